@@ -1,0 +1,1 @@
+"""The command line, calling the same services as the window."""

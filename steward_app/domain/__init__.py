@@ -1,0 +1,1 @@
+"""The vote, counts, rules, standings and projections: pure Python, standard library only."""

@@ -1,0 +1,180 @@
+"""Checks on a count before it is recorded, all reported at once, each with a stable code.
+
+Errors refuse the entry; warnings need an explicit confirmation. Codes never change meaning:
+scripts and the window rely on them. The list is documented in docs/checks.md.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
+from steward_app.domain.threshold import format_share
+from steward_app.domain.vote import Scope, Vote
+
+VOID_SHARE_WARNING = Fraction(3, 100)
+NUMBER_FIELDS = ("yes", "no", "void", "challenged", "eligible")
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: Severity
+    field: str  # the field to fix: yes, no, void, challenged, eligible, unit, part, question
+    message: str  # what is wrong and what to do
+
+    def __str__(self) -> str:
+        return f"{self.severity.value} {self.code} ({self.field}): {self.message}"
+
+
+def _error(code: str, field: str, message: str) -> Problem:
+    return Problem(code, Severity.ERROR, field, message)
+
+
+def _warning(code: str, field: str, message: str) -> Problem:
+    return Problem(code, Severity.WARNING, field, message)
+
+
+def parse_numbers(raw: Mapping[str, object]) -> tuple[dict[str, int], list[Problem]]:
+    """Turn typed-in fields into whole numbers; yes and no are required, the rest default.
+
+    Accepts ints and text of digits (with spaces or thousands separators "1,234").
+    """
+    numbers: dict[str, int] = {}
+    problems: list[Problem] = []
+    for field in NUMBER_FIELDS:
+        value = raw.get(field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if field in ("yes", "no"):
+                problems.append(
+                    _error("E_MISSING", field, f"{field} is empty; type the number of {field} "
+                           "ballots (0 if there were none)")
+                )
+            continue
+        parsed = _whole_number(value)
+        if parsed is None:
+            problems.append(
+                _error("E_NOT_WHOLE_NUMBER", field,
+                       f"{field} is {value!r}, not a whole number; type digits only, e.g. 412")
+            )
+        elif parsed < 0:
+            problems.append(
+                _error("E_NEGATIVE", field, f"{field} is {parsed}; a count cannot be negative")
+            )
+        else:
+            numbers[field] = parsed
+    return numbers, problems
+
+
+def _whole_number(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace(" ", "").replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        digits = text.lstrip("+-")
+        if digits.isdigit() and digits.isascii():
+            return sign * int(digits)
+    return None
+
+
+def check_key(vote: Vote, key: SlotKey) -> list[Problem]:
+    """Errors in where a count goes: the question, the unit, the part."""
+    problems: list[Problem] = []
+    question = vote.question_by_id.get(key.question)
+    if question is None:
+        ids = ", ".join(q.id for q in vote.questions)
+        problems.append(_error("E_UNKNOWN_QUESTION", "question",
+                               f'there is no question "{key.question}"; the questions are: {ids}'))
+    unit = vote.unit_by_id.get(key.unit)
+    if unit is None:
+        problems.append(_error("E_UNKNOWN_UNIT", "unit",
+                               f'there is no unit "{key.unit}" in this vote; use a unit id from '
+                               "the setup (steward-app units lists them)"))
+        return problems
+    if question is not None and question.scope is Scope.UNIT and question.unit_ids:
+        if unit.id not in question.unit_ids:
+            problems.append(_error("E_QUESTION_NOT_ASKED", "question",
+                                   f'unit "{unit.id}" does not vote on question "{question.id}"'))
+    if unit.parts and key.part == WHOLE_UNIT:
+        problems.append(_error("E_PART_REQUIRED", "part",
+                               f'unit "{unit.id}" reports by part; give one of: '
+                               f"{', '.join(unit.parts)}"))
+    elif key.part != WHOLE_UNIT and key.part not in unit.parts:
+        where = (f"its parts are: {', '.join(unit.parts)}" if unit.parts
+                 else "it reports as a whole; leave the part out")
+        problems.append(_error("E_UNKNOWN_PART", "part",
+                               f'unit "{unit.id}" has no part "{key.part}"; {where}. Ask the '
+                               "coordinator to add a part to the setup if one is missing"))
+    return problems
+
+
+@dataclass(frozen=True)
+class CountContext:
+    """What the checks need to know of the counts already recorded."""
+
+    other_parts_cast: int = 0  # ballots in the unit's other slots on this question
+    other_parts_challenged: int = 0
+    identical_units: Sequence[str] = ()  # other units with exactly these yes/no/void
+
+
+def check_values(vote: Vote, key: SlotKey, values: CountValues, ctx: CountContext) -> list[Problem]:
+    """Warnings on plausible-looking but suspicious numbers (call after check_key passes)."""
+    problems: list[Problem] = []
+    unit = vote.unit_by_id[key.unit]
+    cast = values.cast
+    in_hand = cast + values.challenged + ctx.other_parts_cast + ctx.other_parts_challenged
+    if in_hand > unit.eligible:
+        problems.append(_warning(
+            "W_TURNOUT_OVER_100", "yes",
+            f"the unit would have {in_hand:,} ballots for {unit.eligible:,} eligible members "
+            f"({format_share(Fraction(in_hand, unit.eligible))} turnout); check the numbers "
+            "against the tally sheet, and confirm only if the eligible figure is out of date"))
+    if values.eligible is not None and cast + values.challenged > values.eligible:
+        problems.append(_warning(
+            "W_TURNOUT_OVER_100", "eligible",
+            f"{cast + values.challenged:,} ballots but {values.eligible:,} eligible on this "
+            "count; check both figures on the tally sheet"))
+    if (values.eligible is not None and key.part == WHOLE_UNIT
+            and values.eligible != unit.eligible):
+        problems.append(_warning(
+            "W_ELIGIBLE_DIFFERS", "eligible",
+            f"this count says {values.eligible:,} eligible, the setup says {unit.eligible:,}; "
+            "standings use the setup's figure. Confirm to record it; ask the coordinator to "
+            "correct the setup if the count's figure is right"))
+    if cast > 0 and values.void * VOID_SHARE_WARNING.denominator > (
+        VOID_SHARE_WARNING.numerator * cast
+    ):
+        problems.append(_warning(
+            "W_VOID_SHARE_HIGH", "void",
+            f"{values.void:,} void of {cast:,} ballots ({format_share(Fraction(values.void, cast))}) "
+            "is more than 3%; check the void pile and the tally sheet"))
+    if cast == 0 and values.challenged == 0:
+        problems.append(_warning(
+            "W_ALL_ZERO", "yes",
+            "every number is zero; confirm only if nobody voted here (a count not yet made "
+            "should not be entered)"))
+    if ctx.identical_units and cast > 0:
+        others = ", ".join(ctx.identical_units[:5])
+        problems.append(_warning(
+            "W_SAME_AS_OTHER_UNIT", "yes",
+            f"the same yes/no/void as {others}; check that this is not the other unit's sheet"))
+    return problems
+
+
+def errors(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def warnings(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.WARNING]

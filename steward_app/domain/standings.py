@@ -1,0 +1,368 @@
+"""Standings of every unit, union and the coalition, per question, computed from unit reports.
+
+Everything the window, the reports and the command line show comes from here. Units are
+judged on their own numbers; a union pools its units' ballots or counts its approving units;
+the coalition applies each test of its rule. Whether a result is decided is exact for a tally
+and for rules built from unions' or units' results (they are monotone); where a pooled count
+crosses levels (a vetoing sub-group, the coalition's pooled test) a result is declared decided
+only when it surely is, never early.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+from steward_app.domain.coalition import CoalitionStanding, UnionPosition, judge_coalition
+from steward_app.domain.judgement import Judgement
+from steward_app.domain.counts import ReportStatus, UnitReport, empty_report
+from steward_app.domain.rules import TallyRule, UnitsRequired
+from steward_app.domain.tally import Numbers, Outcome, TallyResult, judge
+from steward_app.domain.threshold import format_share
+from steward_app.domain.vote import Question, Scope, Union, Vote
+from steward_app.domain.wording import tally_reason
+
+
+@dataclass(frozen=True)
+class UnitStanding:
+    unit_id: str
+    question_id: str
+    report: UnitReport
+    result: TallyResult
+    rule: TallyRule
+    reason: str
+
+    @property
+    def status(self) -> ReportStatus:
+        return self.report.status
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.result.outcome
+
+    @property
+    def decided(self) -> bool:
+        return self.result.decided
+
+
+@dataclass(frozen=True)
+class UnionStanding:
+    union_id: str
+    question_id: str
+    numbers: Numbers  # pooled ballots of its regular units (sub-groups are inside them)
+    judgement: Judgement
+    pooled: TallyResult | None  # the pooled tally when the union decides pooled
+    units_total: int
+    units_reported: int
+    units_final: int
+    units_approved: int  # decided approved
+    units_rejected: int  # decided rejected
+    conflicts: int
+    reason: str
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.judgement.outcome
+
+    @property
+    def decided(self) -> bool:
+        return self.judgement.decided
+
+    @property
+    def voted(self) -> bool:
+        return self.numbers.cast > 0
+
+    @property
+    def complete(self) -> bool:
+        return self.units_final == self.units_total and self.conflicts == 0
+
+
+@dataclass(frozen=True)
+class QuestionStandings:
+    question: Question
+    units: Mapping[str, UnitStanding]
+    unions: Mapping[str, UnionStanding]
+    coalition: CoalitionStanding | None  # None for a unit-scope question
+    numbers: Numbers  # every regular unit's ballots pooled
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.coalition.outcome if self.coalition else None
+
+
+@dataclass(frozen=True)
+class AgreementStanding:
+    agreement_id: str
+    outcome: Outcome
+    decided: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Standings:
+    vote: Vote
+    questions: Mapping[str, QuestionStandings]
+    agreements: Mapping[str, AgreementStanding] = field(default_factory=dict)
+
+
+ReportKey = tuple[str, str]  # (question id, unit id)
+
+
+def compute_standings(vote: Vote, reports: Mapping[ReportKey, UnitReport]) -> Standings:
+    """Standings from scratch. Reports missing from `reports` count as not reported."""
+    return update_standings(vote, reports, previous=None, changed_units=None)
+
+
+def update_standings(
+    vote: Vote,
+    reports: Mapping[ReportKey, UnitReport],
+    previous: Standings | None,
+    changed_units: Iterable[str] | None,
+) -> Standings:
+    """Recompute only what `changed_units` touch: those units, their unions, the coalition.
+
+    With no previous standings (or `changed_units` None) everything is computed.
+    """
+    changed = None if previous is None or changed_units is None else set(changed_units)
+    questions: dict[str, QuestionStandings] = {}
+    for question in vote.questions:
+        before = previous.questions.get(question.id) if previous else None
+        questions[question.id] = _question_standings(vote, question, reports, before, changed)
+    agreements = {a.id: _agreement(a.id, a.part_ids, questions) for a in vote.agreements}
+    return Standings(vote, questions, agreements)
+
+
+def _question_standings(
+    vote: Vote,
+    question: Question,
+    reports: Mapping[ReportKey, UnitReport],
+    before: QuestionStandings | None,
+    changed: set[str] | None,
+) -> QuestionStandings:
+    units: dict[str, UnitStanding] = dict(before.units) if before and changed is not None else {}
+    for unit in vote.units_asked(question):
+        if before is not None and changed is not None and unit.id not in changed:
+            continue
+        report = reports.get((question.id, unit.id)) or empty_report(unit, question.id)
+        union = vote.union_by_id[unit.union_id]
+        rule = vote.tally_rule_for(question, union)
+        result = judge(rule, report.numbers, report.unknown, _turnout_seen([report]))
+        units[unit.id] = UnitStanding(unit.id, question.id, report, result, rule,
+                                      tally_reason(result, rule, report.status))
+    touched_unions = (
+        None if changed is None else {vote.unit_by_id[u].union_id for u in changed}
+    )
+    unions: dict[str, UnionStanding] = dict(before.unions) if before and changed is not None else {}
+    for union in vote.unions:
+        if before is not None and touched_unions is not None and union.id not in touched_unions:
+            continue
+        asked = [u for u in union.unit_ids if u in units]
+        if not asked:
+            continue
+        unions[union.id] = _union_standing(vote, question, union, units)
+    numbers = _sum(units[u].report.numbers for u in units if not vote.unit_by_id[u].is_subgroup)
+    coalition = None
+    if question.scope is Scope.COALITION:
+        coalition = _coalition(vote, question, units, unions)
+    return QuestionStandings(question, units, unions, coalition, numbers)
+
+
+def _sum(items: Iterable[Numbers]) -> Numbers:
+    total = Numbers()
+    for n in items:
+        total = total + n
+    return total
+
+
+def _turnout_seen(reports: Iterable[UnitReport]) -> Fraction | None:
+    """Turnout where counting is over: ballots over the eligible members of complete units.
+
+    Units still counting (or reporting part by part) would make turnout look low, so they are
+    left out; with no complete unit there is no estimate.
+    """
+    cast = eligible = 0
+    for r in reports:
+        if r.complete:
+            cast += r.numbers.cast + r.numbers.challenged
+            eligible += r.numbers.eligible
+    return Fraction(cast, eligible) if eligible else None
+
+
+def _union_standing(
+    vote: Vote, question: Question, union: Union, units: Mapping[str, UnitStanding]
+) -> UnionStanding:
+    regular = [units[u] for u in union.unit_ids if u in units]
+    reports = [s.report for s in regular]
+    numbers = _sum(r.numbers for r in reports)
+    rule = vote.tally_rule_for(question, union)
+    pooled: TallyResult | None = None
+    if question.scope is Scope.UNIT:
+        # each unit decides alone; the union line only summarises
+        judgement = Judgement(
+            can_approve=any(s.result.can_approve for s in regular),
+            can_reject=any(s.result.can_reject for s in regular),
+            approves_now=all(s.result.approves_now for s in regular),
+        )
+    elif union.rule.pooled:
+        unknown = sum(r.unknown for r in reports)
+        pooled = judge(rule, numbers, unknown, _turnout_seen(reports))
+        judgement = Judgement.of(pooled)
+    else:
+        judgement = _by_units(union, regular)
+    vetoes = [units[s] for s in union.subgroup_ids
+              if s in units and not vote.unit_by_id[s].advisory]
+    if vetoes and question.scope is Scope.COALITION:
+        judgement = Judgement(
+            can_approve=judgement.can_approve and all(v.result.can_approve for v in vetoes),
+            can_reject=judgement.can_reject or any(v.result.can_reject for v in vetoes),
+            approves_now=judgement.approves_now and all(v.result.approves_now for v in vetoes),
+        )
+    standing = UnionStanding(
+        union_id=union.id,
+        question_id=question.id,
+        numbers=numbers,
+        judgement=judgement,
+        pooled=pooled,
+        units_total=len(regular),
+        units_reported=sum(1 for r in reports if r.reported),
+        units_final=sum(1 for r in reports if r.complete),
+        units_approved=sum(1 for s in regular if s.result.outcome is Outcome.APPROVED),
+        units_rejected=sum(1 for s in regular if s.result.outcome is Outcome.REJECTED),
+        conflicts=sum(r.conflicts for r in reports),
+        reason="",
+    )
+    return replace(standing, reason=_union_reason(union, standing, vetoes, question, rule))
+
+
+def _by_units(union: Union, regular: list[UnitStanding]) -> Judgement:
+    rule = union.rule
+    approvable = [s for s in regular if s.result.can_approve]
+    certain = [s for s in regular if not s.result.can_reject]  # will approve whatever comes
+    now = [s for s in regular if s.result.approves_now]
+    if rule.required is UnitsRequired.ALL:
+        return Judgement(
+            can_approve=len(approvable) == len(regular),
+            can_reject=len(certain) < len(regular),
+            approves_now=len(now) == len(regular),
+        )
+    if rule.required is UnitsRequired.AT_LEAST:
+        k = rule.count
+        return Judgement(len(approvable) >= k, len(certain) < k, len(now) >= k)
+    assert rule.share is not None
+    total = sum(s.report.numbers.eligible for s in regular)
+
+    def weight(group: list[UnitStanding]) -> int:
+        return sum(s.report.numbers.eligible for s in group)
+
+    return Judgement(
+        can_approve=rule.share.met(weight(approvable), total),
+        can_reject=not rule.share.met(weight(certain), total),
+        approves_now=rule.share.met(weight(now), total),
+    )
+
+
+def _union_reason(
+    union: Union,
+    s: UnionStanding,
+    vetoes: list[UnitStanding],
+    question: Question,
+    rule: TallyRule,
+) -> str:
+    n = s.numbers
+    if question.scope is Scope.UNIT:
+        return (f"{s.units_approved} of {s.units_total} units approved their own, "
+                f"{s.units_rejected} rejected")
+    if s.units_reported == 0 and s.conflicts == 0:
+        units = "1 unit" if s.units_total == 1 else f"{s.units_total} units"
+        return f"not reported: {units}, {n.eligible:,} eligible still to vote"
+    if s.pooled is not None:
+        base = tally_reason(s.pooled, rule, _pooled_status(s))
+    else:
+        base = (f"{s.units_approved} of {s.units_total} units approved, {s.units_rejected} "
+                f"rejected; rule: {union.rule.describe()}")
+        if not s.decided:
+            base = "pending: " + base
+        else:
+            base = f"{s.outcome.value} and decided: " + base
+    for v in vetoes:
+        if v.result.can_reject and not v.result.can_approve:
+            base += f"; the vetoing sub-group {v.unit_id} rejected"
+    if s.conflicts:
+        base += f"; {s.conflicts} conflicting count(s) to resolve"
+    return base
+
+
+def _pooled_status(s: UnionStanding) -> ReportStatus:
+    if s.conflicts:
+        return ReportStatus.CONFLICT
+    if s.units_reported == 0:
+        return ReportStatus.NOT_REPORTED
+    return ReportStatus.FINAL if s.complete else ReportStatus.PROVISIONAL
+
+
+def _coalition(
+    vote: Vote,
+    question: Question,
+    units: Mapping[str, UnitStanding],
+    unions: Mapping[str, UnionStanding],
+) -> CoalitionStanding:
+    positions = []
+    for union in vote.unions:
+        standing = unions.get(union.id)
+        if standing is None:
+            continue
+        positions.append(
+            UnionPosition(
+                union_id=union.id,
+                name=union.name,
+                membership=union.membership,
+                can_approve=standing.judgement.can_approve,
+                can_reject=standing.judgement.can_reject,
+                approves_now=standing.judgement.approves_now,
+                # a union with no ballot yet may end with none: it abstains
+                can_abstain=not standing.voted and not standing.complete,
+                abstained=not standing.voted and standing.complete,
+            )
+        )
+    pooled_result = None
+    rule = vote.coalition_rule
+    if rule.pooled is not None:
+        regular = [s.report for s in units.values() if not vote.unit_by_id[s.unit_id].is_subgroup]
+        pooled_numbers = _sum(r.numbers for r in regular)
+        pooled_result = judge(rule.pooled, pooled_numbers, sum(r.unknown for r in regular),
+                              _turnout_seen(regular))
+    return judge_coalition(rule, positions, vote.total_membership, pooled_result)
+
+
+def _agreement(
+    agreement_id: str, part_ids: tuple[str, ...], questions: Mapping[str, QuestionStandings]
+) -> AgreementStanding:
+    outcomes = []
+    for qid in part_ids:
+        q = questions[qid]
+        if q.coalition is not None:
+            outcomes.append((qid, q.coalition.judgement))
+        else:
+            judgements = [Judgement.of(u.result) for u in q.units.values()]
+            outcomes.append((qid, Judgement(
+                can_approve=all(j.can_approve for j in judgements),
+                can_reject=any(j.can_reject for j in judgements),
+                approves_now=all(j.approves_now for j in judgements),
+            )))
+    can_approve = all(j.can_approve for _, j in outcomes)
+    can_reject = any(j.can_reject for _, j in outcomes)
+    judgement = Judgement(can_approve, can_reject, all(j.approves_now for _, j in outcomes))
+    failed = [qid for qid, j in outcomes if not j.can_approve]
+    waiting = [qid for qid, j in outcomes if not j.decided]
+    if failed:
+        reason = f"rejected: part {', '.join(failed)} cannot pass, and every part must"
+    elif not waiting:
+        reason = f"approved: all {len(outcomes)} parts passed"
+    else:
+        reason = f"pending: waiting on {', '.join(waiting)}; every part must pass"
+    return AgreementStanding(agreement_id, judgement.outcome, judgement.decided, reason)
+
+
+def percent(value: Fraction | None) -> str:
+    return format_share(value)

@@ -1,0 +1,106 @@
+"""The vote as the coordinator's setup describes it: coalition, unions, units, questions."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from steward_app.domain.rules import CoalitionRule, TallyRule, UnionRule
+
+
+class Mode(enum.Enum):
+    OFFICIAL = "official"
+    PRACTICE = "practice"
+
+
+class Scope(enum.Enum):
+    COALITION = "coalition"  # decided by the coalition rule, binding everyone
+    UNIT = "unit"  # each unit decides its own by its own tally
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A bargaining unit, or a sub-group tallied apart (its ballots are inside its parent's)."""
+
+    id: str
+    name: str
+    union_id: str
+    eligible: int
+    parts: tuple[str, ...] = ()  # sites or sessions reported apart; empty: whole-unit counts
+    subgroup_of: str | None = None
+    advisory: bool = False  # a sub-group reported for information, with no veto
+
+    @property
+    def is_subgroup(self) -> bool:
+        return self.subgroup_of is not None
+
+
+@dataclass(frozen=True)
+class Union:
+    id: str
+    name: str
+    membership: int
+    membership_source: str
+    membership_as_of: str
+    rule: UnionRule
+    unit_ids: tuple[str, ...]  # regular units, in setup order
+    subgroup_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    scope: Scope
+    tally_rule: TallyRule | None = None  # replaces the unions' tally rule for this question
+    unit_ids: tuple[str, ...] = ()  # unit-scope questions: the units asked; empty: all
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Parts (questions) that must all pass for any of it to take effect."""
+
+    id: str
+    name: str
+    part_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vote:
+    id: str
+    title: str
+    mode: Mode
+    coalition_name: str
+    coalition_rule: CoalitionRule
+    unions: tuple[Union, ...]
+    units: tuple[Unit, ...]
+    questions: tuple[Question, ...]
+    agreements: tuple[Agreement, ...] = ()
+    note: str = ""
+    setup_hash: str = field(default="", compare=False)
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def union_by_id(self) -> dict[str, Union]:
+        return {u.id: u for u in self.unions}
+
+    @cached_property
+    def question_by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def total_membership(self) -> int:
+        return sum(u.membership for u in self.unions)
+
+    def units_asked(self, question: Question) -> tuple[Unit, ...]:
+        """The units (sub-groups included) whose members answer this question."""
+        if question.scope is Scope.UNIT and question.unit_ids:
+            return tuple(self.unit_by_id[i] for i in question.unit_ids)
+        return self.units
+
+    def tally_rule_for(self, question: Question, union: Union) -> TallyRule:
+        return question.tally_rule or union.rule.tally

@@ -1,0 +1,1 @@
+"""Report documents built from standings, rendered to PDF or a printer."""

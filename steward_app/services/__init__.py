@@ -1,0 +1,1 @@
+"""One function per user action, over the store and the domain."""

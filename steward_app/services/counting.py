@@ -1,0 +1,479 @@
+"""Record, correct and import counts; declare an outcome. Each is one transaction.
+
+A steward's own count for a slot is entered once and then corrected (with a reason). A count
+for a slot that another steward already entered is an independent second entry: equal numbers
+confirm it, different numbers are a conflict that stays visible until someone corrects it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO
+
+from sqlalchemy import Connection, text
+
+from steward_app.domain.checks import (
+    CountContext,
+    Problem,
+    Severity,
+    check_key,
+    check_values,
+    errors,
+    parse_numbers,
+    warnings,
+)
+from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey, SlotStatus
+from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, make_entry, values_body
+from steward_app.domain.tally import Outcome
+from steward_app.domain.vote import Vote
+from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
+from steward_app.services.changes import Changes
+from steward_app.services.errors import NoVote, Refused
+from steward_app.store import entry_log
+from steward_app.store.vote_store import VoteStore
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What became of one count."""
+
+    slot: SlotKey
+    entry_id: str | None  # None when nothing new was needed (already recorded)
+    status: SlotStatus  # the slot's state afterwards
+    note: str  # in words: recorded / confirms ... / conflicts with ... / already recorded
+    confirmed_warnings: tuple[Problem, ...] = ()
+    changes: Changes = field(default_factory=Changes)
+
+
+@dataclass
+class _HeadInfo:
+    entry_id: str
+    values: CountValues
+    steward: str
+    pc: str
+    origin: str
+
+
+class _SlotIndex:
+    """Current heads and sums of the slots an action looks at, held in memory."""
+
+    def __init__(self) -> None:
+        self.heads: dict[SlotKey, list[_HeadInfo]] = defaultdict(list)
+        self.unit_ballots: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        self.by_numbers: dict[tuple[str, int, int, int], set[str]] = defaultdict(set)
+
+    @classmethod
+    def load(cls, conn: Connection, units: Iterable[str] | None = None) -> _SlotIndex:
+        index = cls()
+        where = ""
+        params: dict[str, object] = {}
+        if units is not None:
+            names = sorted(set(units))
+            where = "AND k.unit IN (" + ",".join(f":u{i}" for i in range(len(names))) + ")"
+            params = {f"u{i}": n for i, n in enumerate(names)}
+        rows = conn.execute(
+            text(
+                "SELECT k.question, k.unit, k.part, lower(hex(e.hash)), e.yes, e.no, e.void, "
+                "e.challenged, e.eligible, e.final, o.steward, o.pc, o.origin "
+                "FROM entries e JOIN entry_keys k ON k.id = e.key_id "
+                "JOIN origins o ON o.id = e.origin_id "
+                f"WHERE k.kind = 'count' {where} AND NOT EXISTS (SELECT 1 FROM supersessions s "
+                "WHERE s.target = e.hash AND s.key_id = e.key_id)"
+            ),
+            params,
+        )
+        for q, u, p, h, yes, no, void, ch, el, fin, steward, pc, origin in rows:
+            values = CountValues(yes, no, void, ch, el, bool(fin))
+            index.heads[SlotKey(q, u, p)].append(_HeadInfo(h, values, steward, pc, origin))
+        for slot, hs in index.heads.items():
+            index._add(slot, hs, +1)
+        return index
+
+    def _value(self, heads: Sequence[_HeadInfo]) -> CountValues | None:
+        if heads and all(h.values.same_numbers(heads[0].values) for h in heads[1:]):
+            return heads[0].values
+        return None
+
+    def _add(self, slot: SlotKey, heads: Sequence[_HeadInfo], sign: int) -> None:
+        value = self._value(heads)
+        if value is None:
+            return
+        sums = self.unit_ballots[(slot.question, slot.unit)]
+        sums[0] += sign * value.cast
+        sums[1] += sign * value.challenged
+        numbers = (slot.question, value.yes, value.no, value.void)
+        if sign > 0:
+            self.by_numbers[numbers].add(slot.unit)
+        else:
+            self.by_numbers[numbers].discard(slot.unit)
+
+    def replace(self, slot: SlotKey, heads: list[_HeadInfo]) -> None:
+        self._add(slot, self.heads.get(slot, []), -1)
+        self.heads[slot] = heads
+        self._add(slot, heads, +1)
+
+    def context(self, slot: SlotKey, values: CountValues) -> CountContext:
+        own_value = self._value(self.heads.get(slot, []))
+        cast, challenged = self.unit_ballots.get((slot.question, slot.unit), [0, 0])
+        if own_value is not None:  # this slot's current value is being replaced
+            cast -= own_value.cast
+            challenged -= own_value.challenged
+        same = self.by_numbers.get((slot.question, values.yes, values.no, values.void), set())
+        return CountContext(cast, challenged, sorted(u for u in same if u != slot.unit))
+
+
+def _values(numbers: Mapping[str, int], final: bool) -> CountValues:
+    return CountValues(
+        yes=numbers["yes"], no=numbers["no"], void=numbers.get("void", 0),
+        challenged=numbers.get("challenged", 0), eligible=numbers.get("eligible"), final=final,
+    )
+
+
+def _who(h: _HeadInfo) -> str:
+    return f"{h.steward} on {h.pc}"
+
+
+@dataclass
+class _Plan:
+    """A checked count, ready to become an entry."""
+
+    slot: SlotKey
+    values: CountValues
+    type: EntryType
+    supersedes: tuple[str, ...]
+    reason: str | None
+    note: str
+    warnings: list[Problem]
+    skip: bool = False  # already recorded: nothing to write
+
+
+def _plan(
+    vote: Vote,
+    index: _SlotIndex,
+    origin: str,
+    slot: SlotKey,
+    raw: Mapping[str, object],
+    final: bool,
+    reason: str | None,
+    correct: bool,
+) -> tuple[_Plan | None, list[Problem]]:
+    problems = check_key(vote, slot)
+    numbers, number_problems = parse_numbers(raw)
+    problems += number_problems
+    if correct and not (reason and reason.strip()):
+        problems.append(Problem("E_REASON_REQUIRED", Severity.ERROR, "reason",
+                                "a correction needs a reason, e.g. \"recounted the mail ballots\""))
+    if errors(problems):
+        return None, problems
+    values = _values(numbers, final)
+    heads = index.heads.get(slot, [])
+    own = [h for h in heads if h.origin == origin]
+    supersedes: tuple[str, ...] = ()
+    if correct:
+        if not heads:
+            return None, [Problem("E_NOTHING_TO_CORRECT", Severity.ERROR, "unit",
+                                  f"there is no count for {slot.describe()} to correct; enter it "
+                                  "as a new count")]
+        supersedes = tuple(h.entry_id for h in heads)
+        differs = len({(h.values.yes, h.values.no, h.values.void, h.values.challenged,
+                        h.values.eligible) for h in heads}) > 1
+        kind = EntryType.COUNT_RESOLVED if differs else EntryType.COUNT_CORRECTED
+        others = [h for h in heads if h.origin != origin]
+        note = "resolves the conflict" if differs else "corrects the count"
+        if others and not differs:
+            note += f" entered by {_who(others[0])}"
+        plan = _Plan(slot, values, kind, supersedes, reason, note, [])
+    elif own:
+        mine = own[0]
+        if mine.values.same_numbers(values) and mine.values.final == values.final:
+            return _Plan(slot, values, EntryType.COUNT_ENTERED, (), None,
+                         "already recorded; nothing changed", [], skip=True), []
+        if mine.values.same_numbers(values) and values.final and not mine.values.final:
+            plan = _Plan(slot, values, EntryType.COUNT_CORRECTED, (mine.entry_id,),
+                         "marked final, numbers unchanged", "marks the count final", [])
+        else:
+            return None, [Problem(
+                "E_ALREADY_ENTERED", Severity.ERROR, "unit",
+                f"you already entered {mine.values.yes:,} yes / {mine.values.no:,} no for "
+                f"{slot.describe()}; to change it, correct it with a reason "
+                "(steward-app correct ... --reason TEXT)")]
+    else:
+        same = [h for h in heads if h.values.same_numbers(values)]
+        if heads and len(same) == len(heads):
+            note = f"confirms the count entered by {_who(heads[0])}"
+        elif heads:
+            note = (f"differs from the count entered by {_who(heads[0])} "
+                    f"({heads[0].values.yes:,} yes / {heads[0].values.no:,} no): a conflict to "
+                    "resolve")
+        else:
+            note = "recorded"
+        plan = _Plan(slot, values, EntryType.COUNT_ENTERED, (), None, note, [])
+    plan.warnings = warnings(check_values(vote, slot, values, index.context(slot, values)))
+    return plan, []
+
+
+def _entry(vote_key: str, plan: _Plan, cursor: OriginCursor, author: Author, now: str) -> Entry:
+    return make_entry(
+        vote=vote_key, type=plan.type, origin=cursor.origin, seq=cursor.next_seq,
+        prev=cursor.prev, key=EntryKey.count(plan.slot), body=values_body(plan.values),
+        steward=author.steward, pc=author.pc, recorded_at=now, supersedes=plan.supersedes,
+        reason=plan.reason,
+    )
+
+
+def record_count(
+    store: VoteStore,
+    author: Author,
+    slot: SlotKey,
+    numbers: Mapping[str, object],
+    *,
+    final: bool = False,
+    correct: bool = False,
+    reason: str | None = None,
+    confirm_warnings: bool = False,
+    clock: Clock = wall_clock,
+) -> Recorded:
+    """Check and record one count (or a correction of one). Raises Refused, changing nothing."""
+    with store.transaction() as conn:
+        vote = store.vote(conn)
+        vote_key = store.vote_key(conn)
+        if vote is None or vote_key is None:
+            raise NoVote()
+        index = _SlotIndex.load(conn, [slot.unit]) if slot.unit in vote.unit_by_id else _SlotIndex()
+        cursor = origin_cursor(conn, author)
+        plan, problems = _plan(vote, index, cursor.origin, slot, numbers, final, reason, correct)
+        if plan is None:
+            raise Refused(f"the count for {slot.describe()} was not recorded", problems)
+        if plan.skip:
+            status = _slot_status(index, slot)
+            return Recorded(slot, None, status, plan.note)
+        if plan.warnings and not confirm_warnings:
+            raise Refused(f"the count for {slot.describe()} was not recorded: confirm the "
+                          "warnings to record it", plan.warnings)
+        entry = _entry(vote_key, plan, cursor, author, clock())
+        entry_log.append(conn, [entry])
+        status = _status_after(conn, slot)
+    return Recorded(slot, entry.id, status, plan.note, tuple(plan.warnings),
+                    Changes(units=frozenset({slot.unit})))
+
+
+def _slot_status(index: _SlotIndex, slot: SlotKey) -> SlotStatus:
+    heads = index.heads.get(slot, [])
+    if not heads:
+        return SlotStatus.EMPTY
+    if len(heads) == 1:
+        return SlotStatus.VALUE
+    return SlotStatus.CONFIRMED if index._value(heads) else SlotStatus.CONFLICT
+
+
+def _status_after(conn: Connection, slot: SlotKey) -> SlotStatus:
+    row = conn.execute(
+        text("SELECT status FROM slots WHERE question = :q AND unit = :u AND part = :p"),
+        {"q": slot.question, "u": slot.unit, "p": slot.part},
+    ).first()
+    return SlotStatus(row[0]) if row else SlotStatus.EMPTY
+
+
+# --- CSV import ----------------------------------------------------------------------------
+
+CSV_COLUMNS = ("unit", "part", "question", "eligible", "yes", "no", "void", "challenged",
+               "final", "reason")
+TRUE_WORDS = {"yes", "y", "true", "1", "final", "x"}
+FALSE_WORDS = {"", "no", "n", "false", "0", "provisional"}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    recorded: int
+    already: int
+    corrected: int
+    conflicts: int
+    confirmed: int
+    warnings: tuple[tuple[int, Problem], ...]
+    changes: Changes
+
+
+def import_counts(
+    store: VoteStore,
+    author: Author,
+    source: IO[str],
+    *,
+    confirm_warnings: bool = False,
+    clock: Clock = wall_clock,
+) -> ImportResult:
+    """Import one count per CSV row (columns in docs/counts-csv.md), all or nothing.
+
+    Every row is checked first; any error, or any warning not confirmed, refuses the whole file
+    with each problem and its row number. Rows already recorded by this steward are skipped, so
+    importing the same file twice records nothing the second time.
+    """
+    reader = csv.DictReader(source)
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in ("unit", "yes", "no") if c not in header]
+    unknown = [c for c in header if c not in CSV_COLUMNS]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s): {', '.join(missing)}")
+        if unknown:
+            parts.append(f"unknown column(s): {', '.join(unknown)}")
+        raise Refused(f"the file's first line must name the columns; {'; '.join(parts)}. "
+                      f"Known columns: {', '.join(CSV_COLUMNS)}")
+    rows = [{(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+            for row in reader]
+    with store.transaction() as conn:
+        vote = store.vote(conn)
+        vote_key = store.vote_key(conn)
+        if vote is None or vote_key is None:
+            raise NoVote()
+        default_question = vote.questions[0].id if len(vote.questions) == 1 else None
+        index = _SlotIndex.load(conn)
+        cursor = origin_cursor(conn, author)
+        problems: list[tuple[int, Problem]] = []
+        plans: list[tuple[int, _Plan]] = []
+        seen: dict[SlotKey, int] = {}
+        for number, row in enumerate(rows, start=2):
+            question = row.get("question") or default_question
+            if question is None:
+                problems.append((number, Problem(
+                    "E_QUESTION_REQUIRED", Severity.ERROR, "question",
+                    "this vote has several questions; fill the question column")))
+                continue
+            slot = SlotKey(question, row.get("unit", ""), row.get("part", "") or WHOLE_UNIT)
+            if slot in seen:
+                problems.append((number, Problem(
+                    "E_DUPLICATE_ROW", Severity.ERROR, "unit",
+                    f"{slot.describe()} is also on row {seen[slot]}; keep one row per count")))
+                continue
+            seen[slot] = number
+            final_text = row.get("final", "").lower()
+            if final_text not in TRUE_WORDS | FALSE_WORDS:
+                problems.append((number, Problem(
+                    "E_NOT_YES_NO", Severity.ERROR, "final",
+                    f'final is "{row.get("final")}"; write yes or no')))
+                continue
+            reason = row.get("reason") or None
+            plan, row_problems = _plan(vote, index, cursor.origin, slot, row,
+                                       final_text in TRUE_WORDS, reason, correct=False)
+            if plan is None and reason and any(p.code == "E_ALREADY_ENTERED"
+                                               for p in row_problems):
+                plan, row_problems = _plan(vote, index, cursor.origin, slot, row,
+                                           final_text in TRUE_WORDS, reason, correct=True)
+            problems.extend((number, p) for p in row_problems)
+            if plan is not None:
+                problems.extend((number, w) for w in plan.warnings)
+                plans.append((number, plan))
+                if not plan.skip:  # later rows of the same unit see this one
+                    kept = [h for h in index.heads.get(slot, [])
+                            if h.entry_id not in plan.supersedes]
+                    index.replace(slot, [*kept, _HeadInfo("", plan.values, author.steward,
+                                                          author.pc, cursor.origin)])
+        errs = [(n, p) for n, p in problems if p.severity is Severity.ERROR]
+        warns = [(n, p) for n, p in problems if p.severity is Severity.WARNING]
+        if errs or (warns and not confirm_warnings):
+            shown = errs or warns
+            message = ("nothing was imported: fix these rows" if errs else
+                       "nothing was imported: confirm the warnings to import")
+            raise Refused(message, [_on_row(n, p) for n, p in shown])
+        now = clock()
+        entries: list[Entry] = []
+        counts = {"recorded": 0, "already": 0, "corrected": 0, "conflicts": 0, "confirmed": 0}
+        for _, plan in plans:
+            if plan.skip:
+                counts["already"] += 1
+                continue
+            entry = _entry(vote_key, plan, cursor, author, now)
+            entries.append(entry)
+            cursor = OriginCursor(cursor.origin, cursor.next_seq + 1, entry.id)
+            if plan.supersedes:
+                counts["corrected"] += 1
+            elif plan.note.startswith("confirms"):
+                counts["confirmed"] += 1
+            elif plan.note.startswith("differs"):
+                counts["conflicts"] += 1
+            else:
+                counts["recorded"] += 1
+        entry_log.append(conn, entries)
+    changed = frozenset(p.slot.unit for _, p in plans if not p.skip)
+    return ImportResult(counts["recorded"], counts["already"], counts["corrected"],
+                        counts["conflicts"], counts["confirmed"], tuple(warns), Changes(units=changed))
+
+
+def _on_row(number: int, p: Problem) -> Problem:
+    return Problem(p.code, p.severity, p.field, f"row {number}: {p.message}")
+
+
+# --- declared outcomes ---------------------------------------------------------------------
+
+DECLARABLE = (Outcome.APPROVED, Outcome.REJECTED, Outcome.PENDING)
+
+
+def declare_outcome(
+    store: VoteStore,
+    author: Author,
+    question_id: str,
+    outcome: str,
+    *,
+    union_id: str | None = None,
+    note: str = "",
+    clock: Clock = wall_clock,
+) -> Changes:
+    """Record the outcome the coalition (or a union) declares, beside the computed one."""
+    with store.transaction() as conn:
+        vote = store.vote(conn)
+        vote_key = store.vote_key(conn)
+        if vote is None or vote_key is None:
+            raise NoVote()
+        problems = []
+        if question_id not in vote.question_by_id:
+            ids = ", ".join(q.id for q in vote.questions)
+            problems.append(Problem("E_UNKNOWN_QUESTION", Severity.ERROR, "question",
+                                    f'there is no question "{question_id}"; the questions are: {ids}'))
+        if union_id is not None and union_id not in vote.union_by_id:
+            problems.append(Problem("E_UNKNOWN_UNION", Severity.ERROR, "union",
+                                    f'there is no union "{union_id}"'))
+        words = {o.value for o in DECLARABLE}
+        if outcome not in words:
+            problems.append(Problem("E_UNKNOWN_OUTCOME", Severity.ERROR, "outcome",
+                                    f'"{outcome}" is not an outcome; use one of: '
+                                    f"{', '.join(sorted(words))}"))
+        if problems:
+            raise Refused("the declared outcome was not recorded", problems)
+        key = EntryKey(KeyKind.DECLARED.value, question_id, union_id or "", "")
+        previous = [e.id for e, _ in entry_log.heads_of(conn, key)]
+        cursor = origin_cursor(conn, author)
+        entry = make_entry(
+            vote=vote_key, type=EntryType.OUTCOME_DECLARED, origin=cursor.origin,
+            seq=cursor.next_seq, prev=cursor.prev, key=key,
+            body={"outcome": outcome, "note": note}, steward=author.steward, pc=author.pc,
+            recorded_at=clock(), supersedes=previous, reason=note or None,
+        )
+        entry_log.append(conn, [entry])
+    return Changes(declared=True)
+
+
+@dataclass(frozen=True)
+class Declared:
+    question_id: str
+    union_id: str | None
+    outcome: str
+    note: str
+    steward: str
+    pc: str
+    recorded_at: str
+
+
+def declared_outcomes(conn: Connection) -> list[Declared]:
+    """The current declarations (several if two were made without seeing each other)."""
+    out = []
+    entries = entry_log.entries_of_type(conn, EntryType.OUTCOME_DECLARED)
+    superseded = {t for e in entries for t in e.supersedes}
+    for e in entries:
+        if e.id in superseded:
+            continue
+        out.append(Declared(e.key.question, e.key.unit or None, str(e.body["outcome"]),
+                            str(e.body.get("note", "")), e.steward, e.pc, e.recorded_at))
+    return out

@@ -1,0 +1,1 @@
+"""The local database: SQLAlchemy tables, queries returning plain data, migrations."""

@@ -1,0 +1,112 @@
+"""Open a database file: one engine per file, durable pragmas, migrations after a backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+
+from steward_app.store.errors import StoreError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+HEAD_REVISION = "0001"
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer. synchronous=FULL: a commit that returned is on disk
+    # even after a power cut, which is what "acknowledged" promises a steward.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _begin(conn: Any) -> None:
+    # pysqlite's own transaction handling is off (isolation_level=None); start them ourselves
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def open_engine(path: Path) -> Engine:
+    """An engine on `path` (created if missing), migrated to the current schema."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder {path.parent}: {exc.strerror}; choose another "
+                         "place with --db") from exc
+    engine = create_engine(f"sqlite:///{path}", connect_args={"isolation_level": None})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _begin)
+    try:
+        migrate(engine, path)
+    except sqlite3.DatabaseError as exc:
+        engine.dispose()
+        raise StoreError(f"{path} is not a steward_app database or is damaged ({exc}); restore "
+                         "it from a backup or choose another file with --db") from exc
+    except Exception as exc:
+        engine.dispose()
+        if "database" in str(exc).lower() or "disk" in str(exc).lower():
+            raise StoreError(f"cannot open {path}: {exc}") from exc
+        raise
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        has_table = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
+        if not has_table:
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return row[0] if row else None
+
+
+def _has_user_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table'")).first() is not None
+
+
+def migrate(engine: Engine, path: Path) -> None:
+    """Bring the schema to head; back the file up first when it holds data."""
+    revision = current_revision(engine)
+    if revision == HEAD_REVISION:
+        return
+    if revision is not None or _has_user_tables(engine):
+        backup_file(engine, backup_path(path, f"before-migration-{revision or 'none'}"))
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def backup_path(db_path: Path, reason: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    folder = db_path.parent / "backups"
+    return folder / f"{db_path.stem}-{reason}-{stamp}.sqlite"
+
+
+def backup_file(engine: Engine, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API (never a file copy of a live database)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    raw = engine.raw_connection()
+    try:
+        source = raw.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    return target

@@ -1,0 +1,130 @@
+"""The database tables (SQLAlchemy 2 typed ORM; bulk work goes through their Core tables).
+
+Synced content: origins, entry_keys, entries, supersessions. Everything else is derived
+(slots, rebuilt from entries at any time) or local to this PC (settings). Entries are never
+updated or deleted.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class OriginRow(Base):
+    """A steward on a PC: the author of entries (and, with file sync, a signing key)."""
+
+    __tablename__ = "origins"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    origin: Mapped[str] = mapped_column(String(32), unique=True)
+    steward: Mapped[str] = mapped_column(Text)
+    pc: Mapped[str] = mapped_column(Text)
+    local: Mapped[bool] = mapped_column(Boolean, default=False)  # authored on this database
+
+
+class EntryKeyRow(Base):
+    """What an entry is about: a count slot, a declared outcome, the setup."""
+
+    __tablename__ = "entry_keys"
+    __table_args__ = (UniqueConstraint("kind", "question", "unit", "part"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    question: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str] = mapped_column(String(64))
+    part: Mapped[str] = mapped_column(String(64))
+
+
+class EntryRow(Base):
+    """One entry: its exact bytes, plus columns copied out of them for queries."""
+
+    __tablename__ = "entries"
+    __table_args__ = (
+        Index("ix_entries_origin_seq", "origin_id", "seq"),  # not unique: a fork must be storable
+        Index("ix_entries_key", "key_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    origin_id: Mapped[int] = mapped_column(ForeignKey("origins.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(32))
+    key_id: Mapped[int] = mapped_column(ForeignKey("entry_keys.id"))
+    recorded_at: Mapped[str] = mapped_column(String(40))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    yes: Mapped[int | None] = mapped_column(Integer)
+    no: Mapped[int | None] = mapped_column(Integer)
+    void: Mapped[int | None] = mapped_column(Integer)
+    challenged: Mapped[int | None] = mapped_column(Integer)
+    eligible: Mapped[int | None] = mapped_column(Integer)
+    final: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class SupersessionRow(Base):
+    """Entry `by_entry` replaces the entry whose hash is `target` (which may not be here yet).
+
+    `key_id` is the superseding entry's key: a supersession only applies within one key.
+    """
+
+    __tablename__ = "supersessions"
+    target: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    by_entry: Mapped[int] = mapped_column(ForeignKey("entries.id"), primary_key=True)
+    key_id: Mapped[int] = mapped_column(ForeignKey("entry_keys.id"))
+
+
+class SlotRow(Base):
+    """Derived: the current state of each count slot (see domain.counts.slot_state)."""
+
+    __tablename__ = "slots"
+    __table_args__ = (
+        Index("ix_slots_question_unit", "question", "unit"),
+        Index("ix_slots_numbers", "question", "yes", "no", "void"),
+    )
+    key_id: Mapped[int] = mapped_column(ForeignKey("entry_keys.id"), primary_key=True)
+    question: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str] = mapped_column(String(64))
+    part: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    heads: Mapped[int] = mapped_column(Integer)
+    yes: Mapped[int] = mapped_column(Integer)
+    no: Mapped[int] = mapped_column(Integer)
+    void: Mapped[int] = mapped_column(Integer)
+    challenged: Mapped[int] = mapped_column(Integer)
+    eligible: Mapped[int | None] = mapped_column(Integer)
+    final: Mapped[bool] = mapped_column(Boolean)
+
+
+class SettingRow(Base):
+    """Local to this database: the vote's identity, this PC's name and steward, preferences."""
+
+    __tablename__ = "settings"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+entries_table = EntryRow.__table__
+keys_table = EntryKeyRow.__table__
+origins_table = OriginRow.__table__
+supersessions_table = SupersessionRow.__table__
+slots_table = SlotRow.__table__
+settings_table = SettingRow.__table__

@@ -1,0 +1,1 @@
+"""The exchange file format, signing and merge (see issue: file sync)."""

@@ -1,0 +1,1 @@
+"""The Qt window: widgets, item models, charts, dialogs, background tasks."""
