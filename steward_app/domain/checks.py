@@ -55,15 +55,22 @@ def parse_numbers(raw: Mapping[str, object]) -> tuple[dict[str, int], list[Probl
         if value is None or (isinstance(value, str) and not value.strip()):
             if field in ("yes", "no"):
                 problems.append(
-                    _error("E_MISSING", field, f"{field} is empty; type the number of {field} "
-                           "ballots (0 if there were none)")
+                    _error(
+                        "E_MISSING",
+                        field,
+                        f"{field} is empty; type the number of {field} "
+                        "ballots (0 if there were none)",
+                    )
                 )
             continue
         parsed = _whole_number(value)
         if parsed is None:
             problems.append(
-                _error("E_NOT_WHOLE_NUMBER", field,
-                       f"{field} is {value!r}, not a whole number; type digits only, e.g. 412")
+                _error(
+                    "E_NOT_WHOLE_NUMBER",
+                    field,
+                    f"{field} is {value!r}, not a whole number; type digits only, e.g. 412",
+                )
             )
         elif parsed < 0:
             problems.append(
@@ -94,28 +101,55 @@ def check_key(vote: Vote, key: SlotKey) -> list[Problem]:
     question = vote.question_by_id.get(key.question)
     if question is None:
         ids = ", ".join(q.id for q in vote.questions)
-        problems.append(_error("E_UNKNOWN_QUESTION", "question",
-                               f'there is no question "{key.question}"; the questions are: {ids}'))
+        problems.append(
+            _error(
+                "E_UNKNOWN_QUESTION",
+                "question",
+                f'there is no question "{key.question}"; the questions are: {ids}',
+            )
+        )
     unit = vote.unit_by_id.get(key.unit)
     if unit is None:
-        problems.append(_error("E_UNKNOWN_UNIT", "unit",
-                               f'there is no unit "{key.unit}" in this vote; use a unit id from '
-                               "the setup (steward-app units lists them)"))
+        problems.append(
+            _error(
+                "E_UNKNOWN_UNIT",
+                "unit",
+                f'there is no unit "{key.unit}" in this vote; use a unit id from '
+                "the setup (steward-app units lists them)",
+            )
+        )
         return problems
-    if question is not None and question.scope is Scope.UNIT and question.unit_ids:
-        if unit.id not in question.unit_ids:
-            problems.append(_error("E_QUESTION_NOT_ASKED", "question",
-                                   f'unit "{unit.id}" does not vote on question "{question.id}"'))
+    asked = question.unit_ids if question is not None and question.scope is Scope.UNIT else ()
+    if asked and unit.id not in asked:
+        problems.append(
+            _error(
+                "E_QUESTION_NOT_ASKED",
+                "question",
+                f'unit "{unit.id}" does not vote on question "{question.id}"',
+            )
+        )
     if unit.parts and key.part == WHOLE_UNIT:
-        problems.append(_error("E_PART_REQUIRED", "part",
-                               f'unit "{unit.id}" reports by part; give one of: '
-                               f"{', '.join(unit.parts)}"))
+        problems.append(
+            _error(
+                "E_PART_REQUIRED",
+                "part",
+                f'unit "{unit.id}" reports by part; give one of: {", ".join(unit.parts)}',
+            )
+        )
     elif key.part != WHOLE_UNIT and key.part not in unit.parts:
-        where = (f"its parts are: {', '.join(unit.parts)}" if unit.parts
-                 else "it reports as a whole; leave the part out")
-        problems.append(_error("E_UNKNOWN_PART", "part",
-                               f'unit "{unit.id}" has no part "{key.part}"; {where}. Ask the '
-                               "coordinator to add a part to the setup if one is missing"))
+        where = (
+            f"its parts are: {', '.join(unit.parts)}"
+            if unit.parts
+            else "it reports as a whole; leave the part out"
+        )
+        problems.append(
+            _error(
+                "E_UNKNOWN_PART",
+                "part",
+                f'unit "{unit.id}" has no part "{key.part}"; {where}. Ask the '
+                "coordinator to add a part to the setup if one is missing",
+            )
+        )
     return problems
 
 
@@ -135,40 +169,64 @@ def check_values(vote: Vote, key: SlotKey, values: CountValues, ctx: CountContex
     cast = values.cast
     in_hand = cast + values.challenged + ctx.other_parts_cast + ctx.other_parts_challenged
     if in_hand > unit.eligible:
-        problems.append(_warning(
-            "W_TURNOUT_OVER_100", "yes",
-            f"the unit would have {in_hand:,} ballots for {unit.eligible:,} eligible members "
-            f"({format_share(Fraction(in_hand, unit.eligible))} turnout); check the numbers "
-            "against the tally sheet, and confirm only if the eligible figure is out of date"))
+        problems.append(
+            _warning(
+                "W_TURNOUT_OVER_100",
+                "yes",
+                f"the unit would have {in_hand:,} ballots for {unit.eligible:,} eligible members "
+                f"({format_share(Fraction(in_hand, unit.eligible))} turnout); check the numbers "
+                "against the tally sheet, and confirm only if the eligible figure is out of date",
+            )
+        )
     if values.eligible is not None and cast + values.challenged > values.eligible:
-        problems.append(_warning(
-            "W_TURNOUT_OVER_100", "eligible",
-            f"{cast + values.challenged:,} ballots but {values.eligible:,} eligible on this "
-            "count; check both figures on the tally sheet"))
-    if (values.eligible is not None and key.part == WHOLE_UNIT
-            and values.eligible != unit.eligible):
-        problems.append(_warning(
-            "W_ELIGIBLE_DIFFERS", "eligible",
-            f"this count says {values.eligible:,} eligible, the setup says {unit.eligible:,}; "
-            "standings use the setup's figure. Confirm to record it; ask the coordinator to "
-            "correct the setup if the count's figure is right"))
+        problems.append(
+            _warning(
+                "W_TURNOUT_OVER_100",
+                "eligible",
+                f"{cast + values.challenged:,} ballots but {values.eligible:,} eligible on this "
+                "count; check both figures on the tally sheet",
+            )
+        )
+    if values.eligible is not None and key.part == WHOLE_UNIT and values.eligible != unit.eligible:
+        problems.append(
+            _warning(
+                "W_ELIGIBLE_DIFFERS",
+                "eligible",
+                f"this count says {values.eligible:,} eligible, the setup says {unit.eligible:,}; "
+                "standings use the setup's figure. Confirm to record it; ask the coordinator to "
+                "correct the setup if the count's figure is right",
+            )
+        )
     if cast > 0 and values.void * VOID_SHARE_WARNING.denominator > (
         VOID_SHARE_WARNING.numerator * cast
     ):
-        problems.append(_warning(
-            "W_VOID_SHARE_HIGH", "void",
-            f"{values.void:,} void of {cast:,} ballots ({format_share(Fraction(values.void, cast))}) "
-            "is more than 3%; check the void pile and the tally sheet"))
+        problems.append(
+            _warning(
+                "W_VOID_SHARE_HIGH",
+                "void",
+                f"{values.void:,} void of {cast:,} ballots "
+                f"({format_share(Fraction(values.void, cast))}) is more than 3%; check the void "
+                "pile and the tally sheet",
+            )
+        )
     if cast == 0 and values.challenged == 0:
-        problems.append(_warning(
-            "W_ALL_ZERO", "yes",
-            "every number is zero; confirm only if nobody voted here (a count not yet made "
-            "should not be entered)"))
+        problems.append(
+            _warning(
+                "W_ALL_ZERO",
+                "yes",
+                "every number is zero; confirm only if nobody voted here (a count not yet made "
+                "should not be entered)",
+            )
+        )
     if ctx.identical_units and cast > 0:
         others = ", ".join(ctx.identical_units[:5])
-        problems.append(_warning(
-            "W_SAME_AS_OTHER_UNIT", "yes",
-            f"the same yes/no/void as {others}; check that this is not the other unit's sheet"))
+        problems.append(
+            _warning(
+                "W_SAME_AS_OTHER_UNIT",
+                "yes",
+                f"the same yes/no/void as {others}; check that this is not the other unit's sheet",
+            )
+        )
     return problems
 
 

@@ -186,12 +186,17 @@ def _tests(
 
     if rule.min_unions is not None:
         k = rule.min_unions
-        tests.append(_Test(
-            TestKind.MIN_UNIONS, f"at least {k} of {n} unions approve", Fraction(k), f"{k}",
-            lambda a: Fraction(len(approving(a))),
-            lambda a: len(approving(a)) >= k,
-            lambda v: f"{v.numerator}",
-        ))
+        tests.append(
+            _Test(
+                TestKind.MIN_UNIONS,
+                f"at least {k} of {n} unions approve",
+                Fraction(k),
+                f"{k}",
+                lambda a: Fraction(len(approving(a))),
+                lambda a: len(approving(a)) >= k,
+                lambda v: f"{v.numerator}",
+            )
+        )
     if rule.membership is not None:
         threshold = rule.membership
         base = rule.membership_base
@@ -206,22 +211,30 @@ def _tests(
             return Fraction(sum(members[u] for u in approving(a)), w) if w else Fraction(0)
 
         of = "all members" if base is MembershipBase.ALL else "the members of unions that voted"
-        tests.append(_Test(
-            TestKind.MEMBERSHIP,
-            f"approving unions hold {threshold.describe()} of {of}",
-            threshold.share, describe_share(threshold.share), share,
-            lambda a: threshold.met(sum(members[u] for u in approving(a)), whole(a)),
-            format_share,
-        ))
+        tests.append(
+            _Test(
+                TestKind.MEMBERSHIP,
+                f"approving unions hold {threshold.describe()} of {of}",
+                threshold.share,
+                describe_share(threshold.share),
+                share,
+                lambda a: threshold.met(sum(members[u] for u in approving(a)), whole(a)),
+                format_share,
+            )
+        )
     if rule.max_opposed is not None:
         m = rule.max_opposed
-        tests.append(_Test(
-            TestKind.MAX_OPPOSED, f"at most {m} union{'s' if m != 1 else ''} oppose",
-            Fraction(m), f"{m}",
-            lambda a: Fraction(sum(1 for pos in a.values() if pos is Position.REJECT)),
-            lambda a: sum(1 for pos in a.values() if pos is Position.REJECT) <= m,
-            lambda v: f"{v.numerator}",
-        ))
+        tests.append(
+            _Test(
+                TestKind.MAX_OPPOSED,
+                f"at most {m} union{'s' if m != 1 else ''} oppose",
+                Fraction(m),
+                f"{m}",
+                lambda a: Fraction(sum(1 for pos in a.values() if pos is Position.REJECT)),
+                lambda a: sum(1 for pos in a.values() if pos is Position.REJECT) <= m,
+                lambda v: f"{v.numerator}",
+            )
+        )
     if rule.block_members_per_vote is not None:
         per = rule.block_members_per_vote
         block = rule.block_threshold or Threshold(Fraction(1, 2), inclusive=False)
@@ -232,14 +245,17 @@ def _tests(
             no = sum(weight[u] for u, pos in a.items() if pos is Position.REJECT)
             return yes, yes + no
 
-        tests.append(_Test(
-            TestKind.BLOCK_VOTES,
-            f"block votes (one per {per:,} members): {block.describe()} of block votes cast",
-            block.share, describe_share(block.share),
-            lambda a: Fraction(cast(a)[0], cast(a)[1]) if cast(a)[1] else Fraction(0),
-            lambda a: block.met(*cast(a)),
-            format_share,
-        ))
+        tests.append(
+            _Test(
+                TestKind.BLOCK_VOTES,
+                f"block votes (one per {per:,} members): {block.describe()} of block votes cast",
+                block.share,
+                describe_share(block.share),
+                lambda a: Fraction(cast(a)[0], cast(a)[1]) if cast(a)[1] else Fraction(0),
+                lambda a: block.met(*cast(a)),
+                format_share,
+            )
+        )
     return tests
 
 
@@ -256,30 +272,34 @@ def judge_coalition(
     decided: Assignment = {p.union_id: p.decided_only for p in positions}
     standings = []
     for t in tests:
-        standings.append(TestStanding(
-            kind=t.kind,
-            description=t.description,
-            value=t.value(decided),
-            threshold=t.threshold,
-            value_text=t.show(t.value(decided)),
-            threshold_text=t.threshold_text,
-            passes_now=t.passes(now),
-            can_pass=t.passes(best),
-            can_fail=not t.passes(worst),
-        ))
+        standings.append(
+            TestStanding(
+                kind=t.kind,
+                description=t.description,
+                value=t.value(decided),
+                threshold=t.threshold,
+                value_text=t.show(t.value(decided)),
+                threshold_text=t.threshold_text,
+                passes_now=t.passes(now),
+                can_pass=t.passes(best),
+                can_fail=not t.passes(worst),
+            )
+        )
     if pooled is not None and rule.pooled is not None:
         share = pooled.numbers.yes_share(rule.pooled) or Fraction(0)
-        standings.append(TestStanding(
-            kind=TestKind.POOLED,
-            description=f"pooled count of every ballot: {rule.pooled.describe()}",
-            value=share,
-            threshold=rule.pooled.approve.share,
-            value_text=format_share(share),
-            threshold_text=describe_share(rule.pooled.approve.share),
-            passes_now=pooled.approves_now,
-            can_pass=pooled.can_approve,
-            can_fail=pooled.can_reject,
-        ))
+        standings.append(
+            TestStanding(
+                kind=TestKind.POOLED,
+                description=f"pooled count of every ballot: {rule.pooled.describe()}",
+                value=share,
+                threshold=rule.pooled.approve.share,
+                value_text=format_share(share),
+                threshold_text=describe_share(rule.pooled.approve.share),
+                passes_now=pooled.approves_now,
+                can_pass=pooled.can_approve,
+                can_fail=pooled.can_reject,
+            )
+        )
     can_approve = all(s.can_pass for s in standings)
     can_reject = any(s.can_fail for s in standings)
     approves_now = all(s.passes_now for s in standings)
@@ -346,7 +366,9 @@ def _with_reason(c: CoalitionStanding) -> CoalitionStanding:
     if c.outcome is Outcome.APPROVED:
         reason = f"approved and decided: every test of the rule is met ({counts})"
     elif c.outcome is Outcome.REJECTED:
-        why = "; ".join(f"{t.description} can no longer hold ({t.value_text} so far)" for t in failed)
+        why = "; ".join(
+            f"{t.description} can no longer hold ({t.value_text} so far)" for t in failed
+        )
         reason = f"rejected and decided: {why} ({counts})"
     else:
         waiting = "; ".join(
@@ -357,6 +379,11 @@ def _with_reason(c: CoalitionStanding) -> CoalitionStanding:
             names = {p.union_id: p.name for p in c.positions}
             reason += "; must still approve: " + ", ".join(names[u] for u in c.needs.must_approve)
     return CoalitionStanding(
-        c.tests, c.positions, c.judgement_can_approve, c.judgement_can_reject, c.approves_now,
-        c.needs, reason,
+        c.tests,
+        c.positions,
+        c.judgement_can_approve,
+        c.judgement_can_reject,
+        c.approves_now,
+        c.needs,
+        reason,
     )

@@ -152,8 +152,9 @@ class UnitReport:
 
 
 def empty_report(unit: Unit, question_id: str) -> UnitReport:
-    return UnitReport(unit.id, question_id, Numbers(eligible=unit.eligible), 0, 0, 0,
-                      max(1, len(unit.parts)))
+    return UnitReport(
+        unit.id, question_id, Numbers(eligible=unit.eligible), 0, 0, 0, max(1, len(unit.parts))
+    )
 
 
 def unit_report(unit: Unit, question_id: str, slots: Iterable[SlotState]) -> UnitReport:

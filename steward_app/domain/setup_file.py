@@ -7,6 +7,7 @@ The format is documented field by field in docs/setup-format.md. Every problem i
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import re
 import tomllib
@@ -83,11 +84,14 @@ class _LineLocator:
                 names = [n.strip().strip('"') for n in header.group(2).split(".")]
                 resolved: Path = ()
                 for i, name in enumerate(names):
-                    resolved = self._resolve(resolved + (name,), counters)
                     if i == len(names) - 1 and header.group(1) == "[[":
+                        # a new element of the array itself, not inside its latest element
+                        resolved = resolved + (name,)
                         index = counters.get(resolved, -1) + 1
                         counters[resolved] = index
                         resolved = resolved + (index,)
+                    else:
+                        resolved = self._resolve(resolved + (name,), counters)
                 table = resolved
                 self.lines.setdefault(table, number)
                 continue
@@ -181,11 +185,16 @@ class _Reader:
     def count(self, table: dict[str, Any], path: Path, key: str, minimum: int = 0) -> int | None:
         value = self.get(table, path, key, int, f"a whole number of at least {minimum}")
         if value is not None and value < minimum:
-            self.problem(path + (key,), f"is {value}; expected a whole number of at least {minimum}")
+            self.problem(
+                path + (key,), f"is {value}; expected a whole number of at least {minimum}"
+            )
             return None
         return value
 
     def parsed(self, path: Path, text: Any, parse: Callable[[str], T], expected: str) -> T | None:
+        if text is None:
+            self.problem(path, f"missing; expected {expected} written as text")
+            return None
         if not isinstance(text, str):
             self.problem(path, f"is {_describe(text)}; expected {expected} written as text")
             return None
@@ -213,7 +222,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, float):
-        return f"a decimal number ({value}); shares must be text like \"2/3\" or \"80%\""
+        return f'a decimal number ({value}); shares must be text like "2/3" or "80%"'
     if isinstance(value, (int, str)):
         return f"{type(value).__name__} {value!r}"
     return f"a {type(value).__name__}"
@@ -256,7 +265,9 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
 
     vote_t = _table(r, data, (), "vote")
     title = r.get(vote_t, ("vote",), "title", str, "the vote's title as text")
-    mode_text = r.get(vote_t, ("vote",), "mode", str, '"official" or "practice"', default="official")
+    mode_text = r.get(
+        vote_t, ("vote",), "mode", str, '"official" or "practice"', default="official"
+    )
     mode = _enum(r, Mode, mode_text, ("vote", "mode"))
     note = r.get(vote_t, ("vote",), "note", str, "text", default="")
     vote_id = r.get(vote_t, ("vote",), "id", str, "a short id for the vote")
@@ -272,10 +283,11 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
     questions = _questions(r, data, rules, {u.id for u in units})
     agreements = _agreements(r, data, {q.id for q in questions})
     if coalition_rule is not None and coalition_rule.min_unions is not None and unions:
-        if coalition_rule.min_unions > len(unions):
+        listed = len(data["unions"]) if isinstance(data.get("unions"), list) else len(unions)
+        if coalition_rule.min_unions > listed:
             r.problem(
                 ("coalition", "rule", "min_unions"),
-                f"asks for {coalition_rule.min_unions} unions but the setup lists {len(unions)}",
+                f"asks for {coalition_rule.min_unions} unions but the setup lists {listed}",
             )
     if not questions and "questions" in data:
         pass
@@ -310,7 +322,7 @@ def _table(r: _Reader, data: dict[str, Any], path: Path, key: str) -> dict[str, 
     return value
 
 
-E = TypeVar("E", bound="Mode | Scope | MembershipBase")
+E = TypeVar("E", bound=enum.Enum)
 
 
 def _enum(r: _Reader, kind: type[E], text: str | None, path: Path) -> E | None:
@@ -374,9 +386,7 @@ def _tally_rule(r: _Reader, body: dict[str, Any], path: Path) -> TallyRule | Non
     return TallyRule(approve, void_counts=void == "counted", quorum=quorum, low_turnout=low)
 
 
-def _rule_ref(
-    r: _Reader, value: Any, path: Path, rules: dict[str, TallyRule]
-) -> TallyRule | None:
+def _rule_ref(r: _Reader, value: Any, path: Path, rules: dict[str, TallyRule]) -> TallyRule | None:
     if isinstance(value, dict):
         return _tally_rule(r, value, path)
     if isinstance(value, str):
@@ -422,7 +432,10 @@ def _coalition_rule(
             r.unknown_keys(bt, bpath, {"members_per_vote", "approve"})
             per_vote = r.count(bt, bpath, "members_per_vote", minimum=1)
             block = r.parsed(
-                bpath + ("approve",), bt.get("approve", "more than 1/2"), Threshold.parse, "?"
+                bpath + ("approve",),
+                bt.get("approve", "more than 1/2"),
+                Threshold.parse,
+                'a threshold like "more than 1/2"',
             )
     pooled = None
     if "pooled" in body:
@@ -436,9 +449,10 @@ def _coalition_rule(
         block_threshold=block,
         pooled=pooled,
     )
-    if rule.is_empty() and not r.problems:
-        r.problem(path, "has no test; give min_unions, membership, max_opposed, block_votes "
-                  "or pooled")
+    if rule.is_empty() and not (known - {"membership_base"}) & body.keys():
+        r.problem(
+            path, "has no test; give min_unions, membership, max_opposed, block_votes or pooled"
+        )
     return rule
 
 
@@ -458,8 +472,17 @@ def _unions(
         r.unknown_keys(
             ut,
             path,
-            {"id", "name", "membership", "membership_source", "membership_as_of", "decides",
-             "tally_rule", "units_required", "units"},
+            {
+                "id",
+                "name",
+                "membership",
+                "membership_source",
+                "membership_as_of",
+                "decides",
+                "tally_rule",
+                "units_required",
+                "units",
+            },
         )
         union_id = r.id(ut, path, seen_unions)
         name = r.get(ut, path, "name", str, "the union's name")
@@ -467,7 +490,7 @@ def _unions(
         source = r.get(ut, path, "membership_source", str, "where the figure came from")
         as_of = ut.get("membership_as_of")
         if as_of is None:
-            r.problem(path + ("membership_as_of",), 'missing; expected a date like 2011-06-01')
+            r.problem(path + ("membership_as_of",), "missing; expected a date like 2011-06-01")
         tally = _rule_ref(r, ut.get("tally_rule", "majority"), path + ("tally_rule",), rules)
         decides = r.get(ut, path, "decides", str, '"pooled" or "by_units"', default="pooled")
         rule = None
@@ -490,15 +513,24 @@ def _unions(
             else:
                 unit_ids.append(unit.id)
         if rule is not None and not rule.pooled and rule.required is UnitsRequired.AT_LEAST:
-            if rule.count > len(unit_ids):
+            regular = sum(1 for nt in unit_tables if "subgroup_of" not in nt)
+            if rule.count > regular:
                 r.problem(
                     path + ("units_required",),
-                    f"asks for {rule.count} units but the union has {len(unit_ids)}",
+                    f"asks for {rule.count} units but the union has {regular}",
                 )
         if union_id and name and membership and source and rule is not None and as_of is not None:
             unions.append(
-                Union(union_id, name, membership, source, str(as_of), rule,
-                      tuple(unit_ids), tuple(subgroup_ids))
+                Union(
+                    union_id,
+                    name,
+                    membership,
+                    source,
+                    str(as_of),
+                    rule,
+                    tuple(unit_ids),
+                    tuple(subgroup_ids),
+                )
             )
     by_id = {u.id: u for u in units}
     for path, parent, union_id in subgroup_refs:
@@ -529,7 +561,12 @@ def _union_rule(
             return None
         return UnionRule(tally, pooled=False, required=UnitsRequired.AT_LEAST, count=count)
     if isinstance(req, dict) and set(req) == {"membership"}:
-        share = r.parsed(rpath + ("membership",), req["membership"], Threshold.parse, "?")
+        share = r.parsed(
+            rpath + ("membership",),
+            req["membership"],
+            Threshold.parse,
+            'a threshold like "more than 1/2"',
+        )
         if share is None:
             return None
         return UnionRule(tally, pooled=False, required=UnitsRequired.MEMBERSHIP_SHARE, share=share)
@@ -537,9 +574,7 @@ def _union_rule(
     return None
 
 
-def _unit(
-    r: _Reader, nt: dict[str, Any], path: Path, union_id: str, seen: set[str]
-) -> Unit | None:
+def _unit(r: _Reader, nt: dict[str, Any], path: Path, union_id: str, seen: set[str]) -> Unit | None:
     r.unknown_keys(nt, path, {"id", "name", "eligible", "parts", "subgroup_of", "advisory"})
     unit_id = r.id(nt, path, seen)
     name = r.get(nt, path, "name", str, "the unit's name")
@@ -570,7 +605,9 @@ def _questions(
         qid = r.id(qt, path, seen)
         text = r.get(qt, path, "text", str, "the question as printed on the ballot")
         scope = _enum(
-            r, Scope, r.get(qt, path, "scope", str, '"coalition" or "unit"', default="coalition"),
+            r,
+            Scope,
+            r.get(qt, path, "scope", str, '"coalition" or "unit"', default="coalition"),
             path + ("scope",),
         )
         tally = None
@@ -579,8 +616,14 @@ def _questions(
         asked = qt.get("units", [])
         if asked and scope is not Scope.UNIT:
             r.problem(path + ("units",), 'only a question with scope = "unit" lists its units')
-        if not isinstance(asked, list) or any(u not in unit_ids for u in asked):
-            unknown = [u for u in asked if u not in unit_ids] if isinstance(asked, list) else []
+        if not isinstance(asked, list) or any(
+            not isinstance(u, str) or u not in unit_ids for u in asked
+        ):
+            unknown = (
+                [u for u in asked if not isinstance(u, str) or u not in unit_ids]
+                if isinstance(asked, list)
+                else []
+            )
             r.problem(path + ("units",), f"names units that do not exist: {unknown}")
             asked = []
         if qid and text and scope:
@@ -600,7 +643,7 @@ def _agreements(r: _Reader, data: dict[str, Any], question_ids: set[str]) -> lis
         if not isinstance(parts, list) or not parts:
             r.problem(path + ("parts",), "expected a list of question ids that must all pass")
             continue
-        missing = [p for p in parts if p not in question_ids]
+        missing = [p for p in parts if not isinstance(p, str) or p not in question_ids]
         if missing:
             r.problem(path + ("parts",), f"names questions that do not exist: {missing}")
             continue

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from steward_app.domain.coalition import CoalitionStanding, UnionPosition, judge_coalition
-from steward_app.domain.judgement import Judgement
 from steward_app.domain.counts import ReportStatus, UnitReport, empty_report
+from steward_app.domain.judgement import Judgement
 from steward_app.domain.rules import TallyRule, UnitsRequired
 from steward_app.domain.tally import Numbers, Outcome, TallyResult, judge
 from steward_app.domain.threshold import format_share
@@ -148,11 +148,10 @@ def _question_standings(
         union = vote.union_by_id[unit.union_id]
         rule = vote.tally_rule_for(question, union)
         result = judge(rule, report.numbers, report.unknown, _turnout_seen([report]))
-        units[unit.id] = UnitStanding(unit.id, question.id, report, result, rule,
-                                      tally_reason(result, rule, report.status))
-    touched_unions = (
-        None if changed is None else {vote.unit_by_id[u].union_id for u in changed}
-    )
+        units[unit.id] = UnitStanding(
+            unit.id, question.id, report, result, rule, tally_reason(result, rule, report.status)
+        )
+    touched_unions = None if changed is None else {vote.unit_by_id[u].union_id for u in changed}
     unions: dict[str, UnionStanding] = dict(before.unions) if before and changed is not None else {}
     for union in vote.unions:
         if before is not None and touched_unions is not None and union.id not in touched_unions:
@@ -210,8 +209,9 @@ def _union_standing(
         judgement = Judgement.of(pooled)
     else:
         judgement = _by_units(union, regular)
-    vetoes = [units[s] for s in union.subgroup_ids
-              if s in units and not vote.unit_by_id[s].advisory]
+    vetoes = [
+        units[s] for s in union.subgroup_ids if s in units and not vote.unit_by_id[s].advisory
+    ]
     if vetoes and question.scope is Scope.COALITION:
         judgement = Judgement(
             can_approve=judgement.can_approve and all(v.result.can_approve for v in vetoes),
@@ -271,20 +271,22 @@ def _union_reason(
 ) -> str:
     n = s.numbers
     if question.scope is Scope.UNIT:
-        return (f"{s.units_approved} of {s.units_total} units approved their own, "
-                f"{s.units_rejected} rejected")
+        return (
+            f"{s.units_approved} of {s.units_total} units approved their own, "
+            f"{s.units_rejected} rejected"
+        )
     if s.units_reported == 0 and s.conflicts == 0:
         units = "1 unit" if s.units_total == 1 else f"{s.units_total} units"
         return f"not reported: {units}, {n.eligible:,} eligible still to vote"
     if s.pooled is not None:
         base = tally_reason(s.pooled, rule, _pooled_status(s))
     else:
-        base = (f"{s.units_approved} of {s.units_total} units approved, {s.units_rejected} "
-                f"rejected; rule: {union.rule.describe()}")
-        if not s.decided:
-            base = "pending: " + base
-        else:
-            base = f"{s.outcome.value} and decided: " + base
+        base = (
+            f"{s.units_approved} of {s.units_total} units approved, {s.units_rejected} "
+            f"rejected; rule: {union.rule.describe()}"
+        )
+        verdict = f"{s.outcome.value} and decided" if s.decided else "pending"
+        base = f"{verdict}: {base}"
     for v in vetoes:
         if v.result.can_reject and not v.result.can_approve:
             base += f"; the vetoing sub-group {v.unit_id} rejected"
@@ -330,8 +332,9 @@ def _coalition(
     if rule.pooled is not None:
         regular = [s.report for s in units.values() if not vote.unit_by_id[s.unit_id].is_subgroup]
         pooled_numbers = _sum(r.numbers for r in regular)
-        pooled_result = judge(rule.pooled, pooled_numbers, sum(r.unknown for r in regular),
-                              _turnout_seen(regular))
+        pooled_result = judge(
+            rule.pooled, pooled_numbers, sum(r.unknown for r in regular), _turnout_seen(regular)
+        )
     return judge_coalition(rule, positions, vote.total_membership, pooled_result)
 
 
@@ -345,11 +348,16 @@ def _agreement(
             outcomes.append((qid, q.coalition.judgement))
         else:
             judgements = [Judgement.of(u.result) for u in q.units.values()]
-            outcomes.append((qid, Judgement(
-                can_approve=all(j.can_approve for j in judgements),
-                can_reject=any(j.can_reject for j in judgements),
-                approves_now=all(j.approves_now for j in judgements),
-            )))
+            outcomes.append(
+                (
+                    qid,
+                    Judgement(
+                        can_approve=all(j.can_approve for j in judgements),
+                        can_reject=any(j.can_reject for j in judgements),
+                        approves_now=all(j.approves_now for j in judgements),
+                    ),
+                )
+            )
     can_approve = all(j.can_approve for _, j in outcomes)
     can_reject = any(j.can_reject for _, j in outcomes)
     judgement = Judgement(can_approve, can_reject, all(j.approves_now for _, j in outcomes))

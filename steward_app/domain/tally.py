@@ -110,8 +110,7 @@ def approvable(rule: TallyRule, numbers: Numbers, unknown: int) -> bool:
     """Some way the unknown ballots could go leads to approval."""
     n = numbers
     return any(
-        approves(rule, n.yes + t, n.no, n.void, n.eligible)
-        for t in _region_ends(rule, n, unknown)
+        approves(rule, n.yes + t, n.no, n.void, n.eligible) for t in _region_ends(rule, n, unknown)
     )
 
 

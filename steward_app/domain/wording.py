@@ -22,16 +22,22 @@ def numbers_text(n: Numbers, rule: TallyRule) -> str:
 
 def needed_text(needed: Needed) -> str:
     if needed.yes_full is None:
-        return (f"cannot approve even if all {needed.remaining:,} still to vote say yes "
-                "(only a low turnout or a challenge ruling could change it)")
-    text = (f"needs {needed.yes_full:,} yes of the {needed.remaining:,} still to vote "
-            f"({format_share(needed.share_full)}) if all of them vote")
+        return (
+            f"cannot approve even if all {needed.remaining:,} still to vote say yes "
+            "(only a low turnout or a challenge ruling could change it)"
+        )
+    text = (
+        f"needs {needed.yes_full:,} yes of the {needed.remaining:,} still to vote "
+        f"({format_share(needed.share_full)}) if all of them vote"
+    )
     if needed.expected and needed.expected != needed.remaining:
         if needed.yes_expected is None:
             text += f"; out of reach if only {needed.expected:,} vote, as turnout so far suggests"
         else:
-            text += (f", or {needed.yes_expected:,} of about {needed.expected:,} at the turnout "
-                     f"so far ({format_share(needed.share_expected)})")
+            text += (
+                f", or {needed.yes_expected:,} of about {needed.expected:,} at the turnout "
+                f"so far ({format_share(needed.share_expected)})"
+            )
     return text
 
 
@@ -41,23 +47,26 @@ def _rule_clause(n: Numbers, rule: TallyRule) -> str | None:
     if turnout is None:
         return None
     if rule.quorum is not None and turnout < rule.quorum:
-        return (f"turnout {format_share(turnout)} is below the {describe_share(rule.quorum)} "
-                "quorum")
+        return f"turnout {format_share(turnout)} is below the {describe_share(rule.quorum)} quorum"
     low = rule.low_turnout
     if low is not None and turnout < low.below:
         whole = n.yes + n.no + (n.void if rule.void_counts else 0)
         no_share = Fraction(n.no, whole) if whole else Fraction(0)
-        return (f"turnout {format_share(turnout)} is under {describe_share(low.below)}, so the "
-                f"offer stands unless {low.reject.describe()} vote no "
-                f"({format_share(no_share)} did)")
+        return (
+            f"turnout {format_share(turnout)} is under {describe_share(low.below)}, so the "
+            f"offer stands unless {low.reject.describe()} vote no "
+            f"({format_share(no_share)} did)"
+        )
     return None
 
 
 def tally_reason(result: TallyResult, rule: TallyRule, status: ReportStatus) -> str:
     n = result.numbers
     if status is ReportStatus.CONFLICT:
-        return ("conflicting counts: resolve them first; until then these ballots are "
-                "treated as not yet reported")
+        return (
+            "conflicting counts: resolve them first; until then these ballots are "
+            "treated as not yet reported"
+        )
     if status is ReportStatus.NOT_REPORTED:
         return f"not reported: {n.eligible:,} eligible still to vote; {rule.describe()}"
     clause = _rule_clause(n, rule)

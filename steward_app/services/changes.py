@@ -12,8 +12,9 @@ class Changes:
     declared: bool = False  # a declared outcome was recorded
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.vote or other.vote, self.units | other.units,
-                       self.declared or other.declared)
+        return Changes(
+            self.vote or other.vote, self.units | other.units, self.declared or other.declared
+        )
 
     @property
     def empty(self) -> bool:

@@ -60,14 +60,16 @@ class _HeadInfo:
 class _SlotIndex:
     """Current heads and sums of the slots an action looks at, held in memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, conn: Connection | None = None) -> None:
+        # loaded for some units only: other units' numbers are asked of the database
+        self.partial_conn = conn
         self.heads: dict[SlotKey, list[_HeadInfo]] = defaultdict(list)
         self.unit_ballots: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         self.by_numbers: dict[tuple[str, int, int, int], set[str]] = defaultdict(set)
 
     @classmethod
     def load(cls, conn: Connection, units: Iterable[str] | None = None) -> _SlotIndex:
-        index = cls()
+        index = cls(conn if units is not None else None)
         where = ""
         params: dict[str, object] = {}
         if units is not None:
@@ -121,14 +123,21 @@ class _SlotIndex:
         if own_value is not None:  # this slot's current value is being replaced
             cast -= own_value.cast
             challenged -= own_value.challenged
-        same = self.by_numbers.get((slot.question, values.yes, values.no, values.void), set())
+        if self.partial_conn is not None:
+            same = set(entry_log.identical_units(self.partial_conn, slot, values))
+        else:
+            same = self.by_numbers.get((slot.question, values.yes, values.no, values.void), set())
         return CountContext(cast, challenged, sorted(u for u in same if u != slot.unit))
 
 
 def _values(numbers: Mapping[str, int], final: bool) -> CountValues:
     return CountValues(
-        yes=numbers["yes"], no=numbers["no"], void=numbers.get("void", 0),
-        challenged=numbers.get("challenged", 0), eligible=numbers.get("eligible"), final=final,
+        yes=numbers["yes"],
+        no=numbers["no"],
+        void=numbers.get("void", 0),
+        challenged=numbers.get("challenged", 0),
+        eligible=numbers.get("eligible"),
+        final=final,
     )
 
 
@@ -164,8 +173,14 @@ def _plan(
     numbers, number_problems = parse_numbers(raw)
     problems += number_problems
     if correct and not (reason and reason.strip()):
-        problems.append(Problem("E_REASON_REQUIRED", Severity.ERROR, "reason",
-                                "a correction needs a reason, e.g. \"recounted the mail ballots\""))
+        problems.append(
+            Problem(
+                "E_REASON_REQUIRED",
+                Severity.ERROR,
+                "reason",
+                'a correction needs a reason, e.g. "recounted the mail ballots"',
+            )
+        )
     if errors(problems):
         return None, problems
     values = _values(numbers, final)
@@ -174,12 +189,30 @@ def _plan(
     supersedes: tuple[str, ...] = ()
     if correct:
         if not heads:
-            return None, [Problem("E_NOTHING_TO_CORRECT", Severity.ERROR, "unit",
-                                  f"there is no count for {slot.describe()} to correct; enter it "
-                                  "as a new count")]
+            return None, [
+                Problem(
+                    "E_NOTHING_TO_CORRECT",
+                    Severity.ERROR,
+                    "unit",
+                    f"there is no count for {slot.describe()} to correct; enter it as a new count",
+                )
+            ]
         supersedes = tuple(h.entry_id for h in heads)
-        differs = len({(h.values.yes, h.values.no, h.values.void, h.values.challenged,
-                        h.values.eligible) for h in heads}) > 1
+        differs = (
+            len(
+                {
+                    (
+                        h.values.yes,
+                        h.values.no,
+                        h.values.void,
+                        h.values.challenged,
+                        h.values.eligible,
+                    )
+                    for h in heads
+                }
+            )
+            > 1
+        )
         kind = EntryType.COUNT_RESOLVED if differs else EntryType.COUNT_CORRECTED
         others = [h for h in heads if h.origin != origin]
         note = "resolves the conflict" if differs else "corrects the count"
@@ -189,25 +222,47 @@ def _plan(
     elif own:
         mine = own[0]
         if mine.values.same_numbers(values) and mine.values.final == values.final:
-            return _Plan(slot, values, EntryType.COUNT_ENTERED, (), None,
-                         "already recorded; nothing changed", [], skip=True), []
+            return _Plan(
+                slot,
+                values,
+                EntryType.COUNT_ENTERED,
+                (),
+                None,
+                "already recorded; nothing changed",
+                [],
+                skip=True,
+            ), []
         if mine.values.same_numbers(values) and values.final and not mine.values.final:
-            plan = _Plan(slot, values, EntryType.COUNT_CORRECTED, (mine.entry_id,),
-                         "marked final, numbers unchanged", "marks the count final", [])
+            plan = _Plan(
+                slot,
+                values,
+                EntryType.COUNT_CORRECTED,
+                (mine.entry_id,),
+                "marked final, numbers unchanged",
+                "marks the count final",
+                [],
+            )
         else:
-            return None, [Problem(
-                "E_ALREADY_ENTERED", Severity.ERROR, "unit",
-                f"you already entered {mine.values.yes:,} yes / {mine.values.no:,} no for "
-                f"{slot.describe()}; to change it, correct it with a reason "
-                "(steward-app correct ... --reason TEXT)")]
+            return None, [
+                Problem(
+                    "E_ALREADY_ENTERED",
+                    Severity.ERROR,
+                    "unit",
+                    f"you already entered {mine.values.yes:,} yes / {mine.values.no:,} no for "
+                    f"{slot.describe()}; to change it, correct it with a reason "
+                    "(steward-app correct ... --reason TEXT)",
+                )
+            ]
     else:
         same = [h for h in heads if h.values.same_numbers(values)]
         if heads and len(same) == len(heads):
             note = f"confirms the count entered by {_who(heads[0])}"
         elif heads:
-            note = (f"differs from the count entered by {_who(heads[0])} "
-                    f"({heads[0].values.yes:,} yes / {heads[0].values.no:,} no): a conflict to "
-                    "resolve")
+            note = (
+                f"differs from the count entered by {_who(heads[0])} "
+                f"({heads[0].values.yes:,} yes / {heads[0].values.no:,} no): a conflict to "
+                "resolve"
+            )
         else:
             note = "recorded"
         plan = _Plan(slot, values, EntryType.COUNT_ENTERED, (), None, note, [])
@@ -217,9 +272,17 @@ def _plan(
 
 def _entry(vote_key: str, plan: _Plan, cursor: OriginCursor, author: Author, now: str) -> Entry:
     return make_entry(
-        vote=vote_key, type=plan.type, origin=cursor.origin, seq=cursor.next_seq,
-        prev=cursor.prev, key=EntryKey.count(plan.slot), body=values_body(plan.values),
-        steward=author.steward, pc=author.pc, recorded_at=now, supersedes=plan.supersedes,
+        vote=vote_key,
+        type=plan.type,
+        origin=cursor.origin,
+        seq=cursor.next_seq,
+        prev=cursor.prev,
+        key=EntryKey.count(plan.slot),
+        body=values_body(plan.values),
+        steward=author.steward,
+        pc=author.pc,
+        recorded_at=now,
+        supersedes=plan.supersedes,
         reason=plan.reason,
     )
 
@@ -242,7 +305,7 @@ def record_count(
         vote_key = store.vote_key(conn)
         if vote is None or vote_key is None:
             raise NoVote()
-        index = _SlotIndex.load(conn, [slot.unit]) if slot.unit in vote.unit_by_id else _SlotIndex()
+        index = _SlotIndex.load(conn, [slot.unit])
         cursor = origin_cursor(conn, author)
         plan, problems = _plan(vote, index, cursor.origin, slot, numbers, final, reason, correct)
         if plan is None:
@@ -251,13 +314,22 @@ def record_count(
             status = _slot_status(index, slot)
             return Recorded(slot, None, status, plan.note)
         if plan.warnings and not confirm_warnings:
-            raise Refused(f"the count for {slot.describe()} was not recorded: confirm the "
-                          "warnings to record it", plan.warnings)
+            raise Refused(
+                f"the count for {slot.describe()} was not recorded: confirm the "
+                "warnings to record it",
+                plan.warnings,
+            )
         entry = _entry(vote_key, plan, cursor, author, clock())
         entry_log.append(conn, [entry])
         status = _status_after(conn, slot)
-    return Recorded(slot, entry.id, status, plan.note, tuple(plan.warnings),
-                    Changes(units=frozenset({slot.unit})))
+    return Recorded(
+        slot,
+        entry.id,
+        status,
+        plan.note,
+        tuple(plan.warnings),
+        Changes(units=frozenset({slot.unit})),
+    )
 
 
 def _slot_status(index: _SlotIndex, slot: SlotKey) -> SlotStatus:
@@ -279,8 +351,18 @@ def _status_after(conn: Connection, slot: SlotKey) -> SlotStatus:
 
 # --- CSV import ----------------------------------------------------------------------------
 
-CSV_COLUMNS = ("unit", "part", "question", "eligible", "yes", "no", "void", "challenged",
-               "final", "reason")
+CSV_COLUMNS = (
+    "unit",
+    "part",
+    "question",
+    "eligible",
+    "yes",
+    "no",
+    "void",
+    "challenged",
+    "final",
+    "reason",
+)
 TRUE_WORDS = {"yes", "y", "true", "1", "final", "x"}
 FALSE_WORDS = {"", "no", "n", "false", "0", "provisional"}
 
@@ -320,10 +402,13 @@ def import_counts(
             parts.append(f"missing column(s): {', '.join(missing)}")
         if unknown:
             parts.append(f"unknown column(s): {', '.join(unknown)}")
-        raise Refused(f"the file's first line must name the columns; {'; '.join(parts)}. "
-                      f"Known columns: {', '.join(CSV_COLUMNS)}")
-    rows = [{(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-            for row in reader]
+        raise Refused(
+            f"the file's first line must name the columns; {'; '.join(parts)}. "
+            f"Known columns: {', '.join(CSV_COLUMNS)}"
+        )
+    rows = [
+        {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()} for row in reader
+    ]
     with store.transaction() as conn:
         vote = store.vote(conn)
         vote_key = store.vote_key(conn)
@@ -338,45 +423,94 @@ def import_counts(
         for number, row in enumerate(rows, start=2):
             question = row.get("question") or default_question
             if question is None:
-                problems.append((number, Problem(
-                    "E_QUESTION_REQUIRED", Severity.ERROR, "question",
-                    "this vote has several questions; fill the question column")))
+                problems.append(
+                    (
+                        number,
+                        Problem(
+                            "E_QUESTION_REQUIRED",
+                            Severity.ERROR,
+                            "question",
+                            "this vote has several questions; fill the question column",
+                        ),
+                    )
+                )
                 continue
             slot = SlotKey(question, row.get("unit", ""), row.get("part", "") or WHOLE_UNIT)
             if slot in seen:
-                problems.append((number, Problem(
-                    "E_DUPLICATE_ROW", Severity.ERROR, "unit",
-                    f"{slot.describe()} is also on row {seen[slot]}; keep one row per count")))
+                problems.append(
+                    (
+                        number,
+                        Problem(
+                            "E_DUPLICATE_ROW",
+                            Severity.ERROR,
+                            "unit",
+                            f"{slot.describe()} is also on row {seen[slot]}; keep one row "
+                            "per count",
+                        ),
+                    )
+                )
                 continue
             seen[slot] = number
             final_text = row.get("final", "").lower()
             if final_text not in TRUE_WORDS | FALSE_WORDS:
-                problems.append((number, Problem(
-                    "E_NOT_YES_NO", Severity.ERROR, "final",
-                    f'final is "{row.get("final")}"; write yes or no')))
+                problems.append(
+                    (
+                        number,
+                        Problem(
+                            "E_NOT_YES_NO",
+                            Severity.ERROR,
+                            "final",
+                            f'final is "{row.get("final")}"; write yes or no',
+                        ),
+                    )
+                )
                 continue
             reason = row.get("reason") or None
-            plan, row_problems = _plan(vote, index, cursor.origin, slot, row,
-                                       final_text in TRUE_WORDS, reason, correct=False)
-            if plan is None and reason and any(p.code == "E_ALREADY_ENTERED"
-                                               for p in row_problems):
-                plan, row_problems = _plan(vote, index, cursor.origin, slot, row,
-                                           final_text in TRUE_WORDS, reason, correct=True)
+            plan, row_problems = _plan(
+                vote,
+                index,
+                cursor.origin,
+                slot,
+                row,
+                final_text in TRUE_WORDS,
+                reason,
+                correct=False,
+            )
+            if plan is None and reason and any(p.code == "E_ALREADY_ENTERED" for p in row_problems):
+                plan, row_problems = _plan(
+                    vote,
+                    index,
+                    cursor.origin,
+                    slot,
+                    row,
+                    final_text in TRUE_WORDS,
+                    reason,
+                    correct=True,
+                )
             problems.extend((number, p) for p in row_problems)
             if plan is not None:
                 problems.extend((number, w) for w in plan.warnings)
                 plans.append((number, plan))
                 if not plan.skip:  # later rows of the same unit see this one
-                    kept = [h for h in index.heads.get(slot, [])
-                            if h.entry_id not in plan.supersedes]
-                    index.replace(slot, [*kept, _HeadInfo("", plan.values, author.steward,
-                                                          author.pc, cursor.origin)])
+                    kept = [
+                        h for h in index.heads.get(slot, []) if h.entry_id not in plan.supersedes
+                    ]
+                    index.replace(
+                        slot,
+                        [
+                            *kept,
+                            _HeadInfo("", plan.values, author.steward, author.pc, cursor.origin),
+                        ],
+                    )
         errs = [(n, p) for n, p in problems if p.severity is Severity.ERROR]
         warns = [(n, p) for n, p in problems if p.severity is Severity.WARNING]
         if errs or (warns and not confirm_warnings):
             shown = errs or warns
-            message = ("nothing was imported: fix these rows" if errs else
-                       "nothing was imported: confirm the warnings to import")
+            message = (
+                "nothing was imported: fix these rows"
+                if errs
+                else "nothing was imported: confirm the warnings to import"
+            )
             raise Refused(message, [_on_row(n, p) for n, p in shown])
         now = clock()
         entries: list[Entry] = []
@@ -398,8 +532,15 @@ def import_counts(
                 counts["recorded"] += 1
         entry_log.append(conn, entries)
     changed = frozenset(p.slot.unit for _, p in plans if not p.skip)
-    return ImportResult(counts["recorded"], counts["already"], counts["corrected"],
-                        counts["conflicts"], counts["confirmed"], tuple(warns), Changes(units=changed))
+    return ImportResult(
+        counts["recorded"],
+        counts["already"],
+        counts["corrected"],
+        counts["conflicts"],
+        counts["confirmed"],
+        tuple(warns),
+        Changes(units=changed),
+    )
 
 
 def _on_row(number: int, p: Problem) -> Problem:
@@ -430,26 +571,48 @@ def declare_outcome(
         problems = []
         if question_id not in vote.question_by_id:
             ids = ", ".join(q.id for q in vote.questions)
-            problems.append(Problem("E_UNKNOWN_QUESTION", Severity.ERROR, "question",
-                                    f'there is no question "{question_id}"; the questions are: {ids}'))
+            problems.append(
+                Problem(
+                    "E_UNKNOWN_QUESTION",
+                    Severity.ERROR,
+                    "question",
+                    f'there is no question "{question_id}"; the questions are: {ids}',
+                )
+            )
         if union_id is not None and union_id not in vote.union_by_id:
-            problems.append(Problem("E_UNKNOWN_UNION", Severity.ERROR, "union",
-                                    f'there is no union "{union_id}"'))
+            problems.append(
+                Problem(
+                    "E_UNKNOWN_UNION", Severity.ERROR, "union", f'there is no union "{union_id}"'
+                )
+            )
         words = {o.value for o in DECLARABLE}
         if outcome not in words:
-            problems.append(Problem("E_UNKNOWN_OUTCOME", Severity.ERROR, "outcome",
-                                    f'"{outcome}" is not an outcome; use one of: '
-                                    f"{', '.join(sorted(words))}"))
+            problems.append(
+                Problem(
+                    "E_UNKNOWN_OUTCOME",
+                    Severity.ERROR,
+                    "outcome",
+                    f'"{outcome}" is not an outcome; use one of: {", ".join(sorted(words))}',
+                )
+            )
         if problems:
             raise Refused("the declared outcome was not recorded", problems)
         key = EntryKey(KeyKind.DECLARED.value, question_id, union_id or "", "")
         previous = [e.id for e, _ in entry_log.heads_of(conn, key)]
         cursor = origin_cursor(conn, author)
         entry = make_entry(
-            vote=vote_key, type=EntryType.OUTCOME_DECLARED, origin=cursor.origin,
-            seq=cursor.next_seq, prev=cursor.prev, key=key,
-            body={"outcome": outcome, "note": note}, steward=author.steward, pc=author.pc,
-            recorded_at=clock(), supersedes=previous, reason=note or None,
+            vote=vote_key,
+            type=EntryType.OUTCOME_DECLARED,
+            origin=cursor.origin,
+            seq=cursor.next_seq,
+            prev=cursor.prev,
+            key=key,
+            body={"outcome": outcome, "note": note},
+            steward=author.steward,
+            pc=author.pc,
+            recorded_at=clock(),
+            supersedes=previous,
+            reason=note or None,
         )
         entry_log.append(conn, [entry])
     return Changes(declared=True)
@@ -474,6 +637,15 @@ def declared_outcomes(conn: Connection) -> list[Declared]:
     for e in entries:
         if e.id in superseded:
             continue
-        out.append(Declared(e.key.question, e.key.unit or None, str(e.body["outcome"]),
-                            str(e.body.get("note", "")), e.steward, e.pc, e.recorded_at))
+        out.append(
+            Declared(
+                e.key.question,
+                e.key.unit or None,
+                str(e.body["outcome"]),
+                str(e.body.get("note", "")),
+                e.steward,
+                e.pc,
+                e.recorded_at,
+            )
+        )
     return out

@@ -24,5 +24,7 @@ class Refused(Exception):
 
 class NoVote(Refused):
     def __init__(self) -> None:
-        super().__init__("this database holds no vote yet; create one with `steward-app init "
-                         "SETUP.toml` or load the demo with `steward-app demo`")
+        super().__init__(
+            "this database holds no vote yet; create one with `steward-app init "
+            "SETUP.toml` or load the demo with `steward-app demo`"
+        )

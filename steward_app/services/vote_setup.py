@@ -18,7 +18,6 @@ from steward_app.store.database import backup_file, backup_path
 from steward_app.store.vote_store import VOTE_KEY, VoteStore
 
 
-
 def create_vote(
     store: VoteStore,
     setup_text: str,
@@ -36,26 +35,33 @@ def create_vote(
     backup: Path | None = None
     with store.transaction() as conn:
         existing = entry_log.get_setting(conn, VOTE_KEY)
-        if existing is not None:
-            if not replace:
-                current = store.vote(conn)
-                title = current.title if current else "a vote"
-                raise Refused(f'this database already holds "{title}"; add --replace to replace '
-                              "it (a backup copy is made first) or use another --db")
+        if existing is not None and not replace:
+            current = store.vote(conn)
+            title = current.title if current else "a vote"
+            raise Refused(
+                f'this database already holds "{title}"; add --replace to replace '
+                "it (a backup copy is made first) or use another --db"
+            )
     if existing is not None:
         backup = backup_file(store.engine, backup_path(store.path, "before-replace"))
         with store.transaction() as conn:
-            for table in ("slots", "supersessions", "entries", "entry_keys", "origins",
-                          "settings"):
-                conn.exec_driver_sql(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+            for table in ("slots", "supersessions", "entries", "entry_keys", "origins", "settings"):
+                conn.exec_driver_sql(f"DELETE FROM {table}")
     store.forget_vote()
     with store.transaction() as conn:
         entry_log.set_setting(conn, VOTE_KEY, setup_hash(setup_text))
         cursor = origin_cursor(conn, author)
         entry = make_entry(
-            vote=setup_hash(setup_text), type=EntryType.SETUP, origin=cursor.origin,
-            seq=cursor.next_seq, prev=cursor.prev, key=SETUP_KEY, body={"toml": setup_text},
-            steward=author.steward, pc=author.pc, recorded_at=clock(),
+            vote=setup_hash(setup_text),
+            type=EntryType.SETUP,
+            origin=cursor.origin,
+            seq=cursor.next_seq,
+            prev=cursor.prev,
+            key=SETUP_KEY,
+            body={"toml": setup_text},
+            steward=author.steward,
+            pc=author.pc,
+            recorded_at=clock(),
         )
         entry_log.append(conn, [entry])
     return vote, Changes(vote=True), backup
@@ -76,8 +82,9 @@ def load_demo(
     from steward_app.services.counting import import_counts
 
     vote, changes, _ = create_vote(store, demo_setup_text(), author, replace=replace, clock=clock)
-    result = import_counts(store, author, io.StringIO(demo_counts_text()),
-                           confirm_warnings=True, clock=clock)
+    result = import_counts(
+        store, author, io.StringIO(demo_counts_text()), confirm_warnings=True, clock=clock
+    )
     return vote, changes | result.changes
 
 

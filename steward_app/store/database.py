@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 from steward_app.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)  # every released schema, oldest first; add each new migration here
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -37,22 +39,27 @@ def open_engine(path: Path) -> Engine:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot create the folder {path.parent}: {exc.strerror}; choose another "
-                         "place with --db") from exc
+        raise StoreError(
+            f"cannot create the folder {path.parent}: {exc.strerror}; choose another "
+            "place with --db"
+        ) from exc
     engine = create_engine(f"sqlite:///{path}", connect_args={"isolation_level": None})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _begin)
     try:
         migrate(engine, path)
-    except sqlite3.DatabaseError as exc:
+    except StoreError:
         engine.dispose()
-        raise StoreError(f"{path} is not a steward_app database or is damaged ({exc}); restore "
-                         "it from a backup or choose another file with --db") from exc
-    except Exception as exc:
-        engine.dispose()
-        if "database" in str(exc).lower() or "disk" in str(exc).lower():
-            raise StoreError(f"cannot open {path}: {exc}") from exc
         raise
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        engine.dispose()
+        detail = str(getattr(exc, "orig", None) or exc)
+        if "not a database" in detail or "malformed" in detail:
+            raise StoreError(
+                f"{path} is not a steward_app database or is damaged ({detail}); "
+                "restore it from a backup or choose another file with --db"
+            ) from exc
+        raise StoreError(f"cannot open {path}: {detail}") from exc
     return engine
 
 
@@ -69,7 +76,9 @@ def current_revision(engine: Engine) -> str | None:
 
 def _has_user_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table'")).first() is not None
+        return (
+            conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table'")).first() is not None
+        )
 
 
 def migrate(engine: Engine, path: Path) -> None:
@@ -77,6 +86,12 @@ def migrate(engine: Engine, path: Path) -> None:
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
         return
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise StoreError(
+            f"{path} was written by a newer version of steward_app (schema "
+            f"{revision}); open it with that version or a later one. Nothing was "
+            "changed"
+        )
     if revision is not None or _has_user_tables(engine):
         backup_file(engine, backup_path(path, f"before-migration-{revision or 'none'}"))
     from alembic import command

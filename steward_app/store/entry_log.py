@@ -23,21 +23,20 @@ from steward_app.store.schema import (
     supersessions_table,
 )
 
-
 # --- settings ----------------------------------------------------------------------------
 
 
 def get_setting(conn: Connection, name: str) -> str | None:
-    row = conn.execute(
-        select(settings_table.c.value).where(settings_table.c.name == name)
-    ).first()
+    row = conn.execute(select(settings_table.c.value).where(settings_table.c.name == name)).first()
     return row[0] if row else None
 
 
 def set_setting(conn: Connection, name: str, value: str) -> None:
     conn.execute(
-        text("INSERT INTO settings(name, value) VALUES (:n, :v) "
-             "ON CONFLICT(name) DO UPDATE SET value = excluded.value"),
+        text(
+            "INSERT INTO settings(name, value) VALUES (:n, :v) "
+            "ON CONFLICT(name) DO UPDATE SET value = excluded.value"
+        ),
         {"n": name, "v": value},
     )
 
@@ -78,7 +77,9 @@ def add_origin(conn: Connection, origin: str, steward: str, pc: str, local: bool
 
 
 def origin_ids(conn: Connection) -> dict[str, int]:
-    return {r.origin: r.id for r in conn.execute(select(origins_table.c.origin, origins_table.c.id))}
+    return {
+        r.origin: r.id for r in conn.execute(select(origins_table.c.origin, origins_table.c.id))
+    }
 
 
 def last_of_origin(conn: Connection, origin_row: int) -> tuple[int, str] | None:
@@ -104,8 +105,10 @@ def key_ids(conn: Connection, keys: Iterable[EntryKey]) -> dict[EntryKey, int]:
     if missing:
         conn.execute(
             insert(keys_table),
-            [{"kind": k.kind, "question": k.question, "unit": k.unit, "part": k.part}
-             for k in missing],
+            [
+                {"kind": k.kind, "question": k.question, "unit": k.unit, "part": k.part}
+                for k in missing
+            ],
         )
         for r in conn.execute(select(keys_table)):
             k = EntryKey(r.kind, r.question, r.unit, r.part)
@@ -159,19 +162,28 @@ def append(conn: Connection, entries: Sequence[Entry]) -> None:
             "key_id": keys[e.key],
             "recorded_at": e.recorded_at,
             "raw": e.raw,
-            "yes": None, "no": None, "void": None, "challenged": None, "eligible": None,
+            "yes": None,
+            "no": None,
+            "void": None,
+            "challenged": None,
+            "eligible": None,
             "final": None,
         }
         if e.type.is_count:
             b = e.body
-            row.update(yes=b["yes"], no=b["no"], void=b.get("void", 0),
-                       challenged=b.get("challenged", 0), eligible=b.get("eligible"),
-                       final=bool(b.get("final", False)))
+            row.update(
+                yes=b["yes"],
+                no=b["no"],
+                void=b.get("void", 0),
+                challenged=b.get("challenged", 0),
+                eligible=b.get("eligible"),
+                final=bool(b.get("final", False)),
+            )
         rows.append(row)
     conn.execute(insert(entries_table), rows)
     with_supersedes = [e for e in entries if e.supersedes]
     if with_supersedes:
-        ids = dict(
+        ids: dict[bytes, int] = dict(
             conn.execute(
                 text("SELECT hash, id FROM entries WHERE hash IN :h").bindparams(
                     bindparam("h", expanding=True)
@@ -181,9 +193,15 @@ def append(conn: Connection, entries: Sequence[Entry]) -> None:
         )
         conn.execute(
             insert(supersessions_table),
-            [{"target": bytes.fromhex(t), "by_entry": ids[bytes.fromhex(e.id)],
-              "key_id": keys[e.key]}
-             for e in with_supersedes for t in e.supersedes],
+            [
+                {
+                    "target": bytes.fromhex(t),
+                    "by_entry": ids[bytes.fromhex(e.id)],
+                    "key_id": keys[e.key],
+                }
+                for e in with_supersedes
+                for t in e.supersedes
+            ],
         )
     count_keys = {keys[e.key] for e in entries if e.key.kind == KeyKind.COUNT.value}
     refresh_slots(conn, count_keys)
@@ -223,8 +241,7 @@ def refresh_slots(conn: Connection, key_row_ids: Iterable[int] | None) -> None:
     conn.exec_driver_sql("INSERT INTO touched(key_id) VALUES (?)", [(i,) for i in ids])
     conn.exec_driver_sql("DELETE FROM slots WHERE key_id IN (SELECT key_id FROM touched)")
     conn.exec_driver_sql(
-        _SLOT_INSERT
-        + _SLOT_SELECT.format(where="AND e.key_id IN (SELECT key_id FROM touched)")
+        _SLOT_INSERT + _SLOT_SELECT.format(where="AND e.key_id IN (SELECT key_id FROM touched)")
     )
 
 
@@ -256,8 +273,10 @@ def count_heads(conn: Connection, slot: SlotKey) -> list[Head]:
 
 def all_entries(conn: Connection) -> list[Entry]:
     rows = conn.execute(
-        text("SELECT e.raw FROM entries e JOIN origins o ON o.id = e.origin_id "
-             "ORDER BY o.origin, e.seq")
+        text(
+            "SELECT e.raw FROM entries e JOIN origins o ON o.id = e.origin_id "
+            "ORDER BY o.origin, e.seq"
+        )
     )
     return [parse_entry(bytes(r[0])) for r in rows]
 
@@ -297,22 +316,23 @@ def unit_reports(
     if unit_ids is not None:
         where = "WHERE unit IN :units"
         params["units"] = list(unit_ids)
-        stmt = text(_REPORT_SQL.format(where=where)).bindparams(
-            bindparam("units", expanding=True)
-        )
+        stmt = text(_REPORT_SQL.format(where=where)).bindparams(bindparam("units", expanding=True))
     else:
         stmt = text(_REPORT_SQL.format(where=where))
     units = vote.unit_by_id
     out: dict[tuple[str, str], UnitReport] = {}
-    for q, u, yes, no, void, challenged, with_value, final, conflicts in conn.execute(
-        stmt, params
-    ):
+    for q, u, yes, no, void, challenged, with_value, final, conflicts in conn.execute(stmt, params):
         unit = units.get(u)
         if unit is None:
             continue  # a unit no longer in the setup; its entries stay in the history
         out[(q, u)] = UnitReport(
-            u, q, Numbers(unit.eligible, yes, no, void, challenged),
-            int(with_value), int(final or 0), int(conflicts), max(1, len(unit.parts)),
+            u,
+            q,
+            Numbers(unit.eligible, yes, no, void, challenged),
+            int(with_value),
+            int(final or 0),
+            int(conflicts),
+            max(1, len(unit.parts)),
         )
     return out
 
@@ -320,8 +340,10 @@ def unit_reports(
 def other_parts(conn: Connection, slot: SlotKey) -> tuple[int, int]:
     """Ballots (cast, challenged) in the unit's other slots on the same question."""
     row = conn.execute(
-        text("SELECT COALESCE(SUM(yes + no + void), 0), COALESCE(SUM(challenged), 0) FROM slots "
-             "WHERE question = :q AND unit = :u AND part != :p AND status != 'conflict'"),
+        text(
+            "SELECT COALESCE(SUM(yes + no + void), 0), COALESCE(SUM(challenged), 0) FROM slots "
+            "WHERE question = :q AND unit = :u AND part != :p AND status != 'conflict'"
+        ),
         {"q": slot.question, "u": slot.unit, "p": slot.part},
     ).one()
     return int(row[0]), int(row[1])
@@ -329,8 +351,10 @@ def other_parts(conn: Connection, slot: SlotKey) -> tuple[int, int]:
 
 def identical_units(conn: Connection, slot: SlotKey, values: CountValues) -> list[str]:
     rows = conn.execute(
-        text("SELECT DISTINCT unit FROM slots WHERE question = :q AND yes = :y AND no = :n "
-             "AND void = :v AND unit != :u AND status != 'conflict' LIMIT 5"),
+        text(
+            "SELECT DISTINCT unit FROM slots WHERE question = :q AND yes = :y AND no = :n "
+            "AND void = :v AND unit != :u AND status != 'conflict' LIMIT 5"
+        ),
         {"q": slot.question, "y": values.yes, "n": values.no, "v": values.void, "u": slot.unit},
     )
     return [r[0] for r in rows]

@@ -7,6 +7,8 @@ updated or deleted.
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import (
     Boolean,
     ForeignKey,
@@ -15,6 +17,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -122,9 +125,9 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-entries_table = EntryRow.__table__
-keys_table = EntryKeyRow.__table__
-origins_table = OriginRow.__table__
-supersessions_table = SupersessionRow.__table__
-slots_table = SlotRow.__table__
-settings_table = SettingRow.__table__
+entries_table = cast(Table, EntryRow.__table__)
+keys_table = cast(Table, EntryKeyRow.__table__)
+origins_table = cast(Table, OriginRow.__table__)
+supersessions_table = cast(Table, SupersessionRow.__table__)
+slots_table = cast(Table, SlotRow.__table__)
+settings_table = cast(Table, SettingRow.__table__)

@@ -70,11 +70,15 @@ class VoteStore:
 def _plain(exc: OperationalError, path: Path) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if "disk is full" in text or "database or disk is full" in text:
-        return (f"the disk holding {path} is full; nothing was saved. Free some space (or move the "
-                "database with --db) and enter it again")
+        return (
+            f"the disk holding {path} is full; nothing was saved. Free some space (or move the "
+            "database with --db) and enter it again"
+        )
     if "readonly" in text or "read-only" in text:
-        return (f"{path} is read-only; nothing was saved. Check the folder's permissions or choose "
-                "another place with --db")
+        return (
+            f"{path} is read-only; nothing was saved. Check the folder's permissions or choose "
+            "another place with --db"
+        )
     if "locked" in text:
-        return (f"{path} is busy in another steward_app window or program; close it and try again")
+        return f"{path} is busy in another steward_app window or program; close it and try again"
     return f"the database {path} reported an error: {text}"

@@ -1,0 +1,364 @@
+"""The command line: `steward-app [--db PATH] COMMAND ...`, calling the same services as the window.
+
+Exit status: 0 success, 2 usage error, 1 input refused (the message on stderr; nothing changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from steward_app import __version__
+from steward_app.cli.standings_text import render
+from steward_app.domain.counts import WHOLE_UNIT, SlotKey
+from steward_app.domain.entries import EntryType
+from steward_app.domain.setup_file import SetupError, parse_setup
+from steward_app.services.authors import Author, default_author
+from steward_app.services.counting import declare_outcome, import_counts, record_count
+from steward_app.services.errors import NoVote, Refused
+from steward_app.services.standings_cache import load_standings
+from steward_app.services.standings_json import standings_json
+from steward_app.services.vote_setup import create_vote, load_demo
+from steward_app.store import entry_log
+from steward_app.store.errors import StoreError
+from steward_app.store.vote_store import VoteStore
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+DB_ENV = "STEWARD_APP_DB"
+
+
+def default_db_path() -> Path:
+    """The per-user database: $STEWARD_APP_DB, else the user data folder."""
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("steward_app", appauthor=False)) / "steward.sqlite"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: usage error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="steward-app",
+        description="Tally a contract ratification vote across a coalition of unions. With no "
+        "command, opens the window.",
+    )
+    p.add_argument("--version", action="version", version=f"steward-app {__version__}")
+    p.add_argument(
+        "--db",
+        type=Path,
+        help=f"the database file (default: ${DB_ENV} or the "
+        "per-user data folder); created if missing",
+    )
+    p.add_argument("--steward", help="who is entering (default: this PC's user name)")
+    p.add_argument("--pc", help="this PC's name (default: its host name)")
+    p.add_argument(
+        "--demo", action="store_true", help="open the window on a fresh copy of the demo vote"
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    s = sub.add_parser("init", help="create the vote from a setup file")
+    s.add_argument("setup", type=Path, help="the coordinator's setup file (TOML)")
+    s.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the vote this database holds (a backup copy is made first)",
+    )
+
+    s = sub.add_parser("check-setup", help="check a setup file without touching any database")
+    s.add_argument("setup", type=Path)
+
+    s = sub.add_parser("demo", help="load the built-in demo vote")
+    s.add_argument("--replace", action="store_true", help="replace the vote this database holds")
+
+    for name, help_text in (
+        ("count", "record a count for a unit (or one part of it)"),
+        ("correct", "correct a count, with a reason"),
+    ):
+        s = sub.add_parser(name, help=help_text)
+        s.add_argument("unit", help="the unit's id from the setup (see `steward-app units`)")
+        s.add_argument("--yes", required=True, metavar="N")
+        s.add_argument("--no", required=True, metavar="N")
+        s.add_argument("--void", metavar="N", default="0")
+        s.add_argument("--challenged", metavar="N", default="0")
+        s.add_argument("--eligible", metavar="N", help="eligible members on the tally sheet")
+        s.add_argument(
+            "--part", default=WHOLE_UNIT, help="the site or session, for units that report by part"
+        )
+        s.add_argument("--question", help="the question (needed when the ballot has several)")
+        s.add_argument("--final", action="store_true", help="the count is final, not provisional")
+        s.add_argument(
+            "--confirm-warnings", action="store_true", help="record it although the checks warn"
+        )
+        if name == "correct":
+            s.add_argument("--reason", required=True, help="why the count is corrected")
+
+    s = sub.add_parser("import-counts", help="import counts from a CSV file (all or nothing)")
+    s.add_argument("file", type=Path)
+    s.add_argument("--confirm-warnings", action="store_true")
+
+    s = sub.add_parser("standings", help="where every unit, union and the coalition stand")
+    s.add_argument("--json", action="store_true", help="print JSON (docs/standings-json.md)")
+
+    s = sub.add_parser("history", help="every entry, correction and confirmation, with origin")
+    s.add_argument("unit", nargs="?", help="only this unit")
+
+    s = sub.add_parser("declare", help="record the outcome the coalition (or a union) declares")
+    s.add_argument("outcome", help="approved, rejected or pending")
+    s.add_argument("--question", help="the question (needed when the ballot has several)")
+    s.add_argument("--union", help="a union's declaration (default: the coalition's)")
+    s.add_argument("--note", default="", help="e.g. where and when it was announced")
+
+    sub.add_parser("units", help="list the unions and units with their ids")
+    return p
+
+
+class Cli:
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+        base = default_author()
+        self.author = Author(args.steward or base.steward, args.pc or base.pc)
+        self._store: VoteStore | None = None
+
+    @property
+    def store(self) -> VoteStore:
+        if self._store is None:
+            self._store = VoteStore(self.args.db or default_db_path())
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out)
+
+    def question_id(self, given: str | None) -> str:
+        vote = self.store.vote()
+        if vote is None:
+            raise NoVote()
+        if given:
+            return given
+        if len(vote.questions) == 1:
+            return vote.questions[0].id
+        ids = ", ".join(q.id for q in vote.questions)
+        raise Refused(f"this ballot has several questions; name one with --question ({ids})")
+
+    # --- commands ----------------------------------------------------------------------
+
+    def init(self) -> int:
+        text = _read_text(self.args.setup)
+        vote, _, backup = create_vote(self.store, text, self.author, replace=self.args.replace)
+        if backup:
+            self.say(f"The previous vote was saved to {backup}")
+        self.say(
+            f'Created "{vote.title}": {len(vote.unions)} unions, {len(vote.units)} units, '
+            f"{len(vote.questions)} question(s), in {self.store.path}"
+        )
+        return EXIT_OK
+
+    def check_setup(self) -> int:
+        vote = parse_setup(_read_text(self.args.setup))
+        self.say(
+            f'The setup is usable: "{vote.title}", {len(vote.unions)} unions, '
+            f"{len(vote.units)} units."
+        )
+        return EXIT_OK
+
+    def demo(self) -> int:
+        vote, _ = load_demo(self.store, self.author, replace=self.args.replace)
+        self.say(f'Loaded the demo vote "{vote.title}" into {self.store.path}')
+        return EXIT_OK
+
+    def count(self) -> int:
+        return self._record(correct=False)
+
+    def correct(self) -> int:
+        return self._record(correct=True)
+
+    def _record(self, correct: bool) -> int:
+        a = self.args
+        slot = SlotKey(self.question_id(a.question), a.unit, a.part)
+        numbers = {
+            "yes": a.yes,
+            "no": a.no,
+            "void": a.void,
+            "challenged": a.challenged,
+            "eligible": a.eligible,
+        }
+        result = record_count(
+            self.store,
+            self.author,
+            slot,
+            numbers,
+            final=a.final,
+            correct=correct,
+            reason=getattr(a, "reason", None),
+            confirm_warnings=a.confirm_warnings,
+        )
+        for w in result.confirmed_warnings:
+            self.say(f"confirmed {w}")
+        self.say(f"{slot.describe()}: {result.note} (slot {result.status.value})")
+        return EXIT_OK
+
+    def import_counts(self) -> int:
+        try:
+            with self.args.file.open(encoding="utf-8-sig", newline="") as f:
+                r = import_counts(
+                    self.store, self.author, f, confirm_warnings=self.args.confirm_warnings
+                )
+        except OSError as exc:
+            raise Refused(f"cannot read {self.args.file}: {exc.strerror}") from exc
+        except UnicodeDecodeError as exc:
+            raise Refused(f"{self.args.file} is not UTF-8 text; save it as CSV UTF-8") from exc
+        self.say(
+            f"Imported from {self.args.file}: {r.recorded} new, {r.confirmed} confirming, "
+            f"{r.conflicts} conflicting, {r.corrected} corrected, {r.already} already "
+            "recorded"
+        )
+        for row, w in r.warnings:
+            self.say(f"confirmed on row {row}: {w}")
+        return EXIT_OK
+
+    def standings(self) -> int:
+        standings, declared = load_standings(self.store)
+        if self.args.json:
+            self.say(json.dumps(standings_json(standings, declared), indent=2))
+        else:
+            self.out.write(render(standings, declared))
+        return EXIT_OK
+
+    def history(self) -> int:
+        with self.store.reading() as conn:
+            vote = self.store.vote(conn)
+            if vote is None:
+                raise NoVote()
+            if self.args.unit and self.args.unit not in vote.unit_by_id:
+                raise Refused(f'there is no unit "{self.args.unit}"; see `steward-app units`')
+            items = entry_log.history(conn, self.args.unit)
+        for item in items:
+            e = item.entry
+            state = "current" if item.current else f"superseded by {item.superseded_by[0][:8]}"
+            where = e.key.unit + (f"/{e.key.part}" if e.key.part else "")
+            if e.type is EntryType.SETUP:
+                what = "setup recorded"
+            elif e.type is EntryType.OUTCOME_DECLARED:
+                what = f"declared {e.body['outcome']} ({e.key.question}, {where or 'coalition'})"
+            else:
+                v = e.values
+                what = (
+                    f"{e.type.value} {where} ({e.key.question}): {v.yes} yes {v.no} no "
+                    f"{v.void} void {v.challenged} challenged"
+                    + (f" eligible {v.eligible}" if v.eligible is not None else "")
+                    + (" FINAL" if v.final else " provisional")
+                )
+            line = f"{e.recorded_at}  {e.id[:8]}  {what}  by {e.steward} on {e.pc}  [{state}]"
+            if e.supersedes:
+                line += f"  replaces {', '.join(s[:8] for s in e.supersedes)}"
+            if e.reason:
+                line += f"  reason: {e.reason}"
+            self.say(line)
+        if not items:
+            self.say("No entries yet.")
+        return EXIT_OK
+
+    def declare(self) -> int:
+        a = self.args
+        declare_outcome(
+            self.store,
+            self.author,
+            self.question_id(a.question),
+            a.outcome,
+            union_id=a.union,
+            note=a.note,
+        )
+        self.say(f"Recorded the declared outcome: {a.outcome}")
+        return EXIT_OK
+
+    def units(self) -> int:
+        vote = self.store.vote()
+        if vote is None:
+            raise NoVote()
+        for union in vote.unions:
+            self.say(
+                f"{union.id}  {union.name}  ({union.membership:,} members; {union.rule.describe()})"
+            )
+            for uid in union.unit_ids + union.subgroup_ids:
+                unit = vote.unit_by_id[uid]
+                parts = f"  parts: {', '.join(unit.parts)}" if unit.parts else ""
+                sub = ""
+                if unit.subgroup_of:
+                    sub = f"  sub-group of {unit.subgroup_of}" + (
+                        " (advisory)" if unit.advisory else " (veto)"
+                    )
+                self.say(f"    {uid}  {unit.name}  {unit.eligible:,} eligible{parts}{sub}")
+        return EXIT_OK
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise Refused(f"there is no file {path}") from exc
+    except OSError as exc:
+        raise Refused(f"cannot read {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise Refused(f"{path} is not UTF-8 text; save it as UTF-8") from exc
+
+
+def run(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run one command; returns the exit status (used by tests and the entry point)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command is None:
+        return EXIT_USAGE
+    cli = Cli(args, out, err)
+    handler: Callable[[], int] = getattr(cli, args.command.replace("-", "_"))
+    try:
+        return handler()
+    except SetupError as exc:
+        print(
+            f"steward-app: the setup file {getattr(args, 'setup', '')} has "
+            f"{len(exc.problems)} problem(s); nothing was changed:",
+            file=err,
+        )
+        for problem in exc.problems:
+            print(f"  {problem}", file=err)
+        return EXIT_REFUSED
+    except Refused as exc:
+        print(f"steward-app: {exc}", file=err)
+        if exc.needs_confirmation:
+            print(
+                "steward-app: check the numbers; add --confirm-warnings to record them anyway",
+                file=err,
+            )
+        return EXIT_REFUSED
+    except StoreError as exc:
+        print(f"steward-app: {exc}", file=err)
+        return EXIT_REFUSED
+    except ValueError as exc:  # e.g. an empty --steward
+        print(f"steward-app: {exc}", file=err)
+        return EXIT_USAGE
+    finally:
+        cli.close()

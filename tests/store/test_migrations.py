@@ -1,0 +1,60 @@
+"""Every released schema's database opens in this version with its data intact."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from steward_app.domain.counts import ReportStatus
+from steward_app.services.standings_cache import load_standings
+from steward_app.store.database import HEAD_REVISION, KNOWN_REVISIONS, current_revision
+from steward_app.store.errors import StoreError
+from steward_app.store.vote_store import VoteStore
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def test_there_is_a_fixture_for_every_released_schema() -> None:
+    assert {p.stem for p in FIXTURES.glob("schema-*.sqlite")} == {
+        f"schema-{r}" for r in KNOWN_REVISIONS
+    }
+
+
+@pytest.mark.parametrize("revision", KNOWN_REVISIONS)
+def test_each_released_schema_opens_with_its_data(revision: str, tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / f"schema-{revision}.sqlite", path)
+    store = VoteStore(path)
+    assert current_revision(store.engine) == HEAD_REVISION
+    standings, declared = load_standings(store)
+    q = standings.questions["concessions"]
+    assert q.unions["afscme"].numbers.margin == -800  # the conflicted unit has no total
+    assert q.units["afscme-np4-391"].status is ReportStatus.CONFLICT
+    assert [d.outcome for d in declared] == ["pending"]
+    store.close()
+    backups = list((tmp_path / "backups").glob("*.sqlite")) if revision != HEAD_REVISION else []
+    assert len(backups) == (0 if revision == HEAD_REVISION else 1)
+
+
+def test_a_database_from_a_newer_version_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    shutil.copy(FIXTURES / f"schema-{HEAD_REVISION}.sqlite", path)
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE alembic_version SET version_num = '9999'")
+    raw.commit()
+    raw.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as refused:
+        VoteStore(path)
+    assert "newer version" in str(refused.value)
+    assert path.read_bytes() == before
+
+
+def test_a_new_database_is_created_at_the_current_schema(tmp_path: Path) -> None:
+    store = VoteStore(tmp_path / "sub" / "new.sqlite")
+    assert current_revision(store.engine) == HEAD_REVISION
+    assert store.vote() is None
+    store.close()
