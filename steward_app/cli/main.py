@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.services.authors import Author, default_author
 from steward_app.services.counting import declare_outcome, import_counts, record_count
 from steward_app.services.errors import NoVote, Refused
+from steward_app.services.locations import DB_ENV, default_db_path
 from steward_app.services.standings_cache import load_standings
 from steward_app.services.standings_json import standings_json
 from steward_app.services.vote_setup import create_vote, load_demo
@@ -30,16 +30,6 @@ from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-DB_ENV = "STEWARD_APP_DB"
-
-
-def default_db_path() -> Path:
-    """The per-user database: $STEWARD_APP_DB, else the user data folder."""
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV])
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("steward_app", appauthor=False)) / "steward.sqlite"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -162,6 +152,7 @@ class Cli:
 
     def init(self) -> int:
         text = _read_text(self.args.setup)
+        parse_setup(text)  # a setup with mistakes is refused before any database is touched
         vote, _, backup = create_vote(self.store, text, self.author, replace=self.args.replace)
         if backup:
             self.say(f"The previous vote was saved to {backup}")

@@ -125,7 +125,7 @@ def check_key(vote: Vote, key: SlotKey) -> list[Problem]:
             _error(
                 "E_QUESTION_NOT_ASKED",
                 "question",
-                f'unit "{unit.id}" does not vote on question "{question.id}"',
+                f'unit "{unit.id}" does not vote on question "{key.question}"',
             )
         )
     if unit.parts and key.part == WHOLE_UNIT:

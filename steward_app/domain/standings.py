@@ -314,6 +314,8 @@ def _coalition(
         standing = unions.get(union.id)
         if standing is None:
             continue
+        # nothing more can come once every count is final and no challenged ballot is left
+        settled = standing.complete and standing.numbers.challenged == 0
         positions.append(
             UnionPosition(
                 union_id=union.id,
@@ -323,8 +325,8 @@ def _coalition(
                 can_reject=standing.judgement.can_reject,
                 approves_now=standing.judgement.approves_now,
                 # a union with no ballot yet may end with none: it abstains
-                can_abstain=not standing.voted and not standing.complete,
-                abstained=not standing.voted and standing.complete,
+                can_abstain=not standing.voted and not settled,
+                abstained=not standing.voted and settled,
             )
         )
     pooled_result = None

@@ -649,3 +649,26 @@ def declared_outcomes(conn: Connection) -> list[Declared]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class CurrentCount:
+    """A current entry of a slot, with who entered it: what the form shows before a change."""
+
+    slot: SlotKey
+    values: CountValues
+    steward: str
+    pc: str
+    recorded_at: str
+
+
+def current_counts(store: VoteStore, unit_id: str) -> list[CurrentCount]:
+    """Every current entry (head) of a unit's slots; two or more on a slot are a
+    confirmation (same numbers) or a conflict (different numbers)."""
+    with store.reading() as conn:
+        index = _SlotIndex.load(conn, [unit_id])
+    return [
+        CurrentCount(slot, h.values, h.steward, h.pc, "")
+        for slot, heads in sorted(index.heads.items())
+        for h in heads
+    ]

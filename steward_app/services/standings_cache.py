@@ -34,6 +34,15 @@ class StandingsCache:
         self.standings = compute_standings(vote, self.reports)
         return self.standings
 
+    def refresh_all(self) -> Standings | None:
+        """After a new vote: reload everything (None when there is no vote)."""
+        self.store.forget_vote()
+        self.standings = None
+        try:
+            return self.load()
+        except NoVote:
+            return None
+
     def refresh(self, changes: Changes) -> Standings:
         if self.standings is None or changes.vote:
             self.store.forget_vote()

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Everything a fresh Debian 12 / Ubuntu 22.04+ machine needs to run steward_app from source and
+# its tests: Qt's system libraries and fonts (apt), then a local virtual environment (.venv).
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Qt 6 offscreen and on X11 (xcb), a font so text is never drawn as boxes, and the tools the
+# tests and screenshots use (Xvfb, xauth, poppler's pdftotext/pdftoppm).
+APT_PACKAGES=(
+  libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libcups2 xvfb xauth poppler-utils
+)
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
+      echo "These system packages are missing; ask an administrator to install them:" >&2
+      echo "  apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
+    echo "Installing system packages: ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
+else
+  echo "Not a Debian-like system: make sure Qt 6's libraries (OpenGL, EGL, xkbcommon, fontconfig)"
+  echo "and a font are installed; the Python packages below bring Qt itself."
+fi
+
+PYTHON="${PYTHON:-python3}"
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+  echo "steward_app needs Python 3.11 or newer; $("$PYTHON" --version 2>&1) found." >&2
+  exit 1
+}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv || {
+    echo "Could not create .venv; on Debian install python3-venv (apt-get install python3-venv)." >&2
+    exit 1
+  }
+fi
+# reinstall only when the declared dependencies change
+stamp=".venv/.steward-app-installed"
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "Installing Python packages into .venv"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" 2>&1 \
+    | grep -v "^WARNING: Location" || true
+  .venv/bin/python -c "import steward_app, PySide6, sqlalchemy, pyqtgraph" \
+    || { echo "The Python packages did not install; see the messages above." >&2; exit 1; }
+  echo "$want" > "$stamp"
+fi

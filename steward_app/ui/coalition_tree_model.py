@@ -1,0 +1,264 @@
+"""The coalition, its unions and their units as a tree, each line with its status and numbers.
+
+The model holds ids plus a cache of each row's display data; a new vote resets it, new standings
+only emit dataChanged for the rows whose data changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from steward_app.domain.counts import ReportStatus
+from steward_app.domain.standings import QuestionStandings, Standings
+from steward_app.domain.tally import Numbers, Outcome
+from steward_app.domain.threshold import format_share
+from steward_app.ui.palette import OUTCOME_COLORS, status_text
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # "approved", "rejected", "pending", "conflict"...
+
+COLUMNS = ("Name", "Status", "Yes", "No", "Turnout")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    status: str  # words with a symbol, for people
+    status_key: str
+    numbers: Numbers | None
+    share: str
+    tooltip: str
+
+
+@dataclass
+class _Node:
+    node_id: int
+    kind: str  # coalition, union, unit
+    key: str
+    parent: int  # node id of the parent; -1 for the top
+    children: list[int]
+    row: int
+
+
+class CoalitionTreeModel(QAbstractItemModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._nodes: dict[int, _Node] = {}
+        self._top: list[int] = []
+        self._rows: dict[int, Row] = {}
+        self._vote_key: tuple[str, str] | None = None
+        self._unit_names: dict[str, str] = {}
+        self._union_names: dict[str, str] = {}
+
+    # --- filling ---------------------------------------------------------------------
+
+    def set_standings(self, standings: Standings, question_id: str) -> None:
+        vote = standings.vote
+        q = standings.questions[question_id]
+        key = (vote.setup_hash, question_id)
+        if key != self._vote_key:
+            self.beginResetModel()
+            self._build(standings, q)
+            self._vote_key = key
+            self._rows = {n: self._row_for(q, self._nodes[n]) for n in self._nodes}
+            self.endResetModel()
+            return
+        for node_id, node in self._nodes.items():
+            row = self._row_for(q, node)
+            if self._rows.get(node_id) != row:
+                self._rows[node_id] = row
+                parent = self._index_of(node.parent) if node.parent >= 0 else QModelIndex()
+                self.dataChanged.emit(
+                    self.index(node.row, 0, parent), self.index(node.row, len(COLUMNS) - 1, parent)
+                )
+
+    def _build(self, standings: Standings, q: QuestionStandings) -> None:
+        self._nodes = {}
+        ids = iter(range(1, 1_000_000))
+        top = _Node(next(ids), "coalition", "", -1, [], 0)
+        self._nodes[top.node_id] = top
+        self._top = [top.node_id]
+        vote = standings.vote
+        for union in vote.unions:
+            if union.id not in q.unions:
+                continue
+            un = _Node(next(ids), "union", union.id, top.node_id, [], len(top.children))
+            self._nodes[un.node_id] = un
+            top.children.append(un.node_id)
+            for unit_id in union.unit_ids + union.subgroup_ids:
+                if unit_id not in q.units:
+                    continue
+                nn = _Node(next(ids), "unit", unit_id, un.node_id, [], len(un.children))
+                self._nodes[nn.node_id] = nn
+                un.children.append(nn.node_id)
+
+    def _row_for(self, q: QuestionStandings, node: _Node) -> Row:
+        if node.kind == "coalition":
+            c = q.coalition
+            if c is None:
+                return Row(q.question.text, "each unit decides", "", q.numbers, "", "")
+            return Row(
+                q.question.id,
+                status_text(c.outcome, c.decided),
+                c.outcome.value,
+                q.numbers,
+                "",
+                c.reason,
+            )
+        if node.kind == "union":
+            s = q.unions[node.key]
+            vote_union = s.union_id
+            status = status_text(s.outcome, s.decided)
+            key = s.outcome.value
+            if s.conflicts:
+                status, key = "⚠ conflict", "conflict"
+            elif s.units_reported == 0:
+                status, key = "○ not reported", "not reported"
+            return Row(
+                self._union_names.get(vote_union, vote_union),
+                status,
+                key,
+                s.numbers,
+                _share(s.numbers),
+                s.reason,
+            )
+        u = q.units[node.key]
+        if u.status is ReportStatus.CONFLICT:
+            status, key = "⚠ conflict", "conflict"
+        elif u.status is ReportStatus.NOT_REPORTED:
+            status, key = "○ not reported", "not reported"
+        else:
+            status = status_text(u.outcome, u.decided)
+            if u.status is ReportStatus.PROVISIONAL:
+                status += " (provisional)"
+            key = u.outcome.value
+        return Row(
+            self._unit_names.get(node.key, node.key),
+            status,
+            key,
+            u.report.numbers,
+            _share(u.report.numbers),
+            u.reason,
+        )
+
+    def set_names(self, units: dict[str, str], unions: dict[str, str]) -> None:
+        self._unit_names = units
+        self._union_names = unions
+
+    # --- lookups ---------------------------------------------------------------------
+
+    def _index_of(self, node_id: int) -> QModelIndex:
+        node = self._nodes[node_id]
+        return self.createIndex(node.row, 0, node_id)
+
+    def index_for(self, kind: str, key: str) -> QModelIndex:
+        for node_id, node in self._nodes.items():
+            if node.kind == kind and node.key == key:
+                return self._index_of(node_id)
+        return QModelIndex()
+
+    def node_keys(self) -> list[tuple[str, str, str]]:
+        """(kind, key, status_key) of every row, in tree order."""
+        out = []
+        for top in self._top:
+            stack = [top]
+            while stack:
+                node_id = stack.pop(0)
+                node = self._nodes[node_id]
+                out.append((node.kind, node.key, self._rows[node_id].status_key))
+                stack[0:0] = node.children
+        return out
+
+    # --- QAbstractItemModel --------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if column < 0 or column >= len(COLUMNS) or row < 0:
+            return QModelIndex()
+        children = self._top if not parent.isValid() else self._nodes[parent.internalId()].children
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid():
+            return QModelIndex()
+        node = self._nodes.get(child.internalId())
+        if node is None or node.parent < 0:
+            return QModelIndex()
+        return self._index_of(node.parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        if not parent.isValid():
+            return len(self._top)
+        return len(self._nodes[parent.internalId()].children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        node = self._nodes.get(index.internalId())
+        if node is None:
+            return None
+        row = self._rows[node.node_id]
+        column = index.column()
+        if role == ID_ROLE:
+            return node.key
+        if role == KIND_ROLE:
+            return node.kind
+        if role == STATUS_ROLE:
+            return row.status_key
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            color = OUTCOME_COLORS.get(row.status_key)
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self._cell(row, column, sort=role == SORT_ROLE)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.name}: {row.status}"
+        return None
+
+    def _cell(self, row: Row, column: int, sort: bool) -> object:
+        if column == 0:
+            return row.name
+        if column == 1:
+            return row.status
+        n = row.numbers
+        if n is None:
+            return None
+        if column == 4:
+            return float(n.turnout or 0) if sort else format_share(n.turnout) if n.cast else "–"
+        value = (n.yes, n.no)[column - 2]
+        return value if sort else f"{value:,}"
+
+
+def _share(n: Numbers) -> str:
+    valid = n.yes + n.no
+    return format_share(Fraction(n.yes, valid)) if valid else "–"
+
+
+def outcome_of(status_key: str) -> Outcome | None:
+    try:
+        return Outcome(status_key)
+    except ValueError:
+        return None

@@ -1,0 +1,301 @@
+"""Entering a count with the keyboard alone: type, Tab, Enter saves, Esc cancels.
+
+Checks run as the steward types and list every error and warning at once (the engine's codes
+and sentences); a click on one jumps to its field. The checks that need the database (the same
+numbers as another unit) run again when saving, on the database lane.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steward_app.domain.checks import (
+    CountContext,
+    Problem,
+    Severity,
+    check_key,
+    check_values,
+    parse_numbers,
+)
+from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
+from steward_app.domain.standings import Standings
+from steward_app.services.counting import CurrentCount
+
+FIELDS = ("eligible", "yes", "no", "void", "challenged")
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    slot: SlotKey
+    numbers: dict[str, object]
+    final: bool
+    correct: bool
+    reason: str
+    confirm_warnings: bool
+
+
+class CountForm(QGroupBox):
+    save_requested = Signal(object)  # SaveRequest
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Enter a count", parent)
+        self._standings: Standings | None = None
+        self._question = ""
+        self._unit = ""
+        self.unit_label = QLabel("Choose a unit in the tree")
+        self.unit_label.setWordWrap(True)
+        self.current = QLabel("")
+        self.current.setWordWrap(True)
+        self.current.setAccessibleName("Counts already recorded for this unit")
+        self.current.setTextFormat(Qt.TextFormat.RichText)
+        self.part = QComboBox()
+        self.part.setAccessibleName("Part (site or session)")
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.addRow("Unit", self.unit_label)
+        form.addRow("Recorded", self.current)
+        form.addRow("&Part", self.part)
+        for name in FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(name.capitalize())
+            edit.setPlaceholderText("0" if name in ("void", "challenged") else "")
+            edit.textChanged.connect(self._on_field_text_changed)
+            self.edits[name] = edit
+            form.addRow(f"&{name.capitalize()}", edit)
+        self.final = QCheckBox("&Final (not provisional)")
+        self.correction = QCheckBox("C&orrection of the current count")
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for the correction")
+        self.reason.setPlaceholderText("why it changes, e.g. recounted the mail ballots")
+        self.reason.setEnabled(False)
+        self.correction.toggled.connect(self.reason.setEnabled)
+        self.correction.toggled.connect(self._on_field_text_changed)
+        self.reason.textChanged.connect(self._on_field_text_changed)
+        form.addRow("", self.final)
+        form.addRow("", self.correction)
+        form.addRow("&Reason", self.reason)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("Problems with this count")
+        self.problems.setMaximumHeight(130)
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.itemActivated.connect(self._on_problems_item_activated)
+        self.problems.itemClicked.connect(self._on_problems_item_activated)
+        self.confirm = QCheckBox("I checked the &warnings: record it anyway")
+        self.confirm.setVisible(False)
+        self.save = QPushButton("&Save (Enter)")
+        self.save.setDefault(True)
+        self.save.clicked.connect(self._on_save_clicked)
+        self.cancel = QPushButton("Cancel (Esc)")
+        self.cancel.clicked.connect(self.clear)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Result of the last save")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.confirm)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.setEnabled(False)
+
+    # --- state from the window -----------------------------------------------------------
+
+    def set_standings(self, standings: Standings, question_id: str) -> None:
+        self._standings = standings
+        self._question = question_id
+        self._on_field_text_changed()
+
+    def set_unit(self, unit_id: str) -> None:
+        if self._standings is None:
+            return
+        unit = self._standings.vote.unit_by_id.get(unit_id)
+        if unit is None:
+            return
+        self._unit = unit_id
+        self.unit_label.setText(f"{unit.name} ({unit.id}), {unit.eligible:,} eligible")
+        self.part.clear()
+        if unit.parts:
+            self.part.addItems(list(unit.parts))
+        else:
+            self.part.addItem("whole unit", WHOLE_UNIT)
+        self.part.setEnabled(bool(unit.parts))
+        self.current.setText("…")
+        self.setEnabled(True)
+        self.clear()
+        self.edits["yes"].setFocus()
+
+    def show_current(self, unit_id: str, counts: list[CurrentCount]) -> None:
+        """The counts already recorded for the unit: one per slot, or every side of a conflict."""
+        if unit_id != self._unit:
+            return
+        if not counts:
+            self.current.setText("nothing yet")
+            return
+        lines = []
+        by_slot: dict[SlotKey, list[CurrentCount]] = {}
+        for c in counts:
+            by_slot.setdefault(c.slot, []).append(c)
+        for slot, heads in by_slot.items():
+            where = f"{slot.part}: " if slot.part else ""
+            differ = (
+                len(
+                    {(h.values.yes, h.values.no, h.values.void, h.values.challenged) for h in heads}
+                )
+                > 1
+            )
+            if differ:
+                lines.append(
+                    f"<b style='color:#D55E00'>⚠ {where}conflict, no total until "
+                    "resolved (enter a correction with a reason):</b>"
+                )
+            for h in heads:
+                v = h.values
+                state = "final" if v.final else "provisional"
+                lines.append(
+                    f"{'' if differ else where}{v.yes:,} yes / {v.no:,} no / "
+                    f"{v.void:,} void ({state}) by {h.steward} on {h.pc}"
+                )
+            if len(heads) > 1 and not differ:
+                lines.append(f"✔ confirmed by {len(heads)} stewards")
+        self.current.setText("<br>".join(lines))
+
+    def slot(self) -> SlotKey:
+        part = self.part.currentData()
+        if part is None:
+            part = self.part.currentText()
+        return SlotKey(self._question, self._unit, str(part))
+
+    def numbers(self) -> dict[str, object]:
+        return {name: edit.text() for name, edit in self.edits.items()}
+
+    # --- checks --------------------------------------------------------------------------
+
+    def live_problems(self) -> list[Problem]:
+        if self._standings is None or not self._unit:
+            return []
+        vote = self._standings.vote
+        slot = self.slot()
+        problems = check_key(vote, slot)
+        parsed, number_problems = parse_numbers(self.numbers())
+        problems += number_problems
+        if self.correction.isChecked() and not self.reason.text().strip():
+            problems.append(
+                Problem(
+                    "E_REASON_REQUIRED", Severity.ERROR, "reason", "a correction needs a reason"
+                )
+            )
+        if any(p.severity is Severity.ERROR for p in problems) or not parsed:
+            return problems
+        values = CountValues(
+            parsed["yes"],
+            parsed["no"],
+            parsed.get("void", 0),
+            parsed.get("challenged", 0),
+            parsed.get("eligible"),
+            self.final.isChecked(),
+        )
+        report = self._standings.questions[slot.question].units[slot.unit].report
+        others = report.numbers.cast if slot.part != WHOLE_UNIT else 0
+        return problems + check_values(vote, slot, values, CountContext(others, 0, ()))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.problems.clear()
+        for p in problems:
+            mark = "✘ error" if p.severity is Severity.ERROR else "⚠ warning"
+            item = QListWidgetItem(f"{mark} {p.code}: {p.message}")
+            item.setData(Qt.ItemDataRole.UserRole, p.field)
+            item.setToolTip(p.message)
+            self.problems.addItem(item)
+        warnings_only = bool(problems) and all(p.severity is Severity.WARNING for p in problems)
+        self.confirm.setVisible(warnings_only)
+        if not warnings_only:
+            self.confirm.setChecked(False)
+
+    @Slot()
+    def _on_field_text_changed(self) -> None:
+        self.show_problems(self.live_problems())
+
+    @Slot(QListWidgetItem)
+    def _on_problems_item_activated(self, item: QListWidgetItem) -> None:
+        field = item.data(Qt.ItemDataRole.UserRole)
+        target = {"reason": self.reason, "part": self.part}.get(field) or self.edits.get(field)
+        if target is not None:
+            target.setFocus()
+
+    # --- saving --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        problems = self.live_problems()
+        if any(p.severity is Severity.ERROR for p in problems):
+            self.show_problems(problems)
+            self.message.setText("Not saved: fix the errors listed above.")
+            return
+        if problems and not self.confirm.isChecked():
+            self.show_problems(problems)
+            self.message.setText("Not saved: check the warnings, then tick the box to confirm.")
+            self.confirm.setFocus()
+            return
+        self.save_requested.emit(
+            SaveRequest(
+                self.slot(),
+                self.numbers(),
+                self.final.isChecked(),
+                self.correction.isChecked(),
+                self.reason.text().strip(),
+                self.confirm.isChecked(),
+            )
+        )
+
+    def saved(self, note: str) -> None:
+        self.message.setText(f"Saved: {note}")
+        self.clear(keep_message=True)
+
+    def refused(self, message: str, problems: list[Problem]) -> None:
+        """The database refused: show why and keep everything typed."""
+        self.show_problems(problems)
+        self.message.setText(f"Not saved: {message}")
+
+    @Slot()
+    def clear(self, keep_message: bool = False) -> None:
+        for edit in self.edits.values():
+            edit.clear()
+        self.reason.clear()
+        self.final.setChecked(False)
+        self.correction.setChecked(False)
+        self.confirm.setChecked(False)
+        if not keep_message:
+            self.message.clear()
+        self.show_problems([])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_save_clicked()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,433 @@
+"""The steward's window: the coalition tree, the verdict and charts, and count entry.
+
+The window builds nothing global: the entry point hands it the database lane and the path.
+Every database call goes through the lane; results arrive as plain standings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steward_app import __version__
+from steward_app.domain.setup_file import SetupError
+from steward_app.domain.standings import Standings
+from steward_app.domain.tally import Outcome
+from steward_app.services.authors import Author
+from steward_app.services.chart_data import coalition_bars, union_bars, union_needed_text
+from steward_app.services.counting import CurrentCount, current_counts, record_count
+from steward_app.services.errors import NoVote, Refused
+from steward_app.services.standings_cache import StandingsCache
+from steward_app.services.vote_setup import create_vote, load_demo
+from steward_app.store.errors import StoreError
+from steward_app.store.vote_store import VoteStore
+from steward_app.ui.bar_chart import BarChart
+from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
+from steward_app.ui.count_form import CountForm, SaveRequest
+from steward_app.ui.database_lane import DatabaseLane
+from steward_app.ui.palette import OUTCOME_COLORS, status_text
+from steward_app.ui.start_page import StartPage
+
+
+class Session:
+    """Lives on the database lane: the open database and its standings cache."""
+
+    def __init__(self, path: Path) -> None:
+        self.store = VoteStore(path)
+        self.cache = StandingsCache(self.store)
+
+    def standings(self) -> Standings | None:
+        try:
+            return self.cache.load()
+        except NoVote:
+            return None
+
+
+class MainWindow(QMainWindow):
+    standings_shown = Signal(object)  # Standings or None, after every refresh of the views
+
+    def __init__(
+        self, lane: DatabaseLane, db_path: Path, author: Author, demo: bool = False
+    ) -> None:
+        super().__init__()
+        self.lane = lane
+        self.db_path = db_path
+        self.author = author
+        self.session: Session | None = None
+        self.standings: Standings | None = None
+        self.question_id = ""
+        self.selected_union = ""
+        self.setWindowTitle(f"steward_app {__version__}")
+        self._build()
+        self._restore_layout()
+        self.statusBar().showMessage(f"Opening {db_path}…")
+        self.lane.submit(lambda: self._open_session(demo), self._on_session_opened, self._on_failed)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.pages = QStackedWidget()
+        self.start_page = StartPage()
+        self.start_page.demo_requested.connect(self._on_start_page_demo_requested)
+        self.start_page.setup_requested.connect(self._on_open_setup_triggered)
+        self.pages.addWidget(self.start_page)
+
+        self.tree_model = CoalitionTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setAccessibleName("Coalition, unions and units")
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.tree_model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.union_filter = QComboBox()
+        self.union_filter.setAccessibleName("Show union")
+        self.union_filter.currentIndexChanged.connect(self._on_union_filter_changed)
+        self.next_missing = QPushButton("Next &unreported unit")
+        self.next_missing.clicked.connect(self._on_next_missing_clicked)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        filters = QHBoxLayout()
+        filters.addWidget(self.union_filter, 1)
+        filters.addWidget(self.next_missing)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.tree)
+
+        self.verdict = QLabel()
+        self.verdict.setAccessibleName("Coalition verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.coalition_chart = BarChart("The coalition against its rule")
+        self.union_chart = BarChart("My union")
+        self.union_text = QLabel()
+        self.union_text.setWordWrap(True)
+        self.union_text.setAccessibleName("My union in words")
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.addWidget(self.verdict)
+        middle_layout.addWidget(self.coalition_chart, 3)
+        middle_layout.addWidget(self.union_text)
+        middle_layout.addWidget(self.union_chart, 2)
+
+        self.form = CountForm()
+        self.form.save_requested.connect(self._on_form_save_requested)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 2)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(
+            file_menu,
+            "&New vote from setup file…",
+            QKeySequence.StandardKey.Open,
+            self._on_open_setup_triggered,
+        )
+        self._action(file_menu, "Load the &demo vote", None, self._on_start_page_demo_requested)
+        file_menu.addSeparator()
+        self._action(
+            file_menu,
+            "Save coalition chart as &PNG…",
+            None,
+            lambda: self._save_chart(self.coalition_chart),
+        )
+        self._action(
+            file_menu, "&Copy coalition chart", None, self.coalition_chart.copy_to_clipboard
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view = self.menuBar().addMenu("&View")
+        self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
+        self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About steward_app", None, self._on_about_triggered)
+        self.db_label = QLabel(str(self.db_path))
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # --- database lane -------------------------------------------------------------------
+
+    def _open_session(self, demo: bool) -> Standings | None:
+        self.session = Session(self.db_path)
+        if demo and self.session.store.vote() is None:
+            load_demo(self.session.store, self.author)
+        return self.session.standings()
+
+    @Slot(object)
+    def _on_session_opened(self, standings: Standings | None) -> None:
+        self.statusBar().showMessage(f"Opened {self.db_path}", 4000)
+        self._show(standings)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, (StoreError, Refused)):
+            text = str(error)
+        elif isinstance(error, SetupError):
+            text = "The setup file has problems; nothing was changed:\n" + "\n".join(
+                str(p) for p in error.problems
+            )
+        else:
+            text = f"Something went wrong: {error!r}. Nothing typed was lost."
+        self.statusBar().showMessage(text.splitlines()[0], 10000)
+        QMessageBox.warning(self, "steward_app", text)
+
+    def _show(self, standings: Standings | None) -> None:
+        self.standings = standings
+        if standings is None:
+            self.pages.setCurrentWidget(self.start_page)
+            self.standings_shown.emit(None)
+            return
+        vote = standings.vote
+        self.setWindowTitle(
+            f"{vote.title} — steward_app {__version__}"
+            + (" — PRACTICE" if vote.mode.value == "practice" else "")
+        )
+        if not self.question_id or self.question_id not in standings.questions:
+            self.question_id = vote.questions[0].id
+        self.tree_model.set_names(
+            {u.id: u.name for u in vote.units}, {u.id: u.name for u in vote.unions}
+        )
+        self.tree_model.set_standings(standings, self.question_id)
+        self.tree.expandToDepth(0)
+        if self.union_filter.count() != len(vote.unions) + 1:
+            self.union_filter.blockSignals(True)
+            self.union_filter.clear()
+            self.union_filter.addItem("All unions", "")
+            for union in vote.unions:
+                self.union_filter.addItem(union.name, union.id)
+            self.union_filter.blockSignals(False)
+        self.form.set_standings(standings, self.question_id)
+        self._refresh_dashboard()
+        self.pages.setCurrentWidget(self.splitter)
+        self.standings_shown.emit(standings)
+
+    def _refresh_dashboard(self) -> None:
+        if self.standings is None:
+            return
+        vote = self.standings.vote
+        q = self.standings.questions[self.question_id]
+        c = q.coalition
+        if c is not None:
+            color = OUTCOME_COLORS[c.outcome.value]
+            self.verdict.setText(
+                f"<b style='font-size:15pt;color:{color}'>Coalition: "
+                f"{status_text(c.outcome, c.decided).upper()}</b><br>{c.reason}"
+            )
+            self.coalition_chart.set_bars(coalition_bars(vote, c, q))
+        union_id = self.selected_union or vote.unions[0].id
+        s = q.unions.get(union_id)
+        if s is not None:
+            union = vote.union_by_id[union_id]
+            self.union_chart.set_caption(union.name)
+            self.union_text.setText(
+                f"<b>{union.name}: {status_text(s.outcome, s.decided)}</b> — "
+                f"{union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason}"
+            )
+            self.union_chart.set_bars(union_bars(vote, s, q))
+
+    # --- slots ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_start_page_demo_requested(self) -> None:
+        def work() -> Standings | None:
+            assert self.session is not None
+            load_demo(self.session.store, self.author, replace=True)
+            return self.session.cache.refresh_all()
+
+        self.lane.submit(work, self._show, self._on_failed)
+
+    @Slot()
+    def _on_open_setup_triggered(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Create a vote from a setup file", "", "Setup files (*.toml);;All files (*)"
+        )
+        if not name:
+            return
+        replace = False
+        if self.standings is not None:
+            answer = QMessageBox.question(
+                self,
+                "Replace the vote?",
+                "This database already holds a vote. Replace it? A backup copy is saved first.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            replace = True
+
+        def work() -> Standings | None:
+            assert self.session is not None
+            text = Path(name).read_text(encoding="utf-8-sig")
+            create_vote(self.session.store, text, self.author, replace=replace)
+            return self.session.cache.refresh_all()
+
+        self.lane.submit(work, self._show, self._on_failed)
+
+    @Slot(object)
+    def _on_form_save_requested(self, request: SaveRequest) -> None:
+        def work() -> tuple[str, Standings]:
+            assert self.session is not None
+            result = record_count(
+                self.session.store,
+                self.author,
+                request.slot,
+                request.numbers,
+                final=request.final,
+                correct=request.correct,
+                reason=request.reason or None,
+                confirm_warnings=request.confirm_warnings,
+            )
+            return result.note, self.session.cache.refresh(result.changes)
+
+        def done(result: tuple[str, Standings]) -> None:
+            note, standings = result
+            self.form.saved(note)
+            self._show(standings)
+            self._load_current(request.slot.unit)
+            self.statusBar().showMessage(f"Saved {request.slot.describe()}: {note}", 8000)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, Refused):
+                self.form.refused(error.message, error.problems)
+            else:
+                self.form.refused(str(error).splitlines()[0], [])
+                self._on_failed(error)
+
+        self.lane.submit(work, done, failed)
+
+    @Slot()
+    def _on_tree_current_changed(self) -> None:
+        index = self.tree.currentIndex()
+        kind = index.data(KIND_ROLE)
+        key = index.data(ID_ROLE)
+        if self.standings is None or not key:
+            return
+        if kind == "unit":
+            self.form.set_unit(key)
+            self.selected_union = self.standings.vote.unit_by_id[key].union_id
+            self._load_current(key)
+        elif kind == "union":
+            self.selected_union = key
+        self._refresh_dashboard()
+
+    def _load_current(self, unit_id: str) -> None:
+        def work() -> list[CurrentCount]:
+            assert self.session is not None
+            return current_counts(self.session.store, unit_id)
+
+        self.lane.submit(
+            work, lambda counts: self.form.show_current(unit_id, counts), self._on_failed
+        )
+
+    @Slot()
+    def _on_union_filter_changed(self) -> None:
+        union_id = self.union_filter.currentData()
+        for row in range(self.tree_model.rowCount()):
+            top = self.tree_model.index(row, 0)
+            for r in range(self.tree_model.rowCount(top)):
+                child = self.tree_model.index(r, 0, top)
+                hidden = bool(union_id) and child.data(ID_ROLE) != union_id
+                self.tree.setRowHidden(r, top, hidden)
+        if union_id:
+            self.selected_union = union_id
+            self._refresh_dashboard()
+
+    @Slot()
+    def _on_next_missing_clicked(self) -> None:
+        keys = [
+            (k, key)
+            for k, key, status in self.tree_model.node_keys()
+            if k == "unit" and status == "not reported"
+        ]
+        if not keys:
+            self.statusBar().showMessage("Every unit has reported.", 5000)
+            return
+        current = self.tree.currentIndex().data(ID_ROLE)
+        ids = [key for _, key in keys]
+        after = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
+        index = self.tree_model.index_for("unit", after)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        assert index.data(STATUS_ROLE) == "not reported"
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About steward_app",
+            f"steward_app {__version__}\nDatabase: {self.db_path}\nLicence: GPL-3.0-or-later",
+        )
+
+    def _save_chart(self, chart: BarChart) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save chart", "chart.png", "PNG (*.png)")
+        if name and not chart.save_png(name):
+            QMessageBox.warning(self, "steward_app", f"Could not write {name}.")
+
+    def _zoom(self, step: int) -> None:
+        font = self.font()
+        font.setPointSize(max(7, min(24, font.pointSize() + step)))
+        self.setFont(font)
+
+    # --- settings ------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 740)
+        state = settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([470, 560, 336])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        if self.session is not None:
+            session = self.session
+            self.lane.submit(session.store.close, lambda _: None, lambda _: None)
+        QTimer.singleShot(0, self.lane.shutdown)
+        super().closeEvent(event)

@@ -1,0 +1,31 @@
+"""Colours and symbols: a colour-blind-safe palette (Okabe–Ito), never the only carrier of meaning.
+
+Every status also has a word and a symbol; every bar has a text label.
+"""
+
+from __future__ import annotations
+
+from steward_app.domain.tally import Outcome
+
+APPROVE = "#0072B2"  # blue
+REJECT = "#D55E00"  # vermillion
+PENDING = "#999999"  # grey
+CONFLICT = "#E69F00"  # orange
+THRESHOLD = "#000000"
+
+OUTCOME_COLORS = {
+    "approved": APPROVE,
+    "rejected": REJECT,
+    "pending": "#555555",
+    "conflict": CONFLICT,
+    "not reported": "#777777",
+}
+
+SYMBOLS = {Outcome.APPROVED: "✔", Outcome.REJECTED: "✘", Outcome.PENDING: "…"}
+
+
+def status_text(outcome: Outcome, decided: bool) -> str:
+    text = f"{SYMBOLS[outcome]} {outcome.value}"
+    if outcome is not Outcome.PENDING and decided:
+        text += ", decided"
+    return text

@@ -1,0 +1,30 @@
+"""What a steward sees before any vote: open the demo, or create a vote from a setup file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class StartPage(QWidget):
+    demo_requested = Signal()
+    setup_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("<h1>steward_app</h1><p>No vote in this database yet.</p>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        demo = QPushButton("Open the &demo vote (a 15-union coalition, modelled on 2011)")
+        demo.clicked.connect(self.demo_requested)
+        setup = QPushButton("&Create a vote from the coordinator's setup file…")
+        setup.clicked.connect(self.setup_requested)
+        later = QLabel(
+            "Importing a results file from another steward's PC arrives with file exchange."
+        )
+        later.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        for widget in (demo, setup, later):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)

@@ -1,0 +1,37 @@
+"""Window fixtures: offscreen Qt, settings in a temp folder, a window on a fresh demo vote."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from steward_app.ui.database_lane import DatabaseLane
+from steward_app.ui.main_window import MainWindow
+from tests.conftest import STEWARD
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> None:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+
+
+def open_window(qtbot: QtBot, path: Path, demo: bool) -> tuple[MainWindow, DatabaseLane]:
+    lane = DatabaseLane()
+    window = MainWindow(lane, path, STEWARD, demo=demo)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.standings_shown, timeout=20000):
+        window.show()
+    return window, lane
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    window, lane = open_window(qtbot, tmp_path / "demo.sqlite", demo=True)
+    yield window
+    window.close()
+    lane.shutdown()

@@ -1,0 +1,108 @@
+"""Render the window's main states to docs/screenshots/ (run under Xvfb for a real window).
+
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m tests.ui.make_screenshots
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from steward_app.domain.counts import SlotKey
+from steward_app.services.counting import record_count
+from steward_app.ui.database_lane import DatabaseLane
+from steward_app.ui.main_window import MainWindow
+from tests.conftest import SECOND, STEWARD
+
+OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(window: MainWindow, name: str) -> None:
+    wait(400)
+    screen = QApplication.primaryScreen()
+    image = screen.grabWindow(0) if QApplication.platformName() == "xcb" else window.grab()
+    image.save(str(OUT / f"{name}.png"))
+    print(f"wrote docs/screenshots/{name}.png")
+
+
+def window_on(path: Path, demo: bool) -> tuple[MainWindow, DatabaseLane]:
+    lane = DatabaseLane()
+    window = MainWindow(lane, path, STEWARD, demo=demo)
+    window.setGeometry(0, 0, 1366, 740)
+    window.show()
+    shown: list[object] = []
+    window.standings_shown.connect(shown.append)
+    for _ in range(100):
+        if shown:
+            break
+        wait(100)
+    return window, lane
+
+
+def state(path: Path, demo: bool, name: str, act: Callable[[MainWindow], None]) -> None:
+    window, lane = window_on(path, demo)
+    act(window)
+    shoot(window, name)
+    window.close()
+    lane.shutdown()
+    window.deleteLater()
+    QApplication.processEvents()
+    del window
+    gc.collect()
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    folder = Path(tempfile.mkdtemp())
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    state(folder / "empty.sqlite", False, "start-page", lambda w: None)
+
+    def dashboard(w: MainWindow) -> None:
+        w.tree.setCurrentIndex(w.tree_model.index_for("union", "afscme"))
+
+    state(folder / "demo.sqlite", True, "demo-dashboard", dashboard)
+
+    def entry_with_errors(w: MainWindow) -> None:
+        w.tree.setCurrentIndex(w.tree_model.index_for("unit", "afscme-np4-391"))
+        w.form.edits["yes"].setText("1,300")
+        w.form.edits["no"].setText("5OO")
+        w.form.edits["void"].setText("-2")
+
+    state(folder / "demo.sqlite", True, "entry-with-errors", entry_with_errors)
+
+    # a conflict: two stewards entered different numbers for Local 391
+    conflict_db = folder / "conflict.sqlite"
+    window, lane = window_on(conflict_db, True)
+    window.close()
+    lane.shutdown()
+    assert window.session is not None
+    store = window.session.store
+    slot = SlotKey("concessions", "afscme-np4-391")
+    record_count(store, STEWARD, slot, {"yes": "1340", "no": "500", "void": "4"}, final=True)
+    record_count(store, SECOND, slot, {"yes": "1304", "no": "500", "void": "4"}, final=True)
+    store.close()
+
+    def conflict(w: MainWindow) -> None:
+        w.tree.setCurrentIndex(w.tree_model.index_for("unit", "afscme-np4-391"))
+
+    state(conflict_db, False, "conflict", conflict)
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The window on the demo vote: navigation, keyboard entry, checks, corrections, charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from steward_app.domain.tally import Outcome
+from steward_app.ui.coalition_tree_model import ID_ROLE, STATUS_ROLE
+from steward_app.ui.main_window import MainWindow
+from tests.ui.conftest import open_window
+
+
+def select_unit(window: MainWindow, unit_id: str) -> None:
+    index = window.tree_model.index_for("unit", unit_id)
+    assert index.isValid()
+    window.tree.setCurrentIndex(index)
+
+
+def type_count(qtbot: QtBot, window: MainWindow, **fields: str) -> None:
+    for name, text in fields.items():
+        edit = window.form.edits[name]
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+
+
+def test_opens_on_the_demo_with_tree_verdict_and_charts(demo_window: MainWindow) -> None:
+    w = demo_window
+    top = w.tree_model.index(0, 0)
+    assert w.tree_model.rowCount(top) == 15
+    assert "PENDING" in w.verdict.text()
+    assert "14" in w.verdict.text()
+    titles = [b.title for b in w.coalition_chart.bars]
+    assert titles == ["Unions approving", "Membership of approving unions"]
+    approving = w.coalition_chart.bars[0]
+    assert approving.threshold == 14
+    assert [s.label for s in approving.segments] == ["approved 6", "pending 8", "rejected 1"]
+    assert "1,326" in w.union_text.text()  # AFSCME needs 1,326 of the 1,850 still to vote
+
+
+def test_keyboard_entry_saves_and_updates_everything(qtbot: QtBot, demo_window: MainWindow) -> None:
+    w = demo_window
+    select_unit(w, "afscme-np4-391")
+    assert w.form.isEnabled()
+    type_count(qtbot, w, yes="1340", no="500", void="4")
+    qtbot.mouseClick(w.form.final, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(w.standings_shown, timeout=10000) as shown:
+        qtbot.keyClick(w.form.edits["void"], Qt.Key.Key_Return)
+    standings = shown.args[0]
+    afscme = standings.questions["concessions"].unions["afscme"]
+    assert afscme.outcome is Outcome.APPROVED and afscme.decided  # 5,540 yes to 5,500 no
+    assert "Saved" in w.form.message.text()
+    assert w.form.edits["yes"].text() == ""  # cleared for the next count
+    row = w.tree_model.index_for("unit", "afscme-np4-391")
+    assert row.data(STATUS_ROLE) == "approved"
+    assert "AFSCME Council 4: ✔ approved" in w.union_text.text()
+
+
+def test_errors_are_listed_at_once_and_nothing_is_saved(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    w = demo_window
+    select_unit(w, "afscme-np4-391")
+    type_count(qtbot, w, yes="-5", no="abc")
+    codes = [w.form.problems.item(i).text() for i in range(w.form.problems.count())]
+    assert any("E_NEGATIVE" in c for c in codes) and any("E_NOT_WHOLE_NUMBER" in c for c in codes)
+    qtbot.keyClick(w.form.edits["no"], Qt.Key.Key_Return)
+    assert "Not saved" in w.form.message.text()
+    assert w.form.edits["no"].text() == "abc"  # what was typed stays
+    # a click on a problem jumps to its field
+    for i in range(w.form.problems.count()):
+        if "E_NOT_WHOLE_NUMBER" in w.form.problems.item(i).text():
+            w.form._on_problems_item_activated(w.form.problems.item(i))
+    assert QApplication.focusWidget() is w.form.edits["no"]
+    assert w.tree_model.index_for("unit", "afscme-np4-391").data(STATUS_ROLE) == "not reported"
+
+
+def test_warnings_need_an_explicit_confirmation(qtbot: QtBot, demo_window: MainWindow) -> None:
+    w = demo_window
+    select_unit(w, "afscme-np4-391")
+    type_count(qtbot, w, yes="1500", no="500")  # 2,000 ballots for 1,850 eligible
+    assert w.form.confirm.isVisible()
+    qtbot.keyClick(w.form.edits["no"], Qt.Key.Key_Return)
+    assert "confirm" in w.form.message.text()
+    w.form.confirm.setChecked(True)
+    with qtbot.waitSignal(w.standings_shown, timeout=10000):
+        qtbot.keyClick(w.form.edits["no"], Qt.Key.Key_Return)
+    assert w.tree_model.index_for("unit", "afscme-np4-391").data(STATUS_ROLE) != "not reported"
+
+
+def test_refusal_from_the_database_keeps_the_typed_count(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    w = demo_window
+    select_unit(w, "afscme-p2")  # already entered by this steward in the demo
+    type_count(qtbot, w, yes="1421", no="1570", void="21")
+    with qtbot.waitSignal(w.lane.busy_changed, timeout=10000, check_params_cb=lambda b: not b):
+        qtbot.keyClick(w.form.edits["void"], Qt.Key.Key_Return)
+    assert "E_ALREADY_ENTERED" in w.form.problems.item(0).text()
+    assert w.form.edits["yes"].text() == "1421"
+    # as a correction with a reason it goes through
+    w.form.correction.setChecked(True)
+    qtbot.keyClicks(w.form.reason, "recounted the spoiled pile")
+    with qtbot.waitSignal(w.standings_shown, timeout=10000) as shown:
+        qtbot.keyClick(w.form.reason, Qt.Key.Key_Return)
+    p2 = shown.args[0].questions["concessions"].units["afscme-p2"]
+    assert p2.report.numbers.yes == 1421
+
+
+def test_next_unreported_unit_and_union_filter(demo_window: MainWindow) -> None:
+    w = demo_window
+    w.next_missing.click()
+    first = w.tree.currentIndex()
+    assert first.data(STATUS_ROLE) == "not reported"
+    w.next_missing.click()
+    assert w.tree.currentIndex().data(ID_ROLE) != first.data(ID_ROLE)
+    w.union_filter.setCurrentIndex(w.union_filter.findData("ceui-511"))
+    top = w.tree_model.index(0, 0)
+    visible = [
+        w.tree_model.index(r, 0, top).data(ID_ROLE)
+        for r in range(w.tree_model.rowCount(top))
+        if not w.tree.isRowHidden(r, top)
+    ]
+    assert visible == ["ceui-511"]
+
+
+def test_an_empty_database_shows_the_start_page(qtbot: QtBot, tmp_path: Path) -> None:
+    window, lane = open_window(qtbot, tmp_path / "empty.sqlite", demo=False)
+    assert window.pages.currentWidget() is window.start_page
+    with qtbot.waitSignal(window.standings_shown, timeout=20000) as shown:
+        window.start_page.demo_requested.emit()
+    assert shown.args[0] is not None
+    assert window.pages.currentWidget() is window.splitter
+    window.close()
+    lane.shutdown()
+
+
+def test_the_tree_model_passes_the_model_tester(
+    qtmodeltester: object, demo_window: MainWindow
+) -> None:
+    qtmodeltester.check(demo_window.tree_model)  # type: ignore[attr-defined]
