@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, Protocol, TextIO, cast
 
 from steward_app import __version__
 from steward_app.cli.standings_text import render
@@ -112,7 +113,26 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--note", default="", help="e.g. where and when it was announced")
 
     sub.add_parser("units", help="list the unions and units with their ids")
+    for module in _command_modules():
+        module.add_parsers(sub)
     return p
+
+
+class CommandModule(Protocol):
+    """A module adding commands: `add_parsers(sub)`, and `run_command(cli)` returning the
+    exit status for its own commands (None for a command that is not its own)."""
+
+    def add_parsers(self, sub: Any) -> None: ...
+
+    def run_command(self, cli: Cli) -> int | None: ...
+
+
+# modules that add commands of their own (one line each, in the order shown in --help)
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _command_modules() -> list[CommandModule]:
+    return [cast(CommandModule, importlib.import_module(name)) for name in COMMAND_MODULES]
 
 
 class Cli:
@@ -325,8 +345,12 @@ def run(
     if args.command is None:
         return EXIT_USAGE
     cli = Cli(args, out, err)
-    handler: Callable[[], int] = getattr(cli, args.command.replace("-", "_"))
     try:
+        for module in _command_modules():
+            status = module.run_command(cli)
+            if status is not None:
+                return status
+        handler: Callable[[], int] = getattr(cli, args.command.replace("-", "_"))
         return handler()
     except SetupError as exc:
         print(
