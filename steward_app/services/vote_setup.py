@@ -75,17 +75,44 @@ def demo_counts_text() -> str:
     return resource_path("demo", "counts.csv").read_text(encoding="utf-8")
 
 
+DEMO_SETUP_TIME = "2011-06-13T09:00:00-04:00"
+
+
 def load_demo(
-    store: VoteStore, author: Author, *, replace: bool = False, clock: Clock = wall_clock
+    store: VoteStore,
+    author: Author,
+    *,
+    replace: bool = False,
+    clock: Clock = lambda: DEMO_SETUP_TIME,
 ) -> tuple[Vote, Changes]:
-    """The demo vote with the counts of its evening so far."""
-    from steward_app.services.counting import import_counts
+    """The demo vote with the counts of its evenings so far.
+
+    Each demo count is recorded at the (illustrative) time its row gives, so the timeline of
+    the evening has a shape; `clock` times the setup entry only.
+    """
+    from steward_app.domain.counts import SlotKey
+    from steward_app.services.counting import record_count
 
     vote, changes, _ = create_vote(store, demo_setup_text(), author, replace=replace, clock=clock)
-    result = import_counts(
-        store, author, io.StringIO(demo_counts_text()), confirm_warnings=True, clock=clock
-    )
-    return vote, changes | result.changes
+    question = vote.questions[0].id
+    units: set[str] = set()
+    for row in demo_rows():
+        numbers = {k: row[k] for k in ("yes", "no", "void", "challenged")}
+        record_count(
+            store,
+            author,
+            SlotKey(question, row["unit"], row["part"]),
+            numbers,
+            final=row["final"] == "yes",
+            confirm_warnings=True,
+            clock=_at(row["recorded_at"]),
+        )
+        units.add(row["unit"])
+    return vote, changes | Changes(units=frozenset(units))
+
+
+def _at(stamp: str) -> Clock:
+    return lambda: stamp
 
 
 def demo_rows() -> list[dict[str, str]]:

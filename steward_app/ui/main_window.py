@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from steward_app import __version__
+from steward_app.domain.projection import Scenario, project
 from steward_app.domain.setup_file import SetupError
 from steward_app.domain.standings import Standings
 from steward_app.domain.tally import Outcome
@@ -37,6 +39,7 @@ from steward_app.services.chart_data import coalition_bars, union_bars, union_ne
 from steward_app.services.counting import CurrentCount, current_counts, record_count
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.standings_cache import StandingsCache
+from steward_app.services.timeline import Timeline, timeline
 from steward_app.services.vote_setup import create_vote, load_demo
 from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
@@ -46,6 +49,8 @@ from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.palette import OUTCOME_COLORS, status_text
 from steward_app.ui.start_page import StartPage
+from steward_app.ui.timeline_chart import TimelineChart
+from steward_app.ui.what_if_panel import WhatIfPanel
 
 
 class Session:
@@ -124,12 +129,24 @@ class MainWindow(QMainWindow):
         self.union_text = QLabel()
         self.union_text.setWordWrap(True)
         self.union_text.setAccessibleName("My union in words")
+        standings_tab = QWidget()
+        standings_layout = QVBoxLayout(standings_tab)
+        standings_layout.setContentsMargins(0, 0, 0, 0)
+        standings_layout.addWidget(self.coalition_chart, 3)
+        standings_layout.addWidget(self.union_text)
+        standings_layout.addWidget(self.union_chart, 2)
+        self.timeline_chart = TimelineChart()
+        self.what_if = WhatIfPanel()
+        self.what_if.scenario_changed.connect(self._on_what_if_scenario_changed)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(standings_tab, "&Standings")
+        self.tabs.addTab(self.timeline_chart, "&Evening")
+        self.tabs.addTab(self.what_if, "&What if")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.addWidget(self.verdict)
-        middle_layout.addWidget(self.coalition_chart, 3)
-        middle_layout.addWidget(self.union_text)
-        middle_layout.addWidget(self.union_chart, 2)
+        middle_layout.addWidget(self.tabs, 1)
 
         self.form = CountForm()
         self.form.save_requested.connect(self._on_form_save_requested)
@@ -264,6 +281,58 @@ class MainWindow(QMainWindow):
                 f"{union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason}"
             )
             self.union_chart.set_bars(union_bars(vote, s, q))
+        self.what_if.set_vote(vote)
+        self._refresh_hidden_tab()
+
+    def _refresh_hidden_tab(self) -> None:
+        """The Evening and What-if tabs refresh only while shown (they cost more)."""
+        current = self.tabs.currentWidget()
+        if current is self.timeline_chart:
+            self._load_timeline()
+        elif current is self.what_if:
+            self._on_what_if_scenario_changed(self.what_if.scenario())
+
+    def _load_timeline(self) -> None:
+        if self.standings is None:
+            return
+        vote = self.standings.vote
+        union_id = self.selected_union or vote.unions[0].id
+        question = self.question_id
+
+        def work() -> Timeline:
+            assert self.session is not None
+            return timeline(self.session.store, question, union_id)
+
+        def done(result: Timeline) -> None:
+            rule = vote.coalition_rule
+            threshold = float(rule.membership.share * 100) if rule.membership else None
+            label = f"needs {rule.membership.describe()}" if rule.membership else ""
+            self.timeline_chart.set_timeline(
+                result, vote.union_by_id[union_id].name, threshold, label
+            )
+
+        self.lane.submit(work, done, self._on_failed)
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._refresh_hidden_tab()
+
+    @Slot(object)
+    def _on_what_if_scenario_changed(self, scenario: Scenario) -> None:
+        if self.standings is None or self.tabs.currentWidget() is not self.what_if:
+            return
+        vote = self.standings.vote
+        question = self.question_id
+
+        def work() -> Standings:
+            assert self.session is not None
+            return project(vote, dict(self.session.cache.reports), scenario)
+
+        self.lane.submit(
+            work,
+            lambda projected: self.what_if.show_projection(projected, question),
+            self._on_failed,
+        )
 
     # --- slots ---------------------------------------------------------------------------
 

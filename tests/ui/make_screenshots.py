@@ -85,6 +85,21 @@ def main() -> None:
 
     state(folder / "demo.sqlite", True, "entry-with-errors", entry_with_errors)
 
+    def evening(w: MainWindow) -> None:
+        w.tree.setCurrentIndex(w.tree_model.index_for("union", "afscme"))
+        w.tabs.setCurrentWidget(w.timeline_chart)
+        wait(800)
+
+    state(folder / "demo.sqlite", True, "evening-timeline", evening)
+
+    def what_if(w: MainWindow) -> None:
+        w.tabs.setCurrentWidget(w.what_if)
+        w.what_if.turnout.setValue(65)
+        w.what_if.yes.setValue(58)
+        wait(800)
+
+    state(folder / "demo.sqlite", True, "what-if", what_if)
+
     # a conflict: two stewards entered different numbers for Local 391
     conflict_db = folder / "conflict.sqlite"
     window, lane = window_on(conflict_db, True)

@@ -142,3 +142,44 @@ def test_the_tree_model_passes_the_model_tester(
     qtmodeltester: object, demo_window: MainWindow
 ) -> None:
     qtmodeltester.check(demo_window.tree_model)  # type: ignore[attr-defined]
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.lane.busy, timeout=10000)
+
+
+def test_what_if_projects_the_coalition_and_says_so(qtbot: QtBot, demo_window: MainWindow) -> None:
+    w = demo_window
+    w.tabs.setCurrentWidget(w.what_if)
+    w.what_if.turnout.setValue(100)
+    w.what_if.yes.setValue(100)
+    wait_idle(qtbot, w)
+    # everyone still to vote says yes: AFSCME approves, Local 511 stays rejected -> 14 of 15
+    # unions holding 40,500 of 45,000 members (90%)
+    assert "PROJECTION" in w.what_if.banner.text()
+    assert "approved" in w.what_if.verdict.text()
+    assert "14 of 15 unions would approve" in w.what_if.outcomes.text()
+    w.what_if.yes.setValue(0)
+    wait_idle(qtbot, w)
+    assert "rejected" in w.what_if.verdict.text()
+    # a per-union override: everyone at 100% yes except AFSCME at 50%
+    w.what_if.yes.setValue(100)
+    w.what_if.table.item(0, 2).setText("50")
+    wait_idle(qtbot, w)
+    assert "AFSCME Council 4: ✘ rejected" in w.what_if.outcomes.text()
+    # the real standings are untouched by a projection
+    assert "PENDING" in w.verdict.text()
+
+
+def test_evening_timeline_replays_the_counts_in_order(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    w = demo_window
+    w.tree.setCurrentIndex(w.tree_model.index_for("union", "afscme"))
+    w.tabs.setCurrentWidget(w.timeline_chart)
+    wait_idle(qtbot, w)
+    xs, margins = w.timeline_chart.margin_curve.getData()
+    assert len(margins) == 19  # every demo count, in the order recorded
+    assert list(xs) == sorted(xs)
+    assert margins[-1] == -800
+    assert margins[0] == 0  # the first counts were other unions'

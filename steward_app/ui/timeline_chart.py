@@ -1,0 +1,103 @@
+"""The evening as it unfolded: a union's running margin and the coalition's approving share,
+against the time each count was recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from steward_app.services.timeline import Timeline
+from steward_app.ui.palette import APPROVE, REJECT, THRESHOLD
+
+
+def _seconds(stamp: str) -> float:
+    return dt.datetime.fromisoformat(stamp).timestamp()
+
+
+class TimelineChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("The evening as it unfolded")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.margin_plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem()})
+        self.share_plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem()})
+        for plot, label in (
+            (self.margin_plot, "margin (yes − no)"),
+            (self.share_plot, "approving membership (%)"),
+        ):
+            plot.setMenuEnabled(False)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.getPlotItem().getAxis("left").setLabel(label, color="k")
+        self.margin_curve = self.margin_plot.plot(
+            [],
+            [],
+            stepMode=None,
+            pen=pg.mkPen(APPROVE, width=2),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush=APPROVE,
+        )
+        self.tie = pg.InfiniteLine(
+            pos=0,
+            angle=0,
+            pen=pg.mkPen(THRESHOLD, width=1, style=Qt.PenStyle.DashLine),
+            label="tie: yes = no",
+            labelOpts={"position": 0.15, "color": "k"},
+        )
+        self.margin_plot.addItem(self.tie)
+        self.share_curve = self.share_plot.plot(
+            [],
+            [],
+            pen=pg.mkPen(REJECT, width=2, style=Qt.PenStyle.DashDotLine),
+            symbol="s",
+            symbolSize=5,
+            symbolBrush=REJECT,
+        )
+        self.share_line = pg.InfiniteLine(
+            angle=0,
+            pen=pg.mkPen(THRESHOLD, width=1, style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={"position": 0.15, "color": "k"},
+        )
+        self.share_plot.addItem(self.share_line)
+        self.last_margin = pg.TextItem("", color="k", anchor=(1, 1))
+        self.margin_plot.addItem(self.last_margin)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.margin_plot, 3)
+        layout.addWidget(self.share_plot, 2)
+
+    def set_timeline(
+        self, timeline: Timeline, union_name: str, threshold: float | None, threshold_label: str
+    ) -> None:
+        points = timeline.points
+        xs = [_seconds(p.recorded_at) for p in points]
+        margins = [p.margin for p in points]
+        self.margin_curve.setData(xs, margins)
+        self.margin_plot.setTitle(f"{union_name}: running margin", color="k")
+        if points:
+            self.last_margin.setText(f"{margins[-1]:+,}")
+            self.last_margin.setPos(xs[-1], margins[-1])
+        shares = [float(p.approving_share) * 100 for p in points if p.approving_share is not None]
+        self.share_plot.setVisible(timeline.coalition_included)
+        if timeline.coalition_included:
+            self.share_curve.setData(xs[: len(shares)], shares)
+            self.share_plot.setTitle(
+                "Coalition: membership of unions decided to approve", color="k"
+            )
+            if threshold is not None:
+                self.share_line.setValue(threshold)
+                self.share_line.label.setFormat(threshold_label)
+                self.share_plot.setYRange(0, 100)
+        self.caption.setText(
+            f"{len(points)} counts in the order they were recorded (the recording PC's clock)."
+            + (
+                ""
+                if timeline.coalition_included
+                else " The coalition line is left out for very large votes."
+            )
+        )

@@ -1,0 +1,142 @@
+"""What if the members still to vote turn out and vote a given way? Clearly a projection."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steward_app.domain.projection import Assumption, Scenario
+from steward_app.domain.standings import Standings
+from steward_app.domain.tally import Outcome
+from steward_app.domain.vote import Vote
+from steward_app.services.chart_data import coalition_bars
+from steward_app.ui.bar_chart import BarChart
+from steward_app.ui.palette import status_text
+
+BANNER = "<b style='font-size:13pt;background:#FFF3B0'>&nbsp;PROJECTION — not a result&nbsp;</b>"
+
+
+def _spin(value: int, name: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, 100)
+    spin.setSuffix(" %")
+    spin.setValue(value)
+    spin.setAccessibleName(name)
+    return spin
+
+
+class WhatIfPanel(QWidget):
+    scenario_changed = Signal(object)  # Scenario
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.turnout = _spin(60, "Assumed turnout of members still to vote")
+        self.yes = _spin(50, "Assumed yes share of their votes")
+        form = QFormLayout()
+        form.addRow("Turnout of those still to vote", self.turnout)
+        form.addRow("Their yes share", self.yes)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Union", "Turnout %", "Yes %"])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, 78)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName("Per-union assumptions (blank: the setting above)")
+        self.table.itemChanged.connect(self._on_changed)
+        self.turnout.valueChanged.connect(self._on_changed)
+        self.yes.valueChanged.connect(self._on_changed)
+        self.banner = QLabel(BANNER)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.outcomes = QLabel()
+        self.outcomes.setWordWrap(True)
+        self.chart = BarChart("Projected: the coalition against its rule")
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(QLabel("Per union (leave blank to use the setting above):"))
+        left.addWidget(self.table)
+        right = QVBoxLayout()
+        right.addWidget(self.banner)
+        right.addWidget(self.verdict)
+        right.addWidget(self.chart, 2)
+        right.addWidget(self.outcomes, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        self._vote: Vote | None = None
+
+    def set_vote(self, vote: Vote) -> None:
+        if self._vote is not None and self._vote.setup_hash == vote.setup_hash:
+            return
+        self._vote = vote
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(vote.unions))
+        for row, union in enumerate(vote.unions):
+            name = QTableWidgetItem(union.name)
+            name.setFlags(name.flags() & ~name.flags().ItemIsEditable)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(""))
+            self.table.setItem(row, 2, QTableWidgetItem(""))
+        self.table.blockSignals(False)
+
+    def scenario(self) -> Scenario:
+        default = Assumption(Fraction(self.turnout.value(), 100), Fraction(self.yes.value(), 100))
+        by_union = {}
+        if self._vote is not None:
+            for row, union in enumerate(self._vote.unions):
+                t = self._percent(row, 1)
+                y = self._percent(row, 2)
+                if t is not None or y is not None:
+                    by_union[union.id] = Assumption(
+                        Fraction(t, 100) if t is not None else default.turnout,
+                        Fraction(y, 100) if y is not None else default.yes_share,
+                    )
+        return Scenario(default, by_union)
+
+    def _percent(self, row: int, column: int) -> int | None:
+        item = self.table.item(row, column)
+        text = item.text().strip().rstrip("%") if item else ""
+        if not text:
+            return None
+        if text.isdigit() and 0 <= int(text) <= 100:
+            return int(text)
+        return None
+
+    @Slot()
+    def _on_changed(self) -> None:
+        self.scenario_changed.emit(self.scenario())
+
+    def show_projection(self, projected: Standings, question_id: str) -> None:
+        q = projected.questions[question_id]
+        c = q.coalition
+        vote = projected.vote
+        if c is not None:
+            self.verdict.setText(
+                f"<b>If so, the coalition: {status_text(c.outcome, True)}</b> — {c.reason}"
+            )
+            self.chart.set_bars(coalition_bars(vote, c, q))
+        approving = [u for u, s in q.unions.items() if s.outcome is Outcome.APPROVED]
+        others = [
+            f"{vote.union_by_id[u].name}: {status_text(s.outcome, s.decided)}"
+            for u, s in q.unions.items()
+            if s.outcome is not Outcome.APPROVED
+        ]
+        text = f"{len(approving)} of {len(q.unions)} unions would approve."
+        if others:
+            text += "<br>Not approving: " + "<br>".join(others)
+        self.outcomes.setText(text)
