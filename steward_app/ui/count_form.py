@@ -49,6 +49,7 @@ class SaveRequest:
     correct: bool
     reason: str
     confirm_warnings: bool
+    second_steward: str | None = None  # a blind second entry, by this steward
 
 
 class CountForm(QGroupBox):
@@ -58,6 +59,7 @@ class CountForm(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Enter a count", parent)
         self._standings: Standings | None = None
+        self._current_counts: list[CurrentCount] = []
         self._question = ""
         self._unit = ""
         self.unit_label = QLabel("Choose a unit in the tree")
@@ -80,6 +82,17 @@ class CountForm(QGroupBox):
             edit.textChanged.connect(self._on_field_text_changed)
             self.edits[name] = edit
             form.addRow(f"&{name.capitalize()}", edit)
+        self.blind = QCheckBox("&Blind second entry by")
+        self.blind.setToolTip(
+            "A second person enters the same tally sheet without seeing the "
+            "first entry; equal numbers confirm it, different ones are shown "
+            "side by side to settle"
+        )
+        self.second_name = QLineEdit()
+        self.second_name.setAccessibleName("Name of the steward making the second entry")
+        self.second_name.setPlaceholderText("the second steward's name")
+        self.second_name.setEnabled(False)
+        self.blind.toggled.connect(self._on_blind_toggled)
         self.final = QCheckBox("&Final (not provisional)")
         self.correction = QCheckBox("C&orrection of the current count")
         self.reason = QLineEdit()
@@ -89,6 +102,7 @@ class CountForm(QGroupBox):
         self.correction.toggled.connect(self.reason.setEnabled)
         self.correction.toggled.connect(self._on_field_text_changed)
         self.reason.textChanged.connect(self._on_field_text_changed)
+        form.addRow(self.blind, self.second_name)
         form.addRow("", self.final)
         form.addRow("", self.correction)
         form.addRow("&Reason", self.reason)
@@ -146,10 +160,18 @@ class CountForm(QGroupBox):
         self.clear()
         self.edits["yes"].setFocus()
 
+    @Slot(bool)
+    def _on_blind_toggled(self, on: bool) -> None:
+        self.second_name.setEnabled(on)
+        self.current.setVisible(not on)
+        if on:
+            self.second_name.setFocus()
+
     def show_current(self, unit_id: str, counts: list[CurrentCount]) -> None:
         """The counts already recorded for the unit: one per slot, or every side of a conflict."""
         if unit_id != self._unit:
             return
+        self._current_counts = counts
         if not counts:
             self.current.setText("nothing yet")
             return
@@ -200,6 +222,15 @@ class CountForm(QGroupBox):
         problems = check_key(vote, slot)
         parsed, number_problems = parse_numbers(self.numbers())
         problems += number_problems
+        if self.blind.isChecked() and not self.second_name.text().strip():
+            problems.append(
+                Problem(
+                    "E_SECOND_STEWARD_NAME",
+                    Severity.ERROR,
+                    "second",
+                    "a blind second entry needs the second steward's name",
+                )
+            )
         if self.correction.isChecked() and not self.reason.text().strip():
             problems.append(
                 Problem(
@@ -240,7 +271,12 @@ class CountForm(QGroupBox):
     @Slot(QListWidgetItem)
     def _on_problems_item_activated(self, item: QListWidgetItem) -> None:
         field = item.data(Qt.ItemDataRole.UserRole)
-        target = {"reason": self.reason, "part": self.part}.get(field) or self.edits.get(field)
+        targets: dict[str, QWidget] = {
+            "reason": self.reason,
+            "part": self.part,
+            "second": self.second_name,
+        }
+        target = targets.get(field) or self.edits.get(field)
         if target is not None:
             target.setFocus()
 
@@ -266,12 +302,15 @@ class CountForm(QGroupBox):
                 self.correction.isChecked(),
                 self.reason.text().strip(),
                 self.confirm.isChecked(),
+                self.second_name.text().strip() if self.blind.isChecked() else None,
             )
         )
 
     def saved(self, note: str) -> None:
         self.message.setText(f"Saved: {note}")
         self.clear(keep_message=True)
+        if self.blind.isChecked():  # reveal both entries side by side to settle
+            self.blind.setChecked(False)
 
     def refused(self, message: str, problems: list[Problem]) -> None:
         """The database refused: show why and keep everything typed."""

@@ -6,6 +6,7 @@ Every database call goes through the lane; results arrive as plain standings.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -186,8 +188,16 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About steward_app", None, self._on_about_triggered)
-        self.db_label = QLabel(str(self.db_path))
-        self.statusBar().addPermanentWidget(self.db_label)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # busy, no percentage
+        self.busy.setMaximumWidth(120)
+        self.busy.setAccessibleName("Working")
+        self.busy.hide()
+        self.lane.busy_changed.connect(self.busy.setVisible)
+        self.last_save = QLabel("no save yet")
+        self.db_label = QLabel(f"database: {self.db_path}")
+        for widget in (self.busy, self.last_save, self.db_label):
+            self.statusBar().addPermanentWidget(widget)
 
     def _action(
         self,
@@ -375,9 +385,12 @@ class MainWindow(QMainWindow):
     def _on_form_save_requested(self, request: SaveRequest) -> None:
         def work() -> tuple[str, Standings]:
             assert self.session is not None
+            author = self.author
+            if request.second_steward:
+                author = Author(request.second_steward, self.author.pc)
             result = record_count(
                 self.session.store,
-                self.author,
+                author,
                 request.slot,
                 request.numbers,
                 final=request.final,
@@ -393,6 +406,7 @@ class MainWindow(QMainWindow):
             self._show(standings)
             self._load_current(request.slot.unit)
             self.statusBar().showMessage(f"Saved {request.slot.describe()}: {note}", 8000)
+            self.last_save.setText(f"last save {dt.datetime.now():%H:%M:%S}")
 
         def failed(error: BaseException) -> None:
             if isinstance(error, Refused):

@@ -66,6 +66,7 @@ class TimelineChart(QWidget):
         self.share_plot.addItem(self.share_line)
         self.last_margin = pg.TextItem("", color="k", anchor=(1, 1))
         self.margin_plot.addItem(self.last_margin)
+        self.timeline: Timeline | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(self.margin_plot, 3)
@@ -74,6 +75,7 @@ class TimelineChart(QWidget):
     def set_timeline(
         self, timeline: Timeline, union_name: str, threshold: float | None, threshold_label: str
     ) -> None:
+        self.timeline = timeline
         points = timeline.points
         xs = [_seconds(p.recorded_at) for p in points]
         margins = [p.margin for p in points]

@@ -178,8 +178,35 @@ def test_evening_timeline_replays_the_counts_in_order(
     w.tree.setCurrentIndex(w.tree_model.index_for("union", "afscme"))
     w.tabs.setCurrentWidget(w.timeline_chart)
     wait_idle(qtbot, w)
-    xs, margins = w.timeline_chart.margin_curve.getData()
+    shown = w.timeline_chart.timeline
+    assert shown is not None and shown.union_id == "afscme"
+    margins = [p.margin for p in shown.points]
+    times = [p.recorded_at for p in shown.points]
     assert len(margins) == 19  # every demo count, in the order recorded
-    assert list(xs) == sorted(xs)
+    assert times == sorted(times)
     assert margins[-1] == -800
     assert margins[0] == 0  # the first counts were other unions'
+    assert list(w.timeline_chart.margin_curve.yData) == margins  # what is drawn
+
+
+def test_blind_second_entry_confirms_or_shows_both_sides(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    w = demo_window
+    select_unit(w, "afscme-np4-391")
+    type_count(qtbot, w, yes="1340", no="500", void="4")
+    with qtbot.waitSignal(w.standings_shown, timeout=10000):
+        qtbot.keyClick(w.form.edits["void"], Qt.Key.Key_Return)
+    w.form.blind.setChecked(True)
+    assert not w.form.current.isVisibleTo(w.form)  # the first entry is hidden from the second
+    qtbot.keyClicks(w.form.second_name, "a second steward")
+    type_count(qtbot, w, yes="1304", no="500", void="4")
+    with qtbot.waitSignal(w.standings_shown, timeout=10000) as shown:
+        qtbot.keyClick(w.form.edits["void"], Qt.Key.Key_Return)
+    assert "differs" in w.form.message.text()
+    unit = shown.args[0].questions["concessions"].units["afscme-np4-391"]
+    assert unit.report.conflicts == 1
+    qtbot.waitUntil(lambda: "conflict" in w.form.current.text(), timeout=10000)
+    text = w.form.current.text()
+    assert "1,340 yes" in text and "1,304 yes" in text and "a second steward" in text
+    assert w.form.current.isVisibleTo(w.form)
