@@ -2,11 +2,16 @@
 
 The window never runs a query or touches a file on the GUI thread: it submits a plain function,
 and gets its result (or the exception it raised) in a callback on the GUI thread.
+
+Only request numbers cross between threads through Qt signals; the functions and their results
+are handed over in Python dictionaries, so no Python object depends on the bindings' handling
+of queued `object` arguments.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -17,23 +22,31 @@ Failed = Callable[[BaseException], None]
 
 
 class _Worker(QObject):
-    finished = Signal(int, object)
-    failed = Signal(int, object)
+    finished = Signal(int)
 
-    @Slot(int, object)
-    def run(self, request: int, work: Callable[[], Any]) -> None:
+    def __init__(self) -> None:
+        super().__init__()
+        self.lock = threading.Lock()
+        self.work: dict[int, Callable[[], Any]] = {}
+        self.results: dict[int, tuple[bool, Any]] = {}
+
+    @Slot(int)
+    def run(self, request: int) -> None:
+        with self.lock:
+            work = self.work.pop(request)
         try:
-            result = work()
+            outcome: tuple[bool, Any] = (True, work())
         except Exception as exc:  # reported to the window, never lost
-            self.failed.emit(request, exc)
-        else:
-            self.finished.emit(request, result)
+            outcome = (False, exc)
+        with self.lock:
+            self.results[request] = outcome
+        self.finished.emit(request)
 
 
 class DatabaseLane(QObject):
     """Runs submitted functions one after another on a worker thread."""
 
-    _submitted = Signal(int, object)
+    _submitted = Signal(int)
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -44,7 +57,6 @@ class DatabaseLane(QObject):
         self._worker.moveToThread(self._thread)
         self._submitted.connect(self._worker.run)
         self._worker.finished.connect(self._on_worker_finished)
-        self._worker.failed.connect(self._on_worker_failed)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Done, Failed]] = {}
         self._thread.start()
@@ -52,28 +64,27 @@ class DatabaseLane(QObject):
     def submit(self, work: Callable[[], Any], done: Done, failed: Failed) -> None:
         request = next(self._ids)
         self._pending[request] = (done, failed)
+        with self._worker.lock:
+            self._worker.work[request] = work
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        self._submitted.emit(request, work)
+        self._submitted.emit(request)
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def _pop(self, request: int) -> tuple[Done, Failed]:
-        callbacks = self._pending.pop(request)
+    @Slot(int)
+    def _on_worker_finished(self, request: int) -> None:
+        with self._worker.lock:
+            ok, value = self._worker.results.pop(request)
+        done, failed = self._pending.pop(request)
         if not self._pending:
             self.busy_changed.emit(False)
-        return callbacks
-
-    @Slot(int, object)
-    def _on_worker_finished(self, request: int, result: object) -> None:
-        self._pop(request)[0](result)
-
-    @Slot(int, object)
-    def _on_worker_failed(self, request: int, error: object) -> None:
-        assert isinstance(error, BaseException)
-        self._pop(request)[1](error)
+        if ok:
+            done(value)
+        else:
+            failed(value)
 
     def shutdown(self) -> None:
         self._thread.quit()
