@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from steward_app.services.chart_data import Bar
@@ -135,12 +135,3 @@ class BarChart(QWidget):
                 for b in bars
             )
         )
-
-    def image(self) -> QImage:
-        return self.grab().toImage()
-
-    def copy_to_clipboard(self) -> None:
-        QGuiApplication.clipboard().setImage(self.image())
-
-    def save_png(self, path: str) -> bool:
-        return bool(self.image().save(path, b"PNG"))

@@ -46,6 +46,7 @@ from steward_app.services.vote_setup import create_vote, load_demo
 from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
 from steward_app.ui.bar_chart import BarChart
+from steward_app.ui.chart_actions import add_chart_actions, copy_chart, save_chart
 from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
 from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.database_lane import DatabaseLane
@@ -138,6 +139,12 @@ class MainWindow(QMainWindow):
         standings_layout.addWidget(self.union_text)
         standings_layout.addWidget(self.union_chart, 2)
         self.timeline_chart = TimelineChart()
+        for chart, name in (
+            (self.coalition_chart, "coalition"),
+            (self.union_chart, "union"),
+            (self.timeline_chart, "evening"),
+        ):
+            add_chart_actions(chart, name)
         self.what_if = WhatIfPanel()
         self.what_if.scenario_changed.connect(self._on_what_if_scenario_changed)
         self.tabs = QTabWidget()
@@ -176,10 +183,10 @@ class MainWindow(QMainWindow):
             file_menu,
             "Save coalition chart as &PNG…",
             None,
-            lambda: self._save_chart(self.coalition_chart),
+            lambda: save_chart(self.coalition_chart, "coalition"),
         )
         self._action(
-            file_menu, "&Copy coalition chart", None, self.coalition_chart.copy_to_clipboard
+            file_menu, "&Copy coalition chart", None, lambda: copy_chart(self.coalition_chart)
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -479,11 +486,6 @@ class MainWindow(QMainWindow):
             "About steward_app",
             f"steward_app {__version__}\nDatabase: {self.db_path}\nLicence: GPL-3.0-or-later",
         )
-
-    def _save_chart(self, chart: BarChart) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save chart", "chart.png", "PNG (*.png)")
-        if name and not chart.save_png(name):
-            QMessageBox.warning(self, "steward_app", f"Could not write {name}.")
 
     def _zoom(self, step: int) -> None:
         font = self.font()

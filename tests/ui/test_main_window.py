@@ -210,3 +210,14 @@ def test_blind_second_entry_confirms_or_shows_both_sides(
     text = w.form.current.text()
     assert "1,340 yes" in text and "1,304 yes" in text and "a second steward" in text
     assert w.form.current.isVisibleTo(w.form)
+
+
+def test_charts_copy_to_the_clipboard(demo_window: MainWindow) -> None:
+    from steward_app.ui.chart_actions import copy_chart
+
+    QApplication.clipboard().clear()
+    copy_chart(demo_window.coalition_chart)
+    image = QApplication.clipboard().image()
+    assert not image.isNull()
+    assert image.width() == demo_window.coalition_chart.width()
+    assert demo_window.coalition_chart.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
