@@ -7,6 +7,7 @@ Every database call goes through the lane; results arrive as plain standings.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -193,6 +194,31 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
         self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
+        go = self.menuBar().addMenu("&Go")
+        self._action(
+            go,
+            "The &tree of unions and units",
+            QKeySequence("Ctrl+1"),
+            lambda: self.tree.setFocus(),  # noqa: PLW0108 (triggered passes a bool)
+        )
+        self._action(
+            go,
+            "&Enter a count (the selected unit)",
+            QKeySequence("Ctrl+2"),
+            lambda: self.form.edits["yes"].setFocus(),  # noqa: PLW0108 (triggered passes a bool)
+        )
+        self._action(
+            go, "Next &unreported unit", QKeySequence("Ctrl+U"), self._on_next_missing_clicked
+        )
+        for number, (label, page) in enumerate(
+            (("&Standings", 0), ("E&vening", 1), ("&What if", 2)), start=3
+        ):
+            self._action(
+                go,
+                label,
+                QKeySequence(f"Ctrl+{number}"),
+                functools.partial(self.tabs.setCurrentIndex, page),
+            )
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About steward_app", None, self._on_about_triggered)
         self.busy = QProgressBar()
@@ -210,7 +236,7 @@ class MainWindow(QMainWindow):
         self,
         menu: QMenu,
         text: str,
-        shortcut: QKeySequence.StandardKey | None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None,
         slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)

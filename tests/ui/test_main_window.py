@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from steward_app.domain.tally import Outcome
@@ -221,3 +221,16 @@ def test_charts_copy_to_the_clipboard(demo_window: MainWindow) -> None:
     assert not image.isNull()
     assert image.width() == demo_window.coalition_chart.width()
     assert demo_window.coalition_chart.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+
+
+def test_go_menu_shortcuts_move_the_focus_and_tabs(qtbot: QtBot, demo_window: MainWindow) -> None:
+    w = demo_window
+    w.activateWindow()
+    actions = {a.text(): a for m in w.menuBar().findChildren(QMenu) for a in m.actions()}
+    assert actions["Next &unreported unit"].shortcut().toString() == "Ctrl+U"
+    actions["Next &unreported unit"].trigger()
+    assert w.tree.currentIndex().data(STATUS_ROLE) == "not reported"
+    actions["E&vening"].trigger()
+    assert w.tabs.currentWidget() is w.timeline_chart
+    actions["&Standings"].trigger()
+    assert w.tabs.currentIndex() == 0
