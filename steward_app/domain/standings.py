@@ -232,7 +232,7 @@ def _union_standing(
         conflicts=sum(r.conflicts for r in reports),
         reason="",
     )
-    return replace(standing, reason=_union_reason(union, standing, vetoes, question, rule))
+    return replace(standing, reason=_union_reason(union, standing, vetoes, question, rule, regular))
 
 
 def _by_units(union: Union, regular: list[UnitStanding]) -> Judgement:
@@ -268,6 +268,7 @@ def _union_reason(
     vetoes: list[UnitStanding],
     question: Question,
     rule: TallyRule,
+    regular: list[UnitStanding],
 ) -> str:
     n = s.numbers
     if question.scope is Scope.UNIT:
@@ -283,7 +284,7 @@ def _union_reason(
     else:
         base = (
             f"{s.units_approved} of {s.units_total} units approved, {s.units_rejected} "
-            f"rejected; rule: {union.rule.describe()}"
+            f"rejected; {_units_needed(union, regular)}"
         )
         verdict = f"{s.outcome.value} and decided" if s.decided else "pending"
         base = f"{verdict}: {base}"
@@ -293,6 +294,28 @@ def _union_reason(
     if s.conflicts:
         base += f"; {s.conflicts} conflicting count(s) to resolve"
     return base
+
+
+def _units_needed(union: Union, regular: list[UnitStanding]) -> str:
+    """What a union deciding by units still needs, in words."""
+    rule = union.rule
+    approved = [s for s in regular if s.outcome is Outcome.APPROVED]
+    if rule.required is UnitsRequired.ALL:
+        return f"every unit must approve ({len(regular)})"
+    if rule.required is UnitsRequired.AT_LEAST:
+        more = max(0, rule.count - len(approved))
+        return f"needs {rule.count} approving units" + (f", {more} more" if more else "")
+    assert rule.share is not None
+    total = sum(s.report.numbers.eligible for s in regular)
+    held = sum(s.report.numbers.eligible for s in approved)
+    need = rule.share.min_part(total)
+    text = (
+        f"approving units must hold {rule.share.describe()} of {total:,} members "
+        f"({need:,}); they hold {held:,}"
+    )
+    if held < need:
+        text += f", {need - held:,} more needed"
+    return text
 
 
 def _pooled_status(s: UnionStanding) -> ReportStatus:
