@@ -71,6 +71,10 @@ class Session:
             return None
 
 
+EVENING_TAB = (1, "&Evening")
+WHAT_IF_TAB = (2, "&What if")
+
+
 class MainWindow(QMainWindow):
     standings_shown = Signal(object)  # Standings or None, after every refresh of the views
 
@@ -139,19 +143,15 @@ class MainWindow(QMainWindow):
         standings_layout.addWidget(self.coalition_chart, 3)
         standings_layout.addWidget(self.union_text)
         standings_layout.addWidget(self.union_chart, 2)
-        self.timeline_chart = TimelineChart()
-        for chart, name in (
-            (self.coalition_chart, "coalition"),
-            (self.union_chart, "union"),
-            (self.timeline_chart, "evening"),
-        ):
+        for chart, name in ((self.coalition_chart, "coalition"), (self.union_chart, "union")):
             add_chart_actions(chart, name)
-        self.what_if = WhatIfPanel()
-        self.what_if.scenario_changed.connect(self._on_what_if_scenario_changed)
+        # the Evening and What-if tabs are built when first opened: start-up stays short
+        self._timeline_chart: TimelineChart | None = None
+        self._what_if: WhatIfPanel | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(standings_tab, "&Standings")
-        self.tabs.addTab(self.timeline_chart, "&Evening")
-        self.tabs.addTab(self.what_if, "&What if")
+        self.tabs.addTab(QWidget(), EVENING_TAB[1])
+        self.tabs.addTab(QWidget(), WHAT_IF_TAB[1])
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -324,15 +324,44 @@ class MainWindow(QMainWindow):
                 f"{union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason}"
             )
             self.union_chart.set_bars(union_bars(vote, s, q))
-        self.what_if.set_vote(vote)
+        if self._what_if is not None:
+            self._what_if.set_vote(vote)
         self._refresh_hidden_tab()
+
+    def _put_tab(self, tab: tuple[int, str], widget: QWidget) -> None:
+        index, label = tab
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, label)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+
+    @property
+    def timeline_chart(self) -> TimelineChart:
+        if self._timeline_chart is None:
+            self._timeline_chart = TimelineChart()
+            add_chart_actions(self._timeline_chart, "evening")
+            self._put_tab(EVENING_TAB, self._timeline_chart)
+        return self._timeline_chart
+
+    @property
+    def what_if(self) -> WhatIfPanel:
+        if self._what_if is None:
+            self._what_if = WhatIfPanel()
+            self._what_if.scenario_changed.connect(self._on_what_if_scenario_changed)
+            if self.standings is not None:
+                self._what_if.set_vote(self.standings.vote)
+            self._put_tab(WHAT_IF_TAB, self._what_if)
+        return self._what_if
 
     def _refresh_hidden_tab(self) -> None:
         """The Evening and What-if tabs refresh only while shown (they cost more)."""
-        current = self.tabs.currentWidget()
-        if current is self.timeline_chart:
+        current = self.tabs.currentIndex()
+        if current == EVENING_TAB[0]:
+            self.timeline_chart.setEnabled(True)  # built on first opening
             self._load_timeline()
-        elif current is self.what_if:
+        elif current == WHAT_IF_TAB[0]:
             self._on_what_if_scenario_changed(self.what_if.scenario())
 
     def _load_timeline(self) -> None:
@@ -362,7 +391,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_what_if_scenario_changed(self, scenario: Scenario) -> None:
-        if self.standings is None or self.tabs.currentWidget() is not self.what_if:
+        if self.standings is None or self.tabs.currentIndex() != WHAT_IF_TAB[0]:
             return
         vote = self.standings.vote
         question = self.question_id
