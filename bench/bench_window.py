@@ -1,0 +1,260 @@
+"""Window benchmarks: cold start, save-to-chart latency, peak memory, each against baselines
+measured in the same run.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench.bench_window [--runs 7] [--large DB]
+
+Cold start is the wall time of a whole process, from launch to exit right after the moment
+measured (first painted window, or the dashboard with data and charts), against a bare PySide6
+window and a bare window that also imports pyqtgraph and SQLAlchemy, started the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import resource, sys
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+{imports}
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("Hello")); w.resize(1366, 740); w.show()
+app.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+APP = """
+import resource, sys, pathlib
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+app = QApplication(sys.argv[:1])
+from steward_app.services.authors import Author
+from steward_app.ui.database_lane import DatabaseLane
+from steward_app.ui.main_window import MainWindow
+lane = DatabaseLane()
+w = MainWindow(lane, pathlib.Path(sys.argv[1]), Author("a steward", "bench PC"),
+               demo=sys.argv[2] == "demo")
+w.resize(1366, 740)
+def done(*_):
+    app.processEvents()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    app.exit(0)
+if sys.argv[3] == "first-paint":
+    w.show(); app.processEvents(); done()
+else:
+    w.standings_shown.connect(done); w.show(); app.exec()
+lane.shutdown()
+import os; os._exit(0)  # the benchmark measures start-up, not teardown
+"""
+
+
+def run_process(code: str, *args: str) -> tuple[float, int]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    elapsed = time.perf_counter() - start
+    rss_kb = int(done.stdout.strip().splitlines()[-1])
+    return elapsed * 1000, rss_kb
+
+
+def instructions(code: str, *args: str) -> int:
+    """Instructions executed by the whole process under callgrind: repeatable whatever else
+    the machine is doing (wall time on a shared 2-core machine varies by 15-30%)."""
+    done = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            "-c",
+            code,
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    match = re.search(r"Collected : (\d+)", done.stderr)
+    assert match, done.stderr[-500:]
+    return int(match.group(1))
+
+
+def median_run(runs: int, code: str, *args: str) -> tuple[float, int]:
+    results = [run_process(code, *args) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def save_latency(db: Path, demo: bool, saves: int) -> list[float]:
+    """Milliseconds from a save request to the views repainted with the new numbers."""
+    from PySide6.QtWidgets import QApplication
+
+    from steward_app.domain.counts import WHOLE_UNIT, SlotKey
+    from steward_app.services.authors import Author
+    from steward_app.ui.count_form import SaveRequest
+    from steward_app.ui.database_lane import DatabaseLane
+    from steward_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    lane = DatabaseLane()
+    window = MainWindow(lane, db, Author("a bench steward", "bench PC"), demo=demo)
+    window.resize(1366, 740)
+    shown: list[float] = []
+    window.standings_shown.connect(lambda _s: shown.append(time.perf_counter()))
+    window.show()
+    while not shown:
+        app.processEvents()
+    standings = window.standings
+    assert standings is not None
+    targets = [u for u in standings.vote.units if not u.parts and not u.is_subgroup]
+    question = standings.vote.questions[0].id
+    latencies = []
+    for unit in targets[:saves]:
+        request = SaveRequest(
+            SlotKey(question, unit.id, WHOLE_UNIT),
+            {"yes": str(unit.eligible // 3), "no": str(unit.eligible // 4)},
+            True,
+            False,
+            "",
+            True,
+        )
+        before = len(shown)
+        start = time.perf_counter()
+        window._on_form_save_requested(request)
+        while len(shown) == before:
+            app.processEvents()
+        window.repaint()  # the frame that shows the new numbers
+        latencies.append((time.perf_counter() - start) * 1000)
+    window.close()
+    lane.shutdown()
+    return latencies
+
+
+SCAN_OFF = "import shibokensupport.feature as f; f._mod_uses_pyside = lambda m: False"
+
+
+def count_instructions(demo_db: Path) -> None:
+    variants = [
+        ("bare PySide6 window", BARE.format(imports=""), ()),
+        (
+            "bare window + pyqtgraph + SQLAlchemy",
+            BARE.format(imports="import pyqtgraph, sqlalchemy, sqlalchemy.orm"),
+            (),
+        ),
+        (
+            "  the same, import scan off (as the app)",
+            BARE.format(imports=f"{SCAN_OFF}\nimport pyqtgraph, sqlalchemy, sqlalchemy.orm"),
+            (),
+        ),
+        ("steward_app: first painted window", APP, (str(demo_db), "existing", "first-paint")),
+        (
+            "steward_app: dashboard with data and charts",
+            APP,
+            (str(demo_db), "existing", "dashboard"),
+        ),
+    ]
+    counts = [(name, instructions(code, *a)) for name, code, a in variants]
+    base = counts[2][1]
+    print(
+        f"command: QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']} "
+        f"{sys.executable} -m bench.bench_window --instructions"
+    )
+    print("\ncold start in instructions (callgrind, whole process):")
+    for name, n in counts:
+        print(
+            f"  {name:<46} {n / 1e6:9.1f} M  {n / counts[0][1]:5.2f}x bare  "
+            f"{n / base:5.2f}x bare+libs (scan off)"
+        )
+    ratio = counts[4][1] / base
+    print(
+        f"  goal: dashboard within 1.25x of the bare window with the same libraries: "
+        f"{ratio:.2f}x -> {'met' if ratio <= 1.25 else 'NOT met'}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--large", type=Path, help="a large vote's database (bench.generate)")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under callgrind instead of timing (slow)",
+    )
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
+    demo_db = folder / "demo.sqlite"
+    # make the demo database once so every timed start opens the same file
+    subprocess.run(
+        [sys.executable, "-m", "steward_app", "--db", str(demo_db), "demo"],
+        check=True,
+        capture_output=True,
+    )
+
+    if args.instructions:
+        count_instructions(demo_db)
+        return
+    bare = median_run(args.runs, BARE.format(imports=""))
+    bare_libs = median_run(
+        args.runs, BARE.format(imports="import pyqtgraph, sqlalchemy, sqlalchemy.orm")
+    )
+    # the same, with PySide6's import scan switched off as steward_app.ui does
+    scan_off = "import shibokensupport.feature as f; f._mod_uses_pyside = lambda m: False"
+    bare_libs_fast = median_run(
+        args.runs,
+        BARE.format(imports=f"{scan_off}\nimport pyqtgraph, sqlalchemy, sqlalchemy.orm"),
+    )
+    first = median_run(args.runs, APP, str(demo_db), "existing", "first-paint")
+    dash = median_run(args.runs, APP, str(demo_db), "existing", "dashboard")
+
+    print(
+        f"command: QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']} "
+        f"{sys.executable} -m bench.bench_window --runs {args.runs}"
+    )
+    print(f"\ncold start, median of {args.runs} processes (launch to exit), peak RSS:")
+    rows = [
+        ("bare PySide6 window", bare),
+        ("bare window + pyqtgraph + SQLAlchemy", bare_libs),
+        ("  the same, import scan off (as the app)", bare_libs_fast),
+        ("steward_app: first painted window", first),
+        ("steward_app: dashboard with data and charts", dash),
+    ]
+    for name, (ms, rss) in rows:
+        print(
+            f"  {name:<46} {ms:8.0f} ms  {ms / bare[0]:5.2f}x bare  "
+            f"{ms / bare_libs_fast[0]:5.2f}x bare+libs (scan off)  {rss / 1024:6.1f} MB"
+        )
+    ratio = dash[0] / bare_libs_fast[0]
+    print(
+        f"  goal: dashboard within 1.25x of the bare window with the same libraries: "
+        f"{ratio:.2f}x -> {'met' if ratio <= 1.25 else 'NOT met'}"
+    )
+
+    demo_latency = save_latency(folder / "fresh-demo.sqlite", True, 6)
+    print(
+        f"\nsave to repainted views, demo vote: median "
+        f"{statistics.median(demo_latency):.1f} ms, max {max(demo_latency):.1f} ms "
+        f"(goal 16 ms: {'met' if statistics.median(demo_latency) <= 16 else 'NOT met'})"
+    )
+    if args.large and args.large.exists():
+        large_latency = save_latency(args.large, False, 6)
+        print(
+            f"save to repainted views, large vote ({args.large.name}): median "
+            f"{statistics.median(large_latency):.1f} ms, max {max(large_latency):.1f} ms "
+            f"(goal 100 ms: {'met' if statistics.median(large_latency) <= 100 else 'NOT met'})"
+        )
+    else:
+        print("large vote: pass --large with a database made by bench.generate")
+
+
+if __name__ == "__main__":
+    main()
