@@ -89,9 +89,6 @@ class TestKind(enum.Enum):
     POOLED = "pooled"
 
 
-Assignment = dict[str, Position]
-
-
 @dataclass(frozen=True)
 class TestStanding:
     """One test of the coalition rule, with its figure now, its threshold and its state."""
@@ -164,53 +161,90 @@ def _position_outcome(p: UnionPosition) -> Outcome:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """What every coalition test reads: sums over the unions of one way they could go."""
+
+    approving: int = 0  # unions
+    rejecting: int = 0
+    approving_members: int = 0
+    voting_members: int = 0  # of unions approving or rejecting (abstainers left out)
+    block_yes: int = 0
+    block_no: int = 0
+
+    def __add__(self, o: Totals) -> Totals:
+        return Totals(
+            self.approving + o.approving,
+            self.rejecting + o.rejecting,
+            self.approving_members + o.approving_members,
+            self.voting_members + o.voting_members,
+            self.block_yes + o.block_yes,
+            self.block_no + o.block_no,
+        )
+
+    def __sub__(self, o: Totals) -> Totals:
+        return Totals(
+            self.approving - o.approving,
+            self.rejecting - o.rejecting,
+            self.approving_members - o.approving_members,
+            self.voting_members - o.voting_members,
+            self.block_yes - o.block_yes,
+            self.block_no - o.block_no,
+        )
+
+
+def _contribution(membership: int, weight: int, position: Position) -> Totals:
+    if position is Position.APPROVE:
+        return Totals(1, 0, membership, membership, weight, 0)
+    if position is Position.REJECT:
+        return Totals(0, 1, 0, membership, 0, weight)
+    return Totals()
+
+
+@dataclass(frozen=True)
 class _Test:
     kind: TestKind
     description: str
     threshold: Fraction
     threshold_text: str
-    value: Callable[[Assignment], Fraction]
-    passes: Callable[[Assignment], bool]
+    value: Callable[[Totals], Fraction]
+    passes: Callable[[Totals], bool]
     show: Callable[[Fraction], str]
 
 
-def _tests(
-    rule: CoalitionRule, positions: Sequence[UnionPosition], total_membership: int
-) -> list[_Test]:
-    members = {p.union_id: p.membership for p in positions}
-    n = len(positions)
+def _block_weight(membership: int, per_vote: int | None) -> int:
+    """One block vote per `per_vote` members, rounded half up, at least one."""
+    if per_vote is None:
+        return 0
+    return max(1, (membership + per_vote // 2) // per_vote)
+
+
+def _tests(rule: CoalitionRule, unions: int, total_membership: int) -> list[_Test]:
     tests: list[_Test] = []
-
-    def approving(a: Assignment) -> list[str]:
-        return [u for u, pos in a.items() if pos is Position.APPROVE]
-
     if rule.min_unions is not None:
         k = rule.min_unions
         tests.append(
             _Test(
                 TestKind.MIN_UNIONS,
-                f"at least {k} of {n} unions approve",
+                f"at least {k} of {unions} unions approve",
                 Fraction(k),
                 f"{k}",
-                lambda a: Fraction(len(approving(a))),
-                lambda a: len(approving(a)) >= k,
+                lambda t: Fraction(t.approving),
+                lambda t: t.approving >= k,
                 lambda v: f"{v.numerator}",
             )
         )
     if rule.membership is not None:
         threshold = rule.membership
-        base = rule.membership_base
+        all_members = rule.membership_base is MembershipBase.ALL
 
-        def whole(a: Assignment) -> int:
-            if base is MembershipBase.ALL:
-                return total_membership
-            return sum(members[u] for u, pos in a.items() if pos is not Position.ABSTAIN)
+        def whole(t: Totals) -> int:
+            return total_membership if all_members else t.voting_members
 
-        def share(a: Assignment) -> Fraction:
-            w = whole(a)
-            return Fraction(sum(members[u] for u in approving(a)), w) if w else Fraction(0)
+        def share(t: Totals) -> Fraction:
+            w = whole(t)
+            return Fraction(t.approving_members, w) if w else Fraction(0)
 
-        of = "all members" if base is MembershipBase.ALL else "the members of unions that voted"
+        of = "all members" if all_members else "the members of unions that voted"
         tests.append(
             _Test(
                 TestKind.MEMBERSHIP,
@@ -218,7 +252,7 @@ def _tests(
                 threshold.share,
                 describe_share(threshold.share),
                 share,
-                lambda a: threshold.met(sum(members[u] for u in approving(a)), whole(a)),
+                lambda t: threshold.met(t.approving_members, whole(t)),
                 format_share,
             )
         )
@@ -230,20 +264,18 @@ def _tests(
                 f"at most {m} union{'s' if m != 1 else ''} oppose",
                 Fraction(m),
                 f"{m}",
-                lambda a: Fraction(sum(1 for pos in a.values() if pos is Position.REJECT)),
-                lambda a: sum(1 for pos in a.values() if pos is Position.REJECT) <= m,
+                lambda t: Fraction(t.rejecting),
+                lambda t: t.rejecting <= m,
                 lambda v: f"{v.numerator}",
             )
         )
     if rule.block_members_per_vote is not None:
         per = rule.block_members_per_vote
         block = rule.block_threshold or Threshold(Fraction(1, 2), inclusive=False)
-        weight = {u: max(1, (m + per // 2) // per) for u, m in members.items()}
 
-        def cast(a: Assignment) -> tuple[int, int]:
-            yes = sum(weight[u] for u, pos in a.items() if pos is Position.APPROVE)
-            no = sum(weight[u] for u, pos in a.items() if pos is Position.REJECT)
-            return yes, yes + no
+        def block_share(t: Totals) -> Fraction:
+            cast = t.block_yes + t.block_no
+            return Fraction(t.block_yes, cast) if cast else Fraction(0)
 
         tests.append(
             _Test(
@@ -251,8 +283,8 @@ def _tests(
                 f"block votes (one per {per:,} members): {block.describe()} of block votes cast",
                 block.share,
                 describe_share(block.share),
-                lambda a: Fraction(cast(a)[0], cast(a)[1]) if cast(a)[1] else Fraction(0),
-                lambda a: block.met(*cast(a)),
+                block_share,
+                lambda t: block.met(t.block_yes, t.block_yes + t.block_no),
                 format_share,
             )
         )
@@ -265,26 +297,35 @@ def judge_coalition(
     total_membership: int,
     pooled: TallyResult | None = None,
 ) -> CoalitionStanding:
-    tests = _tests(rule, positions, total_membership)
-    best: Assignment = {p.union_id: p.best for p in positions}
-    worst: Assignment = {p.union_id: p.worst for p in positions}
-    now: Assignment = {p.union_id: p.leaning for p in positions}
-    decided: Assignment = {p.union_id: p.decided_only for p in positions}
-    standings = []
-    for t in tests:
-        standings.append(
-            TestStanding(
-                kind=t.kind,
-                description=t.description,
-                value=t.value(decided),
-                threshold=t.threshold,
-                value_text=t.show(t.value(decided)),
-                threshold_text=t.threshold_text,
-                passes_now=t.passes(now),
-                can_pass=t.passes(best),
-                can_fail=not t.passes(worst),
-            )
+    tests = _tests(rule, len(positions), total_membership)
+    weights = {
+        p.union_id: _block_weight(p.membership, rule.block_members_per_vote) for p in positions
+    }
+
+    def totals(pick: Callable[[UnionPosition], Position]) -> Totals:
+        out = Totals()
+        for p in positions:
+            out = out + _contribution(p.membership, weights[p.union_id], pick(p))
+        return out
+
+    best = totals(lambda p: p.best)
+    worst = totals(lambda p: p.worst)
+    now = totals(lambda p: p.leaning)
+    decided = totals(lambda p: p.decided_only)
+    standings = [
+        TestStanding(
+            kind=t.kind,
+            description=t.description,
+            value=t.value(decided),
+            threshold=t.threshold,
+            value_text=t.show(t.value(decided)),
+            threshold_text=t.threshold_text,
+            passes_now=t.passes(now),
+            can_pass=t.passes(best),
+            can_fail=not t.passes(worst),
         )
+        for t in tests
+    ]
     if pooled is not None and rule.pooled is not None:
         share = pooled.numbers.yes_share(rule.pooled) or Fraction(0)
         standings.append(
@@ -303,11 +344,12 @@ def judge_coalition(
     can_approve = all(s.can_pass for s in standings)
     can_reject = any(s.can_fail for s in standings)
     approves_now = all(s.passes_now for s in standings)
+    pooled_ok = pooled is None or pooled.can_approve
 
-    def ratifies(a: Assignment) -> bool:
-        return all(t.passes(a) for t in tests) and (pooled is None or pooled.can_approve)
+    def ratifies(t: Totals) -> bool:
+        return pooled_ok and all(test.passes(t) for test in tests)
 
-    needs = _pending_needs(positions, best, ratifies)
+    needs = _pending_needs(positions, weights, best, ratifies)
     coalition = CoalitionStanding(
         tests=tuple(standings),
         positions=tuple(positions),
@@ -321,38 +363,48 @@ def judge_coalition(
 
 
 def _pending_needs(
-    positions: Sequence[UnionPosition], best: Assignment, ratifies: Callable[[Assignment], bool]
+    positions: Sequence[UnionPosition],
+    weights: dict[str, int],
+    best: Totals,
+    ratifies: Callable[[Totals], bool],
 ) -> PendingNeeds:
-    pending = tuple(p.union_id for p in positions if not p.settled)
-    by_id = {p.union_id: p for p in positions}
+    """Linear in the number of unions: each trial moves one union's share of the totals."""
+    pending = [p for p in positions if not p.settled]
+    pending_ids = tuple(p.union_id for p in pending)
     if not ratifies(best):
-        return PendingNeeds(pending, (), (), 0 if len(pending) <= ENUMERATE_PENDING_UP_TO else None)
-    must = []
-    for uid in pending:
-        trial = dict(best)
-        trial[uid] = by_id[uid].worst
-        if not ratifies(trial):
-            must.append(uid)
+        return PendingNeeds(
+            pending_ids, (), (), 0 if len(pending) <= ENUMERATE_PENDING_UP_TO else None
+        )
+
+    def share(p: UnionPosition, position: Position) -> Totals:
+        return _contribution(p.membership, weights[p.union_id], position)
+
+    must = tuple(
+        p.union_id for p in pending if not ratifies(best - share(p, p.best) + share(p, p.worst))
+    )
     ways: list[frozenset[str]] | None = None
     total: int | None = None
     if len(pending) <= ENUMERATE_PENDING_UP_TO:
-        winning: list[frozenset[str]] = []
+        # every pending union at its worst, then add the approvals of each subset
+        floor = best
+        for p in pending:
+            floor = floor - share(p, p.best) + share(p, p.worst)
+        winning: set[frozenset[str]] = set()
+        count = 0
         for bits in itertools.product((False, True), repeat=len(pending)):
-            trial = dict(best)
-            chosen = set()
-            for uid, approve in zip(pending, bits, strict=True):
-                if approve and by_id[uid].can_approve:
-                    trial[uid] = Position.APPROVE
-                    chosen.add(uid)
-                else:
-                    trial[uid] = by_id[uid].worst
-            if ratifies(trial):
-                winning.append(frozenset(chosen))
-        total = len(winning)
-        unique = set(winning)
-        ways = [w for w in unique if not any(o < w for o in unique)]
+            t = floor
+            chosen = []
+            for p, approve in zip(pending, bits, strict=True):
+                if approve and p.can_approve:
+                    t = t - share(p, p.worst) + share(p, Position.APPROVE)
+                    chosen.append(p.union_id)
+            if ratifies(t):
+                count += 1
+                winning.add(frozenset(chosen))
+        total = count
+        ways = [w for w in winning if not any(o < w for o in winning)]
         ways.sort(key=lambda w: (len(w), sorted(w)))
-    return PendingNeeds(pending, tuple(must), tuple(ways) if ways is not None else None, total)
+    return PendingNeeds(pending_ids, must, tuple(ways) if ways is not None else None, total)
 
 
 def _with_reason(c: CoalitionStanding) -> CoalitionStanding:
