@@ -50,7 +50,7 @@ class _BarPlot(QWidget):
         item.showGrid(x=True, y=False, alpha=0.25)
         item.getAxis("bottom").setTextPen("k")
         self.plot.setMinimumHeight(70)
-        self._items: list[object] = []
+        self._items: list[tuple[pg.BarGraphItem, pg.TextItem]] = []
         self.line = pg.InfiniteLine(
             angle=90,
             pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
@@ -59,32 +59,32 @@ class _BarPlot(QWidget):
         )
         self.plot.addItem(self.line)
 
-    def show_bar(self, bar: Bar) -> None:
-        for old in self._items:
-            self.plot.removeItem(old)
-        self._items = []
-        left = 0.0
-        for seg in bar.segments:
-            if seg.value <= 0:
-                continue
-            rect = pg.BarGraphItem(
-                x0=[left],
-                y=[0],
-                width=[seg.value],
-                height=0.8,
-                brush=_brush(seg.kind),
-                pen=pg.mkPen("k", width=1),
-            )
+    def _segment_items(self, count: int) -> None:
+        """Keep exactly `count` (rectangle, label) pairs; they are reused across updates."""
+        while len(self._items) < count:
+            rect = pg.BarGraphItem(x0=[0], y=[0], width=[0], height=0.8, pen=pg.mkPen("k", width=1))
+            label = pg.TextItem("", color="k", anchor=(0, 0.5), fill=pg.mkBrush(255, 255, 255, 225))
             self.plot.addItem(rect)
-            self._items.append(rect)
+            self.plot.addItem(label)
+            self._items.append((rect, label))
+        while len(self._items) > count:
+            rect, label = self._items.pop()
+            self.plot.removeItem(rect)
+            self.plot.removeItem(label)
+
+    def show_bar(self, bar: Bar) -> None:
+        """Update in place: items are only created when a bar gains segments."""
+        segments = [seg for seg in bar.segments if seg.value > 0]
+        self._segment_items(len(segments))
+        left = 0.0
+        for (rect, label), seg in zip(self._items, segments, strict=True):
+            rect.setOpts(x0=[left], width=[seg.value], brush=_brush(seg.kind))
             # a label inside its segment only where it fits; the title always has them all
-            if seg.value >= 0.16 * (bar.maximum or 1):
-                label = pg.TextItem(
-                    seg.label, color="k", anchor=(0, 0.5), fill=pg.mkBrush(255, 255, 255, 225)
-                )
+            fits = seg.value >= 0.16 * (bar.maximum or 1)
+            label.setVisible(fits)
+            if fits:
+                label.setText(seg.label)
                 label.setPos(left, 0)
-                self.plot.addItem(label)
-                self._items.append(label)
             left += seg.value
         parts = " · ".join(s.label for s in bar.segments if s.value > 0)
         self.title.setText(f"<b>{bar.title}</b> — {bar.state}: {parts}")

@@ -59,7 +59,8 @@ class CoalitionTreeModel(QAbstractItemModel):
 
     # --- filling ---------------------------------------------------------------------
 
-    def set_standings(self, standings: Standings, question_id: str) -> None:
+    def set_standings(self, standings: Standings, question_id: str) -> bool:
+        """Show these standings; True when the tree was rebuilt (a new vote or question)."""
         vote = standings.vote
         q = standings.questions[question_id]
         key = (vote.setup_hash, question_id)
@@ -69,7 +70,7 @@ class CoalitionTreeModel(QAbstractItemModel):
             self._vote_key = key
             self._rows = {n: self._row_for(q, self._nodes[n]) for n in self._nodes}
             self.endResetModel()
-            return
+            return True
         for node_id, node in self._nodes.items():
             row = self._row_for(q, node)
             if self._rows.get(node_id) != row:
@@ -78,6 +79,7 @@ class CoalitionTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(
                     self.index(node.row, 0, parent), self.index(node.row, len(COLUMNS) - 1, parent)
                 )
+        return False
 
     def _build(self, standings: Standings, q: QuestionStandings) -> None:
         self._nodes = {}

@@ -287,8 +287,9 @@ class MainWindow(QMainWindow):
         self.tree_model.set_names(
             {u.id: u.name for u in vote.units}, {u.id: u.name for u in vote.unions}
         )
-        self.tree_model.set_standings(standings, self.question_id)
-        self.tree.expandToDepth(0)
+        new_vote = self.tree_model.set_standings(standings, self.question_id)
+        if new_vote:
+            self.tree.expandToDepth(0)
         if self.union_filter.count() != len(vote.unions) + 1:
             self.union_filter.blockSignals(True)
             self.union_filter.clear()
