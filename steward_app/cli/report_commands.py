@@ -1,0 +1,147 @@
+"""`steward-app report coalition|union UNION|tally-sheets [UNIT...] (--pdf OUT.pdf | --csv
+OUT.csv) [--page-size letter|a4] [--landscape]`: the printable reports, headless.
+
+Qt is imported only when a PDF is written, so the other commands never load it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from steward_app.services import chart_data
+from steward_app.services.errors import Refused
+from steward_app.services.standings_cache import load_standings
+
+if TYPE_CHECKING:
+    from steward_app.cli.main import Cli
+    from steward_app.reports.document import Document, ReportData
+
+EXIT_OK = 0
+KINDS = {
+    "coalition": "the coalition summary: status, each test of the rule, every union, charts, "
+    "units not yet reported, open conflicts, declared outcomes",
+    "union": "a union's notice for the hall's board, unit by unit in large type",
+    "tally-sheets": "blank tally sheets for the tellers, one per unit (or part); every unit "
+    "when none is named",
+}
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser(
+        "report",
+        help="print a report to PDF, or its tables to CSV",
+        description="Print a report to PDF (Letter or A4; every page carries the vote, the "
+        "as-of time, OFFICIAL/UNOFFICIAL/PRACTICE, page x of y and the data fingerprint), or "
+        "write its tables as CSV for a spreadsheet.",
+    )
+    kinds = p.add_subparsers(dest="report_kind", metavar="REPORT", parser_class=type(p))
+    kinds.required = True
+    for name, help_text in KINDS.items():
+        s = kinds.add_parser(name, help=help_text, description=help_text)
+        if name == "union":
+            s.add_argument("union", help="the union's id (see `steward-app units`)")
+        elif name == "tally-sheets":
+            s.add_argument("units", nargs="*", metavar="UNIT", help="unit ids (default: all)")
+        out = s.add_mutually_exclusive_group(required=True)
+        out.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write a PDF file")
+        csv_help = (
+            "write a CSV template in the import format (docs/counts-csv.md)"
+            if name == "tally-sheets"
+            else "write the report's tables as CSV"
+        )
+        out.add_argument("--csv", type=Path, metavar="OUT.csv", help=csv_help)
+        s.add_argument(
+            "--page-size",
+            type=str.lower,
+            choices=("letter", "a4"),
+            help="paper size (default: Letter in the US locale, else A4)",
+        )
+        s.add_argument("--landscape", action="store_true", help="landscape pages")
+
+
+def run_command(cli: Cli) -> int | None:
+    if cli.args.command != "report":
+        return None
+    return _report(cli)
+
+
+def _report(cli: Cli) -> int:
+    from steward_app.reports.csv_export import write_report_csv, write_tally_template_csv
+    from steward_app.reports.document import NotInVote
+
+    args = cli.args
+    data = _report_data(cli)
+    try:
+        if args.csv is not None and args.report_kind == "tally-sheets":
+            with _open_csv(args.csv) as f:
+                write_tally_template_csv(data.standings.vote, args.units, f)
+            cli.say(f"Wrote a tally-sheet template to {args.csv}")
+            return EXIT_OK
+        document = _document(data, args.report_kind, args)
+    except NotInVote as exc:
+        raise Refused(str(exc)) from exc
+    if args.csv is not None:
+        with _open_csv(args.csv) as f:
+            write_report_csv(document, f)
+        cli.say(
+            f"Wrote the tables of the {document.header.report_title} to {args.csv} "
+            f"({data.fingerprint_label} {data.fingerprint})"
+        )
+        return EXIT_OK
+    pages = _write_pdf(args.pdf, document, args.page_size, args.landscape)
+    cli.say(
+        f"Wrote {document.header.report_title} to {args.pdf}: {pages} page(s), "
+        f"{document.header.stamp}, {data.fingerprint_label} {data.fingerprint}"
+    )
+    return EXIT_OK
+
+
+def _report_data(cli: Cli) -> ReportData:
+    from steward_app.reports.document import ReportData
+    from steward_app.reports.fingerprint import LABEL, store_fingerprint
+
+    store = cli.store
+    standings, declared = load_standings(store)  # raises NoVote without a vote
+    fingerprint = store_fingerprint(store)
+    now = dt.datetime.now().astimezone()
+    return ReportData(standings, declared, now, fingerprint, chart_data, LABEL)
+
+
+def _document(data: ReportData, kind: str, args: Any) -> Document:
+    from steward_app.reports.notice import union_notice
+    from steward_app.reports.summary import coalition_summary
+    from steward_app.reports.tally_sheet import tally_sheets
+
+    if kind == "coalition":
+        return coalition_summary(data)
+    if kind == "union":
+        return union_notice(data, args.union)
+    return tally_sheets(data, args.units)
+
+
+def _open_csv(path: Path) -> Any:
+    try:
+        return path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise Refused(f"cannot write {path}: {exc.strerror}") from exc
+
+
+def _write_pdf(path: Path, document: Document, page_size: str | None, landscape: bool) -> int:
+    from steward_app.reports.fonts import FontMissing
+    from steward_app.reports.printing import default_page_size, ensure_gui_application, write_pdf
+    from steward_app.reports.renderer import RenderError
+
+    try:
+        with path.open("ab"):
+            pass  # a clear message now rather than a refusal from Qt later
+    except OSError as exc:
+        raise Refused(f"cannot write {path}: {exc.strerror}") from exc
+    ensure_gui_application()
+    try:
+        return write_pdf(path, document, page_size or default_page_size(), landscape)
+    except RenderError as exc:
+        raise Refused(f"cannot write {path}: {exc}") from exc
+    except FontMissing as exc:
+        raise Refused(str(exc)) from exc

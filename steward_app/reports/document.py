@@ -1,0 +1,341 @@
+"""The document model of a printed report: a header for every page and a flow of blocks.
+
+Builders (summary.coalition_summary, notice.union_notice, tally_sheet.tally_sheets) turn the
+standings into a Document; layout.py cuts it into pages and renderer.py paints them, so the
+preview, the printer and the PDF get the same pages. Everything here is plain frozen data:
+no Qt, nothing measured yet.
+
+The reports sit beside services/ in the layers, so what they need from services (the chart
+bars of services.chart_data, the declarations of services.counting) comes in through the
+protocols below, which those classes and that module satisfy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from steward_app.domain.coalition import CoalitionStanding
+from steward_app.domain.standings import QuestionStandings, Standings, UnionStanding
+from steward_app.domain.tally import Outcome
+from steward_app.domain.vote import Mode, Vote
+
+# --- what comes in from services ------------------------------------------------------------
+
+
+class SegmentData(Protocol):
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class BarData(Protocol):
+    """One bar of services.chart_data (a Bar)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def segments(self) -> Sequence[SegmentData]: ...
+    @property
+    def maximum(self) -> float: ...
+    @property
+    def threshold(self) -> float | None: ...
+    @property
+    def threshold_label(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+
+
+class ChartSource(Protocol):
+    """What draws the window's charts: the module steward_app.services.chart_data."""
+
+    def coalition_bars(
+        self, vote: Vote, c: CoalitionStanding, q: QuestionStandings
+    ) -> Sequence[BarData]: ...
+
+    def union_bars(
+        self, vote: Vote, s: UnionStanding, q: QuestionStandings
+    ) -> Sequence[BarData]: ...
+
+
+class DeclaredData(Protocol):
+    """An outcome declared by the coalition or a union (services.counting.Declared)."""
+
+    @property
+    def question_id(self) -> str: ...
+    @property
+    def union_id(self) -> str | None: ...
+    @property
+    def outcome(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def steward(self) -> str: ...
+    @property
+    def pc(self) -> str: ...
+    @property
+    def recorded_at(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything a report is built from.
+
+    `fingerprint` is a short code of the data shown (reports.fingerprint.data_fingerprint of
+    the entry ids until file sync's state code replaces it; `fingerprint_label` names it).
+    `charts` is steward_app.services.chart_data (None: no charts).
+    """
+
+    standings: Standings
+    declared: Sequence[DeclaredData]
+    as_of: dt.datetime
+    fingerprint: str
+    charts: ChartSource | None = None
+    fingerprint_label: str = "data fingerprint"
+
+
+class NotInVote(LookupError):
+    """A union or unit asked for that the vote does not have (the message says which)."""
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+
+class Align(enum.Enum):
+    LEFT = "left"
+    RIGHT = "right"
+    CENTER = "center"
+
+
+class Tone(enum.Enum):
+    """What a banner or a chart segment stands for; picks a pattern as well as a colour."""
+
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    PENDING = "pending"
+    NEUTRAL = "neutral"
+
+
+OUTCOME_TONE = {Outcome.APPROVED: Tone.APPROVED, Outcome.REJECTED: Tone.REJECTED}
+CHART_LEGEND = (
+    (Tone.APPROVED, "approved / yes: solid"),
+    (Tone.PENDING, "pending: dotted"),
+    (Tone.REJECTED, "rejected / no: hatched"),
+)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1  # 1: report title, 2: section, 3: sub-section
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    scale: float = 1.0  # times the document's type size
+    bold: bool = False
+    boxed: bool = False  # a framed notice (e.g. a declared outcome that differs)
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The status in large letters, framed, with a pattern strip for its tone."""
+
+    text: str  # "PENDING · NOT DECIDED"
+    detail: str
+    tone: Tone
+
+
+@dataclass(frozen=True)
+class KeyValues:
+    pairs: tuple[tuple[str, str], ...]
+    csv_title: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float = 1.0  # share of the table's width
+    align: Align = Align.LEFT
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    raw: tuple[str, ...] = ()  # the CSV's values (plain numbers); empty: the cells
+    strong: bool = False  # bold, e.g. a totals row
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; on a page break its title and header row are repeated."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    csv_columns: tuple[str, ...] = ()  # the CSV's header (when `raw` has other columns)
+    empty_text: str = "none"
+    scale: float = 1.0  # type size, times the document's table size
+
+
+@dataclass(frozen=True)
+class ChartSegment:
+    label: str
+    value: float
+    tone: Tone
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    title: str
+    segments: tuple[ChartSegment, ...]
+    maximum: float
+    threshold: float | None
+    threshold_label: str
+    state: str
+    unit: str
+
+    @classmethod
+    def of(cls, bar: BarData) -> ChartBar:
+        return cls(
+            bar.title,
+            tuple(ChartSegment(s.label, s.value, _tone(s.kind)) for s in bar.segments),
+            bar.maximum,
+            bar.threshold,
+            bar.threshold_label,
+            bar.state,
+            bar.unit,
+        )
+
+
+def _tone(kind: str) -> Tone:
+    if kind in ("approved", "yes"):
+        return Tone.APPROVED
+    if kind in ("rejected", "no"):
+        return Tone.REJECTED
+    if kind == "pending":
+        return Tone.PENDING
+    return Tone.NEUTRAL
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    bars: tuple[ChartBar, ...]
+    legend: tuple[tuple[Tone, str], ...] = ()  # each pattern used, in words
+
+
+@dataclass(frozen=True)
+class FillInField:
+    """A labelled box to write in by hand; `choices` draws tick boxes instead."""
+
+    label: str
+    hint: str = ""
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FillIn:
+    title: str
+    fields: tuple[FillInField, ...]
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Lines where people certify: a statement, then name, signature and date for each."""
+
+    statement: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class RunningTitle:
+    """From here on, a page that begins in the middle of this part opens with
+    "<text> (continued)"; an empty text stops it. Prints nothing where it stands."""
+
+    text: str
+
+
+Block = (
+    Heading
+    | Paragraph
+    | Banner
+    | KeyValues
+    | Table
+    | Chart
+    | FillIn
+    | Signatures
+    | PageBreak
+    | RunningTitle
+)
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """Printed on every page: which vote, when, how official, and the data's fingerprint."""
+
+    vote_title: str
+    coalition: str
+    report_title: str
+    as_of: str
+    stamp: str  # "OFFICIAL", "UNOFFICIAL" or "PRACTICE · UNOFFICIAL"
+    practice: bool
+    fingerprint: str
+    fingerprint_label: str = "data fingerprint"
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # "coalition", "union", "tally-sheets"
+    header: PageHeader
+    blocks: tuple[Block, ...]
+    type_size: float = 10.0  # body text in points
+
+
+# --- shared by the builders -------------------------------------------------------------------
+
+
+def as_of_text(moment: dt.datetime) -> str:
+    """ "2011-06-20 21:05 UTC-04:00" (the offset only for an aware time)."""
+    text = f"{moment:%Y-%m-%d %H:%M}"
+    offset = moment.utcoffset()
+    if offset is not None:
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        text += f" UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return text
+
+
+def stamp_text(vote: Vote, official: bool) -> str:
+    """PRACTICE always goes with UNOFFICIAL: a practice vote never has official results."""
+    if vote.mode is Mode.PRACTICE:
+        return "PRACTICE · UNOFFICIAL"
+    return "OFFICIAL" if official else "UNOFFICIAL"
+
+
+def page_header(data: ReportData, report_title: str, official: bool) -> PageHeader:
+    vote = data.standings.vote
+    return PageHeader(
+        vote_title=vote.title,
+        coalition=vote.coalition_name,
+        report_title=report_title,
+        as_of=as_of_text(data.as_of),
+        stamp=stamp_text(vote, official),
+        practice=vote.mode is Mode.PRACTICE,
+        fingerprint=data.fingerprint,
+        fingerprint_label=data.fingerprint_label,
+    )

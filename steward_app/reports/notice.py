@@ -1,0 +1,220 @@
+"""The union notice for the hall's board: one union, unit by unit, in large type, with its
+outcome and what is still needed, and where the coalition stands."""
+
+from __future__ import annotations
+
+from steward_app.domain.coalition import CoalitionStanding
+from steward_app.domain.standings import QuestionStandings, UnionStanding
+from steward_app.domain.tally import Outcome
+from steward_app.domain.vote import Union, Vote
+from steward_app.reports import cell_text as ct
+from steward_app.reports.document import (
+    CHART_LEGEND,
+    OUTCOME_TONE,
+    Align,
+    Banner,
+    Block,
+    Chart,
+    ChartBar,
+    Column,
+    Document,
+    Heading,
+    KeyValues,
+    NotInVote,
+    Paragraph,
+    ReportData,
+    Row,
+    RunningTitle,
+    Signatures,
+    Table,
+    Tone,
+    page_header,
+)
+from steward_app.reports.official import union_official
+
+NOTICE_TYPE_SIZE = 14.0  # points: readable from a few steps away
+R = Align.RIGHT
+
+
+def union_notice(data: ReportData, union_id: str) -> Document:
+    """Raises NotInVote for a union id the vote does not have."""
+    st = data.standings
+    vote = st.vote
+    union = vote.union_by_id.get(union_id)
+    if union is None:
+        known = ", ".join(u.id for u in vote.unions)
+        raise NotInVote(f'there is no union "{union_id}" in this vote; unions: {known}')
+    questions = [q for q in st.questions.values() if union_id in q.unions]
+    blocks: list[Block] = [Heading(union.name)]
+    for q in questions:
+        blocks += _question(data, union, q, several=len(questions) > 1)
+    blocks.append(
+        Signatures("Posted on the board by:", ("Steward",)),
+    )
+    official = union_official(st, data.declared, union_id)
+    header = page_header(data, f"Notice: {union.name}", official)
+    return Document("union", header, tuple(blocks), type_size=NOTICE_TYPE_SIZE)
+
+
+def _question(data: ReportData, union: Union, q: QuestionStandings, several: bool) -> list[Block]:
+    vote = data.standings.vote
+    s = q.unions[union.id]
+    out: list[Block] = []
+    if several:
+        out.append(Heading(f"Question {q.question.id}", 2))
+        out.append(RunningTitle(f"{union.name}, question {q.question.id}"))
+    out.append(Paragraph(f"Question: {q.question.text}", scale=0.85))
+    out.append(
+        Banner(
+            ct.verdict(s.outcome, s.decided),
+            _detail(s),
+            OUTCOME_TONE.get(s.outcome, Tone.PENDING),
+        )
+    )
+    out += _declared(data, q, union.id, s)
+    out.append(_totals(vote, union, q, s))
+    out.append(Heading("Unit by unit", 2))
+    out.append(_units(vote, union, q))
+    if s.pooled is not None:
+        out.append(
+            Paragraph(
+                f"{union.name} decides on the pooled ballots of all its units; a unit's own "
+                "result is shown for information.",
+                scale=0.8,
+            )
+        )
+    if data.charts is not None:
+        bars = data.charts.union_bars(vote, s, q)
+        if bars:
+            out.append(Chart("Ballots so far", tuple(ChartBar.of(b) for b in bars), CHART_LEGEND))
+    if q.coalition is not None:
+        out.append(Heading("The coalition", 2))
+        out.append(Paragraph(_coalition_line(vote, q.coalition), scale=0.9))
+    return out
+
+
+def _detail(s: UnionStanding) -> str:
+    reason = s.reason
+    if s.outcome is Outcome.PENDING:
+        lean = ct.leaning(s.judgement.approves_now)
+        if not reason.startswith("pending"):
+            reason = f"{lean}; {reason}"
+    return reason[:1].upper() + reason[1:] + "."
+
+
+def _declared(
+    data: ReportData, q: QuestionStandings, union_id: str, s: UnionStanding
+) -> list[Block]:
+    out: list[Block] = []
+    for d in data.declared:
+        if d.question_id != q.question.id or d.union_id != union_id:
+            continue
+        note = f" ({d.note})" if d.note else ""
+        if d.outcome == s.outcome.value:
+            out.append(Paragraph(f"Declared by the union: {d.outcome.upper()}{note}.", bold=True))
+        else:
+            out.append(
+                Paragraph(
+                    f"Declared by the union: {d.outcome.upper()}{note}. The computed result "
+                    f"is {s.outcome.value.upper()}: they DIFFER.",
+                    bold=True,
+                    boxed=True,
+                )
+            )
+    return out
+
+
+def _totals(vote: Vote, union: Union, q: QuestionStandings, s: UnionStanding) -> KeyValues:
+    n = s.numbers
+    rule = vote.tally_rule_for(q.question, union)
+    pairs = [
+        ("Yes", ct.count(n.yes)),
+        ("No", ct.count(n.no)),
+        ("Void", ct.count(n.void)),
+    ]
+    if n.challenged:
+        pairs.append(("Challenged", f"{ct.count(n.challenged)} (not yet ruled on)"))
+    pairs += [
+        ("Share yes", f"{ct.share(n.yes_share(rule))} of valid votes"),
+        ("Turnout", f"{ct.share(n.turnout)} of {ct.count(n.eligible)} eligible"),
+        (
+            "Units reported",
+            f"{s.units_reported} of {s.units_total} ({s.units_final} final)",
+        ),
+        ("Rule", union.rule.describe()),
+    ]
+    return KeyValues(tuple(pairs), csv_title=f"{union.name} ({q.question.id})")
+
+
+def _units(vote: Vote, union: Union, q: QuestionStandings) -> Table:
+    rows = []
+    for uid in union.unit_ids + union.subgroup_ids:
+        u = q.units.get(uid)
+        if u is None:
+            continue
+        unit = vote.unit_by_id[uid]
+        n = u.report.numbers
+        name = unit.name
+        if unit.subgroup_of:
+            name += " (sub-group, " + ("advisory)" if unit.advisory else "veto)")
+        reported = u.report.reported
+        rows.append(
+            Row(
+                (
+                    name,
+                    ct.count(n.yes) if reported else "–",
+                    ct.count(n.no) if reported else "–",
+                    ct.share(n.turnout) if reported else "–",
+                    ct.status_cell(u.status),
+                    ct.outcome_cell(u.outcome) if reported else "",
+                ),
+                (
+                    uid,
+                    unit.name,
+                    str(n.eligible),
+                    str(n.yes),
+                    str(n.no),
+                    str(n.void),
+                    str(n.challenged),
+                    ct.share_raw(n.turnout),
+                    u.status.value,
+                    u.outcome.value,
+                    "yes" if u.decided else "no",
+                ),
+            )
+        )
+    return Table(
+        f"{union.name}, unit by unit ({q.question.id})",
+        (
+            Column("Unit", 4.6),
+            Column("Yes", 1.0, R),
+            Column("No", 1.0, R),
+            Column("Turnout", 1.1, R),
+            Column("Count", 1.3),
+            Column("Result", 1.4),
+        ),
+        tuple(rows),
+        (
+            "unit id",
+            "unit",
+            "eligible",
+            "yes",
+            "no",
+            "void",
+            "challenged",
+            "turnout %",
+            "count",
+            "outcome",
+            "decided",
+        ),
+    )
+
+
+def _coalition_line(vote: Vote, c: CoalitionStanding) -> str:
+    n = len(c.positions)
+    rule = "; ".join(t.description for t in c.tests)
+    return (
+        f"{ct.verdict(c.outcome, c.decided, coalition=True)}: {c.count(Outcome.APPROVED)} of "
+        f"{n} unions approved, {c.count(Outcome.REJECTED)} rejected, "
+        f"{c.count(Outcome.PENDING)} pending. To ratify: {rule}."
+    )
