@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -55,6 +56,9 @@ from steward_app.ui.palette import OUTCOME_COLORS, status_text
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.timeline_chart import TimelineChart
 from steward_app.ui.what_if_panel import WhatIfPanel
+
+if TYPE_CHECKING:
+    from steward_app.reports.document import ReportData
 
 
 class Session:
@@ -179,6 +183,12 @@ class MainWindow(QMainWindow):
             self._on_open_setup_triggered,
         )
         self._action(file_menu, "Load the &demo vote", None, self._on_start_page_demo_requested)
+        file_menu.addSeparator()
+        self._action(file_menu, "Print pre&view…", None, lambda: self._report("preview"))
+        self._action(
+            file_menu, "&Print…", QKeySequence.StandardKey.Print, lambda: self._report("print")
+        )
+        self._action(file_menu, "&Export PDF…", None, lambda: self._report("pdf"))
         file_menu.addSeparator()
         self._action(
             file_menu,
@@ -534,6 +544,45 @@ class MainWindow(QMainWindow):
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         assert index.data(STATUS_ROLE) == "not reported"
+
+    def _report(self, how: str) -> None:
+        """Print preview, print or export one of the reports of the current standings."""
+        if self.standings is None or self.session is None:
+            return
+        from steward_app.ui import print_actions  # printing is loaded when first used
+
+        kind = print_actions.choose_report(self)
+        if kind is None:
+            return
+        session = self.session
+        union_id = self.selected_union or self.standings.vote.unions[0].id
+
+        def work() -> ReportData:
+            return print_actions.gather(session.store, session.cache)
+
+        def done(data: ReportData) -> None:
+            try:
+                document = print_actions.build(kind, data, union_id)
+            except Exception as exc:
+                print_actions.explain(self, exc)
+                return
+            if how == "preview":
+                print_actions.preview(self, document)
+            elif how == "print":
+                print_actions.print_document(self, document)
+            else:
+                print_actions.export_pdf(self, document, self._write_report)
+
+        self.lane.submit(work, done, lambda e: print_actions.explain(self, e))
+
+    def _write_report(self, write: Callable[[], object]) -> None:
+        from steward_app.ui import print_actions
+
+        self.lane.submit(
+            write,
+            lambda _: self.statusBar().showMessage("PDF written", 6000),
+            lambda e: print_actions.explain(self, e),
+        )
 
     @Slot()
     def _on_about_triggered(self) -> None:

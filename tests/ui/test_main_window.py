@@ -234,3 +234,24 @@ def test_go_menu_shortcuts_move_the_focus_and_tabs(qtbot: QtBot, demo_window: Ma
     assert w.tabs.currentWidget() is w.timeline_chart
     actions["&Standings"].trigger()
     assert w.tabs.currentIndex() == 0
+
+
+def test_export_pdf_writes_the_same_report_as_the_command_line(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path, monkeypatch: object
+) -> None:
+    import subprocess
+
+    from steward_app.ui import print_actions
+
+    target = tmp_path / "summary.pdf"
+    mp = monkeypatch  # pytest's MonkeyPatch
+    mp.setattr(print_actions, "choose_report", lambda parent: 0)  # type: ignore[attr-defined]
+    mp.setattr(print_actions.QFileDialog, "getSaveFileName",  # type: ignore[attr-defined]
+               lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    demo_window._report("pdf")
+    qtbot.waitUntil(target.exists, timeout=20000)
+    wait_idle(qtbot, demo_window)
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "PENDING" in text and "Coalition summary" in text
+    assert "AFSCME Council 4" in text

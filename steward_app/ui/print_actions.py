@@ -1,0 +1,112 @@
+"""File > Print preview, Print and Export PDF: the same pages as the command line's reports.
+
+The data (standings, declarations, the fingerprint read from the database) is gathered on the
+database lane; the document is built and shown on the GUI thread, where printing must happen.
+The page size and orientation chosen are remembered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from steward_app.reports.document import Document, NotInVote, ReportData
+from steward_app.reports.fingerprint import store_fingerprint
+from steward_app.reports.notice import union_notice
+from steward_app.reports.printing import default_page_size, page_layout_for, render_to, write_pdf
+from steward_app.reports.summary import coalition_summary
+from steward_app.reports.tally_sheet import tally_sheets
+from steward_app.services import chart_data
+from steward_app.services.standings_cache import StandingsCache
+from steward_app.store.vote_store import VoteStore
+
+REPORTS = ("Coalition summary", "Union notice (the selected union)", "Tally sheets (every unit)")
+
+
+def page_choice() -> tuple[str, bool]:
+    settings = QSettings()
+    size = str(settings.value("report/page_size", default_page_size()))
+    landscape = str(settings.value("report/landscape", "false")).lower() == "true"
+    return size, landscape
+
+
+def remember_page(size: str, landscape: bool) -> None:
+    settings = QSettings()
+    settings.setValue("report/page_size", size)
+    settings.setValue("report/landscape", "true" if landscape else "false")
+
+
+def gather(store: VoteStore, cache: StandingsCache) -> ReportData:
+    """On the database lane: everything a report needs, as of now."""
+    if cache.standings is None:
+        cache.load()
+    assert cache.standings is not None
+    return ReportData(
+        cache.standings,
+        list(cache.declared),
+        dt.datetime.now().astimezone(),
+        store_fingerprint(store),
+        chart_data,
+    )
+
+
+def build(kind: int, data: ReportData, union_id: str) -> Document:
+    if kind == 1:
+        return union_notice(data, union_id)
+    if kind == 2:
+        return tally_sheets(data, [u.id for u in data.standings.vote.units])
+    return coalition_summary(data)
+
+
+def choose_report(parent: QWidget) -> int | None:
+    name, ok = QInputDialog.getItem(parent, "Which report?", "Report:", list(REPORTS), 0, False)
+    return REPORTS.index(name) if ok else None
+
+
+def _printer() -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    size, landscape = page_choice()
+    printer.setPageLayout(page_layout_for(size, landscape))
+    return printer
+
+
+def _remember(printer: QPrinter) -> None:
+    layout = printer.pageLayout()
+    size = "a4" if "A4" in layout.pageSize().name() else "letter"
+    remember_page(size, layout.orientation().name == "Landscape")
+
+
+def preview(parent: QWidget, document: Document) -> None:
+    printer = _printer()
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.paintRequested.connect(lambda device: render_to(device, document))
+    dialog.exec()
+    _remember(printer)
+
+
+def print_document(parent: QWidget, document: Document) -> None:
+    printer = _printer()
+    if QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted:
+        render_to(printer, document)
+        _remember(printer)
+
+
+def export_pdf(
+    parent: QWidget, document: Document, write: Callable[[Callable[[], object]], None]
+) -> None:
+    """Ask where; the writing itself goes to `write` (the database lane, off the GUI thread)."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Export PDF", "report.pdf", "PDF (*.pdf)")
+    if not path:
+        return
+    size, landscape = page_choice()
+    write(lambda: write_pdf(Path(path), document, size, landscape))
+
+
+def explain(parent: QWidget, error: BaseException) -> None:
+    text = str(error) if isinstance(error, (NotInVote, OSError)) else repr(error)
+    QMessageBox.warning(parent, "steward_app", f"The report could not be made: {text}")
