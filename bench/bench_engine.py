@@ -114,8 +114,11 @@ class Result:
     @property
     def met(self) -> bool:
         ok_ms = self.max_ms is None or self.ours_ms < self.max_ms
-        ok_ratio = self.ratio < self.max_ratio if self.max_ms is not None else (
-            self.ratio <= self.max_ratio)
+        ok_ratio = (
+            self.ratio < self.max_ratio
+            if self.max_ms is not None
+            else (self.ratio <= self.max_ratio)
+        )
         return ok_ms and ok_ratio
 
 
@@ -126,8 +129,14 @@ def _spread(values: Sequence[float]) -> str:
 def format_table(results: Sequence[Result]) -> str:
     header = ("measurement", "ours (ms)", "baseline (ms)", "ratio", "goal", "met")
     rows = [header] + [
-        (f"{r.key}. {r.name}", f"{r.ours_ms:,.1f}", f"{r.baseline_ms:,.2f}", f"{r.ratio:,.1f}x",
-         r.goal, "yes" if r.met else "no")
+        (
+            f"{r.key}. {r.name}",
+            f"{r.ours_ms:,.1f}",
+            f"{r.baseline_ms:,.2f}",
+            f"{r.ratio:,.1f}x",
+            r.goal,
+            "yes" if r.met else "no",
+        )
         for r in results
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
@@ -189,8 +198,10 @@ def _plain_db(path: Path) -> sqlite3.Connection:
     return con
 
 
-_PLAIN_COUNTS = ("CREATE TABLE counts(unit TEXT, part TEXT, yes INTEGER, no INTEGER, "
-                 "void INTEGER, challenged INTEGER, final INTEGER)")
+_PLAIN_COUNTS = (
+    "CREATE TABLE counts(unit TEXT, part TEXT, yes INTEGER, no INTEGER, "
+    "void INTEGER, challenged INTEGER, final INTEGER)"
+)
 _PLAIN_INSERT = "INSERT INTO counts VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
@@ -203,8 +214,9 @@ def _timed(fn: Callable[[], object]) -> float:
 def empty_slots(store: VoteStore, vote: Vote, wanted: int) -> list[SlotKey]:
     """`wanted` slots with no entry, from as many different units as possible, spread out."""
     with store.reading() as conn:
-        filled = {(q, u, p) for q, u, p in conn.exec_driver_sql(
-            "SELECT question, unit, part FROM slots")}
+        filled = {
+            (q, u, p) for q, u, p in conn.exec_driver_sql("SELECT question, unit, part FROM slots")
+        }
     free = [s for s in all_slots(vote) if (s.question, s.unit, s.part) not in filled]
     picked: list[SlotKey] = []
     seen_units: set[str] = set()
@@ -302,14 +314,17 @@ class RecordTimes:
     baseline: list[float] = field(default_factory=list)
 
 
-def _record_plan(store: VoteStore, vote: Vote, wanted: int,
-                 confirm_existing: bool) -> list[tuple[SlotKey, dict[str, object]]]:
+def _record_plan(
+    store: VoteStore, vote: Vote, wanted: int, confirm_existing: bool
+) -> list[tuple[SlotKey, dict[str, object]]]:
     if not confirm_existing:
-        return [(s, _numbers_for(vote, s, i))
-                for i, s in enumerate(empty_slots(store, vote, wanted))]
+        return [
+            (s, _numbers_for(vote, s, i)) for i, s in enumerate(empty_slots(store, vote, wanted))
+        ]
     with store.reading() as conn:
         rows = conn.exec_driver_sql(
-            "SELECT question, unit, part, status, yes, no, void, challenged FROM slots").all()
+            "SELECT question, unit, part, status, yes, no, void, challenged FROM slots"
+        ).all()
     values = {SlotKey(q, u, p): (st, y, n, v, c) for q, u, p, st, y, n, v, c in rows}
     plan: list[tuple[SlotKey, dict[str, object]]] = []
     for i, slot in enumerate(all_slots(vote)):
@@ -317,15 +332,15 @@ def _record_plan(store: VoteStore, vote: Vote, wanted: int,
         if got is None:
             plan.append((slot, _numbers_for(vote, slot, i)))
         elif got[0] == "value":  # a second steward confirms it with the same numbers
-            plan.append((slot, {"yes": got[1], "no": got[2], "void": got[3],
-                                "challenged": got[4]}))
+            plan.append((slot, {"yes": got[1], "no": got[2], "void": got[3], "challenged": got[4]}))
     if len(plan) < wanted:
         raise RuntimeError(f"the vote has only {len(plan)} usable slots; {wanted} needed")
     return plan[:wanted]
 
 
-def measure_record(db: Path, records: int, profiler: Profiler, key: str,
-                   confirm_existing: bool = False) -> RecordTimes:
+def measure_record(
+    db: Path, records: int, profiler: Profiler, key: str, confirm_existing: bool = False
+) -> RecordTimes:
     """Record counts on distinct slots, each followed by a refresh of the loaded cache, each
     paired with one baseline INSERT + COMMIT.
 
@@ -364,8 +379,9 @@ def measure_record(db: Path, records: int, profiler: Profiler, key: str,
 # --- b. full standings from scratch --------------------------------------------------------
 
 
-def measure_load(db: Path, plain: Path, n: int,
-                 profiler: Profiler) -> tuple[list[float], list[float]]:
+def measure_load(
+    db: Path, plain: Path, n: int, profiler: Profiler
+) -> tuple[list[float], list[float]]:
     """(ours, baseline): a fresh VoteStore and StandingsCache(store).load() each time, then the
     plain GROUP BY. The first pair warms the file cache and is not counted."""
     ours: list[float] = []
@@ -395,12 +411,13 @@ def plain_counts_db(source: Path, target: Path) -> int:
         con = sqlite3.connect(partial, isolation_level=None)
         try:
             con.execute("ATTACH DATABASE ? AS src", (str(source),))
-            con.execute("CREATE TABLE counts(unit_id TEXT, yes INTEGER, no INTEGER, "
-                        "void INTEGER)")
+            con.execute("CREATE TABLE counts(unit_id TEXT, yes INTEGER, no INTEGER, void INTEGER)")
             con.execute("BEGIN")
-            con.execute("INSERT INTO counts SELECT k.unit, e.yes, e.no, e.void "
-                        "FROM src.entries e JOIN src.entry_keys k ON k.id = e.key_id "
-                        "WHERE k.kind = 'count' ORDER BY e.id")
+            con.execute(
+                "INSERT INTO counts SELECT k.unit, e.yes, e.no, e.void "
+                "FROM src.entries e JOIN src.entry_keys k ON k.id = e.key_id "
+                "WHERE k.kind = 'count' ORDER BY e.id"
+            )
             con.execute("COMMIT")
             con.execute("DETACH DATABASE src")
         finally:
@@ -416,9 +433,14 @@ def plain_counts_db(source: Path, target: Path) -> int:
 # --- c. import a CSV -----------------------------------------------------------------------
 
 
-def measure_import(folder: Path, setup_text: str, csv_path: Path,
-                   data: list[tuple[str, str, int, int, int, int, int]], n: int,
-                   profiler: Profiler) -> tuple[list[float], list[float]]:
+def measure_import(
+    folder: Path,
+    setup_text: str,
+    csv_path: Path,
+    data: list[tuple[str, str, int, int, int, int, int]],
+    n: int,
+    profiler: Profiler,
+) -> tuple[list[float], list[float]]:
     """(ours, baseline): import_counts into a new database holding the setup (create_vote is
     not timed), then the plain executemany of the same rows."""
     ours: list[float] = []
@@ -442,8 +464,10 @@ def measure_import(folder: Path, setup_text: str, csv_path: Path,
 
 
 def _typed_rows(cells: list[tuple[str, ...]]) -> list[tuple[str, str, int, int, int, int, int]]:
-    return [(u, p, int(y), int(no), int(v), int(c), 1 if f == "yes" else 0)
-            for u, p, y, no, v, c, f in cells]
+    return [
+        (u, p, int(y), int(no), int(v), int(c), 1 if f == "yes" else 0)
+        for u, p, y, no, v, c, f in cells
+    ]
 
 
 # --- the run -------------------------------------------------------------------------------
@@ -451,9 +475,16 @@ def _typed_rows(cells: list[tuple[str, ...]]) -> list[tuple[str, str, int, int, 
 
 def code_version() -> str:
     """The commit measured, and whether steward_app/ had uncommitted changes (read-only git)."""
+
     def git(*args: str) -> str:
-        done = subprocess.run(["git", "--no-optional-locks", *args], cwd=ROOT,
-                              capture_output=True, text=True, timeout=30, check=False)
+        done = subprocess.run(
+            ["git", "--no-optional-locks", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
         return done.stdout.strip()
 
     try:
@@ -473,23 +504,33 @@ def _say(message: str) -> None:
 MEASUREMENTS = ("a", "b", "c", "demo")
 
 
-def run(scale_name: str, profiler: Profiler, keep: bool,
-        only: Sequence[str] = MEASUREMENTS) -> tuple[list[Result], dict[str, object]]:
+def run(
+    scale_name: str, profiler: Profiler, keep: bool, only: Sequence[str] = MEASUREMENTS
+) -> tuple[list[Result], dict[str, object]]:
     scale = SCALES[scale_name]
     OUT.mkdir(parents=True, exist_ok=True)
     info: dict[str, object] = {
-        "scale": scale_name, "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version,
-        "cpus": os.cpu_count(), "platform": platform.platform(), "code": code_version(),
+        "scale": scale_name,
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "code": code_version(),
     }
     started = time.perf_counter()
 
     _say(f"generated database ({scale_name}) ...")
     t0 = time.perf_counter()
     cached, stats, reused = cached_database(OUT, scale.setup, scale.fill, progress=sys.stderr)
-    info["generation"] = {"reused": reused, "seconds": round(time.perf_counter() - t0, 1),
-                          "fill_seconds": round(stats.seconds, 1), "stats": asdict(stats)}
-    _say(f"  {'reused' if reused else 'generated'} {cached.name} "
-         f"({time.perf_counter() - t0:.1f} s)")
+    info["generation"] = {
+        "reused": reused,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "fill_seconds": round(stats.seconds, 1),
+        "stats": asdict(stats),
+    }
+    _say(
+        f"  {'reused' if reused else 'generated'} {cached.name} ({time.perf_counter() - t0:.1f} s)"
+    )
     setup_text = setup_toml(scale.setup)
     vote = parse_setup(setup_text)
     results: list[Result] = []
@@ -506,17 +547,32 @@ def run(scale_name: str, profiler: Profiler, keep: bool,
                 _say("b. full standings from scratch ...")
                 plain_rows = plain_counts_db(cached, plain)
                 loads, group_by = measure_load(work, plain, scale.loads, profiler)
-                results.append(Result("b", f"full standings (load), {plain_rows:,} count "
-                                      "entries", loads, group_by, max_ratio=3))
+                results.append(
+                    Result(
+                        "b",
+                        f"full standings (load), {plain_rows:,} count entries",
+                        loads,
+                        group_by,
+                        max_ratio=3,
+                    )
+                )
             if "a" in only:
                 _say("a. record one count + refresh ...")
                 rec = measure_record(work, scale.records, profiler, "a")
-                a = Result("a", "record one count + refresh", rec.total, rec.baseline,
-                           max_ratio=20, max_ms=50)
-                a.notes = [f"record_count median {statistics.median(rec.record) * 1000:,.1f} ms "
-                           f"(spread {_spread(rec.record)}), refresh median "
-                           f"{statistics.median(rec.refresh) * 1000:,.1f} ms "
-                           f"(spread {_spread(rec.refresh)})"]
+                a = Result(
+                    "a",
+                    "record one count + refresh",
+                    rec.total,
+                    rec.baseline,
+                    max_ratio=20,
+                    max_ms=50,
+                )
+                a.notes = [
+                    f"record_count median {statistics.median(rec.record) * 1000:,.1f} ms "
+                    f"(spread {_spread(rec.record)}), refresh median "
+                    f"{statistics.median(rec.refresh) * 1000:,.1f} ms "
+                    f"(spread {_spread(rec.refresh)})"
+                ]
                 results.insert(0, a)
         finally:
             if not keep:
@@ -527,10 +583,14 @@ def run(scale_name: str, profiler: Profiler, keep: bool,
         csv_path = OUT / f"{cache_name(scale.setup, scale.fill)}-counts-{scale.csv_rows}.csv"
         cells = counts_csv_rows(vote, scale.csv_rows)
         write_csv_rows(csv_path, cells)
-        imports, executemany = measure_import(OUT, setup_text, csv_path, _typed_rows(cells),
-                                              scale.imports, profiler)
-        results.append(Result("c", f"import {scale.csv_rows:,} counts from CSV", imports,
-                              executemany, max_ratio=5))
+        imports, executemany = measure_import(
+            OUT, setup_text, csv_path, _typed_rows(cells), scale.imports, profiler
+        )
+        results.append(
+            Result(
+                "c", f"import {scale.csv_rows:,} counts from CSV", imports, executemany, max_ratio=5
+            )
+        )
 
     if "demo" in only:
         _say("demo. record one count + refresh on the demo vote ...")
@@ -542,10 +602,18 @@ def run(scale_name: str, profiler: Profiler, keep: bool,
         finally:
             demo_store.close()
         demo = measure_record(demo_db, 20, profiler, "demo", confirm_existing=True)
-        d = Result("demo", "demo vote: record one count + refresh", demo.total, demo.baseline,
-                   max_ratio=20, max_ms=50)
-        d.notes = [f"record_count median {statistics.median(demo.record) * 1000:,.1f} ms, "
-                   f"refresh median {statistics.median(demo.refresh) * 1000:,.1f} ms"]
+        d = Result(
+            "demo",
+            "demo vote: record one count + refresh",
+            demo.total,
+            demo.baseline,
+            max_ratio=20,
+            max_ms=50,
+        )
+        d.notes = [
+            f"record_count median {statistics.median(demo.record) * 1000:,.1f} ms, "
+            f"refresh median {statistics.median(demo.refresh) * 1000:,.1f} ms"
+        ]
         results.append(d)
         _remove_db(demo_db)
     info["seconds_total"] = round(time.perf_counter() - started, 1)
@@ -553,11 +621,16 @@ def run(scale_name: str, profiler: Profiler, keep: bool,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.bench_engine",
-                                     description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.bench_engine",
+        description=__doc__.split("\n\n")[0] if __doc__ else None,
+    )
     parser.add_argument("--scale", choices=sorted(SCALES), default="small")
-    parser.add_argument("--profile", choices=("a", "b", "c", "demo"),
-                        help="profile the timed calls of one measurement (its times inflate)")
+    parser.add_argument(
+        "--profile",
+        choices=("a", "b", "c", "demo"),
+        help="profile the timed calls of one measurement (its times inflate)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--keep", action="store_true", help="keep the work copy in bench/out")
     parser.add_argument("--only", help="comma-separated subset of a,b,c,demo (default: all)")
@@ -572,22 +645,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     python = Path(sys.executable)
     if python.is_relative_to(Path.cwd()):
         python = python.relative_to(Path.cwd())
-    command = " ".join([str(python), "-m", "bench.bench_engine",
-                        *(sys.argv[1:] if argv is None else list(argv))])
+    command = " ".join(
+        [str(python), "-m", "bench.bench_engine", *(sys.argv[1:] if argv is None else list(argv))]
+    )
     print(f"command: {command}  (from {Path.cwd()})")
-    print(f"code: {info['code']}; python {info['python']}, sqlite {info['sqlite']}, "
-          f"{info['cpus']} cpus, {info['platform']}")
+    print(
+        f"code: {info['code']}; python {info['python']}, sqlite {info['sqlite']}, "
+        f"{info['cpus']} cpus, {info['platform']}"
+    )
     print(f"scale {args.scale}; medians; whole run {info['seconds_total']} s")
     gen = info["generation"]
     assert isinstance(gen, dict)
-    print(f"generated database: {'reused' if gen['reused'] else 'generated'} "
-          f"(generation {gen['fill_seconds']} s)")
+    print(
+        f"generated database: {'reused' if gen['reused'] else 'generated'} "
+        f"(generation {gen['fill_seconds']} s)"
+    )
     print()
     print(format_table(results))
     print()
     for r in results:
-        print(f"{r.key}: ours {_spread(r.ours)} ms over {len(r.ours)} runs; baseline "
-              f"{_spread(r.baseline)} ms over {len(r.baseline)} runs")
+        print(
+            f"{r.key}: ours {_spread(r.ours)} ms over {len(r.ours)} runs; baseline "
+            f"{_spread(r.baseline)} ms over {len(r.baseline)} runs"
+        )
         for note in r.notes:
             print(f"   {note}")
     if args.profile:
@@ -595,13 +675,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"profile of {args.profile} (timed calls only; times above are inflated):")
         print(profiler.report())
     if args.json:
-        args.json.write_text(json.dumps({
-            "command": command, "info": info,
-            "results": [{"key": r.key, "name": r.name, "ours_ms": r.ours_ms,
-                         "baseline_ms": r.baseline_ms, "ratio": r.ratio, "goal": r.goal,
-                         "met": r.met, "ours": r.ours, "baseline": r.baseline,
-                         "notes": r.notes} for r in results],
-        }, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "command": command,
+                    "info": info,
+                    "results": [
+                        {
+                            "key": r.key,
+                            "name": r.name,
+                            "ours_ms": r.ours_ms,
+                            "baseline_ms": r.baseline_ms,
+                            "ratio": r.ratio,
+                            "goal": r.goal,
+                            "met": r.met,
+                            "ours": r.ours,
+                            "baseline": r.baseline,
+                            "notes": r.notes,
+                        }
+                        for r in results
+                    ],
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

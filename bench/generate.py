@@ -188,8 +188,11 @@ def setup_toml(spec: SetupSpec) -> str:
 def all_slots(vote: Vote) -> list[SlotKey]:
     """Every count slot of the vote's first question, in setup order."""
     question = vote.questions[0].id
-    return [SlotKey(question, unit.id, part)
-            for unit in vote.units for part in (unit.parts or (WHOLE_UNIT,))]
+    return [
+        SlotKey(question, unit.id, part)
+        for unit in vote.units
+        for part in (unit.parts or (WHOLE_UNIT,))
+    ]
 
 
 # --- numbers -----------------------------------------------------------------------------
@@ -221,9 +224,7 @@ def _fresh_values(rng: random.Random, cap: int, lean: _Lean, final: bool) -> Cou
     return CountValues(yes, valid - yes, void, challenged, None, final)
 
 
-def _changed_values(
-    rng: random.Random, before: CountValues, cap: int, final: bool
-) -> CountValues:
+def _changed_values(rng: random.Random, before: CountValues, cap: int, final: bool) -> CountValues:
     """Different numbers (a miscount or the recount's): yes and no moved, within the cap."""
     room = cap - before.cast - before.challenged
     while True:
@@ -285,8 +286,11 @@ def _origin_id(seed: int, index: int) -> str:
 
 def _plan_codes(rng: random.Random, budget: int, state: str, conflict_share: float) -> bytes:
     """The event codes of one slot: `budget` entries ending in `state`."""
-    last = {STATUS_VALUE: [_FIRST], STATUS_CONFIRMED: [_FIRST, _CONFIRM],
-            STATUS_CONFLICT: [_FIRST, _CONFLICT]}[state]
+    last = {
+        STATUS_VALUE: [_FIRST],
+        STATUS_CONFIRMED: [_FIRST, _CONFIRM],
+        STATUS_CONFLICT: [_FIRST, _CONFLICT],
+    }[state]
     pairs, single = divmod(budget - len(last), 2)
     codes = [_FIRST] * single
     for _ in range(pairs):
@@ -334,17 +338,24 @@ def plan_slots(vote: Vote, fill: FillSpec) -> tuple[list[_SlotPlan], FillStats]:
         if budget == 1:
             state = STATUS_VALUE
         else:
-            state = rng.choices((STATUS_VALUE, STATUS_CONFIRMED, STATUS_CONFLICT),
-                                weights=fill.state_weights)[0]
+            state = rng.choices(
+                (STATUS_VALUE, STATUS_CONFIRMED, STATUS_CONFLICT), weights=fill.state_weights
+            )[0]
         statuses[state] += 1
         primary = unit_index[slot.unit] % fill.origins
         secondary = (primary + 1 + rng.randrange(fill.origins - 1)) % fill.origins
         unit = units[slot.unit]
-        plans.append(_SlotPlan(
-            slot, _plan_codes(rng, budget, state, fill.earlier_conflict_share),
-            rng.random() < fill.final_share, primary, secondary, _capacity(unit),
-            _lean(fill.seed, slot.unit),
-        ))
+        plans.append(
+            _SlotPlan(
+                slot,
+                _plan_codes(rng, budget, state, fill.earlier_conflict_share),
+                rng.random() < fill.final_share,
+                primary,
+                secondary,
+                _capacity(unit),
+                _lean(fill.seed, slot.unit),
+            )
+        )
     stats.reported = reported_n
     statuses[STATUS_EMPTY] = len(slots) - reported_n
     stats.statuses = statuses
@@ -380,11 +391,14 @@ def fill_database(
         with store.transaction() as conn:
             # the coordinator's origin made here with a seeded id (create_vote would draw a
             # random one), so the setup entry too is the same from run to run
-            entry_log.add_origin(conn, _origin_id(fill.seed, -1), COORDINATOR.steward,
-                                 COORDINATOR.pc, local=True)
+            entry_log.add_origin(
+                conn, _origin_id(fill.seed, -1), COORDINATOR.steward, COORDINATOR.pc, local=True
+            )
         create_vote(store, setup_text, COORDINATOR, clock=lambda: _timestamp(0))
-        origins = [_OriginInfo(_origin_id(fill.seed, i), f"steward-{i + 1}", f"pc-{i + 1}")
-                   for i in range(fill.origins)]
+        origins = [
+            _OriginInfo(_origin_id(fill.seed, i), f"steward-{i + 1}", f"pc-{i + 1}")
+            for i in range(fill.origins)
+        ]
         with store.transaction() as conn:
             vote_key = entry_log.get_setting(conn, "vote_key")
             for o in origins:
@@ -406,8 +420,12 @@ def fill_database(
             stats.batches += 1
             batch.clear()
             if progress is not None:
-                print(f"  {written:,} / {fill.entries:,} entries, "
-                      f"{time.perf_counter() - started:.0f} s", file=progress, flush=True)
+                print(
+                    f"  {written:,} / {fill.entries:,} entries, "
+                    f"{time.perf_counter() - started:.0f} s",
+                    file=progress,
+                    flush=True,
+                )
 
         for plan, position, code in _events(plans, rng):
             last_round = position >= len(plan.codes) - (1 if plan.codes[-1] == _FIRST else 2)
@@ -433,16 +451,25 @@ def fill_database(
                 first = plan.heads[0][1]
                 kind = EntryType.COUNT_ENTERED
                 if code == _CONFIRM:
-                    values = CountValues(first.yes, first.no, first.void, first.challenged,
-                                         None, final)
+                    values = CountValues(
+                        first.yes, first.no, first.void, first.challenged, None, final
+                    )
                 else:
                     values = _changed_values(rng, first, plan.cap, final)
             o = origins[who]
             entry = make_entry(
-                vote=vote_key, type=kind, origin=o.origin, seq=seqs[who], prev=prevs[who],
-                key=EntryKey.count(plan.slot), body=values_body(values), steward=o.steward,
-                pc=o.pc, recorded_at=_timestamp(written + len(batch) + 1),
-                supersedes=supersedes, reason=reason,
+                vote=vote_key,
+                type=kind,
+                origin=o.origin,
+                seq=seqs[who],
+                prev=prevs[who],
+                key=EntryKey.count(plan.slot),
+                body=values_body(values),
+                steward=o.steward,
+                pc=o.pc,
+                recorded_at=_timestamp(written + len(batch) + 1),
+                supersedes=supersedes,
+                reason=reason,
             )
             seqs[who] += 1
             prevs[who] = entry.id
@@ -478,13 +505,23 @@ def counts_csv_rows(vote: Vote, rows: int, seed: int = 11) -> list[tuple[str, ..
         unit = units[slot.unit]
         final = rng.random() < 0.5
         v = _fresh_values(rng, _capacity(unit), _lean(seed, slot.unit), final)
-        out.append((slot.unit, slot.part, str(v.yes), str(v.no), str(v.void),
-                    str(v.challenged), "yes" if final else "no"))
+        out.append(
+            (
+                slot.unit,
+                slot.part,
+                str(v.yes),
+                str(v.no),
+                str(v.void),
+                str(v.challenged),
+                "yes" if final else "no",
+            )
+        )
     return out
 
 
-def write_counts_csv(target: Path | IO[str], vote: Vote, rows: int = 100_000,
-                     seed: int = 11) -> int:
+def write_counts_csv(
+    target: Path | IO[str], vote: Vote, rows: int = 100_000, seed: int = 11
+) -> int:
     """Write a CSV with columns unit,part,yes,no,void,challenged,final; returns the row count."""
     data = counts_csv_rows(vote, rows, seed)
     write_csv_rows(target, data)
@@ -506,8 +543,10 @@ def write_csv_rows(target: Path | IO[str], data: Sequence[tuple[str, ...]]) -> N
 
 
 def cache_name(setup: SetupSpec, fill: FillSpec) -> str:
-    return (f"vote-g{GENERATOR_VERSION}-un{setup.unions}-u{setup.units}-e{fill.entries}"
-            f"-s{setup.seed}-{fill.seed}")
+    return (
+        f"vote-g{GENERATOR_VERSION}-un{setup.unions}-u{setup.units}-e{fill.entries}"
+        f"-s{setup.seed}-{fill.seed}"
+    )
 
 
 def schema_fingerprint() -> str:
@@ -529,8 +568,12 @@ def schema_fingerprint() -> str:
 
 
 def _params(setup: SetupSpec, fill: FillSpec) -> dict[str, object]:
-    return {"generator": GENERATOR_VERSION, "schema": schema_fingerprint(),
-            "setup": asdict(setup), "fill": asdict(fill)}
+    return {
+        "generator": GENERATOR_VERSION,
+        "schema": schema_fingerprint(),
+        "setup": asdict(setup),
+        "fill": asdict(fill),
+    }
 
 
 def cached_database(
@@ -556,8 +599,9 @@ def cached_database(
         if sidecar.exists():  # the store was closed, so these are empty or gone
             sidecar.unlink()
     os.replace(partial, db)
-    meta.write_text(json.dumps({"params": params, "stats": asdict(stats)}, indent=2),
-                    encoding="utf-8")
+    meta.write_text(
+        json.dumps({"params": params, "stats": asdict(stats)}, indent=2), encoding="utf-8"
+    )
     return db, stats, False
 
 
@@ -603,8 +647,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.csv:
         write_counts_csv(args.csv, parse_setup(text), args.csv_rows)
     elapsed = time.perf_counter() - started
-    print(f"{args.db}: {stats.entries:,} count entries on {stats.reported:,} of {stats.slots:,} "
-          f"slots ({args.unions} unions, {args.units} units) in {elapsed:.1f} s")
+    print(
+        f"{args.db}: {stats.entries:,} count entries on {stats.reported:,} of {stats.slots:,} "
+        f"slots ({args.unions} unions, {args.units} units) in {elapsed:.1f} s"
+    )
     print("slot states: " + ", ".join(f"{k} {v:,}" for k, v in stats.statuses.items()))
     print("entry types: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats.by_type.items())))
     return 0

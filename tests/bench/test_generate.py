@@ -58,14 +58,20 @@ def _db_facts(path: Path) -> tuple[int, int, Counter[str], int]:
     try:
         with store.reading() as conn:
             counts = conn.exec_driver_sql(
-                "SELECT COUNT(*) FROM entries WHERE type LIKE 'count.%'").scalar_one()
+                "SELECT COUNT(*) FROM entries WHERE type LIKE 'count.%'"
+            ).scalar_one()
             setups = conn.exec_driver_sql(
-                "SELECT COUNT(*) FROM entries WHERE type = 'setup'").scalar_one()
-            statuses: Counter[str] = Counter({
-                str(s): int(n) for s, n in conn.exec_driver_sql(
-                    "SELECT status, COUNT(*) FROM slots GROUP BY status")})
-            supersessions = conn.exec_driver_sql(
-                "SELECT COUNT(*) FROM supersessions").scalar_one()
+                "SELECT COUNT(*) FROM entries WHERE type = 'setup'"
+            ).scalar_one()
+            statuses: Counter[str] = Counter(
+                {
+                    str(s): int(n)
+                    for s, n in conn.exec_driver_sql(
+                        "SELECT status, COUNT(*) FROM slots GROUP BY status"
+                    )
+                }
+            )
+            supersessions = conn.exec_driver_sql("SELECT COUNT(*) FROM supersessions").scalar_one()
     finally:
         store.close()
     return int(counts), int(setups), statuses, int(supersessions)
@@ -100,8 +106,12 @@ def test_fill_is_deterministic(tmp_path: Path) -> None:
         store = VoteStore(tmp_path / name)
         try:
             with store.reading() as conn:
-                hashes.append([bytes(r[0]) for r in conn.exec_driver_sql(
-                    "SELECT hash FROM entries ORDER BY id")])
+                hashes.append(
+                    [
+                        bytes(r[0])
+                        for r in conn.exec_driver_sql("SELECT hash FROM entries ORDER BY id")
+                    ]
+                )
         finally:
             store.close()
     assert hashes[0] == hashes[1]

@@ -246,12 +246,16 @@ def test_export_pdf_writes_the_same_report_as_the_command_line(
     target = tmp_path / "summary.pdf"
     mp = monkeypatch  # pytest's MonkeyPatch
     mp.setattr(print_actions, "choose_report", lambda parent: 0)  # type: ignore[attr-defined]
-    mp.setattr(print_actions.QFileDialog, "getSaveFileName",  # type: ignore[attr-defined]
-               lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    mp.setattr(
+        print_actions.QFileDialog,
+        "getSaveFileName",  # type: ignore[attr-defined]
+        lambda *a, **k: (str(target), "PDF (*.pdf)"),
+    )
     demo_window._report("pdf")
     qtbot.waitUntil(target.exists, timeout=20000)
     wait_idle(qtbot, demo_window)
-    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "PENDING" in text and "Coalition summary" in text
     assert "AFSCME Council 4" in text
