@@ -92,8 +92,10 @@ def migrate(engine: Engine, path: Path) -> None:
             f"{revision}); open it with that version or a later one. Nothing was "
             "changed"
         )
-    if revision is not None or _has_user_tables(engine):
-        backup_file(engine, backup_path(path, f"before-migration-{revision or 'none'}"))
+    if revision is None and not _has_user_tables(engine):
+        create_fresh(engine)
+        return
+    backup_file(engine, backup_path(path, f"before-migration-{revision or 'none'}"))
     from alembic import command
     from alembic.config import Config
 
@@ -102,6 +104,22 @@ def migrate(engine: Engine, path: Path) -> None:
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+
+
+def create_fresh(engine: Engine) -> None:
+    """A new database: the current tables and the head revision, without loading Alembic.
+
+    tests/store/test_migrations.py checks this gives the same schema as every migration run.
+    """
+    from steward_app.store.schema import Base
+
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        conn.exec_driver_sql(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+        )
+        conn.exec_driver_sql("INSERT INTO alembic_version VALUES (?)", (HEAD_REVISION,))
 
 
 def backup_path(db_path: Path, reason: str) -> Path:

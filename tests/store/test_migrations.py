@@ -58,3 +58,42 @@ def test_a_new_database_is_created_at_the_current_schema(tmp_path: Path) -> None
     assert current_revision(store.engine) == HEAD_REVISION
     assert store.vote() is None
     store.close()
+
+
+def _schema(path: Path) -> dict[str, object]:
+    """Tables with their columns, indexes (unique ones included) and foreign keys."""
+    raw = sqlite3.connect(path)
+    tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    out: dict[str, object] = {}
+    for t in tables:
+        indexes = sorted(
+            (bool(unique), tuple(c[2] for c in raw.execute(f"PRAGMA index_info('{name}')")))
+            for _, name, unique, *_ in raw.execute(f"PRAGMA index_list('{t}')")
+        )
+        out[t] = (
+            [tuple(c[1:]) for c in raw.execute(f"PRAGMA table_info('{t}')")],
+            indexes,
+            sorted(tuple(fk[2:5]) for fk in raw.execute(f"PRAGMA foreign_key_list('{t}')")),
+        )
+    raw.close()
+    return out
+
+
+def test_a_fresh_database_has_the_schema_the_migrations_build(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from steward_app.store.database import MIGRATIONS
+
+    fresh = tmp_path / "fresh.sqlite"
+    VoteStore(fresh).close()  # created from the tables, no Alembic
+    migrated = tmp_path / "migrated.sqlite"
+    engine = create_engine(f"sqlite:///{migrated}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    engine.dispose()
+    assert _schema(fresh) == _schema(migrated)
