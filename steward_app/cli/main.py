@@ -128,7 +128,10 @@ class CommandModule(Protocol):
 
 
 # modules that add commands of their own (one line each, in the order shown in --help)
-COMMAND_MODULES: tuple[str, ...] = ("steward_app.cli.report_commands",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "steward_app.cli.report_commands",
+    "steward_app.cli.sync_commands",
+)
 
 
 def _command_modules() -> list[CommandModule]:

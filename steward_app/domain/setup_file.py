@@ -255,7 +255,17 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
     r.unknown_keys(
         data,
         (),
-        {"format", "vote", "coalition", "tally_rules", "questions", "agreements", "unions"},
+        {
+            "format",
+            "vote",
+            "coalition",
+            "tally_rules",
+            "questions",
+            "agreements",
+            "unions",
+            "coordinator",
+            "stewards",
+        },
     )
     fmt = r.get(data, (), "format", int, f"the format number {SUPPORTED_FORMAT} as the first line")
     if fmt is not None and fmt != SUPPORTED_FORMAT:
@@ -282,6 +292,13 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
     unions, units = _unions(r, data, rules)
     questions = _questions(r, data, rules, {u.id for u in units})
     agreements = _agreements(r, data, {q.id for q in questions})
+    from steward_app.domain.setup_roster import read_roster  # it reads with this module's tools
+
+    tables = data.get("unions")
+    written = (
+        [t.get("id") for t in tables if isinstance(t, dict)] if isinstance(tables, list) else []
+    )
+    roster = read_roster(r, data, {i for i in written if isinstance(i, str)})
     if coalition_rule is not None and coalition_rule.min_unions is not None and unions:
         listed = len(data["unions"]) if isinstance(data.get("unions"), list) else len(unions)
         if coalition_rule.min_unions > listed:
@@ -308,6 +325,7 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
         agreements=tuple(agreements),
         note=note,
         setup_hash=digest,
+        roster=roster,
     )
 
 

@@ -6,7 +6,10 @@ import enum
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from steward_app.domain.identity import origin_of_text
 from steward_app.domain.rules import CoalitionRule, TallyRule, UnionRule
+
+EVERY_UNION = "all"  # `unions = "all"` in the setup: a key that may report for every union
 
 
 class Mode(enum.Enum):
@@ -67,6 +70,43 @@ class Agreement:
 
 
 @dataclass(frozen=True)
+class StewardKey:
+    """A steward's PC key the coordinator lists, and the unions it may report for."""
+
+    key: str  # the public key, base32 (52 characters), normalised
+    name: str  # a label: the steward and the PC, as the coordinator wrote it
+    unions: tuple[str, ...]  # union ids; (EVERY_UNION,) for every union
+
+    @cached_property
+    def origin(self) -> str:
+        return origin_of_text(self.key)
+
+    def may_report(self, union_id: str) -> bool:
+        return EVERY_UNION in self.unions or union_id in self.unions
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Who may sign what. With no stewards listed the roster is open: any key may report."""
+
+    coordinator_key: str | None = None  # None: the key that signed the vote's first setup
+    coordinator_name: str = ""
+    stewards: tuple[StewardKey, ...] = ()
+
+    @property
+    def open(self) -> bool:
+        return not self.stewards
+
+    @cached_property
+    def coordinator_origin(self) -> str | None:
+        return origin_of_text(self.coordinator_key) if self.coordinator_key else None
+
+    @cached_property
+    def by_origin(self) -> dict[str, StewardKey]:
+        return {s.origin: s for s in self.stewards}
+
+
+@dataclass(frozen=True)
 class Vote:
     id: str
     title: str
@@ -79,6 +119,7 @@ class Vote:
     agreements: tuple[Agreement, ...] = ()
     note: str = ""
     setup_hash: str = field(default="", compare=False)
+    roster: Roster = field(default_factory=Roster)
 
     @cached_property
     def unit_by_id(self) -> dict[str, Unit]:

@@ -1,4 +1,9 @@
-"""Who enters: a steward on a PC. Each pair is an origin with its own numbered entries."""
+"""Who enters: a steward on a PC. Each pair is an origin with its own numbered entries.
+
+An origin is a signing key (services.identity): its id is derived from the public key, so a
+file can prove which origin wrote what. Origins made before file exchange had random ids and
+no key; a database that has one keeps using it (its entries cannot be exported).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from steward_app.domain.entries import GENESIS
-from steward_app.store import entry_log
+from steward_app.domain.identity import key_text
+from steward_app.store import entry_log, exchange_log
+from steward_app.store.vote_store import VOTE_KEY
 
 Clock = Callable[[], str]
 
@@ -57,11 +64,27 @@ class OriginCursor:
 def origin_cursor(conn: Connection, author: Author) -> OriginCursor:
     """This author's origin on this database (made on first use) and its chain's end."""
     found = entry_log.find_origin(conn, author.steward, author.pc)
-    if found is None:
-        origin = new_origin_id()
-        entry_log.add_origin(conn, origin, author.steward, author.pc, local=True)
-        return OriginCursor(origin, 1, GENESIS)
-    last = entry_log.last_of_origin(conn, found.row_id)
+    if found is not None and found.public_key is None:
+        origin = found.origin  # from before file exchange: no key, kept as it was
+    else:
+        from steward_app.services.identity import signer_for
+
+        signer = signer_for(conn, author.steward, author.pc)
+        origin = signer.origin
+        if found is None or found.origin != origin:
+            if found is not None:  # the key of a database this one was copied from
+                entry_log.set_local(conn, found.origin, False)
+            entry_log.add_origin(
+                conn,
+                origin,
+                author.steward,
+                author.pc,
+                local=True,
+                public_key=key_text(signer.public),
+            )
+            entry_log.set_local(conn, origin, True)
+    vote = entry_log.get_setting(conn, VOTE_KEY) or ""
+    last = exchange_log.chain_ends(conn, vote, [origin]).get(origin)
     if last is None:
-        return OriginCursor(found.origin, 1, GENESIS)
-    return OriginCursor(found.origin, last[0] + 1, last[1])
+        return OriginCursor(origin, 1, GENESIS)
+    return OriginCursor(origin, last[0] + 1, last[1])

@@ -15,6 +15,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from steward_app.domain.authority import Held
 from steward_app.domain.checks import (
     CountContext,
     Problem,
@@ -32,6 +33,7 @@ from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
+from steward_app.services.permissions import HELD_ADVICE, held_reason, hold, may_sign
 from steward_app.store import entry_log
 from steward_app.store.vote_store import VoteStore
 
@@ -319,7 +321,13 @@ def record_count(
                 "warnings to record it",
                 plan.warnings,
             )
-        entry = _entry(vote_key, plan, cursor, author, clock())
+        now = clock()
+        entry = _entry(vote_key, plan, cursor, author, now)
+        held = held_reason(store, conn, entry)
+        if held is not None:
+            hold(conn, vote_key, [(entry, held)], now)
+            note = f"held apart, not counted: {held.detail}. {HELD_ADVICE}"
+            return Recorded(slot, entry.id, _slot_status(index, slot), note, tuple(plan.warnings))
         entry_log.append(conn, [entry])
         status = _status_after(conn, slot)
     return Recorded(
@@ -376,6 +384,7 @@ class ImportResult:
     confirmed: int
     warnings: tuple[tuple[int, Problem], ...]
     changes: Changes
+    held: int = 0  # counts held apart: the setup does not let this PC's key report them
 
 
 def import_counts(
@@ -514,14 +523,19 @@ def import_counts(
             raise Refused(message, [_on_row(n, p) for n, p in shown])
         now = clock()
         entries: list[Entry] = []
+        held: list[tuple[Entry, Held]] = []
         counts = {"recorded": 0, "already": 0, "corrected": 0, "conflicts": 0, "confirmed": 0}
         for _, plan in plans:
             if plan.skip:
                 counts["already"] += 1
                 continue
             entry = _entry(vote_key, plan, cursor, author, now)
-            entries.append(entry)
             cursor = OriginCursor(cursor.origin, cursor.next_seq + 1, entry.id)
+            why = held_reason(store, conn, entry)
+            if why is not None:
+                held.append((entry, why))
+                continue
+            entries.append(entry)
             if plan.supersedes:
                 counts["corrected"] += 1
             elif plan.note.startswith("confirms"):
@@ -531,7 +545,8 @@ def import_counts(
             else:
                 counts["recorded"] += 1
         entry_log.append(conn, entries)
-    changed = frozenset(p.slot.unit for _, p in plans if not p.skip)
+        hold(conn, vote_key, held, now)
+    changed = frozenset(e.key.unit for e in entries)
     return ImportResult(
         counts["recorded"],
         counts["already"],
@@ -540,6 +555,7 @@ def import_counts(
         counts["confirmed"],
         tuple(warns),
         Changes(units=changed),
+        len(held),
     )
 
 
@@ -595,11 +611,15 @@ def declare_outcome(
                     f'"{outcome}" is not an outcome; use one of: {", ".join(sorted(words))}',
                 )
             )
+        cursor = origin_cursor(conn, author)
+        if not problems:
+            problems += may_sign(
+                store, conn, cursor.origin, EntryType.OUTCOME_DECLARED, union_id or "", author
+            )
         if problems:
             raise Refused("the declared outcome was not recorded", problems)
         key = EntryKey(KeyKind.DECLARED.value, question_id, union_id or "", "")
         previous = [e.id for e, _ in entry_log.heads_of(conn, key)]
-        cursor = origin_cursor(conn, author)
         entry = make_entry(
             vote=vote_key,
             type=EntryType.OUTCOME_DECLARED,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +15,9 @@ from sqlalchemy.exc import DBAPIError
 from steward_app.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)  # every released schema, oldest first; add each new migration here
+HEAD_REVISION = "0002"
+# every released schema, oldest first; add each new migration here
+KNOWN_REVISIONS = ("0001", "0002")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -33,9 +36,66 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+NETWORK_FILE_SYSTEMS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "sshfs",
+        "fuse.sshfs",
+        "afs",
+        "ncpfs",
+        "davfs",
+        "fuse.davfs2",
+        "glusterfs",
+        "fuse.glusterfs",
+        "ceph",
+        "fuse.rclone",
+    }
+)
+
+
+def on_network_share(path: Path) -> bool:
+    """Whether `path` is on a network file system (best effort: Windows and Linux).
+
+    SQLite's locking and its write-ahead log need the database on the PC's own disk; only
+    tally files go to shared folders (docs/sync-format.md)."""
+    resolved = Path(os.path.abspath(path))
+    if sys.platform == "win32":
+        text = str(resolved)
+        if text.startswith("\\\\"):
+            return True
+        import ctypes
+
+        drive = resolved.drive + "\\"
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # type: ignore[attr-defined]
+    try:
+        mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    best, kind = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = str(resolved) == point or str(resolved).startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fields[2]
+    return kind in NETWORK_FILE_SYSTEMS
+
+
 def open_engine(path: Path) -> Engine:
     """An engine on `path` (created if missing), migrated to the current schema."""
     path = Path(path)
+    if on_network_share(path):
+        raise StoreError(
+            f"{path} is on a shared network folder; the database must stay on this PC's own "
+            "disk (the default place, or --db with a local path). Exchange tally files "
+            "through the shared folder instead (steward-app export / import)"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

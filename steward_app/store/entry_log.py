@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, text
 
@@ -16,11 +17,9 @@ from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, pars
 from steward_app.domain.tally import Numbers
 from steward_app.domain.vote import Vote
 from steward_app.store.schema import (
-    entries_table,
     keys_table,
     origins_table,
     settings_table,
-    supersessions_table,
 )
 
 # --- settings ----------------------------------------------------------------------------
@@ -51,29 +50,57 @@ class OriginInfo:
     steward: str
     pc: str
     local: bool
+    public_key: str | None = None  # None: an origin from before file exchange, with no key
 
 
 def find_origin(conn: Connection, steward: str, pc: str) -> OriginInfo | None:
+    """This database's own origin for a steward on a PC (several: the newest)."""
     row = conn.execute(
-        select(origins_table).where(
+        select(origins_table)
+        .where(
             origins_table.c.steward == steward,
             origins_table.c.pc == pc,
             origins_table.c.local.is_(True),
         )
+        .order_by(origins_table.c.id.desc())
     ).first()
-    return OriginInfo(row.id, row.origin, row.steward, row.pc, row.local) if row else None
+    if row is None:
+        return None
+    return OriginInfo(row.id, row.origin, row.steward, row.pc, row.local, row.public_key)
 
 
-def add_origin(conn: Connection, origin: str, steward: str, pc: str, local: bool) -> int:
+def add_origin(
+    conn: Connection,
+    origin: str,
+    steward: str,
+    pc: str,
+    local: bool,
+    public_key: str | None = None,
+) -> int:
+    """The row id of an origin, added when new (an existing one gets its key if it had none)."""
     existing = conn.execute(
-        select(origins_table.c.id).where(origins_table.c.origin == origin)
+        select(origins_table.c.id, origins_table.c.public_key).where(
+            origins_table.c.origin == origin
+        )
     ).first()
     if existing:
+        if public_key is not None and existing[1] is None:
+            conn.execute(
+                origins_table.update()
+                .where(origins_table.c.id == existing[0])
+                .values(public_key=public_key)
+            )
         return int(existing[0])
     result = conn.execute(
-        insert(origins_table).values(origin=origin, steward=steward, pc=pc, local=local)
+        insert(origins_table).values(
+            origin=origin, steward=steward, pc=pc, local=local, public_key=public_key
+        )
     )
     return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def set_local(conn: Connection, origin: str, local: bool) -> None:
+    conn.execute(origins_table.update().where(origins_table.c.origin == origin).values(local=local))
 
 
 def origin_ids(conn: Connection) -> dict[str, int]:
@@ -146,65 +173,158 @@ def known_hashes(conn: Connection, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def append(conn: Connection, entries: Sequence[Entry]) -> None:
-    """Insert entries (already checked) and refresh the slots they touch."""
+_INSERT_ENTRY = (
+    "INSERT INTO entries (id, hash, origin_id, seq, type, key_id, recorded_at, raw, yes, no, "
+    "void, challenged, eligible, final) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+_COUNT_TYPES = frozenset(t.value for t in EntryType if t.is_count)
+
+
+def _row(row_id: int, e: Entry, origin_row: int, key_row: int) -> tuple[object, ...]:
+    kind = e.type._value_  # the plain attribute: imports build 100,000 rows here
+    if kind in _COUNT_TYPES:
+        b = e.body
+        return (
+            row_id,
+            bytes.fromhex(e.id),
+            origin_row,
+            e.seq,
+            kind,
+            key_row,
+            e.recorded_at,
+            e.raw,
+            b["yes"],
+            b["no"],
+            b.get("void", 0),
+            b.get("challenged", 0),
+            b.get("eligible"),
+            bool(b.get("final", False)),
+        )
+    return (
+        row_id,
+        bytes.fromhex(e.id),
+        origin_row,
+        e.seq,
+        kind,
+        key_row,
+        e.recorded_at,
+        e.raw,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+def append(conn: Connection, entries: Sequence[Entry]) -> list[int]:
+    """Insert entries (already checked) and refresh the slots they touch.
+
+    Returns each entry's key row id, in order."""
     if not entries:
-        return
+        return []
     origins = origin_ids(conn)
-    keys = key_ids(conn, {e.key for e in entries})
-    rows = []
-    for e in entries:
-        row: dict[str, object] = {
-            "hash": bytes.fromhex(e.id),
-            "origin_id": origins[e.origin],
-            "seq": e.seq,
-            "type": e.type.value,
-            "key_id": keys[e.key],
-            "recorded_at": e.recorded_at,
-            "raw": e.raw,
-            "yes": None,
-            "no": None,
-            "void": None,
-            "challenged": None,
-            "eligible": None,
-            "final": None,
-        }
-        if e.type.is_count:
-            b = e.body
-            row.update(
-                yes=b["yes"],
-                no=b["no"],
-                void=b.get("void", 0),
-                challenged=b.get("challenged", 0),
-                eligible=b.get("eligible"),
-                final=bool(b.get("final", False)),
+    # keys as plain tuples: a frozen dataclass hashes in Python, a tuple in C
+    tuples = [(k.kind, k.question, k.unit, k.part) for k in [e.key for e in entries]]
+    by_tuple = {
+        (k.kind, k.question, k.unit, k.part): i
+        for k, i in key_ids(conn, [EntryKey(*t) for t in set(tuples)]).items()
+    }
+    key_rows = [by_tuple[t] for t in tuples]
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    # row ids given here (the next ones after the largest), so supersessions need no lookup
+    first = int(raw.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]) + 1
+    raw.executemany(
+        _INSERT_ENTRY,
+        [_row(first + i, e, origins[e.origin], key_rows[i]) for i, e in enumerate(entries)],
+    )
+    edges = [
+        (bytes.fromhex(t), first + i, key_rows[i])
+        for i, e in enumerate(entries)
+        for t in e.supersedes
+    ]
+    if edges:
+        raw.executemany(
+            "INSERT OR IGNORE INTO supersessions (target, by_entry, key_id) VALUES (?, ?, ?)",
+            edges,
+        )
+    count = KeyKind.COUNT.value
+    count_keys = {row for row, t in zip(key_rows, tuples, strict=True) if t[0] == count}
+    if first == 1 and len(entries) > 1000:
+        # the first entries of this database (a PC joining): every slot comes from this batch
+        conn.exec_driver_sql("DELETE FROM slots")
+        raw.executemany(
+            _SLOT_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _batch_slots(entries, key_rows),
+        )
+    elif len(count_keys) > 2000 and len(count_keys) * 2 > len(keys_known(conn)):
+        refresh_slots(conn, None)  # most slots touched: recompute them all
+    else:
+        refresh_slots(conn, count_keys)
+    return key_rows
+
+
+def _batch_slots(entries: Sequence[Entry], key_rows: Sequence[int]) -> list[tuple[object, ...]]:
+    """The slot rows of a batch that is all the database holds: what _SLOT_SELECT computes,
+    in one pass in memory (tests/store/test_batch_slots.py checks they agree)."""
+    superseded = {
+        (t, k) for e, k in zip(entries, key_rows, strict=True) if e.supersedes for t in e.supersedes
+    }
+    count = KeyKind.COUNT.value
+    heads: dict[int, tuple[EntryKey, list[tuple[Any, ...]]]] = {}
+    for e, k in zip(entries, key_rows, strict=True):
+        if e.key.kind != count or (e.id, k) in superseded:
+            continue
+        b = e.body
+        eligible = b.get("eligible")
+        values = (
+            b["yes"],
+            b["no"],
+            b.get("void", 0),
+            b.get("challenged", 0),
+            -1 if eligible is None else eligible,  # as COALESCE(eligible, -1) compares it
+            bool(b.get("final", False)),
+        )
+        found = heads.get(k)
+        if found is None:
+            heads[k] = (e.key, [values])
+        else:
+            found[1].append(values)
+    rows: list[tuple[object, ...]] = []
+    for k, (key, rows_of_key) in heads.items():
+        columns = list(zip(*rows_of_key, strict=True))
+        lo = [min(c) for c in columns[:5]]
+        hi = [max(c) for c in columns[:5]]
+        if len(rows_of_key) == 1:
+            status = "value"
+        elif lo == hi:
+            status = "confirmed"
+        else:
+            status = "conflict"
+        known = [v for v in columns[4] if v >= 0]  # MIN(eligible) leaves NULLs out
+        eligible = min(known) if known else None
+        rows.append(
+            (
+                k,
+                key.question,
+                key.unit,
+                key.part,
+                status,
+                len(rows_of_key),
+                *lo[:4],
+                eligible,
+                max(columns[5]),
             )
-        rows.append(row)
-    conn.execute(insert(entries_table), rows)
-    with_supersedes = [e for e in entries if e.supersedes]
-    if with_supersedes:
-        ids: dict[bytes, int] = dict(
-            conn.execute(
-                text("SELECT hash, id FROM entries WHERE hash IN :h").bindparams(
-                    bindparam("h", expanding=True)
-                ),
-                {"h": [bytes.fromhex(e.id) for e in with_supersedes]},
-            ).all()
         )
-        conn.execute(
-            insert(supersessions_table),
-            [
-                {
-                    "target": bytes.fromhex(t),
-                    "by_entry": ids[bytes.fromhex(e.id)],
-                    "key_id": keys[e.key],
-                }
-                for e in with_supersedes
-                for t in e.supersedes
-            ],
-        )
-    count_keys = {keys[e.key] for e in entries if e.key.kind == KeyKind.COUNT.value}
-    refresh_slots(conn, count_keys)
+    return rows
+
+
+def keys_known(conn: Connection) -> list[int]:
+    return [int(r[0]) for r in conn.exec_driver_sql("SELECT id FROM entry_keys")]
 
 
 _SLOT_SELECT = """
@@ -370,9 +490,9 @@ class HistoryItem:
 def history(conn: Connection, unit: str | None = None) -> list[HistoryItem]:
     """Every entry (of one unit, or all), oldest first, with what superseded it."""
     params: Mapping[str, object] = {}
-    where = ""
+    where = f"WHERE k.kind != '{KeyKind.ACCEPT.value}'"  # acceptances: services.roster lists them
     if unit is not None:
-        where = "WHERE k.unit = :u AND k.kind != 'setup'"
+        where = "WHERE k.unit = :u AND k.kind IN ('count', 'declared')"
         params = {"u": unit}
     rows = conn.execute(
         text(

@@ -1,8 +1,10 @@
 """The database tables (SQLAlchemy 2 typed ORM; bulk work goes through their Core tables).
 
-Synced content: origins, entry_keys, entries, supersessions. Everything else is derived
-(slots, rebuilt from entries at any time) or local to this PC (settings). Entries are never
-updated or deleted.
+Synced content: origins, entry_keys, entries, supersessions, and the checkpoints that vouch
+for other PCs' entries. Everything else is derived (slots, rebuilt from entries at any time)
+or local to this PC (settings, held_entries, imports). Entries are never edited; an entry
+leaves `entries` only to wait in `held_entries` when a change of the setup withdraws its
+key's right to report (docs/sync-format.md).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import cast
 
 from sqlalchemy import (
+    DDL,
     Boolean,
     ForeignKey,
     Index,
@@ -20,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -45,6 +49,8 @@ class OriginRow(Base):
     steward: Mapped[str] = mapped_column(Text)
     pc: Mapped[str] = mapped_column(Text)
     local: Mapped[bool] = mapped_column(Boolean, default=False)  # authored on this database
+    public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # base32; None:
+    # an origin from before file exchange (it has no key and its entries cannot be sent)
 
 
 class EntryKeyRow(Base):
@@ -125,9 +131,68 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class CheckpointRow(Base):
+    """The latest signature an origin made over its chain (relayed in every export).
+
+    Keyed by vote and origin, without a foreign key: `init --replace` leaves old rows behind,
+    and every query names the vote it wants."""
+
+    __tablename__ = "checkpoints"
+    vote: Mapped[str] = mapped_column(String(64), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    head: Mapped[bytes] = mapped_column(LargeBinary(32))
+    sig: Mapped[bytes] = mapped_column(LargeBinary(64))
+
+
+class HeldEntryRow(Base):
+    """Local: a verified entry this PC holds apart (quarantine) and does not apply."""
+
+    __tablename__ = "held_entries"
+    __table_args__ = (Index("ix_held_entries_origin_seq", "origin", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vote: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    origin: Mapped[str] = mapped_column(String(32))
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(32))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    reason: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)
+    held_at: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(Text)  # the file it came in, as named on this PC
+
+
+class ImportRow(Base):
+    """Local: a file imported here, by the sha256 of its bytes (so a copy is known at once)."""
+
+    __tablename__ = "imports"
+    file_hash: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    vote: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[str] = mapped_column(String(40))
+    exporter: Mapped[str] = mapped_column(String(32))
+    new: Mapped[int] = mapped_column(Integer)
+    known: Mapped[int] = mapped_column(Integer)
+    held: Mapped[int] = mapped_column(Integer)
+
+
+# File exchange's local tables belong to the vote the database holds: `init --replace` deletes
+# the vote's settings (and its entries), and this trigger clears them with it.
+CLEAR_EXCHANGE_TRIGGER = (
+    "CREATE TRIGGER clear_exchange_with_vote AFTER DELETE ON settings "
+    "WHEN old.name = 'vote_key' BEGIN "
+    "DELETE FROM checkpoints; DELETE FROM held_entries; DELETE FROM imports; END"
+)
+event.listen(Base.metadata, "after_create", DDL(CLEAR_EXCHANGE_TRIGGER))  # type: ignore[no-untyped-call]
+
 entries_table = cast(Table, EntryRow.__table__)
 keys_table = cast(Table, EntryKeyRow.__table__)
 origins_table = cast(Table, OriginRow.__table__)
 supersessions_table = cast(Table, SupersessionRow.__table__)
 slots_table = cast(Table, SlotRow.__table__)
 settings_table = cast(Table, SettingRow.__table__)
+checkpoints_table = cast(Table, CheckpointRow.__table__)
+held_table = cast(Table, HeldEntryRow.__table__)
+imports_table = cast(Table, ImportRow.__table__)

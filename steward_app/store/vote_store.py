@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
+from steward_app.domain.authority import Authority, SetupChain, resolve_setups
 from steward_app.domain.entries import EntryType
 from steward_app.domain.setup_file import parse_setup
 from steward_app.domain.vote import Vote
@@ -17,6 +18,7 @@ from steward_app.store.database import open_engine
 from steward_app.store.errors import StoreError
 
 VOTE_KEY = "vote_key"
+BULK_CACHE_KB = 65_536
 
 
 class VoteStore:
@@ -26,6 +28,7 @@ class VoteStore:
         self.path = Path(path)
         self.engine = engine or open_engine(self.path)
         self._vote: Vote | None = None
+        self._authority: Authority | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -40,6 +43,27 @@ class VoteStore:
             raise StoreError(_plain(exc, self.path)) from exc
 
     @contextmanager
+    def bulk_transaction(self) -> Iterator[Connection]:
+        """A write transaction for importing many entries at once: a 64 MB page cache and no
+        foreign-key checks (the caller adds origins and keys before the entries that name
+        them), both as before once it ends. All of it is on disk, or none of it."""
+        try:
+            with self.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                # outside a transaction: SQLite ignores foreign_keys inside one
+                raw.execute("PRAGMA foreign_keys=OFF")
+                raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
+                try:
+                    with conn.begin():
+                        yield conn
+                finally:
+                    raw.execute("PRAGMA foreign_keys=ON")
+                    raw.execute("PRAGMA cache_size=-2000")
+        except OperationalError as exc:
+            raise StoreError(_plain(exc, self.path)) from exc
+
+    @contextmanager
     def reading(self) -> Iterator[Connection]:
         try:
             with self.engine.connect() as conn:
@@ -48,7 +72,8 @@ class VoteStore:
             raise StoreError(_plain(exc, self.path)) from exc
 
     def vote(self, conn: Connection | None = None) -> Vote | None:
-        """The vote this database holds (None before `init`), parsed once and kept."""
+        """The vote this database holds (None before `init`): its setup in force, parsed once
+        and kept until `forget_vote()`."""
         if self._vote is not None:
             return self._vote
         if conn is None:
@@ -57,11 +82,39 @@ class VoteStore:
         setups = entry_log.entries_of_type(conn, EntryType.SETUP)
         if not setups:
             return None
-        self._vote = parse_setup(str(setups[-1].body["toml"]))
+        vote_key = self.vote_key(conn)
+        chain = resolve_setups(vote_key, setups) if vote_key else None
+        if chain is None or chain.vote is None:
+            # a setup no key vouches for (e.g. recorded by another PC than the coordinator's
+            # it names): still this PC's vote, but file exchange refuses it
+            self._vote = parse_setup(str(setups[-1].body["toml"]))
+            return self._vote
+        self._vote = chain.vote
+        if chain.coordinator is not None:
+            accepted = frozenset(
+                target
+                for e in entry_log.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED)
+                for target in e.body["entries"]
+            )
+            self._authority = Authority(chain.vote, chain.coordinator, accepted)
         return self._vote
+
+    def setup_chain(self, conn: Connection) -> SetupChain | None:
+        """The vote's setups sorted out (None before `init`)."""
+        vote_key = self.vote_key(conn)
+        if vote_key is None:
+            return None
+        return resolve_setups(vote_key, entry_log.entries_of_type(conn, EntryType.SETUP))
+
+    def authority(self, conn: Connection) -> Authority | None:
+        """Who may sign what under the setup in force (None: no vote, or no coordinator)."""
+        if self._vote is None:
+            self.vote(conn)
+        return self._authority
 
     def forget_vote(self) -> None:
         self._vote = None
+        self._authority = None
 
     def vote_key(self, conn: Connection) -> str | None:
         return entry_log.get_setting(conn, VOTE_KEY)

@@ -1,0 +1,328 @@
+"""Commands for exchanging results through files (docs/sync-format.md).
+
+export FILE|FOLDER        everything this PC holds, signed, written whole then checked
+import FILE|FOLDER...     each file: new / already present / superseded / conflicting /
+                          quarantined, or why it was refused (nothing changed then)
+state                     the short code to compare aloud between PCs
+conflicts, resolve        counts in conflict, and deciding them
+keys show|list|trust      this PC's key, the coordinator's list, adding a key to it
+held, accept              entries held apart (quarantine), and accepting them
+setup-change FILE         a corrected setup, signed by the coordinator
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from steward_app.domain.counts import WHOLE_UNIT, SlotKey
+from steward_app.domain.identity import fingerprint
+from steward_app.domain.vote import EVERY_UNION
+from steward_app.services.errors import NoVote, Refused
+
+if TYPE_CHECKING:
+    from steward_app.services import exchange
+
+# the services (and the cryptography library under them) are imported by the commands that
+# use them, so other commands start as fast as before
+
+EXIT_OK, EXIT_REFUSED = 0, 1
+COMMANDS = (
+    "export",
+    "import",
+    "state",
+    "conflicts",
+    "resolve",
+    "keys",
+    "held",
+    "accept",
+    "setup-change",
+)
+
+
+def add_parsers(sub: Any) -> None:
+    s = sub.add_parser("export", help="write everything this PC holds to a tally file")
+    s.add_argument("target", type=Path, help="a file name, or a folder (a new file in it)")
+
+    s = sub.add_parser("import", help="import tally files from other PCs")
+    s.add_argument("files", type=Path, nargs="+", help="tally files, or folders holding them")
+    s.add_argument(
+        "--hold",
+        action="store_true",
+        help="keep the entries of a file signed by an unlisted key apart, for review, instead "
+        "of refusing it (for the coordinator)",
+    )
+    s.add_argument(
+        "--coordinator",
+        metavar="FINGERPRINT",
+        help="refuse a vote whose setup another key signed (check it on the printed sheet)",
+    )
+
+    sub.add_parser("state", help="the state code to compare aloud between PCs")
+    sub.add_parser("conflicts", help="counts in conflict, with both values and origins")
+
+    s = sub.add_parser("resolve", help="decide a conflict: keep one count or give the numbers")
+    s.add_argument("unit")
+    s.add_argument("--part", default=WHOLE_UNIT)
+    s.add_argument("--question")
+    s.add_argument("--take", metavar="ID", help="keep the count with this id (first characters)")
+    for name in ("yes", "no", "void", "challenged", "eligible"):
+        s.add_argument(f"--{name}", metavar="N")
+    s.add_argument("--final", action="store_true")
+    s.add_argument("--reason", required=True)
+    s.add_argument("--confirm-warnings", action="store_true")
+
+    s = sub.add_parser("keys", help="this PC's key, the coordinator's list of keys")
+    keys = s.add_subparsers(dest="keys_command", metavar="show|list|trust", parser_class=type(s))
+    keys.required = True
+    keys.add_parser("show", help="this PC's key for the steward (--steward, --pc)")
+    keys.add_parser("list", help="the coordinator's list, and every key seen here")
+    t = keys.add_parser("trust", help="add a steward's key to the list (coordinator)")
+    t.add_argument("key", help="the steward's public key, or the fingerprint of a key seen here")
+    t.add_argument(
+        "--unions", required=True, help=f'union ids, comma-separated, or "{EVERY_UNION}"'
+    )
+    t.add_argument("--name", required=True, help="who and which PC, e.g. 'Jo Smith, hall PC'")
+    t.add_argument("--reason", default="")
+
+    sub.add_parser("held", help="entries held apart (quarantine), with the reason")
+    s = sub.add_parser("accept", help="apply held entries (coordinator)")
+    s.add_argument("ids", nargs="+", help='entry ids (first characters), or "all"')
+    s.add_argument("--reason", required=True)
+
+    s = sub.add_parser("setup-change", help="replace the setup with a corrected one (coordinator)")
+    s.add_argument("setup", type=Path)
+    s.add_argument("--reason", required=True)
+
+
+def run_command(cli: Any) -> int | None:
+    command = cli.args.command
+    if command not in COMMANDS:
+        return None
+    handler = globals()["_" + command.replace("-", "_")]
+    status: int = handler(cli, cli.args)
+    return status
+
+
+def _export(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import exchange
+
+    result = exchange.export_file(cli.store, cli.author, a.target)
+    cli.say(
+        f"Exported {result.entries:,} entries from {result.origins} steward(s) to {result.path} "
+        "(written whole, read back and verified)."
+    )
+    for note in result.notes:
+        cli.say(f"  note: {note}")
+    cli.say(f"State {result.state}")
+    return EXIT_OK
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    from steward_app.sync import files
+
+    out: list[Path] = []
+    for p in paths:
+        out.extend(files.tally_files(p) if p.is_dir() else [p])
+    return out
+
+
+def _import(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import exchange
+    from steward_app.sync.errors import ImportRefused
+
+    expect = None
+    if a.coordinator:
+        from steward_app.domain.identity import fingerprint_origin
+
+        try:
+            expect = fingerprint_origin(a.coordinator)
+        except ValueError as exc:
+            raise Refused(str(exc)) from exc
+    status = EXIT_OK
+    paths = _expand(a.files)
+    if not paths:
+        raise Refused("no tally file there (files ending in .tally; partial copies are skipped)")
+    for path in paths:
+        try:
+            r = exchange.import_file(
+                cli.store, path, hold_unknown=a.hold, expect_coordinator=expect
+            )
+        except ImportRefused as exc:
+            print(f"steward-app: {path.name}: refused ({exc.code.value}): {exc}", file=cli.err)
+            status = EXIT_REFUSED
+            continue
+        cli.say(_report_line(r))
+        for note in r.notes:
+            cli.say(f"  note: {note}")
+    cli.say(f"State now {exchange.state_code(cli.store)}")
+    return status
+
+
+def _report_line(r: exchange.ImportReport) -> str:
+    if r.outcome == "already imported":
+        return f"{r.name}: already imported; nothing changed"
+    counts = (
+        f"{r.new:,} new, {r.known:,} already present, {r.superseded:,} superseded, "
+        f"{r.conflicting:,} conflicting, {r.held:,} quarantined"
+    )
+    if r.released or r.withdrawn:
+        counts += f"; {r.released:,} held entries applied, {r.withdrawn:,} now held"
+    if r.outcome == "joined":
+        return (
+            f"{r.name}: joined the vote from {r.exporter} (coordinator {r.coordinator}: "
+            f"compare it with the coordinator's sheet): {counts}"
+        )
+    if r.outcome == "nothing new":
+        return f"{r.name}: nothing new from {r.exporter}: {counts}"
+    return f"{r.name}: from {r.exporter}: {counts}"
+
+
+def _state(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import exchange
+
+    if cli.store.vote() is None:
+        raise NoVote()
+    cli.say(f"State {exchange.state_code(cli.store)}")
+    return EXIT_OK
+
+
+def _numbers_text(v: Any) -> str:
+    text = f"{v.yes:,} yes, {v.no:,} no, {v.void:,} void, {v.challenged:,} challenged"
+    if v.eligible is not None:
+        text += f", eligible {v.eligible:,}"
+    return text + (", final" if v.final else ", provisional")
+
+
+def _conflicts(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import conflicts
+
+    found = conflicts.list_conflicts(cli.store)
+    if not found:
+        cli.say("No conflicts.")
+        return EXIT_OK
+    for c in found:
+        where = c.slot.unit + (f"/{c.slot.part}" if c.slot.part else "")
+        cli.say(
+            f"{where} ({c.slot.question}), {c.unit_name}: {len(c.heads)} different counts; "
+            "no total for this unit until resolved"
+        )
+        for h in c.heads:
+            cli.say(
+                f"  {h.entry_id[:8]}  {_numbers_text(h.values)}  by {h.steward} on {h.pc} "
+                f"({h.origin}) at {h.recorded_at}"
+            )
+    cli.say(
+        "Resolve with `steward-app resolve UNIT [--part P] --take ID --reason TEXT`, or give "
+        "the numbers (--yes N --no N ...) instead of --take."
+    )
+    return EXIT_OK
+
+
+def _resolve(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import conflicts
+
+    slot = SlotKey(cli.question_id(a.question), a.unit, a.part)
+    numbers = None
+    if a.yes is not None or a.no is not None:
+        numbers = {k: getattr(a, k) for k in ("yes", "no", "void", "challenged", "eligible")}
+    result = conflicts.resolve_conflict(
+        cli.store,
+        cli.author,
+        slot,
+        reason=a.reason,
+        take=a.take,
+        numbers=numbers,
+        final=a.final,
+        confirm_warnings=a.confirm_warnings,
+    )
+    cli.say(f"{slot.describe()}: {result.note} (slot {result.status.value})")
+    return EXIT_OK
+
+
+def _keys(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import roster
+
+    if a.keys_command == "show":
+        k = roster.my_key(cli.store, cli.author)
+        cli.say(f'This PC\'s key for "{k.steward}" on "{k.pc}":')
+        cli.say(f"  fingerprint  {k.fingerprint}")
+        cli.say(f"  public key   {k.public_key}")
+        cli.say(f"  key file     {k.key_file}")
+        if not k.has_vote:
+            cli.say("No vote yet. Give the public key to the coordinator for the setup's list:")
+        elif k.coordinator:
+            cli.say("This is the coordinator's key of this vote.")
+        elif k.listed is not None:
+            cli.say(
+                f"Listed by the coordinator as {k.listed.name}, for {', '.join(k.listed.unions)}."
+            )
+        elif k.roster_open:
+            cli.say("This vote's setup lists no keys: any key may report.")
+        else:
+            cli.say("Not on the coordinator's list: other PCs hold this key's entries apart.")
+        if not k.coordinator and (k.listed is None):
+            cli.say(f'[[stewards]]\nkey = "{k.public_key}"\nname = "{k.steward}, {k.pc}"')
+            cli.say('unions = ["..."]')
+        return EXIT_OK
+    if a.keys_command == "list":
+        open_roster, lines = roster.roster_lines(cli.store)
+        if open_roster:
+            cli.say("This vote's setup lists no stewards' keys: entries from any key are applied.")
+        for line in lines:
+            shown_unions = ", ".join(line.unions) if line.unions else "-"
+            cli.say(
+                f"{line.fingerprint}  {line.role:<11}  {line.name}  unions: {shown_unions}  "
+                f"({line.applied:,} entries applied, {line.held:,} held)"
+            )
+        return EXIT_OK
+    unions = [u.strip() for u in a.unions.split(",") if u.strip()]
+    shown, _ = roster.trust_key(cli.store, cli.author, a.key, unions, a.name, reason=a.reason)
+    cli.say(
+        f"Listed {a.name} ({shown}) for {', '.join(unions)}: a setup change that every PC "
+        "receives with your next export. Their held entries now apply here."
+    )
+    return EXIT_OK
+
+
+def _held(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import roster
+
+    held = roster.held_entries(cli.store)
+    if not held:
+        cli.say("No entries are held apart.")
+        return EXIT_OK
+    for h in held:
+        e = h.entry
+        what = e.type.value
+        if e.type.is_count:
+            where = e.key.unit + (f"/{e.key.part}" if e.key.part else "")
+            what += f" {where}: {_numbers_text(e.values)}"
+        cli.say(
+            f"{e.id[:8]}  {what}  by {e.steward} on {e.pc} ({fingerprint(e.origin)})  "
+            f"[{h.reason.value}] {h.detail}  (from {h.source}, {h.held_at})"
+        )
+    cli.say("The coordinator applies them with `steward-app accept ID... --reason TEXT`.")
+    return EXIT_OK
+
+
+def _accept(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import roster
+
+    n, _ = roster.accept_held(cli.store, cli.author, a.ids, a.reason)
+    cli.say(f"Accepted {n} held entr{'y' if n == 1 else 'ies'}; every PC applies them alike.")
+    return EXIT_OK
+
+
+def _setup_change(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import roster
+
+    try:
+        text = a.setup.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise Refused(f"cannot read {a.setup}: {exc.strerror}") from exc
+    roster.change_setup(cli.store, cli.author, text, a.reason)
+    vote = cli.store.vote()
+    cli.say(f'The setup of "{vote.title}" is changed; other PCs receive it with your next export.')
+    return EXIT_OK

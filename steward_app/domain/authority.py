@@ -1,0 +1,250 @@
+"""Who may sign what: the setup in force, its coordinator, and which entries are held apart.
+
+Everything here is a function of a set of entries, never of their arrival order, so every PC
+holding the same entries reaches the same decisions.
+
+The setup in force. The vote's first setup is the setup entry whose text hashes to the vote
+id and which supersedes nothing. Its coordinator is the key its `[coordinator]` table names
+or, when it names none, the key that signed it. A later setup (a change) supersedes the setup
+it replaces and must be signed by that setup's coordinator; it may name a new coordinator for
+the changes after it, but may not change the vote's id or mode. Setup entries that break these
+rules are held. Normally one setup is in force; if two changes were made without seeing each
+other, the one further from the first wins, then the one with the smaller id.
+
+Held entries. A count, a declared outcome or an acceptance is held (not applied) when the
+setup in force does not let its key sign it: the key is not listed, or not for that unit's
+union; an acceptance, a setup and a coalition-wide declaration need the coordinator's key.
+With no `[[stewards]]` listed the roster is open and any key may report. An entry the
+coordinator accepted (an `entries.accepted` entry naming it) is applied whatever its key.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from steward_app.domain.entries import Entry, EntryKey, EntryType
+from steward_app.domain.identity import fingerprint
+from steward_app.domain.setup_file import SetupError, parse_setup, setup_hash
+from steward_app.domain.vote import Vote
+
+
+class HoldReason(enum.Enum):
+    UNKNOWN_KEY = "unknown key"
+    NOT_ALLOWED = "not allowed"  # a listed key, but not for this unit's union
+    UNKNOWN_UNIT = "unknown unit"
+    COORDINATOR_ONLY = "coordinator only"
+    BAD_SETUP = "bad setup"
+
+
+@dataclass(frozen=True)
+class Held:
+    reason: HoldReason
+    detail: str  # a sentence a steward can act on
+
+
+@dataclass(frozen=True)
+class SetupChain:
+    """The setups of a vote sorted out: the one in force, and those not accepted."""
+
+    current: Entry | None
+    vote: Vote | None
+    coordinator: str | None  # origin id of the coordinator of the setup in force
+    authorized: frozenset[str] = frozenset()
+    held: Mapping[str, Held] = field(default_factory=dict)
+    concurrent: int = 0  # setups in force at once (more than 1: changes made unaware)
+
+
+def _coordinator_of(vote: Vote, signer: str, inherited: str | None) -> str:
+    named = vote.roster.coordinator_origin
+    if named is not None:
+        return named
+    return inherited if inherited is not None else signer
+
+
+def resolve_setups(vote_id: str, setups: Iterable[Entry]) -> SetupChain:
+    """The setup in force among these setup entries of vote `vote_id` (see the module doc)."""
+    entries = [e for e in setups if e.type is EntryType.SETUP]
+    parsed: dict[str, Vote] = {}
+    held: dict[str, Held] = {}
+    for e in entries:
+        try:
+            parsed[e.id] = parse_setup(str(e.body.get("toml", "")))
+        except SetupError as exc:
+            first = exc.problems[0] if exc.problems else "no detail"
+            held[e.id] = Held(HoldReason.BAD_SETUP, f"a setup this version cannot use ({first})")
+    by_id = {e.id: e for e in entries}
+    coordinator: dict[str, str] = {}  # authorized setup id -> coordinator after it
+    depth: dict[str, int] = {}
+    roots = sorted(
+        (
+            e
+            for e in entries
+            if not e.supersedes and e.id in parsed and setup_hash(e.body["toml"]) == vote_id
+        ),
+        key=lambda e: e.id,
+    )
+    for e in roots:
+        coord = _coordinator_of(parsed[e.id], e.origin, None)
+        if e.origin != coord:
+            held[e.id] = Held(
+                HoldReason.COORDINATOR_ONLY,
+                f"the vote's setup signed by {fingerprint(e.origin)}, not by the coordinator "
+                f"it names ({fingerprint(coord)})",
+            )
+        elif coordinator:
+            held[e.id] = Held(
+                HoldReason.COORDINATOR_ONLY, "a second copy of the vote's setup, signed elsewhere"
+            )
+        else:
+            coordinator[e.id] = coord
+            depth[e.id] = 0
+    root = next(iter(coordinator), None)
+    # changes: follow supersessions outwards from the authorized setups
+    pending = [e for e in entries if e.supersedes and e.id in parsed]
+    progress = True
+    while progress:
+        progress = False
+        for e in list(pending):
+            parents = [t for t in e.supersedes if t in coordinator]
+            if len(parents) != len(e.supersedes):
+                continue
+            pending.remove(e)
+            progress = True
+            signer_ok = all(coordinator[p] == e.origin for p in parents)
+            vote = parsed[e.id]
+            first_vote = parsed[root] if root else None
+            if not signer_ok:
+                held[e.id] = Held(
+                    HoldReason.COORDINATOR_ONLY,
+                    f"a setup change signed by {fingerprint(e.origin)}, who is not the coordinator",
+                )
+            elif first_vote is not None and (vote.id, vote.mode) != (
+                first_vote.id,
+                first_vote.mode,
+            ):
+                held[e.id] = Held(
+                    HoldReason.BAD_SETUP,
+                    "a setup change that alters the vote's id or mode, which only a new vote can",
+                )
+            else:
+                coordinator[e.id] = _coordinator_of(vote, e.origin, coordinator[parents[0]])
+                depth[e.id] = 1 + max(depth[p] for p in parents)
+    for e in pending:
+        if e.id not in held:
+            held[e.id] = Held(
+                HoldReason.BAD_SETUP,
+                "a setup change replacing a setup this PC does not hold (or does not accept)",
+            )
+    for e in entries:
+        if e.id not in coordinator and e.id not in held:
+            held[e.id] = Held(HoldReason.BAD_SETUP, "a setup of another vote")
+    superseded = {t for i in coordinator for t in by_id[i].supersedes}
+    in_force = [i for i in coordinator if i not in superseded]
+    if not in_force:
+        return SetupChain(None, None, None, frozenset(), held)
+    current = min(in_force, key=lambda i: (-depth[i], i))
+    return SetupChain(
+        by_id[current],
+        parsed[current],
+        coordinator[current],
+        frozenset(coordinator),
+        held,
+        len(in_force),
+    )
+
+
+class Judged(Protocol):
+    """What judging an entry looks at (an Entry, or the facts the store keeps of one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def type(self) -> EntryType: ...
+    @property
+    def key(self) -> EntryKey: ...
+    @property
+    def steward(self) -> str: ...
+    @property
+    def pc(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The setup in force and the coordinator's acceptances: enough to judge any entry."""
+
+    vote: Vote
+    coordinator: str
+    accepted: frozenset[str] = frozenset()
+
+    def hold(self, e: Judged) -> Held | None:
+        """Why `e` (not a setup) is held, or None when it applies."""
+        if e.id in self.accepted:
+            return None
+        return self.may_sign(e.origin, e.type, e.key.unit, e.steward, e.pc)
+
+    def may_sign(
+        self, origin: str, kind: EntryType, unit_id: str, steward: str, pc: str
+    ) -> Held | None:
+        """Why `origin` may not sign an entry of this kind for this unit (for a declared
+        outcome: this union, "" for the coalition), or None when it may."""
+        if origin == self.coordinator:
+            return None
+        roster = self.vote.roster
+        if kind is EntryType.ENTRIES_ACCEPTED or kind is EntryType.SETUP:
+            return Held(
+                HoldReason.COORDINATOR_ONLY,
+                f"only the coordinator may sign a {kind.value} entry; this one is by "
+                f"{steward} on {pc} ({fingerprint(origin)})",
+            )
+        if kind is EntryType.OUTCOME_DECLARED:
+            if not unit_id:
+                if roster.open:
+                    return None
+                return Held(
+                    HoldReason.COORDINATOR_ONLY,
+                    "only the coordinator declares the coalition's outcome; this is by "
+                    f"{steward} on {pc} ({fingerprint(origin)})",
+                )
+            union_id = unit_id
+        else:
+            unit = self.vote.unit_by_id.get(unit_id)
+            if unit is None:
+                if roster.open:
+                    return None
+                listed = roster.by_origin.get(origin)
+                if listed is not None and listed.may_report(""):
+                    return None
+                return Held(
+                    HoldReason.UNKNOWN_UNIT,
+                    f"a count by {steward} on {pc} ({fingerprint(origin)}) for unit "
+                    f'"{unit_id}", which the setup does not list',
+                )
+            union_id = unit.union_id
+        if roster.open:
+            return None
+        listed = roster.by_origin.get(origin)
+        if listed is None:
+            return Held(
+                HoldReason.UNKNOWN_KEY,
+                f"signed by a key the coordinator has not listed ({fingerprint(origin)}; the "
+                f"entry says {steward} on {pc})",
+            )
+        if not listed.may_report(union_id):
+            union = self.vote.union_by_id.get(union_id)
+            name = union.name if union else union_id
+            allowed = ", ".join(listed.unions)
+            return Held(
+                HoldReason.NOT_ALLOWED,
+                f'{listed.name}\'s key may report for {allowed}, not for {name} ("{union_id}")',
+            )
+        return None
+
+    def knows(self, origin: str) -> bool:
+        """Whether a file exported by `origin` comes from a key this vote lists."""
+        roster = self.vote.roster
+        return origin == self.coordinator or roster.open or origin in roster.by_origin

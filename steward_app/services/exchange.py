@@ -1,0 +1,487 @@
+"""Exchange results through files: export everything this PC holds, import what others hold.
+
+Merging is the union of entries, so importing the same file twice, or files in any order,
+gives the same entries everywhere. An import checks the whole file first (sync.bundle), then
+writes in one transaction: the new entries each PC's setup lets their key sign are applied,
+the others held apart (quarantine) with the reason. A refused file changes nothing.
+docs/sync-format.md describes the file and every check.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import gc
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from steward_app.domain.authority import Authority, Held, resolve_setups
+from steward_app.domain.entries import Entry, EntryType, KeyKind, parse_entry
+from steward_app.domain.identity import fingerprint, key_bytes, key_text
+from steward_app.services.authors import Author, Clock, wall_clock
+from steward_app.services.changes import Changes
+from steward_app.services.errors import NoVote, Refused
+from steward_app.services.identity import signer_for
+from steward_app.services.merge import accepted_ids, arrival_counts, held_row, reconcile
+from steward_app.store import entry_log, exchange_log
+from steward_app.store.vote_store import VOTE_KEY, VoteStore
+from steward_app.sync import bundle, files
+from steward_app.sync.errors import ImportRefused, Refusal
+
+
+@dataclass(frozen=True)
+class StateCode:
+    """A short code of the applied entries: equal codes, identical entries and standings."""
+
+    code: str
+    entries: int
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.entries:,} entries)"
+
+
+def state_code_of(conn: Connection) -> StateCode:
+    digest, count = exchange_log.state_digest(conn)
+    letters = base64.b32encode(digest).decode("ascii")[:8]
+    return StateCode(f"{letters[:4]}-{letters[4:]}", count)
+
+
+def state_code(store: VoteStore) -> StateCode:
+    with store.reading() as conn:
+        return state_code_of(conn)
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    data: bytes
+    entries: int
+    origins: int
+    state: StateCode
+    notes: tuple[str, ...] = ()
+    path: Path | None = None
+
+
+def export_bytes(store: VoteStore, author: Author, *, clock: Clock = wall_clock) -> ExportResult:
+    """A tally file of everything this PC holds, signed by `author`'s key on this PC."""
+    notes: list[str] = []
+    with store.transaction() as conn:
+        vote = store.vote(conn)
+        vote_key = store.vote_key(conn)
+        if vote is None or vote_key is None:
+            raise NoVote()
+        chain = store.setup_chain(conn)
+        authority = store.authority(conn)
+        if chain is None or chain.current is None or authority is None:
+            raise Refused(
+                "this vote's setup is not signed by the coordinator key it names, so other PCs "
+                "would refuse it: create the vote (`steward-app init`) on the coordinator's PC, "
+                "with the key shown by `steward-app keys show` there"
+            )
+        exporter = signer_for(conn, author.steward, author.pc)
+        if not authority.knows(exporter.origin):
+            notes.append(
+                f"your key ({fingerprint(exporter.origin)}) is not on the coordinator's list: "
+                "other PCs refuse this file until the coordinator adds it (`steward-app keys "
+                "trust`)"
+            )
+        lines = exchange_log.export_lines(conn, vote_key)
+        ends: dict[str, tuple[int, str]] = {}
+        for line in lines:
+            ends[line.origin] = (line.seq, hashlib.sha256(_PREFIX + line.raw).hexdigest())
+        checkpoints = _checkpoints(conn, vote_key, ends)
+        exchange_log.save_checkpoints(
+            conn,
+            vote_key,
+            [
+                exchange_log.StoredCheckpoint(
+                    c.origin, key_text(c.key), c.seq, bytes.fromhex(c.head), c.sig
+                )
+                for c in checkpoints.values()
+            ],
+        )
+        kept = [
+            x.raw for x in lines if x.origin in checkpoints and x.seq <= checkpoints[x.origin].seq
+        ]
+        if len(kept) < len(lines):
+            notes.append(
+                f"{len(lines) - len(kept):,} entries were left out: they were made before this "
+                "PC had a signing key (or under a key it no longer has) and no PC could check them"
+            )
+        state = state_code_of(conn)
+        data = bundle.build(
+            vote=vote_key,
+            title=vote.title,
+            mode=vote.mode.value,
+            exporter=exporter,
+            steward=author.steward,
+            pc=author.pc,
+            created=clock(),
+            lines=kept,
+            checkpoints=checkpoints.values(),
+            state_code=state.code,
+        )
+    return ExportResult(data, len(kept), len(checkpoints), state, tuple(notes))
+
+
+_PREFIX = b"steward_app/v1/entry\0"
+
+
+def _checkpoints(
+    conn: Connection, vote_key: str, ends: dict[str, tuple[int, str]]
+) -> dict[str, bundle.Checkpoint]:
+    """A checkpoint for each origin: signed now for this PC's own, else the one relayed."""
+    stored = exchange_log.checkpoints(conn, vote_key)
+    own = {o.origin: o for o in exchange_log.origins(conn) if o.local and o.public_key}
+    out: dict[str, bundle.Checkpoint] = {}
+    for origin, (seq, head) in ends.items():
+        mine = own.get(origin)
+        if mine is not None:
+            signer = signer_for(conn, mine.steward, mine.pc)
+            if signer.origin == origin:
+                out[origin] = bundle.sign_checkpoint(signer, vote_key, seq, head)
+                continue
+        cp = stored.get(origin)
+        if cp is not None:
+            out[origin] = bundle.Checkpoint(
+                origin, key_bytes(cp.public_key), cp.seq, cp.head.hex(), cp.sig
+            )
+    return out
+
+
+def export_file(
+    store: VoteStore, author: Author, target: Path, *, clock: Clock = wall_clock
+) -> ExportResult:
+    """Export to `target`: a file name (replaced if it exists) or a folder (a new file in it,
+    never replacing another). Written whole then renamed, read back and checked."""
+    result = export_bytes(store, author, clock=clock)
+    with store.reading() as conn:
+        vote = store.vote(conn)
+        vote_key = store.vote_key(conn)
+    assert vote is not None and vote_key is not None
+    target = Path(target)
+    if _same_folder(target, store.path):
+        raise Refused(
+            "export to another folder than the database's: the database stays on this PC and "
+            "only tally files go to shared folders"
+        )
+    try:
+        if target.is_dir():
+            stamp = "".join(ch for ch in clock() if ch.isdigit())[:14]
+            name = (
+                f"{files.safe_name(vote.id)}_{files.safe_name(author.pc, 24)}_"
+                f"{files.safe_name(author.steward, 24)}_{stamp}{files.SUFFIX}"
+            )
+            path = files.write_atomically(target / name, result.data, replace=False)
+        else:
+            path = files.write_atomically(target, result.data, replace=True)
+        written = files.read_whole(path)
+    except OSError as exc:
+        raise Refused(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except ImportRefused as exc:
+        raise Refused(f"the file written to {target} cannot be read back: {exc}") from exc
+    if written != result.data:
+        raise Refused(f"the file written to {target} reads back differently: export again")
+    try:
+        bundle.open_file(written, vote_key, vote.mode.value)
+    except ImportRefused as exc:
+        raise Refused(f"the exported file does not verify ({exc}); export again") from exc
+    return ExportResult(
+        result.data, result.entries, result.origins, result.state, result.notes, path
+    )
+
+
+def _same_folder(target: Path, database: Path) -> bool:
+    folder = target if target.is_dir() else target.parent
+    try:
+        return folder.resolve() == database.resolve().parent
+    except OSError:
+        return False
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What a file did. `new` + `superseded` + `conflicting` + `held` + `known` = its entries."""
+
+    name: str
+    outcome: str  # "imported", "joined", "nothing new", "already imported"
+    state: StateCode | None  # after the import (None when already imported: nothing changed)
+    exporter: str = ""
+    created: str = ""
+    new: int = 0  # applied and current
+    known: int = 0  # already on this PC
+    superseded: int = 0  # applied, but already replaced by a later entry (history only)
+    conflicting: int = 0  # applied and current, in conflict with another count
+    held: int = 0  # held apart (quarantine)
+    released: int = 0  # entries held earlier that this file's setup or acceptance applied
+    withdrawn: int = 0  # entries applied earlier that this file's setup holds apart
+    coordinator: str = ""  # fingerprint, shown when joining
+    changes: Changes = field(default_factory=Changes)
+    notes: tuple[str, ...] = ()
+
+
+def import_file(
+    store: VoteStore,
+    path: Path,
+    *,
+    hold_unknown: bool = False,
+    expect_coordinator: str | None = None,
+    clock: Clock = wall_clock,
+) -> ImportReport:
+    """Import one tally file. Raises ImportRefused (nothing changed) with the cause."""
+    if files.is_partial(path):
+        raise ImportRefused(
+            Refusal.INCOMPLETE, f"{path.name} is a file still being written (partial)."
+        )
+    data = files.read_whole(path)
+    return import_bytes(
+        store,
+        data,
+        name=path.name,
+        hold_unknown=hold_unknown,
+        expect_coordinator=expect_coordinator,
+        clock=clock,
+    )
+
+
+def import_bytes(
+    store: VoteStore,
+    data: bytes,
+    *,
+    name: str = "file",
+    hold_unknown: bool = False,
+    expect_coordinator: str | None = None,
+    clock: Clock = wall_clock,
+    before_commit: Callable[[], None] | None = None,
+) -> ImportReport:
+    """Import a tally file's bytes: check everything, then write in one transaction."""
+    file_hash = hashlib.sha256(data).digest()
+    with store.reading() as conn:
+        vote_key = store.vote_key(conn)
+        if vote_key is not None:
+            seen = exchange_log.imported(conn, vote_key, file_hash)
+            if seen is not None:
+                return ImportReport(
+                    name,
+                    "already imported",
+                    None,
+                    fingerprint(seen.exporter),
+                    known=seen.new + seen.known + seen.held,
+                    notes=(f"the same file as {seen.name}, imported {seen.imported_at}",),
+                )
+        vote = store.vote(conn)
+    with _gc_paused():  # an import makes many small objects and no cycles
+        opened = bundle.open_file(data, vote_key, vote.mode.value if vote else None)
+        with store.bulk_transaction() as conn:
+            if store.vote_key(conn) != vote_key:  # another window joined meanwhile: again
+                store.forget_vote()
+                return import_bytes(
+                    store,
+                    data,
+                    name=name,
+                    hold_unknown=hold_unknown,
+                    expect_coordinator=expect_coordinator,
+                    clock=clock,
+                    before_commit=before_commit,
+                )
+            report = _Import(store, conn, opened, name, clock()).run(
+                hold_unknown, expect_coordinator, file_hash
+            )
+            if before_commit is not None:
+                before_commit()
+    if report.changes.vote or report.released or report.withdrawn:
+        store.forget_vote()
+    return report
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Import:
+    """One import inside its transaction: checks that need the database, then the writes."""
+
+    def __init__(
+        self, store: VoteStore, conn: Connection, opened: bundle.Opened, name: str, now: str
+    ) -> None:
+        self.store = store
+        self.conn = conn
+        self.opened = opened
+        self.manifest = opened.manifest
+        self.vote_key = opened.manifest.vote
+        self.name = name
+        self.now = now
+        self.joining = store.vote_key(conn) is None
+
+    def run(
+        self, hold_unknown: bool, expect_coordinator: str | None, file_hash: bytes
+    ) -> ImportReport:
+        conn, m = self.conn, self.manifest
+        exporter = f"{m.exporter.steward} on {m.exporter.pc} ({fingerprint(m.exporter.origin)})"
+        before = None if self.joining else self.store.authority(conn)
+        heads = [bytes.fromhex(c.head) for c in m.checkpoints.values()]
+        if before is not None and exchange_log.holds_all(conn, self.vote_key, heads):
+            self._check_exporter(before, hold_unknown)
+            self._log(file_hash, 0, len(self.opened.lines), 0)
+            return ImportReport(
+                self.name,
+                "nothing new",
+                state_code_of(conn),
+                exporter,
+                m.created,
+                known=len(self.opened.lines),
+            )
+        incoming = bundle.new_entries(
+            self.opened,
+            lambda hashes: exchange_log.all_hashes(conn, self.vote_key) & set(hashes),
+            lambda origins: exchange_log.chain_ends(conn, self.vote_key, origins),
+        )
+        held_setups = [
+            parse_entry(r.raw)
+            for r in exchange_log.held_rows(conn, self.vote_key)
+            if r.type == EntryType.SETUP.value
+        ]
+        applied_setups = entry_log.entries_of_type(conn, EntryType.SETUP)
+        new_setups = [e for e in incoming.entries if e.type is EntryType.SETUP]
+        chain = resolve_setups(self.vote_key, [*applied_setups, *held_setups, *new_setups])
+        if chain.vote is None or chain.coordinator is None:
+            raise ImportRefused(
+                Refusal.NO_SETUP,
+                "The file holds no setup of its vote signed by that vote's coordinator.",
+            )
+        if expect_coordinator is not None and chain.coordinator != expect_coordinator:
+            raise ImportRefused(
+                Refusal.WRONG_COORDINATOR,
+                f"The vote's setup is signed by {fingerprint(chain.coordinator)}, not by the "
+                f"coordinator you named ({fingerprint(expect_coordinator)}).",
+            )
+        accepted = accepted_ids(
+            chain.coordinator,
+            [*entry_log.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED), *incoming.entries],
+        )
+        authority = Authority(chain.vote, chain.coordinator, accepted)
+        self._check_exporter(authority, hold_unknown)
+        apply: list[Entry] = []
+        hold: list[tuple[Entry, Held]] = []
+        judged: dict[tuple[str, str, str, str, str], Held | None] = {}
+        for e in incoming.entries:
+            if e.type is EntryType.SETUP:
+                why = chain.held.get(e.id)
+            elif e.id in authority.accepted:
+                why = None
+            else:  # the same for every entry of a steward on a unit: judged once
+                seen = (e.origin, e.type._value_, e.key.unit, e.steward, e.pc)
+                if seen not in judged:
+                    judged[seen] = authority.may_sign(e.origin, e.type, e.key.unit, e.steward, e.pc)
+                why = judged[seen]
+            if why is None:
+                apply.append(e)
+            else:
+                hold.append((e, why))
+        if self.joining:
+            entry_log.set_setting(conn, VOTE_KEY, self.vote_key)
+        self._add_origins(incoming)
+        before_rows = int(
+            conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM entries").scalar_one()
+        )
+        key_rows = entry_log.append(conn, apply)
+        superseded, conflicting = arrival_counts(conn, apply, key_rows, before_rows)
+        exchange_log.add_held(
+            conn, self.vote_key, [held_row(e, w, self.now, self.name) for e, w in hold]
+        )
+        exchange_log.save_checkpoints(
+            conn,
+            self.vote_key,
+            [
+                exchange_log.StoredCheckpoint(
+                    c.origin, key_text(c.key), c.seq, bytes.fromhex(c.head), c.sig
+                )
+                for c in incoming.checkpoints.values()
+            ],
+        )
+        changed_authority = before is None or (
+            before.vote.setup_hash,
+            before.coordinator,
+            before.accepted,
+        ) != (chain.vote.setup_hash, chain.coordinator, accepted)
+        released: list[Entry] = []
+        withdrawn: list[Entry] = []
+        if changed_authority and not self.joining:
+            released, withdrawn = reconcile(
+                conn, self.vote_key, chain, authority, self.now, self.name
+            )
+        moved = [*apply, *released, *withdrawn]
+        count, declared_kind = KeyKind.COUNT.value, KeyKind.DECLARED.value
+        units = {e.key.unit for e in moved if e.key.kind == count}
+        declared = any(e.key.kind == declared_kind for e in moved)
+        held_n = len(hold)
+        self._log(file_hash, len(apply), incoming.known, held_n)
+        notes = []
+        if chain.concurrent > 1:
+            notes.append("two setup changes were made without seeing each other; check the setup")
+        if not authority.knows(m.exporter.origin):
+            notes.append(f"the exporter's key is not listed: its {held_n} entries are held")
+        return ImportReport(
+            self.name,
+            "joined" if self.joining else "imported",
+            state_code_of(conn),
+            f"{m.exporter.steward} on {m.exporter.pc} ({fingerprint(m.exporter.origin)})",
+            m.created,
+            new=len(apply) - superseded - conflicting,
+            known=incoming.known,
+            superseded=superseded,
+            conflicting=conflicting,
+            held=held_n,
+            released=len(released),
+            withdrawn=len(withdrawn),
+            coordinator=fingerprint(chain.coordinator),
+            changes=Changes(
+                vote=changed_authority,
+                units=frozenset(units),
+                declared=declared,
+            ),
+            notes=tuple(notes),
+        )
+
+    def _check_exporter(self, authority: Authority, hold_unknown: bool) -> None:
+        ex = self.manifest.exporter
+        if not authority.knows(ex.origin) and not hold_unknown:
+            raise ImportRefused(
+                Refusal.UNKNOWN_SIGNER,
+                f"The file is signed by a key this vote does not list ({fingerprint(ex.origin)}, "
+                f"{ex.steward} on {ex.pc}).",
+            )
+
+    def _add_origins(self, incoming: bundle.Incoming) -> None:
+        first: dict[str, Entry] = {}
+        for e in incoming.entries:
+            first.setdefault(e.origin, e)
+        for origin, e in first.items():
+            cp = incoming.checkpoints[origin]
+            entry_log.add_origin(self.conn, origin, e.steward, e.pc, False, key_text(cp.key))
+
+    def _log(self, file_hash: bytes, new: int, known: int, held: int) -> None:
+        exchange_log.log_import(
+            self.conn,
+            self.vote_key,
+            file_hash,
+            exchange_log.ImportLogRow(
+                self.name, self.now, self.manifest.exporter.origin, new, known, held
+            ),
+        )

@@ -1,0 +1,110 @@
+"""The writing half of an import, and of setup changes and acceptances: which entries apply.
+
+`reconcile` re-judges every entry this PC holds after the setup in force or the coordinator's
+acceptances changed, so held and applied entries are always what the setup allows, on every
+PC alike (docs/sync-format.md, "Held entries").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection
+
+from steward_app.domain.authority import Authority, Held, SetupChain
+from steward_app.domain.entries import Entry, EntryType, parse_entry
+from steward_app.store import entry_log, exchange_log
+
+
+def accepted_ids(coordinator: str, entries: Iterable[Entry]) -> frozenset[str]:
+    return frozenset(
+        target
+        for e in entries
+        if e.type is EntryType.ENTRIES_ACCEPTED and e.origin == coordinator
+        for target in e.body["entries"]
+    )
+
+
+def held_row(e: Entry, why: Held, now: str, source: str) -> exchange_log.HeldRow:
+    return exchange_log.HeldRow(
+        bytes.fromhex(e.id),
+        e.origin,
+        e.seq,
+        e.type.value,
+        e.raw,
+        why.reason.value,
+        why.detail,
+        now,
+        source,
+    )
+
+
+def reconcile(
+    conn: Connection,
+    vote_key: str,
+    chain: SetupChain,
+    authority: Authority,
+    now: str,
+    source: str,
+) -> tuple[list[Entry], list[Entry]]:
+    """After the setup in force or the acceptances changed: apply the held entries it now
+    allows, hold the applied ones it no longer allows. Returns (applied, held)."""
+    release: list[Entry] = []
+    still: list[tuple[bytes, str, str]] = []
+    for row in exchange_log.held_rows(conn, vote_key):
+        e = parse_entry(row.raw)
+        why = chain.held.get(e.id) if e.type is EntryType.SETUP else authority.hold(e)
+        if why is None:
+            release.append(e)
+        elif (why.reason.value, why.detail) != (row.reason, row.detail):
+            still.append((row.hash, why.reason.value, why.detail))
+    exchange_log.update_held(conn, still)
+    exchange_log.release_held(conn, [bytes.fromhex(e.id) for e in release])
+    entry_log.append(conn, release)
+    withdraw: list[tuple[str, Held]] = []
+    for facts in exchange_log.applied_facts(conn):
+        setup = facts.type is EntryType.SETUP
+        why = chain.held.get(facts.id) if setup else authority.hold(facts)
+        if why is not None:
+            withdraw.append((facts.id, why))
+    if withdraw:
+        hashes = [bytes.fromhex(i) for i, _ in withdraw]
+        raws = exchange_log.raw_of(conn, hashes)
+        exchange_log.withdraw(conn, hashes)
+        exchange_log.add_held(
+            conn,
+            vote_key,
+            [
+                held_row(parse_entry(raws[bytes.fromhex(i)]), why, now, source)
+                for i, why in withdraw
+            ],
+        )
+    return release, [parse_entry(raws[bytes.fromhex(i)]) for i, _ in withdraw] if withdraw else []
+
+
+def arrival_counts(
+    conn: Connection, arrived: Sequence[Entry], keys: Sequence[int], old_rows: int
+) -> tuple[int, int]:
+    """Of the entries just appended: how many are superseded (by one of them, or by an entry
+    held before, row id <= `old_rows`), and how many are current counts of a slot in
+    conflict. In memory: a first import brings 100,000 of them."""
+    if not arrived:
+        return 0, 0
+    replaced = {(t, k) for e, k in zip(arrived, keys, strict=True) for t in e.supersedes}
+    replaced.update(
+        (bytes(t).hex(), int(k))
+        for t, k in conn.exec_driver_sql(
+            "SELECT target, key_id FROM supersessions WHERE by_entry <= ?", (old_rows,)
+        )
+    )
+    conflicted = {
+        int(r[0])
+        for r in conn.exec_driver_sql("SELECT key_id FROM slots WHERE status = 'conflict'")
+    }
+    superseded = conflicting = 0
+    for e, k in zip(arrived, keys, strict=True):
+        if (e.id, k) in replaced:
+            superseded += 1
+        elif k in conflicted and e.key.kind == "count":
+            conflicting += 1
+    return superseded, conflicting

@@ -1,0 +1,81 @@
+"""Whether the setup's list of keys lets this PC's key sign an entry, and holding it if not.
+
+Counts a key may not report are still kept, held apart (quarantine) on this PC as on every
+other, so the coordinator can accept them; a declared outcome is refused instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection
+
+from steward_app.domain.authority import Held, HoldReason
+from steward_app.domain.checks import Problem, Severity
+from steward_app.domain.entries import Entry, EntryType
+from steward_app.services.authors import Author
+from steward_app.store import exchange_log
+from steward_app.store.vote_store import VoteStore
+
+SIGNING_CODES = {
+    HoldReason.UNKNOWN_KEY: "E_KEY_NOT_LISTED",
+    HoldReason.NOT_ALLOWED: "E_KEY_NOT_ALLOWED",
+    HoldReason.COORDINATOR_ONLY: "E_COORDINATOR_ONLY",
+    HoldReason.UNKNOWN_UNIT: "E_KEY_NOT_ALLOWED",
+    HoldReason.BAD_SETUP: "E_KEY_NOT_ALLOWED",
+}
+
+
+HELD_ADVICE = (
+    "Other PCs hold it apart too, until the coordinator accepts it (`steward-app accept`) or "
+    "lists your key for this union (`steward-app keys show` prints it)"
+)
+
+
+def held_reason(store: VoteStore, conn: Connection, entry: Entry) -> Held | None:
+    """Why the setup's list of keys keeps this PC's new entry from counting, if it does."""
+    authority = store.authority(conn)
+    return None if authority is None else authority.hold(entry)
+
+
+def hold(conn: Connection, vote_key: str, held: Sequence[tuple[Entry, Held]], now: str) -> None:
+    exchange_log.add_held(
+        conn,
+        vote_key,
+        [
+            exchange_log.HeldRow(
+                bytes.fromhex(e.id),
+                e.origin,
+                e.seq,
+                e.type.value,
+                e.raw,
+                why.reason.value,
+                why.detail,
+                now,
+                "entered on this PC",
+            )
+            for e, why in held
+        ],
+    )
+
+
+def may_sign(
+    store: VoteStore, conn: Connection, origin: str, kind: EntryType, unit: str, author: Author
+) -> list[Problem]:
+    """A problem when the setup's list of keys does not let this PC's key sign the entry
+    (every other PC would hold it apart); none when it does or the vote lists no keys."""
+    authority = store.authority(conn)
+    if authority is None:
+        return []
+    held = authority.may_sign(origin, kind, unit, author.steward, author.pc)
+    if held is None:
+        return []
+    return [
+        Problem(
+            SIGNING_CODES[held.reason],
+            Severity.ERROR,
+            "unit",
+            f"{held.detail}. Other PCs would hold it apart; the coordinator can list your key "
+            "(`steward-app keys show` prints it)",
+        )
+    ]

@@ -1,0 +1,392 @@
+"""A tally file's content: the signed manifest, the entries, and the checks on both.
+
+`build()` makes the bytes of a file from entries and checkpoints. `open_file()` checks a file
+on its own (container, manifest, the exporter's signature, the vote, the payload's hashes)
+and `new_entries()` checks the entries this PC does not hold yet against what it holds: each
+origin's new entries continue its chain without a gap and end exactly at a checkpoint signed
+by that origin's own key. Neither touches a database; services.exchange supplies what the
+database holds and writes the result in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from steward_app import __version__
+from steward_app.domain.entries import (
+    GENESIS,
+    HASH_PREFIX,
+    Entry,
+    EntryTooNew,
+    canonical,
+    read_entry,
+)
+from steward_app.domain.identity import fingerprint, key_bytes, key_text, origin_of
+from steward_app.sync import container
+from steward_app.sync.errors import ImportRefused, Refusal
+from steward_app.sync.keys import Signer, verify
+
+FORMAT = "steward-app-tally"
+FORMAT_VERSION = (1, 0)
+MANIFEST_DOMAIN = b"steward_app/v1/manifest\0"
+CHECKPOINT_DOMAIN = b"steward_app/v1/checkpoint\0"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """An origin's signature over the end of its chain: (vote, origin, seq, head)."""
+
+    origin: str
+    key: bytes  # the origin's public key
+    seq: int
+    head: str  # hex id of the origin's entry `seq`
+    sig: bytes
+
+
+def checkpoint_message(vote: str, origin: str, seq: int, head: str) -> bytes:
+    return canonical({"vote": vote, "origin": origin, "seq": seq, "head": head})
+
+
+def sign_checkpoint(signer: Signer, vote: str, seq: int, head: str) -> Checkpoint:
+    message = checkpoint_message(vote, signer.origin, seq, head)
+    return Checkpoint(
+        signer.origin, signer.public, seq, head, signer.sign(CHECKPOINT_DOMAIN, message)
+    )
+
+
+def checkpoint_valid(vote: str, cp: Checkpoint) -> bool:
+    if origin_of(cp.key) != cp.origin:
+        return False
+    message = checkpoint_message(vote, cp.origin, cp.seq, cp.head)
+    return verify(cp.key, cp.sig, CHECKPOINT_DOMAIN, message)
+
+
+@dataclass(frozen=True)
+class Exporter:
+    origin: str
+    key: bytes
+    steward: str
+    pc: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    vote: str
+    title: str
+    mode: str
+    app_version: str
+    exporter: Exporter
+    created: str
+    count: int
+    state_code: str
+    checkpoints: Mapping[str, Checkpoint]  # by origin
+
+
+def build(
+    *,
+    vote: str,
+    title: str,
+    mode: str,
+    exporter: Signer,
+    steward: str,
+    pc: str,
+    created: str,
+    lines: Sequence[bytes],
+    checkpoints: Iterable[Checkpoint],
+    state_code: str,
+) -> bytes:
+    """The bytes of a tally file holding `lines` (stored entries, sorted by origin and seq)."""
+    payload = b"".join(line + b"\n" for line in lines)
+    packed = container.deflate(payload)
+    manifest = canonical(
+        {
+            "format": FORMAT,
+            "format_version": list(FORMAT_VERSION),
+            "app_version": __version__,
+            "vote": vote,
+            "title": title,
+            "mode": mode,
+            "exporter": {
+                "origin": exporter.origin,
+                "key": key_text(exporter.public),
+                "steward": steward,
+                "pc": pc,
+            },
+            "created": created,
+            "entries": {
+                "count": len(lines),
+                "bytes": len(payload),
+                "sha256": hashlib.sha256(payload).hexdigest(),
+                "packed_bytes": len(packed),
+                "packed_sha256": hashlib.sha256(packed).hexdigest(),
+            },
+            "origins": [
+                {
+                    "origin": cp.origin,
+                    "key": key_text(cp.key),
+                    "seq": cp.seq,
+                    "head": cp.head,
+                    "sig": cp.sig.hex(),
+                }
+                for cp in sorted(checkpoints, key=lambda c: c.origin)
+            ],
+            "state_code": state_code,
+        }
+    )
+    signature = exporter.sign(MANIFEST_DOMAIN, manifest)
+    return container.pack(
+        [
+            container.stored("mimetype", container.MIMETYPE),
+            container.stored("manifest.json", manifest),
+            container.stored("manifest.sig", signature),
+            container.Member(
+                "entries.jsonl", container.DEFLATED, packed, _crc(payload), len(payload)
+            ),
+        ]
+    )
+
+
+def _crc(data: bytes) -> int:
+    return zlib.crc32(data)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"the key {k!r} appears twice")
+        out[k] = v
+    return out
+
+
+def _no_float(text: str) -> Any:
+    raise ValueError(f"{text} is not a whole number")
+
+
+class _Shape(ValueError):
+    pass
+
+
+def _get(obj: Any, name: str, kind: type) -> Any:
+    if not isinstance(obj, dict) or name not in obj:
+        raise _Shape(f"{name} is missing")
+    value = obj[name]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _Shape(f"{name} is not a {kind.__name__}")
+    return value
+
+
+def _parse_manifest(raw: bytes) -> tuple[dict[str, Any], Manifest]:
+    damaged = "The file is damaged (its manifest cannot be read"
+    try:
+        obj = json.loads(
+            raw.decode("utf-8"),
+            object_pairs_hook=_no_duplicates,
+            parse_float=_no_float,
+            parse_constant=_no_float,
+        )
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ImportRefused(Refusal.DAMAGED, f"{damaged}: {exc}).") from exc
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+        raise ImportRefused(Refusal.NOT_TALLY_FILE, "This is not a tally file.")
+    version = obj.get("format_version")
+    if (
+        not isinstance(version, list)
+        or len(version) != 2
+        or not all(type(v) is int for v in version)
+    ):
+        raise ImportRefused(Refusal.DAMAGED, f"{damaged}: no format version).")
+    if version[0] > FORMAT_VERSION[0]:
+        made_by = obj.get("app_version")
+        raise ImportRefused(
+            Refusal.TOO_NEW,
+            f"The file was made by a newer version of steward-app (file format "
+            f"{version[0]}.{version[1]}"
+            + (f", steward-app {made_by}" if isinstance(made_by, str) else "")
+            + f"); this version ({__version__}) reads format {FORMAT_VERSION[0]}.x.",
+        )
+    try:
+        exporter = _get(obj, "exporter", dict)
+        entries = _get(obj, "entries", dict)
+        checkpoints: dict[str, Checkpoint] = {}
+        for item in _get(obj, "origins", list):
+            cp = Checkpoint(
+                _get(item, "origin", str),
+                key_bytes(_get(item, "key", str)),
+                _get(item, "seq", int),
+                _get(item, "head", str),
+                bytes.fromhex(_get(item, "sig", str)),
+            )
+            if cp.origin in checkpoints:
+                raise _Shape(f"origin {cp.origin} is listed twice")
+            checkpoints[cp.origin] = cp
+        manifest = Manifest(
+            vote=_get(obj, "vote", str),
+            title=_get(obj, "title", str),
+            mode=_get(obj, "mode", str),
+            app_version=_get(obj, "app_version", str),
+            exporter=Exporter(
+                _get(exporter, "origin", str),
+                key_bytes(_get(exporter, "key", str)),
+                _get(exporter, "steward", str),
+                _get(exporter, "pc", str),
+            ),
+            created=_get(obj, "created", str),
+            count=_get(entries, "count", int),
+            state_code=_get(obj, "state_code", str),
+            checkpoints=checkpoints,
+        )
+        for name, kind in (("bytes", int), ("sha256", str), ("packed_bytes", int)):
+            _get(entries, name, kind)
+        _get(entries, "packed_sha256", str)
+    except ValueError as exc:
+        raise ImportRefused(Refusal.DAMAGED, f"{damaged}: {exc}).") from exc
+    return obj, manifest
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A file that passed every check that needs no database."""
+
+    manifest: Manifest
+    lines: list[bytes]
+    hashes: list[bytes]  # sha256 id of each line, 32 bytes
+
+
+def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> Opened:
+    """Check a file on its own: raises ImportRefused with the first problem found."""
+    unpacked = container.unpack(data)
+    members = unpacked.contents
+    obj, manifest = _parse_manifest(members["manifest.json"])
+    ex = manifest.exporter
+    if origin_of(ex.key) != ex.origin or not verify(
+        ex.key, members["manifest.sig"], MANIFEST_DOMAIN, members["manifest.json"]
+    ):
+        raise ImportRefused(
+            Refusal.CHANGED,
+            "The file was changed after it was exported: its signature does not match.",
+        )
+    if expect_mode is not None and manifest.mode != expect_mode:
+        raise ImportRefused(
+            Refusal.WRONG_MODE,
+            f"The file holds {manifest.mode} counts and this PC holds the {expect_mode} vote.",
+        )
+    if expect_vote is not None and manifest.vote != expect_vote:
+        raise ImportRefused(
+            Refusal.DIFFERENT_VOTE,
+            f'The file belongs to a different vote ("{manifest.title}", '
+            f"{manifest.vote[:12]}), not the one on this PC ({expect_vote[:12]}).",
+        )
+    payload = members["entries.jsonl"]
+    described = obj["entries"]
+    packed_hash = hashlib.sha256(unpacked.packed_entries).hexdigest()
+    if (
+        described["bytes"] != len(payload)
+        or described["sha256"] != hashlib.sha256(payload).hexdigest()
+        or described["packed_sha256"] != packed_hash
+    ):
+        raise ImportRefused(
+            Refusal.CHANGED,
+            "The file was changed after it was exported: its entries differ from what was signed.",
+        )
+    lines = payload.split(b"\n")
+    if lines[-1] != b"" or len(lines) - 1 != manifest.count:
+        raise ImportRefused(
+            Refusal.CHANGED,
+            "The file was changed after it was exported: it does not hold the entries it lists.",
+        )
+    lines.pop()
+    hashes = [hashlib.sha256(HASH_PREFIX + line).digest() for line in lines]
+    return Opened(manifest, lines, hashes)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """What a file brings that this PC does not hold yet, verified."""
+
+    entries: list[Entry]  # sorted by origin, then seq
+    checkpoints: dict[str, Checkpoint]  # of the origins with new entries
+    known: int  # lines this PC already holds
+
+
+def new_entries(
+    opened: Opened,
+    is_known: Callable[[list[bytes]], set[bytes]],
+    chain_end: Callable[[Iterable[str]], Mapping[str, tuple[int, str]]],
+) -> Incoming:
+    """Parse and verify the lines this PC does not hold.
+
+    `is_known(hashes)` says which of these ids this PC holds; `chain_end(origins)` gives, per
+    origin, the seq and id of the last entry this PC holds (absent: none).
+    """
+    manifest = opened.manifest
+    known = is_known(opened.hashes)
+    fresh: dict[str, list[Entry]] = defaultdict(list)
+    for number, (line, digest) in enumerate(zip(opened.lines, opened.hashes, strict=True), 1):
+        if digest in known:
+            continue
+        try:
+            entry = read_entry(line, digest.hex())
+        except EntryTooNew as exc:
+            raise ImportRefused(
+                Refusal.TOO_NEW,
+                f"The file holds entries of a newer version of steward-app ({exc}, line {number}).",
+            ) from exc
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ImportRefused(
+                Refusal.DAMAGED,
+                f"The file holds an entry that cannot be read (line {number}: {exc}).",
+            ) from exc
+        if entry.vote != manifest.vote:
+            raise ImportRefused(
+                Refusal.CHANGED,
+                f"The file was changed after it was exported: line {number} belongs to another "
+                "vote.",
+            )
+        fresh[entry.origin].append(entry)
+    ends = chain_end(fresh)
+    out: list[Entry] = []
+    checkpoints: dict[str, Checkpoint] = {}
+    for origin in sorted(fresh):
+        chain = sorted(fresh[origin], key=lambda e: e.seq)
+        who = f"{chain[0].steward} on {chain[0].pc} ({fingerprint(origin)})"
+        last_seq, last_id = ends.get(origin, (0, GENESIS))
+        if chain[0].seq <= last_seq:
+            raise ImportRefused(
+                Refusal.FORK,
+                f"The file holds a different entry #{chain[0].seq} by {who} than this PC holds.",
+            )
+        expected_prev = last_id
+        for offset, e in enumerate(chain):
+            if e.seq != last_seq + 1 + offset or e.prev != expected_prev:
+                raise ImportRefused(
+                    Refusal.CHANGED,
+                    f"The file was changed after it was exported: the entries by {who} do not "
+                    f"follow on from one another (entry #{e.seq}).",
+                )
+            expected_prev = e.id
+        cp = manifest.checkpoints.get(origin)
+        if cp is None or cp.seq != chain[-1].seq or cp.head != chain[-1].id:
+            raise ImportRefused(
+                Refusal.CHANGED,
+                f"The file was changed after it was exported: the entries by {who} are not the "
+                "ones that steward signed.",
+            )
+        if not checkpoint_valid(manifest.vote, cp):
+            raise ImportRefused(
+                Refusal.CHANGED,
+                f"The file was changed after it was exported: the signature of {who} does not "
+                "match.",
+            )
+        checkpoints[origin] = cp
+        out.extend(chain)
+    return Incoming(out, checkpoints, len(known))

@@ -1,0 +1,150 @@
+"""Tally files on shared folders, sticks and mail: write whole or not at all, read and let go.
+
+Writing: the bytes go to a hidden `.NAME.partial` in the target folder, are flushed to disk,
+and the file is then renamed to its final name (a new name in a folder is never an existing
+file: a name already taken gets a suffix). Readers skip names starting with "." or ending in
+".partial", and in any case verify everything inside, never trusting a name.
+
+Reading: the whole file is read at once and closed (a held handle blocks other PCs on a
+share), retrying a few times when another program holds it (antivirus, sync clients).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from steward_app.sync.container import MAX_FILE_BYTES
+from steward_app.sync.errors import ImportRefused, Refusal
+
+SUFFIX = ".tally"
+PARTIAL = ".partial"
+RETRIES = 5
+T = TypeVar("T")
+_UNSAFE_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def is_partial(path: Path) -> bool:
+    return path.name.startswith(".") or path.name.endswith(PARTIAL)
+
+
+def tally_files(folder: Path) -> list[Path]:
+    """The finished tally files in a folder, by name (partial and hidden files left out)."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.name.lower().endswith(SUFFIX) and not is_partial(p)
+    )
+
+
+def safe_name(text: str, limit: int = 40) -> str:
+    """A piece of a file name that every file system accepts."""
+    cleaned = _UNSAFE_CHARS.sub("-", text).strip(" .-") or "x"
+    return cleaned[:limit].rstrip(" .-") or "x"
+
+
+def _retrying(action: Callable[[], T], sleep: Callable[[float], None]) -> T:
+    delay = 0.1
+    for attempt in range(RETRIES):
+        try:
+            return action()
+        except PermissionError:
+            if attempt == RETRIES - 1:
+                raise
+            sleep(delay)
+            delay *= 2
+    raise AssertionError("unreachable")
+
+
+def read_whole(path: Path, sleep: Callable[[float], None] = time.sleep) -> bytes:
+    """The file's bytes; raises ImportRefused when it cannot be read or is too large."""
+
+    def read() -> bytes:
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise ImportRefused(
+                    Refusal.TOO_LARGE,
+                    f"The file is {size:,} bytes, more than a tally file can be.",
+                )
+            return f.read(MAX_FILE_BYTES + 1)
+
+    try:
+        return _retrying(read, sleep)
+    except FileNotFoundError as exc:
+        raise ImportRefused(Refusal.UNREADABLE, f"There is no file {path}.") from exc
+    except IsADirectoryError as exc:
+        raise ImportRefused(Refusal.UNREADABLE, f"{path} is a folder.") from exc
+    except OSError as exc:
+        raise ImportRefused(
+            Refusal.UNREADABLE, f"{path} cannot be read ({exc.strerror or exc})."
+        ) from exc
+
+
+def write_atomically(
+    target: Path,
+    data: bytes,
+    *,
+    replace: bool,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Path:
+    """Write `data` as `target` by way of a hidden partial file, and return the final path.
+
+    With `replace` an existing `target` is replaced (the user named it); without, a taken
+    name gets a suffix " (2)", " (3)"... so another PC's file is never overwritten.
+    """
+    folder = target.parent
+    partial = folder / f".{target.name}.{secrets.token_hex(4)}{PARTIAL}"
+    try:
+        with partial.open("xb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        final = target
+        if replace:
+            _retrying(lambda: os.replace(partial, final), sleep)
+        else:
+            final = _place_without_replacing(partial, target, sleep)
+        _fsync_folder(folder)
+        return final
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+
+
+def _place_without_replacing(partial: Path, target: Path, sleep: Callable[[float], None]) -> Path:
+    stem, suffix = target.stem, target.suffix
+    for n in range(1, 1000):
+        final = target if n == 1 else target.with_name(f"{stem} ({n}){suffix}")
+        try:
+            os.link(partial, final)  # fails when the name is taken, unlike a rename on POSIX
+            return final
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (some shares, FAT sticks): check, then rename
+            if final.exists():
+                continue
+            _rename(partial, final, sleep)
+            return final
+    raise OSError(f"no free name for {target} in its folder")
+
+
+def _rename(source: Path, target: Path, sleep: Callable[[float], None]) -> None:
+    _retrying(lambda: os.rename(source, target), sleep)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,69 @@
+"""The slot rows of a first, large import computed in memory equal what the SQL computes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from steward_app.domain.counts import CountValues, SlotKey
+from steward_app.domain.entries import GENESIS, Entry, EntryKey, EntryType, make_entry, values_body
+from steward_app.store import entry_log
+from steward_app.store.entry_log import _batch_slots
+from steward_app.store.vote_store import VoteStore
+
+SLOTS = [SlotKey("q", "u1"), SlotKey("q", "u2", "x"), SlotKey("q", "u2", "y")]
+count = st.tuples(
+    st.integers(0, len(SLOTS) - 1),
+    st.integers(0, 2),  # yes
+    st.integers(0, 2),  # no
+    st.none() | st.integers(0, 2),  # eligible
+    st.booleans(),  # final
+    st.integers(0, 3),  # how many earlier entries of the slot it supersedes
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(count, min_size=1, max_size=25))
+def test_batch_slots_equal_the_sql(tmp_path_factory: object, counts: list) -> None:
+    folder: Path = tmp_path_factory.mktemp("b")  # type: ignore[attr-defined]
+    entries: list[Entry] = []
+    by_slot: dict[int, list[str]] = {}
+    for seq, (slot, yes, no, eligible, final, replaces) in enumerate(counts, start=1):
+        earlier = by_slot.setdefault(slot, [])
+        e = make_entry(
+            vote="ab" * 32,
+            type=EntryType.COUNT_CORRECTED if replaces and earlier else EntryType.COUNT_ENTERED,
+            origin="A" * 16,
+            seq=seq,
+            prev=entries[-1].id if entries else GENESIS,
+            key=EntryKey.count(SLOTS[slot]),
+            body=values_body(CountValues(yes, no, 0, 0, eligible, final)),
+            steward="s",
+            pc="p",
+            recorded_at="2025-05-01T20:00:00-04:00",
+            supersedes=earlier[-replaces:] if replaces else (),
+        )
+        earlier.append(e.id)
+        entries.append(e)
+    store = VoteStore(folder / "v.sqlite")
+    try:
+        with store.transaction() as conn:
+            entry_log.add_origin(conn, "A" * 16, "s", "p", local=False)
+            key_rows = entry_log.append(conn, entries)  # small: the SQL computes the slots
+            in_sql = set(
+                conn.exec_driver_sql(
+                    "SELECT key_id, question, unit, part, status, heads, yes, no, void, "
+                    "challenged, eligible, final FROM slots"
+                )
+            )
+        in_memory = {
+            tuple(int(v) if isinstance(v, bool) else v for v in row)
+            for row in _batch_slots(entries, key_rows)
+        }
+        assert in_memory == {tuple(r) for r in in_sql}
+    finally:
+        store.close()

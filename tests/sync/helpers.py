@@ -1,0 +1,166 @@
+"""Simulated stewards' PCs for the file exchange tests: each a real database file."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import shutil
+from pathlib import Path
+
+from steward_app.domain.counts import SlotKey, UnitReport
+from steward_app.domain.entries import Entry
+from steward_app.services import exchange
+from steward_app.services.authors import Author
+from steward_app.services.counting import Recorded, record_count
+from steward_app.services.errors import Refused
+from steward_app.services.roster import my_key
+from steward_app.services.vote_setup import create_vote
+from steward_app.store import entry_log
+from steward_app.store.vote_store import VoteStore
+from tests.conftest import ticking_clock
+
+SETUP = """\
+format = 1
+
+[vote]
+id = "small"
+title = "Small vote"
+mode = "{mode}"
+
+[coalition]
+name = "Two unions"
+
+[coalition.rule]
+min_unions = 2
+
+[[questions]]
+id = "q"
+text = "Approve?"
+
+[[unions]]
+id = "a"
+name = "Union A"
+membership = 20
+membership_source = "test"
+membership_as_of = 2020-01-01
+
+[[unions.units]]
+id = "a1"
+name = "A one"
+eligible = 10
+parts = ["x", "y"]
+
+[[unions.units]]
+id = "a2"
+name = "A two"
+eligible = 10
+
+[[unions]]
+id = "b"
+name = "Union B"
+membership = 10
+membership_source = "test"
+membership_as_of = 2020-01-01
+
+[[unions.units]]
+id = "b1"
+name = "B one"
+eligible = 10
+"""
+SLOTS = [SlotKey("q", "a1", "x"), SlotKey("q", "a1", "y"), SlotKey("q", "a2"), SlotKey("q", "b1")]
+
+
+def setup_text(
+    mode: str = "official",
+    coordinator: str | None = None,
+    stewards: list[tuple[str, str, list[str] | str]] | None = None,
+) -> str:
+    """The small vote; with a coordinator key and stewards (key, name, unions) when given."""
+    text = SETUP.format(mode=mode)
+    if coordinator:
+        text += f'\n[coordinator]\nkey = "{coordinator}"\nname = "the coordinator"\n'
+    for key, name, unions in stewards or []:
+        listed = f'"{unions}"' if isinstance(unions, str) else str(unions).replace("'", '"')
+        text += f'\n[[stewards]]\nkey = "{key}"\nname = "{name}"\nunions = {listed}\n'
+    return text
+
+
+class PC:
+    """A steward's PC: its own database file (copied from an empty template) and author."""
+
+    def __init__(self, folder: Path, name: str, template: Path | None = None) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.name = name
+        self.path = folder / f"{name}.sqlite"
+        if template is not None:
+            shutil.copy(template, self.path)
+        self.store = VoteStore(self.path)
+        self.author = Author(f"steward {name}", f"PC {name}")
+        self.clock = ticking_clock()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def key(self) -> str:
+        return my_key(self.store, self.author).public_key
+
+    def create(self, text: str) -> None:
+        create_vote(self.store, text, self.author, clock=self.clock)
+
+    def export(self) -> bytes:
+        return exchange.export_bytes(self.store, self.author, clock=self.clock).data
+
+    def take(self, data: bytes, name: str = "results.tally", **kw: object) -> exchange.ImportReport:
+        return exchange.import_bytes(self.store, data, name=name, clock=self.clock, **kw)  # type: ignore[arg-type]
+
+    def record(
+        self, slot: SlotKey, yes: int, no: int, *, correct: bool = False, final: bool = False
+    ) -> Recorded | None:
+        with contextlib.suppress(Refused):
+            return record_count(
+                self.store,
+                self.author,
+                slot,
+                {"yes": yes, "no": no},
+                final=final,
+                correct=correct,
+                reason="recount" if correct else None,
+                confirm_warnings=True,
+                clock=self.clock,
+            )
+        return None
+
+    def state(self) -> exchange.StateCode:
+        return exchange.state_code(self.store)
+
+    def entries(self) -> list[Entry]:
+        with self.store.reading() as conn:
+            return entry_log.all_entries(conn)
+
+    def reports(self) -> dict[tuple[str, str], UnitReport]:
+        self.store.forget_vote()
+        vote = self.store.vote()
+        assert vote is not None
+        with self.store.reading() as conn:
+            return entry_log.unit_reports(conn, vote)
+
+    def content(self) -> str:
+        """A hash of the synced and derived tables, to compare two PCs' data."""
+        digest = hashlib.sha256()
+        with self.store.reading() as conn:
+            for sql in (
+                "SELECT hash, raw FROM entries ORDER BY hash",
+                "SELECT s.target, e.hash FROM supersessions s JOIN entries e "
+                "ON e.id = s.by_entry ORDER BY 1, 2",
+                "SELECT k.question, k.unit, k.part, s.status, s.heads, s.yes, s.no, s.void, "
+                "s.challenged, s.eligible, s.final FROM slots s JOIN entry_keys k "
+                "ON k.id = s.key_id ORDER BY 1, 2, 3",
+            ):
+                for row in conn.exec_driver_sql(sql):
+                    digest.update(repr(tuple(row)).encode())
+        return digest.hexdigest()
+
+    def files_bytes(self) -> bytes:
+        """The database file and its write-ahead log, byte for byte."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        return self.path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
