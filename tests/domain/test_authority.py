@@ -301,6 +301,10 @@ def test_doc_example_d_lists_the_coordinator_and_three_stewards() -> None:
     roster = vote.roster
     assert roster.coordinator_key is not None and not roster.open
     scopes = {s.name.split(",")[0]: s.unions for s in roster.stewards}
-    assert scopes == {"Bob Diaz": ("dockers",), "Sam Okafor": ("pilots",), "Ana Ruiz": ("all",)}
+    assert scopes == {
+        "dockers' steward": ("dockers",),
+        "pilots' steward": ("pilots",),
+        "central count steward": ("all",),
+    }
     central = roster.stewards[2]
     assert central.may_report("dockers") and central.may_report("pilots")

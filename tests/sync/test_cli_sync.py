@@ -31,19 +31,22 @@ def key_of(db: Path, who: str) -> str:
 def test_keys_roster_held_entries_acceptance_and_setup_changes(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
-    coord, jo, kim = (tmp_path / n / "v.sqlite" for n in ("coord", "jo", "kim"))
-    shown = ok(jo, "jo", "keys", "show")
+    coord, jo, kim = (tmp_path / n / "v.sqlite" for n in ("coord", "steward2", "kim"))
+    shown = ok(jo, "steward2", "keys", "show")
     assert "No vote yet" in shown and "[[stewards]]" in shown and "fingerprint" in shown
     setup = tmp_path / "setup.toml"
     setup.write_text(
-        setup_text(coordinator=key_of(coord, "coord"), stewards=[(key_of(jo, "jo"), "Jo", ["a"])])
+        setup_text(
+            coordinator=key_of(coord, "coord"),
+            stewards=[(key_of(jo, "steward2"), "a steward", ["a"])],
+        )
     )
     ok(coord, "coord", "init", str(setup))
     assert "coordinator's key" in ok(coord, "coord", "keys", "show")
     ok(coord, "coord", "export", str(share / "opening.tally"))
-    for db, who in ((jo, "jo"), (kim, "kim")):
+    for db, who in ((jo, "steward2"), (kim, "kim")):
         ok(db, who, "import", str(share / "opening.tally"))
-    assert "Listed by the coordinator as Jo, for a." in ok(jo, "jo", "keys", "show")
+    assert "Listed by the coordinator as a steward, for a." in ok(jo, "steward2", "keys", "show")
     assert "Not on the coordinator's list" in ok(kim, "kim", "keys", "show")
 
     # kim is not listed: her count is kept but held; her file is refused, or held with --hold
@@ -51,20 +54,20 @@ def test_keys_roster_held_entries_acceptance_and_setup_changes(tmp_path: Path) -
     assert "held apart, not counted" in out
     assert "[unknown key]" in ok(kim, "kim", "held")
     ok(kim, "kim", "export", str(share / "kim.tally"))
-    code, _, err = cli(jo, "jo", "import", str(share / "kim.tally"))
+    code, _, err = cli(jo, "steward2", "import", str(share / "kim.tally"))
     assert code == EXIT_REFUSED and "refused (unknown signer)" in err
     out = ok(coord, "coord", "import", "--hold", str(share / "kim.tally"))
     assert "1 quarantined" in out
     held = ok(coord, "coord", "held")
     held_id = held.split()[0]
-    code, _, err = cli(jo, "jo", "accept", held_id, "--reason", "ok")
+    code, _, err = cli(jo, "steward2", "accept", held_id, "--reason", "ok")
     assert code == EXIT_REFUSED
     assert "Accepted 1 held entry" in ok(
         coord, "coord", "accept", held_id, "--reason", "kim's tally sheet checked"
     )
     assert "No entries are held apart." in ok(coord, "coord", "held")
     listing = ok(coord, "coord", "keys", "list")
-    assert "coordinator" in listing and "Jo" in listing and "not listed" in listing
+    assert "coordinator" in listing and "a steward" in listing and "not listed" in listing
 
     # listing kim's key is a setup change, signed by the coordinator, that reaches every PC
     fingerprint = re.search(r"(\S+)\s+not listed", listing)
@@ -75,7 +78,7 @@ def test_keys_roster_held_entries_acceptance_and_setup_changes(tmp_path: Path) -
     assert "Listed Kim" in out
     changed = tmp_path / "changed.toml"
     changed.write_text(setup.read_text().replace("membership = 10\n", "membership = 11\n"))
-    code, _, err = cli(jo, "jo", "setup-change", str(changed), "--reason", "fix")
+    code, _, err = cli(jo, "steward2", "setup-change", str(changed), "--reason", "fix")
     assert code == EXIT_REFUSED and "only the coordinator" in err
     ok(coord, "coord", "export", str(share / "after.tally"))
     out = ok(kim, "kim", "import", str(share / "after.tally"))

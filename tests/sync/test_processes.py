@@ -187,7 +187,7 @@ def test_two_pcs_exchange_results_through_a_folder(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
     coord = Steward(tmp_path / "coord" / "v.sqlite", "coord")
-    jo = Steward(tmp_path / "jo" / "v.sqlite", "jo")
+    jo = Steward(tmp_path / "steward2" / "v.sqlite", "steward2")
     try:
         shown = coord.ok("keys", "show")
         jo_shown = jo.ok("keys", "show")
@@ -197,7 +197,7 @@ def test_two_pcs_exchange_results_through_a_folder(tmp_path: Path) -> None:
         assert key and jo_key and fingerprint
         setup = tmp_path / "setup.toml"
         setup.write_text(
-            setup_text(coordinator=key.group(1), stewards=[(jo_key.group(1), "Jo", ["a"])]),
+            setup_text(coordinator=key.group(1), stewards=[(jo_key.group(1), "a steward", ["a"])]),
             encoding="utf-8",
         )
         coord.ok("init", str(setup))
@@ -223,7 +223,7 @@ def test_two_pcs_exchange_results_through_a_folder(tmp_path: Path) -> None:
         assert not list(share.glob(".*partial"))
 
         conflicts = coord.ok("conflicts")
-        assert "a2 (q)" in conflicts and "by jo on jo's PC" in conflicts
+        assert "a2 (q)" in conflicts and "by steward2 on steward2's PC" in conflicts
         jo_count = re.search(r"  (\w{8})  6 yes, 4 no", conflicts)
         assert jo_count is not None
         coord.ok("resolve", "a2", "--take", jo_count.group(1), "--reason", "recounted")
@@ -240,7 +240,7 @@ def test_two_pcs_exchange_results_through_a_folder(tmp_path: Path) -> None:
     damaged = share / "damaged.tally"
     damaged.write_bytes((share / "after-resolving.tally").read_bytes()[:-30])
     done = subprocess.run(
-        [sys.executable, "-m", "steward_app", "--db", str(tmp_path / "jo" / "v.sqlite")]
+        [sys.executable, "-m", "steward_app", "--db", str(tmp_path / "steward2" / "v.sqlite")]
         + ["import", str(damaged)],
         capture_output=True,
         text=True,
