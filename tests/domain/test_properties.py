@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, event, example, find, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from steward_app.domain.counts import (
@@ -148,18 +148,8 @@ def test_turnout_conditional_rule_is_not_monotone_in_one_more_yes() -> None:
     """
     assert approves(TEAMSTERS, 22, 27, 0, 100)
     assert not approves(TEAMSTERS, 23, 27, 0, 100)
-    # hypothesis finds such a case on its own
-    found = find(
-        tallies_with_room(100),
-        lambda t: (
-            approves(TEAMSTERS, t[1], t[2], t[3], t[0])
-            and not approves(TEAMSTERS, t[1] + 1, t[2], t[3], t[0])
-        ),
-        settings=settings(database=None, max_examples=5_000),
-    )
-    eligible, yes, no, void = found
-    assert approves(TEAMSTERS, yes, no, void, eligible)
-    assert not approves(TEAMSTERS, yes + 1, no, void, eligible)
+    # (a random search for more such cases was removed: the turnout line is a narrow target
+    # and the search missed it one run in three; the next test states the property exactly)
 
 
 @FAST
