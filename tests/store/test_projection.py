@@ -21,46 +21,8 @@ from steward_app.services.vote_setup import create_vote
 from steward_app.store import entry_log
 from steward_app.store.vote_store import VoteStore
 from tests.conftest import ticking_clock
+from tests.small_vote import SLOTS, setup_text
 
-SETUP = """
-format = 1
-[vote]
-id = "small"
-title = "Small vote"
-[coalition]
-name = "Two unions"
-[coalition.rule]
-min_unions = 2
-[[questions]]
-id = "q"
-text = "Approve?"
-[[unions]]
-id = "a"
-name = "Union A"
-membership = 20
-membership_source = "test"
-membership_as_of = 2020-01-01
-[[unions.units]]
-id = "a1"
-name = "A one"
-eligible = 10
-parts = ["x", "y"]
-[[unions.units]]
-id = "a2"
-name = "A two"
-eligible = 10
-[[unions]]
-id = "b"
-name = "Union B"
-membership = 10
-membership_source = "test"
-membership_as_of = 2020-01-01
-[[unions.units]]
-id = "b1"
-name = "B one"
-eligible = 10
-"""
-SLOTS = [SlotKey("q", "a1", "x"), SlotKey("q", "a1", "y"), SlotKey("q", "a2"), SlotKey("q", "b1")]
 AUTHORS = [Author("steward one", "pc"), Author("steward two", "pc"), Author("coordinator", "pc")]
 
 operation = st.tuples(
@@ -117,7 +79,7 @@ def test_sql_projection_matches_reference_in_any_arrival_order(
 ) -> None:
     folder: Path = tmp_path_factory.mktemp("p")  # type: ignore[attr-defined]
     store = VoteStore(folder / "a.sqlite")
-    create_vote(store, SETUP, AUTHORS[2], clock=ticking_clock())
+    create_vote(store, setup_text(), AUTHORS[2], clock=ticking_clock())
     run_operations(store, ops)
     vote = store.vote()
     assert vote is not None
