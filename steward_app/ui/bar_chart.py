@@ -8,11 +8,12 @@ carries its words as text and a hatch pattern as well as a colour.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from steward_app.services.chart_data import Bar
+from steward_app.ui.chart_fonts import apply_font
 from steward_app.ui.palette import APPROVE, PENDING, REJECT, THRESHOLD
 
 FILL = {
@@ -58,12 +59,25 @@ class _BarPlot(QWidget):
             labelOpts={"position": 0.88, "color": "k", "fill": pg.mkBrush(255, 255, 220, 235)},
         )
         self.plot.addItem(self.line)
+        self._apply_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_font()
+        super().changeEvent(event)
+
+    def _apply_font(self) -> None:
+        """The plot's words in the widget's font (View > Zoom); its height grows with them."""
+        font = self.font()
+        apply_font(self.plot, font, [label for _rect, label in self._items] + [self.line.label])
+        self.plot.setMinimumHeight(round(70 * max(1.0, font.pointSizeF() / 9)))
 
     def _segment_items(self, count: int) -> None:
         """Keep exactly `count` (rectangle, label) pairs; they are reused across updates."""
         while len(self._items) < count:
             rect = pg.BarGraphItem(x0=[0], y=[0], width=[0], height=0.8, pen=pg.mkPen("k", width=1))
             label = pg.TextItem("", color="k", anchor=(0, 0.5), fill=pg.mkBrush(255, 255, 255, 225))
+            label.setFont(self.font())
             self.plot.addItem(rect)
             self.plot.addItem(label)
             self._items.append((rect, label))

@@ -49,6 +49,7 @@ from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.chart_actions import add_chart_actions, copy_chart, save_chart
+from steward_app.ui.chart_fonts import apply_zoom
 from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
 from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.database_lane import DatabaseLane
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.standings: Standings | None = None
         self.question_id = ""
         self.selected_union = ""
+        self.zoom = 0  # points added to the system font (View > Zoom), restored below
         self.setWindowTitle(f"steward_app {__version__}")
         self._build()
         self._restore_layout()
@@ -115,7 +117,9 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # names matter most: they get the room they need (up to a limit, see _fit_names) and
+        # the tree scrolls sideways on a narrow pane rather than cutting every name short
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         for column in range(1, self.tree_model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
         self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
+        self._action(view, "&Normal size", QKeySequence("Ctrl+0"), lambda: self._zoom(0))
         go = self.menuBar().addMenu("&Go")
         self._action(
             go,
@@ -300,6 +305,7 @@ class MainWindow(QMainWindow):
         new_vote = self.tree_model.set_standings(standings, self.question_id)
         if new_vote:
             self.tree.expandToDepth(0)
+            self._fit_names()
         if self.union_filter.count() != len(vote.unions) + 1:
             self.union_filter.blockSignals(True)
             self.union_filter.clear()
@@ -312,6 +318,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter)
         self.standings_shown.emit(standings)
 
+    def _fit_names(self) -> None:
+        """The name column as wide as its longest visible name, within 26 average letters."""
+        self.tree.resizeColumnToContents(0)
+        limit = self.tree.fontMetrics().averageCharWidth() * 26 + self.tree.indentation() * 2
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), limit))
+
     def _refresh_dashboard(self) -> None:
         if self.standings is None:
             return
@@ -321,7 +333,7 @@ class MainWindow(QMainWindow):
         if c is not None:
             color = OUTCOME_COLORS[c.outcome.value]
             self.verdict.setText(
-                f"<b style='font-size:15pt;color:{color}'>Coalition: "
+                f"<b style='font-size:x-large;color:{color}'>Coalition: "
                 f"{status_text(c.outcome, c.decided).upper()}</b><br>{c.reason}"
             )
             self.coalition_chart.set_bars(coalition_bars(vote, c, q))
@@ -593,14 +605,21 @@ class MainWindow(QMainWindow):
         )
 
     def _zoom(self, step: int) -> None:
-        font = self.font()
-        font.setPointSize(max(7, min(24, font.pointSize() + step)))
-        self.setFont(font)
+        """Larger or smaller text everywhere, charts and dialogs included; 0: normal size.
+
+        The zoom is a number of points added to the system's font, remembered between runs."""
+        zoom = 0 if step == 0 else max(-4, min(14, self.zoom + step))
+        self.zoom = zoom
+        QSettings().setValue("window/zoom", zoom)
+        apply_zoom(zoom)
 
     # --- settings ------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
         settings = QSettings()
+        self.zoom = int(str(settings.value("window/zoom", 0) or 0))
+        if self.zoom:
+            apply_zoom(self.zoom)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -610,7 +629,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([470, 560, 336])
+            self.splitter.setSizes([520, 540, 306])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from steward_app.services.timeline import Timeline
+from steward_app.ui.chart_fonts import apply_font, title_size
 from steward_app.ui.palette import APPROVE, REJECT, THRESHOLD
 
 
@@ -71,6 +72,27 @@ class TimelineChart(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.margin_plot, 3)
         layout.addWidget(self.share_plot, 2)
+        self._titles = ("", "")
+        self._apply_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_font()
+        super().changeEvent(event)
+
+    def _apply_font(self) -> None:
+        """Axes, titles and line labels in the widget's font (View > Zoom)."""
+        font = self.font()
+        apply_font(self.margin_plot, font, [self.tie.label, self.last_margin])
+        apply_font(self.share_plot, font, [self.share_line.label])
+        self._set_titles(*self._titles)
+
+    def _set_titles(self, margin_title: str, share_title: str) -> None:
+        self._titles = (margin_title, share_title)
+        size = title_size(self.font())
+        for plot, title in ((self.margin_plot, margin_title), (self.share_plot, share_title)):
+            if title:
+                plot.setTitle(title, color="k", size=size)
 
     def set_timeline(
         self, timeline: Timeline, union_name: str, threshold: float | None, threshold_label: str
@@ -80,7 +102,9 @@ class TimelineChart(QWidget):
         xs = [_seconds(p.recorded_at) for p in points]
         margins = [p.margin for p in points]
         self.margin_curve.setData(xs, margins)
-        self.margin_plot.setTitle(f"{union_name}: running margin", color="k")
+        self._set_titles(
+            f"{union_name}: running margin", "Coalition: membership of unions decided to approve"
+        )
         if points:
             self.last_margin.setText(f"{margins[-1]:+,}")
             self.last_margin.setPos(xs[-1], margins[-1])
@@ -88,9 +112,6 @@ class TimelineChart(QWidget):
         self.share_plot.setVisible(timeline.coalition_included)
         if timeline.coalition_included:
             self.share_curve.setData(xs[: len(shares)], shares)
-            self.share_plot.setTitle(
-                "Coalition: membership of unions decided to approve", color="k"
-            )
             if threshold is not None:
                 self.share_line.setValue(threshold)
                 self.share_line.label.setFormat(threshold_label)

@@ -25,7 +25,7 @@ from steward_app.services.chart_data import coalition_bars
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.palette import status_text
 
-BANNER = "<b style='font-size:13pt;background:#FFF3B0'>&nbsp;PROJECTION — not a result&nbsp;</b>"
+BANNER = "<b style='font-size:large;background:#FFF3B0'>&nbsp;PROJECTION — not a result&nbsp;</b>"
 
 
 def _spin(value: int, name: str) -> QSpinBox:
