@@ -31,6 +31,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 APP = """
+import gc; gc.disable()  # as steward_app.__main__ does (ui/start_up.py)
 import resource, sys, pathlib
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QTimer
@@ -38,9 +39,11 @@ app = QApplication(sys.argv[:1])
 from steward_app.services.authors import Author
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.main_window import MainWindow
+from steward_app.ui.start_up import settle_after_first_view
 lane = DatabaseLane()
 w = MainWindow(lane, pathlib.Path(sys.argv[1]), Author("a steward", "bench PC"),
                demo=sys.argv[2] == "demo")
+settle_after_first_view(w)
 w.resize(1366, 740)
 def done(*_):
     app.processEvents()

@@ -21,6 +21,7 @@ def run_window(args: argparse.Namespace) -> int:
     from steward_app.services.locations import default_db_path
     from steward_app.ui.database_lane import DatabaseLane
     from steward_app.ui.main_window import MainWindow
+    from steward_app.ui.start_up import settle_after_first_view
 
     if args.demo:
         # a fresh copy each time: the demo never mixes with a real vote
@@ -31,6 +32,7 @@ def run_window(args: argparse.Namespace) -> int:
     author = Author(args.steward or base.steward, args.pc or base.pc)
     lane = DatabaseLane()
     window = MainWindow(lane, db_path, author, demo=args.demo)
+    settle_after_first_view(window)
     window.show()
     code = app.exec()
     lane.shutdown()
