@@ -33,7 +33,7 @@ def add_parsers(sub: Any) -> None:
         "report",
         help="print a report to PDF, or its tables to CSV",
         description="Print a report to PDF (Letter or A4; every page carries the vote, the "
-        "as-of time, OFFICIAL/UNOFFICIAL/PRACTICE, page x of y and the data fingerprint), or "
+        "as-of time, OFFICIAL/UNOFFICIAL/PRACTICE, page x of y and the state code), or "
         "write its tables as CSV for a spreadsheet.",
     )
     kinds = p.add_subparsers(dest="report_kind", metavar="REPORT", parser_class=type(p))
@@ -100,13 +100,12 @@ def _report(cli: Cli) -> int:
 
 def _report_data(cli: Cli) -> ReportData:
     from steward_app.reports.document import ReportData
-    from steward_app.reports.fingerprint import LABEL, store_fingerprint
+    from steward_app.services.exchange import state_code
 
     store = cli.store
     standings, declared = load_standings(store)  # raises NoVote without a vote
-    fingerprint = store_fingerprint(store)
     now = dt.datetime.now().astimezone()
-    return ReportData(standings, declared, now, fingerprint, chart_data, LABEL)
+    return ReportData(standings, declared, now, state_code(store).code, chart_data)
 
 
 def _document(data: ReportData, kind: str, args: Any) -> Document:

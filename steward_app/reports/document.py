@@ -85,12 +85,16 @@ class DeclaredData(Protocol):
     def recorded_at(self) -> str: ...
 
 
+STATE_CODE = "state code"  # what the reports call the code of the data they show
+
+
 @dataclass(frozen=True)
 class ReportData:
     """Everything a report is built from.
 
-    `fingerprint` is a short code of the data shown (reports.fingerprint.data_fingerprint of
-    the entry ids until file sync's state code replaces it; `fingerprint_label` names it).
+    `fingerprint` is the state code of the data shown (services.exchange.state_code): the
+    window's status bar and `steward-app state` show the same code, so a printout can be
+    matched to a PC's data by reading it aloud; `fingerprint_label` names it.
     `charts` is steward_app.services.chart_data (None: no charts).
     """
 
@@ -99,7 +103,7 @@ class ReportData:
     as_of: dt.datetime
     fingerprint: str
     charts: ChartSource | None = None
-    fingerprint_label: str = "data fingerprint"
+    fingerprint_label: str = STATE_CODE
 
 
 class NotInVote(LookupError):
@@ -295,7 +299,7 @@ class PageHeader:
     stamp: str  # "OFFICIAL", "UNOFFICIAL" or "PRACTICE · UNOFFICIAL"
     practice: bool
     fingerprint: str
-    fingerprint_label: str = "data fingerprint"
+    fingerprint_label: str = STATE_CODE
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """File > Print preview, Print and Export PDF: the same pages as the command line's reports.
 
-The data (standings, declarations, the fingerprint read from the database) is gathered on the
+The data (standings, declarations, the state code read from the database) is gathered on the
 database lane; the document is built and shown on the GUI thread, where printing must happen.
 The page size and orientation chosen are remembered.
 """
@@ -16,12 +16,12 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from steward_app.reports.document import Document, NotInVote, ReportData
-from steward_app.reports.fingerprint import store_fingerprint
 from steward_app.reports.notice import union_notice
 from steward_app.reports.printing import default_page_size, page_layout_for, render_to, write_pdf
 from steward_app.reports.summary import coalition_summary
 from steward_app.reports.tally_sheet import tally_sheets
 from steward_app.services import chart_data
+from steward_app.services.exchange import state_code
 from steward_app.services.standings_cache import StandingsCache
 from steward_app.store.vote_store import VoteStore
 
@@ -50,7 +50,7 @@ def gather(store: VoteStore, cache: StandingsCache) -> ReportData:
         cache.standings,
         list(cache.declared),
         dt.datetime.now().astimezone(),
-        store_fingerprint(store),
+        state_code(store).code,
         chart_data,
     )
 

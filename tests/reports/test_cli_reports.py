@@ -16,12 +16,15 @@ def test_each_report_to_pdf(demo_db: Path, tmp_path: Path) -> None:  # noqa: F81
     out = tmp_path / "c.pdf"
     code, said, err = cli(demo_db, "report", "coalition", "--pdf", str(out), "--page-size", "a4")
     assert code == EXIT_OK, err
-    assert "PRACTICE · UNOFFICIAL" in said and "data fingerprint" in said
-    fingerprint = said.rsplit("data fingerprint ", 1)[1].strip()
+    assert "PRACTICE · UNOFFICIAL" in said and "state code" in said
+    fingerprint = said.rsplit("state code ", 1)[1].strip()
+    # the code the PCs compare aloud (`steward-app state`, the status bar) is the one printed
+    _, state, _ = cli(demo_db, "state")
+    assert state.startswith(f"State {fingerprint} (")
     pdf = read_pdf(out)
     assert "(A4)" in pdf_info(out)["Page size"]
     assert f"page 1 of {len(pdf.pages)}" in pdf.pages[0]
-    assert all(f"data fingerprint {fingerprint}" in p for p in pdf.pages)
+    assert all(f"state code {fingerprint}" in p for p in pdf.pages)
     assert "PENDING · NOT DECIDED" in pdf.pages[0]
 
     out = tmp_path / "u.pdf"

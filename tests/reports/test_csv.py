@@ -37,7 +37,7 @@ def test_coalition_csv(demo_data: ReportData) -> None:
     meta = dict((r[0], r[1]) for r in s[""])
     assert meta["report"] == "Coalition summary"
     assert meta["status"] == "PRACTICE · UNOFFICIAL"
-    assert meta["data fingerprint"] == demo_data.fingerprint
+    assert meta["state code"] == demo_data.fingerprint
     assert meta["as of"] == "2011-06-22 21:05 UTC-04:00"
     unions = s["Unions (concessions)"]
     assert unions[0][:4] == ["union id", "union", "members", "yes"]

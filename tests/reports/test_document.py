@@ -14,7 +14,6 @@ from steward_app.reports.document import (
     Signatures,
     Table,
 )
-from steward_app.reports.fingerprint import data_fingerprint
 from steward_app.reports.notice import union_notice
 from steward_app.reports.summary import coalition_summary
 from steward_app.reports.tally_sheet import tally_sheets
@@ -26,14 +25,6 @@ from tests.reports.conftest import report_data
 
 def tables(doc: Document) -> dict[str, Table]:
     return {b.title: b for b in doc.blocks if isinstance(b, Table)}
-
-
-def test_fingerprint_is_short_base32_and_ignores_order() -> None:
-    ids = ["b" * 64, "a" * 64, "c" * 64]
-    fp = data_fingerprint(ids)
-    assert len(fp) == 8 and fp.isupper() and set(fp) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-    assert data_fingerprint(reversed(ids)) == fp
-    assert data_fingerprint([*ids, "d" * 64]) != fp
 
 
 def test_coalition_summary_of_the_demo(demo_data: ReportData) -> None:

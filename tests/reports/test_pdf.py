@@ -36,7 +36,7 @@ def every_page_has_the_header_and_footer(pdf: Pdf, data: ReportData, stamp: str)
     n = len(pdf.pages)
     for i, page in enumerate(pdf.pages, start=1):
         assert f"page {i} of {n}" in page, i
-        assert f"data fingerprint {data.fingerprint}" in page, i
+        assert f"state code {data.fingerprint}" in page, i
         assert stamp in page, i
         assert AS_OF_TEXT in page, i
         assert "Concession agreement ratification" in page, i
