@@ -2,9 +2,10 @@
 imports and builds, and frees almost nothing, so every collection then is wasted work.
 
 `steward_app.__main__` switches the collector off before the first import; `settle` switches
-it back on once the first view is up (the dashboard or the start page; at the latest after ten seconds), after
-freezing what start-up made: those long-lived objects (modules, classes, widgets) then stay
-out of every later collection, which keeps full collections short during the evening too.
+it back on once the first view is up (the dashboard or the start page; at the latest after ten
+seconds), after freezing what start-up made: those long-lived objects (modules, classes,
+widgets) then stay out of every later collection, which keeps full collections short during
+the evening too.
 bench/bench_window.py starts the same way.
 """
 
