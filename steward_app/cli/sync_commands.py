@@ -8,6 +8,7 @@ conflicts, resolve        counts in conflict, and deciding them
 keys show|list|trust      this PC's key, the coordinator's list, adding a key to it
 held, accept              entries held apart (quarantine), and accepting them
 setup-change FILE         a corrected setup, signed by the coordinator
+imports, undo-import ID   the files imported here, and undoing one of them
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ COMMANDS = (
     "held",
     "accept",
     "setup-change",
+    "imports",
+    "undo-import",
 )
 
 
@@ -94,6 +97,10 @@ def add_parsers(sub: Any) -> None:
     s = sub.add_parser("setup-change", help="replace the setup with a corrected one (coordinator)")
     s.add_argument("setup", type=Path)
     s.add_argument("--reason", required=True)
+
+    sub.add_parser("imports", help="the files imported here, newest first, with their ids")
+    s = sub.add_parser("undo-import", help="take out what one imported file brought")
+    s.add_argument("id", help="the import's id (first characters), from `steward-app imports`")
 
 
 def run_command(cli: Any) -> int | None:
@@ -325,4 +332,33 @@ def _setup_change(cli: Any, a: argparse.Namespace) -> int:
     roster.change_setup(cli.store, cli.author, text, a.reason)
     vote = cli.store.vote()
     cli.say(f'The setup of "{vote.title}" is changed; other PCs receive it with your next export.')
+    return EXIT_OK
+
+
+def _imports(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import imports
+
+    lines = imports.import_history(cli.store)
+    if not lines:
+        cli.say("No file has been imported into this vote.")
+        return EXIT_OK
+    for line in lines:
+        mark = f"  (cannot be undone: {line.why_not})" if line.why_not else ""
+        cli.say(
+            f"{line.id[:8]}  {line.imported_at}  {line.name}  from {line.sender}: "
+            f"{line.new:,} new, {line.known:,} already present, {line.held:,} held{mark}"
+        )
+    cli.say("Undo one with `steward-app undo-import ID`.")
+    return EXIT_OK
+
+
+def _undo_import(cli: Any, a: argparse.Namespace) -> int:
+    from steward_app.services import exchange, imports
+
+    done = imports.undo_import(cli.store, a.id)
+    cli.say(
+        f"Undid the import of {done.name}: {done.removed:,} entries and {done.held:,} held "
+        "entries taken out; the file can be imported again."
+    )
+    cli.say(f"State now {exchange.state_code(cli.store)}")
     return EXIT_OK

@@ -405,6 +405,7 @@ class _Import:
         exchange_log.add_held(
             conn, self.vote_key, [held_row(e, w, self.now, self.name) for e, w in hold]
         )
+        before_cps = exchange_log.checkpoints(conn, self.vote_key)
         exchange_log.save_checkpoints(
             conn,
             self.vote_key,
@@ -413,6 +414,16 @@ class _Import:
                     c.origin, key_text(c.key), c.seq, bytes.fromhex(c.head), c.sig
                 )
                 for c in incoming.checkpoints.values()
+            ],
+        )
+        exchange_log.record_import(  # what undoing this import takes out and puts back
+            conn,
+            file_hash,
+            [bytes.fromhex(e.id) for e in apply] + [bytes.fromhex(e.id) for e, _ in hold],
+            [
+                (origin, before_cps.get(origin))
+                for origin, c in incoming.checkpoints.items()
+                if origin not in before_cps or c.seq > before_cps[origin].seq
             ],
         )
         changed_authority = before is None or (

@@ -15,9 +15,9 @@ from sqlalchemy.exc import DBAPIError
 from steward_app.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 # every released schema, oldest first; add each new migration here
-KNOWN_REVISIONS = ("0001", "0002")
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -2,9 +2,10 @@
 
 Synced content: origins, entry_keys, entries, supersessions, and the checkpoints that vouch
 for other PCs' entries. Everything else is derived (slots, rebuilt from entries at any time)
-or local to this PC (settings, held_entries, imports). Entries are never edited; an entry
-leaves `entries` only to wait in `held_entries` when a change of the setup withdraws its
-key's right to report (docs/sync-format.md).
+or local to this PC (settings, held_entries, imports and what each import brought). Entries
+are never edited; an entry leaves `entries` only to wait in `held_entries` when a change of
+the setup withdraws its key's right to report, or when the import that brought it is undone
+(docs/sync-format.md).
 """
 
 from __future__ import annotations
@@ -178,6 +179,31 @@ class ImportRow(Base):
     held: Mapped[int] = mapped_column(Integer)
 
 
+class ImportEntryRow(Base):
+    """Local: the entries an import brought (applied or held), so it can be undone.
+
+    One row per import, the entries' 32-byte ids end to end: recording 100,000 of them costs
+    one blob, not 100,000 index insertions in the import's transaction. Imports made before
+    schema 0003 have no row and cannot be undone."""
+
+    __tablename__ = "import_entries"
+    file_hash: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    hashes: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ImportCheckpointRow(Base):
+    """Local: the checkpoint an origin had before an import replaced it (seq 0: it had none),
+    put back when the import is undone so exports still end each chain at a signature."""
+
+    __tablename__ = "import_checkpoints"
+    file_hash: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    head: Mapped[bytes | None] = mapped_column(LargeBinary(32), nullable=True)
+    sig: Mapped[bytes | None] = mapped_column(LargeBinary(64), nullable=True)
+
+
 # File exchange's local tables belong to the vote the database holds: `init --replace` deletes
 # the vote's settings (and its entries), and this trigger clears them with it.
 CLEAR_EXCHANGE_TRIGGER = (
@@ -186,6 +212,13 @@ CLEAR_EXCHANGE_TRIGGER = (
     "DELETE FROM checkpoints; DELETE FROM held_entries; DELETE FROM imports; END"
 )
 event.listen(Base.metadata, "after_create", DDL(CLEAR_EXCHANGE_TRIGGER))  # type: ignore[no-untyped-call]
+# an import forgotten (undone, or cleared with its vote) takes its record of entries with it
+FORGET_IMPORT_TRIGGER = (
+    "CREATE TRIGGER forget_import_records AFTER DELETE ON imports BEGIN "
+    "DELETE FROM import_entries WHERE file_hash = old.file_hash; "
+    "DELETE FROM import_checkpoints WHERE file_hash = old.file_hash; END"
+)
+event.listen(Base.metadata, "after_create", DDL(FORGET_IMPORT_TRIGGER))  # type: ignore[no-untyped-call]
 
 entries_table = cast(Table, EntryRow.__table__)
 keys_table = cast(Table, EntryKeyRow.__table__)
@@ -196,3 +229,5 @@ settings_table = cast(Table, SettingRow.__table__)
 checkpoints_table = cast(Table, CheckpointRow.__table__)
 held_table = cast(Table, HeldEntryRow.__table__)
 imports_table = cast(Table, ImportRow.__table__)
+import_entries_table = cast(Table, ImportEntryRow.__table__)
+import_checkpoints_table = cast(Table, ImportCheckpointRow.__table__)

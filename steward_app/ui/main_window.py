@@ -53,6 +53,7 @@ from steward_app.ui.chart_fonts import apply_zoom
 from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
 from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.database_lane import DatabaseLane
+from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.palette import OUTCOME_COLORS, status_text
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.timeline_chart import TimelineChart
@@ -204,6 +205,9 @@ class MainWindow(QMainWindow):
             file_menu, "&Copy coalition chart", None, lambda: copy_chart(self.coalition_chart)
         )
         file_menu.addSeparator()
+        self.exchange = ExchangeActions(self, self._show)  # file exchange (ui/exchange_actions)
+        self.exchange.fill_file_menu(file_menu)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
         self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
@@ -234,6 +238,7 @@ class MainWindow(QMainWindow):
                 QKeySequence(f"Ctrl+{number}"),
                 functools.partial(self.tabs.setCurrentIndex, page),
             )
+        self.exchange.fill_go_menu(go)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About steward_app", None, self._on_about_triggered)
         self.busy = QProgressBar()

@@ -1,4 +1,5 @@
-"""What a steward sees before any vote: open the demo, or create a vote from a setup file."""
+"""What a steward sees before any vote: open the demo, create a vote from a setup file, or
+join a vote by importing another PC's results file."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 class StartPage(QWidget):
     demo_requested = Signal()
     setup_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -18,13 +20,11 @@ class StartPage(QWidget):
         demo.clicked.connect(self.demo_requested)
         setup = QPushButton("&Create a vote from the coordinator's setup file…")
         setup.clicked.connect(self.setup_requested)
-        later = QLabel(
-            "Importing a results file from another steward's PC arrives with file exchange."
-        )
-        later.setWordWrap(True)
+        join = QPushButton("&Import a results file from another PC (to join its vote)…")
+        join.clicked.connect(self.import_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
-        for widget in (demo, setup, later):
+        for widget in (demo, setup, join):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

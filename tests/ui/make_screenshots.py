@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from steward_app.domain.counts import SlotKey
 from steward_app.services.counting import record_count
+from steward_app.services.exchange import export_file, import_file
+from steward_app.services.vote_setup import load_demo
+from steward_app.store.vote_store import VoteStore
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.main_window import MainWindow
 from tests.conftest import SECOND, STEWARD
@@ -116,6 +119,35 @@ def main() -> None:
         w.tree.setCurrentIndex(w.tree_model.index_for("unit", "afscme-np4-391"))
 
     state(conflict_db, False, "conflict", conflict)
+
+    def conflicts_view(w: MainWindow) -> None:
+        w.exchange.open_conflicts()
+        wait(800)
+
+    state(conflict_db, False, "conflicts-view", conflicts_view)
+
+    # file exchange: a second PC joined from the first one's file, then got a later file
+    files_folder = folder / "files"
+    files_folder.mkdir()
+    first = VoteStore(folder / "first" / "first.sqlite")
+    load_demo(first, STEWARD)
+    opening = export_file(first, STEWARD, files_folder / "opening.tally")
+    second_db = folder / "second" / "second.sqlite"
+    second = VoteStore(second_db)
+    assert opening.path is not None
+    import_file(second, opening.path)
+    record_count(first, STEWARD, slot, {"yes": "1340", "no": "500", "void": "4"}, final=True)
+    later = export_file(first, STEWARD, files_folder / "hall office, 21h.tally")
+    assert later.path is not None
+    import_file(second, later.path)
+    first.close()
+    second.close()
+
+    def history(w: MainWindow) -> None:
+        w.exchange.open_history()
+        wait(800)
+
+    state(second_db, False, "import-history", history)
     app.quit()
 
 

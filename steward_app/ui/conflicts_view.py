@@ -1,0 +1,274 @@
+"""The conflicts view: every count in conflict side by side, with who entered it where and
+when, and resolving it by keeping one count or entering the agreed numbers, with a reason.
+
+The resolution is an entry like any other (services.conflicts): it travels to other PCs in
+the next export. Reading and resolving run on the database lane.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steward_app.domain.counts import WHOLE_UNIT, SlotKey
+from steward_app.domain.standings import Standings
+from steward_app.services.conflicts import Conflict, ConflictHead, list_conflicts, resolve_conflict
+from steward_app.services.counting import Recorded
+from steward_app.services.errors import Refused
+from steward_app.ui.database_lane import DatabaseLane
+from steward_app.ui.lane_dialog import LaneDialog
+
+if TYPE_CHECKING:
+    from steward_app.services.authors import Author
+    from steward_app.ui.main_window import Session
+
+COLUMNS = (
+    "",
+    "Yes",
+    "No",
+    "Void",
+    "Challenged",
+    "Eligible",
+    "Final",
+    "Steward",
+    "PC",
+    "Key",
+    "Time",
+)
+KEEP = 0  # the column of the "Keep this count" buttons: first, so it is never scrolled away
+NUMBER_FIELDS = ("yes", "no", "void", "challenged", "eligible")
+
+
+def slot_title(c: Conflict) -> str:
+    part = "whole unit" if c.slot.part == WHOLE_UNIT else f"part {c.slot.part}"
+    return f"{c.unit_name}\n{part} ({c.slot.question}): {len(c.heads)} different counts"
+
+
+def head_cells(h: ConflictHead) -> list[str]:
+    v = h.values
+    eligible = "" if v.eligible is None else f"{v.eligible:,}"
+    return [
+        f"{v.yes:,}",
+        f"{v.no:,}",
+        f"{v.void:,}",
+        f"{v.challenged:,}",
+        eligible,
+        "final" if v.final else "provisional",
+        h.steward,
+        h.pc,
+        h.origin,
+        h.recorded_at[11:19],  # the time of day; the whole stamp is in the tooltip
+    ]
+
+
+class ConflictsDialog(LaneDialog):
+    """Non-modal: the steward can keep the window in view while deciding."""
+
+    def __init__(
+        self,
+        lane: DatabaseLane,
+        session: Callable[[], Session | None],
+        author: Author,
+        show: Callable[[Standings | None], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(lane, session, show, parent)
+        self.author = author
+        self.conflicts: list[Conflict] = []
+        self.setWindowTitle("Conflicts — two different counts for one unit")
+        self.resize(1040, 540)
+        self.intro = QLabel(
+            "Each of these units has two (or more) different counts, neither replacing the "
+            "other, so it has no total. Compare them with the tally sheets, then keep the right "
+            "one or enter the agreed numbers. Your decision goes to the other PCs with the next "
+            "export."
+        )
+        self.intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Units in conflict")
+        self.list.setWordWrap(True)
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("The counts in conflict, side by side")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason")
+        self.reason.setPlaceholderText("why: e.g. recounted the mail tray with both stewards")
+        self.edits = {name: QLineEdit() for name in NUMBER_FIELDS}
+        numbers = QHBoxLayout()
+        for name, edit in self.edits.items():
+            edit.setAccessibleName(name)
+            edit.setMaximumWidth(90)
+            numbers.addWidget(QLabel(name.capitalize()))
+            numbers.addWidget(edit)
+        self.final = QCheckBox("&Final")
+        numbers.addWidget(self.final)
+        self.confirm = QCheckBox("&Confirm the warnings")
+        self.confirm.hide()  # shown when the agreed numbers raise warnings
+        numbers.addWidget(self.confirm)
+        self.save_numbers = QPushButton("Save the &agreed numbers")
+        self.save_numbers.clicked.connect(self._on_save_numbers_clicked)
+        numbers.addWidget(self.save_numbers)
+        numbers.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.table, 1)
+        form = QFormLayout()
+        form.addRow("&Reason (required):", self.reason)
+        form.addRow("Or enter the agreed numbers:", numbers)
+        right_layout.addLayout(form)
+        right_layout.addWidget(self.message)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setSizes([230, 810])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+
+    def reload(self) -> None:
+        """Read the conflicts again (on the lane)."""
+
+        def work() -> list[Conflict]:
+            session = self.session()
+            return [] if session is None else list_conflicts(session.store)
+
+        self.lane.submit(work, self._show_conflicts, self._on_failed)
+
+    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
+        current = self.current()
+        self.conflicts = conflicts
+        self.list.blockSignals(True)
+        self.list.clear()
+        for c in conflicts:
+            self.list.addItem(QListWidgetItem(slot_title(c)))
+        self.list.blockSignals(False)
+        keys = [c.slot for c in conflicts]
+        row = keys.index(current.slot) if current is not None and current.slot in keys else 0
+        self.list.setCurrentRow(row if conflicts else -1)
+        self._show_heads()
+        if not conflicts:
+            self.intro.setText("No conflicts: every unit's counts agree.")
+
+    def current(self) -> Conflict | None:
+        row = self.list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    @Slot(int)
+    def _on_list_current_row_changed(self, _row: int) -> None:
+        self._show_heads()
+
+    def _show_heads(self) -> None:
+        c = self.current()
+        heads = c.heads if c is not None else ()
+        self.table.setRowCount(len(heads))
+        for row, head in enumerate(heads):
+            for column, text in enumerate(head_cells(head), start=1):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"entered {head.recorded_at}, entry {head.entry_id[:8]}")
+                if column <= 5:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+            keep = QPushButton("Keep this count")
+            keep.setAccessibleName(f"Keep the count by {head.steward} on {head.pc}")
+            keep.clicked.connect(lambda _=False, h=head: self.keep(h))
+            self.table.setCellWidget(row, KEEP, keep)
+        for widget in (self.reason, self.save_numbers, *self.edits.values(), self.final):
+            widget.setEnabled(c is not None)
+
+    def keep(self, head: ConflictHead) -> None:
+        self._resolve(take=head.entry_id)
+
+    @Slot()
+    def _on_save_numbers_clicked(self) -> None:
+        numbers: dict[str, object] = {
+            name: edit.text().strip() or None for name, edit in self.edits.items()
+        }
+        numbers = {k: v for k, v in numbers.items() if v is not None}
+        if "yes" not in numbers or "no" not in numbers:
+            self._say("Enter at least the yes and no counts you agreed on.", error=True)
+            return
+        self._resolve(numbers=numbers)
+
+    def _resolve(
+        self, *, take: str | None = None, numbers: dict[str, object] | None = None
+    ) -> None:
+        c = self.current()
+        reason = self.reason.text().strip()
+        if c is None:
+            return
+        if not reason:
+            self._say(
+                "Give a reason first (e.g. who recounted what): it stays in the history.", True
+            )
+            self.reason.setFocus()
+            return
+        slot, author, final = c.slot, self.author, self.final.isChecked()
+        confirm = self.confirm.isChecked()
+
+        def work() -> tuple[Recorded, Standings | None]:
+            session = self.session()
+            assert session is not None
+            result = resolve_conflict(
+                session.store,
+                author,
+                slot,
+                reason=reason,
+                take=take,
+                numbers=numbers,
+                final=final,
+                confirm_warnings=confirm,
+            )
+            return result, session.cache.refresh(result.changes)
+
+        self.lane.submit(work, lambda done: self._on_resolved(slot, done), self._on_failed)
+
+    def _on_resolved(self, slot: SlotKey, done: tuple[Recorded, Standings | None]) -> None:
+        result, standings = done
+        self.reason.clear()
+        self.confirm.setChecked(False)
+        self.confirm.hide()
+        for edit in self.edits.values():
+            edit.clear()
+        self._say(f"Resolved {slot.describe()}: {result.note}.")
+        self.show_standings(standings)
+        self.reload()
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, Refused) and error.problems:
+            self.confirm.setVisible(error.needs_confirmation)
+            problems = "; ".join(str(p) for p in error.problems)
+            self._say(f"{error.message} — {problems}", error=True)
+            return
+        super()._on_failed(error)

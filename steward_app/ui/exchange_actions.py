@@ -1,0 +1,348 @@
+"""File exchange in the window: Export and Import in the File menu, tally files dropped on the
+window, the shared folder, the conflicts view, the import history, and the state code in the
+status bar (docs/sync-format.md; README "Exchanging results").
+
+The main window creates one ExchangeActions and hands it its menus; everything else hangs
+off the window's `standings_shown` signal: after every change the state code is read again,
+and when it changed the shared folder gets a new export (debounced).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steward_app.domain.standings import Standings
+from steward_app.services import exchange
+from steward_app.sync import files
+from steward_app.ui.conflicts_view import ConflictsDialog
+from steward_app.ui.exchange_work import (
+    STATE_TIP,
+    Imported,
+    Status,
+    default_export_name,
+    import_paths,
+    plural,
+    status,
+)
+from steward_app.ui.import_history import ImportHistoryDialog
+from steward_app.ui.shared_folder import SharedFolder
+
+if TYPE_CHECKING:
+    from steward_app.ui.main_window import MainWindow, Session
+
+TALLY_FILTER = "Tally files (*.tally);;All files (*)"
+
+
+def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+    """The local files a drag carries (folders and remote URLs left out)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+
+class ImportResults(QDialog):
+    """What arrived, one paragraph per file; refusals in red, in plain words."""
+
+    def __init__(self, imported: Imported, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle("Import results")
+        self.resize(760, 320)
+        self.text = QTextBrowser()
+        self.text.setAccessibleName("What each file brought")
+        paragraphs = []
+        for a in imported.arrivals:
+            color = "#B00020" if a.refused else "#000000"
+            paragraphs.append(
+                f"<p><b>{_escape(a.name)}</b>: <span style='color:{color}'>{_escape(a.text)}</span>"
+                "</p>"
+            )
+        if not imported.changed:
+            paragraphs.append("<p>Nothing changed on this PC.</p>")
+        self.text.setHtml("".join(paragraphs))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ExchangeActions(QObject):
+    """File exchange for one main window."""
+
+    def __init__(self, window: MainWindow, show: Callable[[Standings | None], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.show_standings = show
+        self.lane = window.lane
+        self.last_state: exchange.StateCode | None = None
+        self.last_results: Imported | None = None  # the last import's outcome (for the views)
+        self.state_label = QLabel("")
+        self.state_label.setAccessibleName("State code")
+        self.state_label.setToolTip(STATE_TIP)
+        self.conflicts_button = QPushButton("")
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setStyleSheet("color: #D55E00; font-weight: bold;")
+        self.conflicts_button.setToolTip("Open the conflicts view to resolve them")
+        self.conflicts_button.clicked.connect(self.open_conflicts)
+        self.conflicts_button.hide()
+        bar = window.statusBar()
+        bar.addPermanentWidget(self.conflicts_button)
+        bar.addPermanentWidget(self.state_label)
+        self.shared = SharedFolder(self.lane, self._session, window.author, self)
+        self.shared.arrived.connect(self._on_shared_arrived)
+        self.shared.exported.connect(self._on_shared_exported)
+        self.shared.failed.connect(self._on_shared_failed)
+        self._conflicts: ConflictsDialog | None = None
+        self._history: ImportHistoryDialog | None = None
+        self._looked = False
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        window.standings_shown.connect(self._on_window_standings_shown)
+        window.start_page.import_requested.connect(self.choose_and_import)
+
+    def _session(self) -> Session | None:
+        return self.window.session
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def fill_file_menu(self, menu: QMenu) -> None:
+        self._add(menu, "E&xport results…", self.choose_and_export)
+        self._add(menu, "&Import results…", self.choose_and_import)
+        self._add(menu, "S&hared folder…", self.choose_shared_folder)
+
+    def fill_go_menu(self, menu: QMenu) -> None:
+        self._add(menu, "&Conflicts…", self.open_conflicts)
+        self._add(menu, "&Import history…", self.open_history)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> None:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+
+    # --- export and import ---------------------------------------------------------------
+
+    @Slot()
+    def choose_and_export(self) -> None:
+        standings = self.window.standings
+        if standings is None:
+            self._say("There is no vote to export yet.", 6000)
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = default_export_name(standings.vote.id, self.window.author.pc)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, "Export results", str(Path(folder) / name), TALLY_FILTER
+        )
+        if chosen:
+            self.export_to(Path(chosen))
+
+    def export_to(self, target: Path) -> None:
+        if not target.name.lower().endswith(files.SUFFIX):
+            target = target.with_name(target.name + files.SUFFIX)
+        author = self.window.author
+
+        def work() -> exchange.ExportResult:
+            session = self._session()
+            assert session is not None
+            return exchange.export_file(session.store, author, target)
+
+        def done(result: exchange.ExportResult) -> None:
+            notes = "".join(f"\n\nNote: {n}" for n in result.notes)
+            text = (
+                f"Exported {plural(result.entries, 'entry', 'entries')} from "
+                f"{plural(result.origins, 'steward')} to\n{result.path}\n\nIt was written whole, "
+                f"read back and checked. State {result.state}.{notes}"
+            )
+            self._say(f"Exported to {result.path}", 8000)
+            QMessageBox.information(self.window, "Results exported", text)
+
+        self.lane.submit(work, done, self.window._on_failed)
+
+    @Slot()
+    def choose_and_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import results from other PCs", "", TALLY_FILTER
+        )
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path], *, dialog: bool = True) -> None:
+        """Import files on the lane, then show what arrived and refresh the views."""
+        self._say(f"Importing {plural(len(paths), 'file')}…", 0)
+
+        def work() -> Imported:
+            session = self._session()
+            assert session is not None
+            return import_paths(session, paths)
+
+        def done(result: Imported) -> None:
+            self._arrived(result)
+            if dialog:
+                ImportResults(result, self.window).open()
+
+        self.lane.submit(work, done, self.window._on_failed)
+
+    def _arrived(self, result: Imported) -> None:
+        self.last_results = result
+        if result.changed:
+            self.show_standings(result.standings)
+        self._say("; ".join(f"{a.name}: {a.text}" for a in result.arrivals), 15000)
+        if self._history is not None and self._history.isVisible():
+            self._history.reload()
+
+    # --- drag and drop -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, (QDragEnterEvent, QDropEvent))
+            if dropped_paths(event):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            if self.drop(event):
+                return True
+        elif kind == QEvent.Type.Close and self.shared.debounce.isActive():
+            self.shared.debounce.stop()
+            self.shared.export_now()  # queued before the window closes the database
+        return super().eventFilter(watched, event)
+
+    def drop(self, event: QDropEvent) -> bool:
+        paths = [p for p in dropped_paths(event) if not p.is_dir()]
+        if not paths:
+            return False
+        event.acceptProposedAction()
+        self.import_files(paths)
+        return True
+
+    # --- the shared folder ---------------------------------------------------------------
+
+    @Slot()
+    def choose_shared_folder(self) -> None:
+        current = self.shared.folder
+        box = QMessageBox(self.window)
+        box.setWindowTitle("Shared folder")
+        box.setText(f"Shared folder: {current}" if current else "No shared folder is set.")
+        box.setInformativeText(
+            "With a shared folder (a network drive, a synced folder), this PC writes its "
+            "results there after each change and imports the other PCs' files as they appear. "
+            "The database itself stays on this PC."
+        )
+        choose = box.addButton("&Choose a folder…", QMessageBox.ButtonRole.AcceptRole)
+        clear = box.addButton("&Stop sharing", QMessageBox.ButtonRole.DestructiveRole)
+        clear.setEnabled(current is not None)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is choose:
+            folder = QFileDialog.getExistingDirectory(
+                self.window, "Choose the shared folder", str(current or "")
+            )
+            if folder:
+                self.use_shared_folder(Path(folder))
+        elif box.clickedButton() is clear:
+            self.use_shared_folder(None)
+
+    def use_shared_folder(self, folder: Path | None) -> None:
+        if folder is not None and folder.resolve() == self.window.db_path.resolve().parent:
+            QMessageBox.warning(
+                self.window,
+                "Shared folder",
+                "This is the database's own folder. Choose another folder for sharing: the "
+                "database stays on this PC and only results files go to the shared folder.",
+            )
+            return
+        self.shared.set_folder(folder)
+        if folder is None:
+            self._say("Shared folder cleared: results are no longer written or picked up.", 8000)
+            return
+        self._say(f"Sharing results through {folder}", 8000)
+        self.shared.export_now()
+        self.shared.scan()
+
+    @Slot(object)
+    def _on_shared_arrived(self, result: Imported) -> None:
+        self._arrived(result)
+
+    @Slot(str)
+    def _on_shared_exported(self, path: str) -> None:
+        self._say(f"Results written to the shared folder ({Path(path).name})", 5000)
+
+    @Slot(str)
+    def _on_shared_failed(self, text: str) -> None:
+        self._say(text, 15000)
+
+    # --- the status bar, dialogs ---------------------------------------------------------
+
+    @Slot(object)
+    def _on_window_standings_shown(self, standings: Standings | None) -> None:
+        if not self._looked:  # the database is open: look in the shared folder at once
+            self._looked = True
+            self.shared.scan()
+        if standings is None:
+            self._show_status(Status(None, 0))
+            return
+
+        def work() -> Status:
+            session = self._session()
+            return Status(None, 0) if session is None else status(session)
+
+        self.lane.submit(work, self._show_status, lambda _e: None)
+        if self._conflicts is not None and self._conflicts.isVisible():
+            self._conflicts.reload()
+
+    def _show_status(self, now: Status) -> None:
+        if now.state is None:
+            self.state_label.setText("")
+            self.conflicts_button.hide()
+            return
+        self.state_label.setText(f"State {now.state}")
+        self.conflicts_button.setText(f"⚠ {plural(now.conflicts, 'conflict')}: resolve…")
+        self.conflicts_button.setVisible(now.conflicts > 0)
+        if now.state != self.last_state:  # a change here (or the opening): share it
+            self.shared.changed()
+        self.last_state = now.state
+
+    @Slot()
+    def open_conflicts(self) -> None:
+        if self._conflicts is None:
+            self._conflicts = ConflictsDialog(
+                self.lane, self._session, self.window.author, self.show_standings, self.window
+            )
+        self._conflicts.reload()
+        self._conflicts.show()
+        self._conflicts.raise_()
+
+    @Slot()
+    def open_history(self) -> None:
+        if self._history is None:
+            self._history = ImportHistoryDialog(
+                self.lane, self._session, self.show_standings, self.window
+            )
+        self._history.reload()
+        self._history.show()
+        self._history.raise_()
+
+    def _say(self, text: str, ms: int) -> None:
+        self.window.statusBar().showMessage(text.splitlines()[0] if text else "", ms)

@@ -1,0 +1,133 @@
+"""File exchange work for the database lane, and its results in plain words for the window.
+
+Every function here runs on the lane (it reads files and the database) and returns plain
+Python objects; the widgets only show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from steward_app.domain.standings import Standings
+from steward_app.services import exchange
+from steward_app.services.changes import Changes
+from steward_app.services.conflicts import list_conflicts
+from steward_app.services.errors import NoVote
+from steward_app.services.roster import my_key
+from steward_app.sync import files
+from steward_app.sync.errors import ImportRefused
+
+if TYPE_CHECKING:
+    from steward_app.services.authors import Author
+    from steward_app.ui.main_window import Session
+
+STATE_TIP = (
+    "The state code of what this PC holds. Equal codes on two PCs mean identical data: the "
+    "same counts and the same standings. Read them aloud at the end of the night."
+)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """What one file did, in words."""
+
+    name: str
+    text: str
+    refused: bool = False
+    changed: bool = False  # it brought something (the views and the shared folder follow)
+
+
+@dataclass(frozen=True)
+class Imported:
+    arrivals: tuple[Arrival, ...]
+    standings: Standings | None  # after the imports (None: still no vote)
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Status:
+    """The status bar's exchange part: the state code and how many conflicts wait."""
+
+    state: exchange.StateCode | None  # None: no vote yet
+    conflicts: int
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+def report_text(r: exchange.ImportReport) -> str:
+    """An import's outcome as a steward reads it."""
+    if r.outcome == "already imported":
+        return "already imported before; nothing changed. " + " ".join(r.notes)
+    if r.outcome == "nothing new":
+        return f"nothing new from {r.exporter}: {plural(r.known, 'entry', 'entries')} already here"
+    counts = [
+        f"{r.new:,} new",
+        f"{r.known:,} already here",
+        f"{r.superseded:,} superseded (history only)",
+        f"{r.conflicting:,} in conflict",
+        f"{r.held:,} held apart",
+    ]
+    if r.released or r.withdrawn:
+        counts.append(f"{r.released:,} held entries now counted, {r.withdrawn:,} now held apart")
+    text = ", ".join(counts)
+    if r.outcome == "joined":
+        text = (
+            f"joined the vote from {r.exporter}. Coordinator's key {r.coordinator}: compare it "
+            f"with the coordinator's printed sheet. {text}"
+        )
+    else:
+        text = f"from {r.exporter}: {text}"
+    return " ".join([text + ".", *(n[:1].upper() + n[1:] + "." for n in r.notes)])
+
+
+def import_paths(session: Session, paths: Iterable[Path]) -> Imported:
+    """Import each file (a refusal stops only that file), then refresh the standings once."""
+    arrivals: list[Arrival] = []
+    changes = Changes()
+    for path in paths:
+        try:
+            r = exchange.import_file(session.store, path)
+        except ImportRefused as exc:
+            arrivals.append(Arrival(path.name, f"refused ({exc.code.value}): {exc}", True))
+            continue
+        changed = r.outcome in ("imported", "joined")
+        changes = changes | r.changes
+        arrivals.append(Arrival(path.name, report_text(r), changed=changed))
+    changed = any(a.changed for a in arrivals)
+    if changed and (changes.vote or session.cache.standings is None):
+        standings = session.cache.refresh_all()
+    elif changed:
+        standings = session.cache.refresh(changes)
+    else:
+        standings = session.cache.standings
+    return Imported(tuple(arrivals), standings, changed)
+
+
+def status(session: Session) -> Status:
+    try:
+        return Status(exchange.state_code(session.store), len(list_conflicts(session.store)))
+    except NoVote:
+        return Status(None, 0)
+
+
+def default_export_name(vote_id: str, pc: str, now: dt.datetime | None = None) -> str:
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M")
+    return f"{files.safe_name(vote_id)}_{files.safe_name(pc, 24)}_{stamp}{files.SUFFIX}"
+
+
+def shared_file_name(session: Session, author: Author) -> str:
+    """This PC's file in the shared folder: one per vote and key, replaced at each export."""
+    vote = session.store.vote()
+    if vote is None:
+        raise NoVote()
+    key = my_key(session.store, author)
+    return (
+        f"{files.safe_name(vote.id)}_{files.safe_name(author.pc, 24)}_"
+        f"{files.safe_name(author.steward, 24)}_{key.fingerprint}{files.SUFFIX}"
+    )

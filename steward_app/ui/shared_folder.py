@@ -1,0 +1,179 @@
+"""The shared folder: this PC writes its export there after each change, and picks up the
+other PCs' files as they appear.
+
+Writing is debounced (2 s after the last change) and replaces this PC's one file in the
+folder (written whole under a hidden temporary name, then renamed: sync.files). Reading: a
+file watcher, with a poll every 10 s as the fallback for network drives, where change
+notifications often never arrive. Each file is read once per (name, size, modification time);
+the import itself recognises a file it has seen. Partial and hidden files and this PC's own
+file are left alone. Listing and reading the folder run on the database lane, like the
+imports: a slow network drive never freezes the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal, Slot
+
+from steward_app.services import exchange
+from steward_app.sync import files
+from steward_app.ui.database_lane import DatabaseLane
+from steward_app.ui.exchange_work import Arrival, Imported, import_paths, shared_file_name
+
+if TYPE_CHECKING:
+    from steward_app.services.authors import Author
+    from steward_app.ui.main_window import Session
+
+SETTING = "exchange/shared_folder"
+DEBOUNCE_MS = 2000
+POLL_MS = 10_000
+SETTLE_MS = 500  # after a change notice: let a burst of renames finish first
+
+Seen = dict[str, tuple[int, int]]  # file name -> (size, modification time in ns)
+
+
+def new_files(folder: Path, seen: Seen, own: str) -> list[Path]:
+    """Finished tally files not looked at since they last changed; marks them seen."""
+    out = []
+    for path in files.tally_files(folder):
+        if path.name == own:
+            continue
+        try:
+            st = path.stat()
+        except OSError:
+            continue  # gone between the listing and now
+        mark = (st.st_size, st.st_mtime_ns)
+        if seen.get(path.name) != mark:
+            seen[path.name] = mark
+            out.append(path)
+    return out
+
+
+class SharedFolder(QObject):
+    """Export after changes, import what others put there. `arrived` reports each scan that
+    found files; `failed` a folder that cannot be read or written (in words)."""
+
+    arrived = Signal(object)  # Imported
+    exported = Signal(str)  # the file written
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        lane: DatabaseLane,
+        session: Callable[[], Session | None],
+        author: Author,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lane = lane
+        self.session = session
+        self.author = author
+        self.folder: Path | None = None
+        self.seen: Seen = {}  # touched on the lane only
+        self.own = ""  # this PC's file name there, once known
+        self._scanning = False
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.export_now)
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.scan)
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(SETTLE_MS)
+        self.settle.timeout.connect(self.scan)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
+        saved = QSettings().value(SETTING)
+        if saved:
+            self.set_folder(Path(str(saved)), remember=False)
+
+    def set_folder(self, folder: Path | None, *, remember: bool = True) -> None:
+        """Watch `folder` (None: stop sharing); kept in the settings for the next start."""
+        if self.watcher.directories():
+            self.watcher.removePaths(self.watcher.directories())
+        self.folder = folder
+        self.seen = {}
+        if remember:
+            settings = QSettings()
+            if folder is None:
+                settings.remove(SETTING)
+            else:
+                settings.setValue(SETTING, str(folder))
+        if folder is None:
+            self.poll.stop()
+            self.debounce.stop()
+            return
+        self.watcher.addPath(str(folder))
+        self.poll.start()
+
+    def changed(self) -> None:
+        """Something changed here: export once things settle."""
+        if self.folder is not None:
+            self.debounce.start()
+
+    @Slot()
+    def export_now(self) -> None:
+        folder, author = self.folder, self.author
+        if folder is None or self.session() is None:
+            return
+
+        def work() -> Path | None:
+            session = self.session()
+            assert session is not None
+            if session.store.vote() is None:
+                return None  # nothing to send before this PC has a vote
+            self.own = shared_file_name(session, author)
+            result = exchange.export_file(session.store, author, folder / self.own)
+            assert result.path is not None
+            st = result.path.stat()
+            self.seen[result.path.name] = (st.st_size, st.st_mtime_ns)
+            return result.path
+
+        self.lane.submit(work, self._on_exported, self._on_export_failed)
+
+    def _on_exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.exported.emit(str(path))
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        self.failed.emit(f"Could not write to the shared folder {self.folder}: {error}")
+
+    @Slot(str)
+    def _on_watcher_directory_changed(self, _path: str) -> None:
+        self.settle.start()
+
+    @Slot()
+    def scan(self) -> None:
+        """Import the files that are new or changed in the folder (on the lane)."""
+        folder = self.folder
+        if folder is None or self._scanning or self.session() is None:
+            return
+        self._scanning = True
+
+        def work() -> Imported | None:
+            session = self.session()
+            assert session is not None
+            try:
+                found = new_files(folder, self.seen, self.own)
+            except OSError as exc:
+                message = f"cannot read the shared folder {folder}: {exc.strerror or exc}"
+                return Imported((Arrival(folder.name, message, refused=True),), None, False)
+            if not found:
+                return None
+            return import_paths(session, found)
+
+        self.lane.submit(work, self._on_scanned, self._on_scan_failed)
+
+    def _on_scanned(self, result: Imported | None) -> None:
+        self._scanning = False
+        if result is not None:
+            self.arrived.emit(result)
+
+    def _on_scan_failed(self, error: BaseException) -> None:
+        self._scanning = False
+        self.failed.emit(f"Could not import from the shared folder {self.folder}: {error}")
