@@ -13,6 +13,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from steward_app.cli.main import build_parser, run
 
     parsed, _ = build_parser().parse_known_args(args)
+    from steward_app.services.logs import log_start, setup_logging
+
+    setup_logging()  # the user's log folder (services.logs); never ballot numbers
+    log_start(parsed.command or "window", parsed.db)
     if parsed.command is not None or "-h" in args or "--help" in args or "--version" in args:
         gc.enable()  # a command may run long over many objects: collect as usual
         return run(args)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO, cast
 
 from steward_app import __version__
+from steward_app.cli import guard
 from steward_app.cli.standings_text import render
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey
 from steward_app.domain.entries import EntryType
@@ -131,6 +132,7 @@ class CommandModule(Protocol):
 COMMAND_MODULES: tuple[str, ...] = (
     "steward_app.cli.report_commands",
     "steward_app.cli.sync_commands",
+    "steward_app.cli.backup_commands",
 )
 
 
@@ -334,6 +336,15 @@ def _read_text(path: Path) -> str:
         raise Refused(f"{path} is not UTF-8 text; save it as UTF-8") from exc
 
 
+def _dispatch(cli: Cli) -> int:
+    for module in _command_modules():
+        status = module.run_command(cli)
+        if status is not None:
+            return status
+    handler: Callable[[], int] = getattr(cli, cli.args.command.replace("-", "_"))
+    return handler()
+
+
 def run(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -349,12 +360,8 @@ def run(
         return EXIT_USAGE
     cli = Cli(args, out, err)
     try:
-        for module in _command_modules():
-            status = module.run_command(cli)
-            if status is not None:
-                return status
-        handler: Callable[[], int] = getattr(cli, args.command.replace("-", "_"))
-        return handler()
+        with guard.command(cli):  # the lock for commands that write, the day's backup, the log
+            return _dispatch(cli)
     except SetupError as exc:
         print(
             f"steward-app: the setup file {getattr(args, 'setup', '')} has "

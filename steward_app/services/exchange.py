@@ -281,6 +281,9 @@ def import_bytes(
         vote = store.vote(conn)
     with _gc_paused():  # an import makes many small objects and no cycles
         opened = bundle.open_file(data, vote_key, vote.mode.value if vote else None)
+        from steward_app.services.backups import before_import
+
+        before_import(store, name)  # a file that checks out: back the database up first
         with store.bulk_transaction() as conn:
             if store.vote_key(conn) != vote_key:  # another window joined meanwhile: again
                 store.forget_vote()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import os
 import sqlite3
 import sys
@@ -12,8 +12,12 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 
-from steward_app.store.errors import StoreError
+from steward_app.store.backup import backup_path, copy_database
+from steward_app.store.errors import NetworkShareError, StoreError, explain_sqlite_error
 
+__all__ = ["backup_file", "backup_path", "open_engine"]
+
+log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD_REVISION = "0003"
 # every released schema, oldest first; add each new migration here
@@ -91,7 +95,7 @@ def open_engine(path: Path) -> Engine:
     """An engine on `path` (created if missing), migrated to the current schema."""
     path = Path(path)
     if on_network_share(path):
-        raise StoreError(
+        raise NetworkShareError(
             f"{path} is on a shared network folder; the database must stay on this PC's own "
             "disk (the default place, or --db with a local path). Exchange tally files "
             "through the shared folder instead (steward-app export / import)"
@@ -119,7 +123,7 @@ def open_engine(path: Path) -> Engine:
                 f"{path} is not a steward_app database or is damaged ({detail}); "
                 "restore it from a backup or choose another file with --db"
             ) from exc
-        raise StoreError(f"cannot open {path}: {detail}") from exc
+        raise StoreError(f"cannot open {path}: {explain_sqlite_error(detail, path)}") from exc
     return engine
 
 
@@ -155,7 +159,8 @@ def migrate(engine: Engine, path: Path) -> None:
     if revision is None and not _has_user_tables(engine):
         create_fresh(engine)
         return
-    backup_file(engine, backup_path(path, f"before-migration-{revision or 'none'}"))
+    saved = backup_file(engine, backup_path(path, f"before-migration-{revision or 'none'}"))
+    log.info("migrating %s from schema %s to %s (backup %s)", path, revision, HEAD_REVISION, saved)
     from alembic import command
     from alembic.config import Config
 
@@ -182,24 +187,13 @@ def create_fresh(engine: Engine) -> None:
         conn.exec_driver_sql("INSERT INTO alembic_version VALUES (?)", (HEAD_REVISION,))
 
 
-def backup_path(db_path: Path, reason: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    folder = db_path.parent / "backups"
-    return folder / f"{db_path.stem}-{reason}-{stamp}.sqlite"
-
-
 def backup_file(engine: Engine, target: Path) -> Path:
-    """A consistent copy through SQLite's backup API (never a file copy of a live database)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """A consistent copy through SQLite's backup API (never a file copy of a live database),
+    written whole then renamed (store.backup)."""
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
+        return copy_database(source, target)
     finally:
         raw.close()
-    return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,7 @@ from steward_app.domain.setup_file import parse_setup
 from steward_app.domain.vote import Vote
 from steward_app.store import entry_log
 from steward_app.store.database import open_engine
-from steward_app.store.errors import StoreError
+from steward_app.store.errors import StoreError, explain_sqlite_error
 
 VOTE_KEY = "vote_key"
 BULK_CACHE_KB = 65_536
@@ -39,7 +40,7 @@ class VoteStore:
         try:
             with self.engine.begin() as conn:
                 yield conn
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:
             raise StoreError(_plain(exc, self.path)) from exc
 
     @contextmanager
@@ -60,7 +61,7 @@ class VoteStore:
                 finally:
                     raw.execute("PRAGMA foreign_keys=ON")
                     raw.execute("PRAGMA cache_size=-2000")
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:
             raise StoreError(_plain(exc, self.path)) from exc
 
     @contextmanager
@@ -68,7 +69,7 @@ class VoteStore:
         try:
             with self.engine.connect() as conn:
                 yield conn
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:
             raise StoreError(_plain(exc, self.path)) from exc
 
     def vote(self, conn: Connection | None = None) -> Vote | None:
@@ -120,18 +121,7 @@ class VoteStore:
         return entry_log.get_setting(conn, VOTE_KEY)
 
 
-def _plain(exc: OperationalError, path: Path) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "disk is full" in text or "database or disk is full" in text:
-        return (
-            f"the disk holding {path} is full; nothing was saved. Free some space (or move the "
-            "database with --db) and enter it again"
-        )
-    if "readonly" in text or "read-only" in text:
-        return (
-            f"{path} is read-only; nothing was saved. Check the folder's permissions or choose "
-            "another place with --db"
-        )
-    if "locked" in text:
-        return f"{path} is busy in another steward_app window or program; close it and try again"
-    return f"the database {path} reported an error: {text}"
+def _plain(exc: OperationalError | sqlite3.OperationalError, path: Path) -> str:
+    """Also for errors of the driver's connection itself (bulk writes go through it)."""
+    orig = getattr(exc, "orig", None)
+    return explain_sqlite_error(str(orig) if orig is not None else str(exc), path)

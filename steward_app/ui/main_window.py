@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +53,7 @@ from steward_app.ui.chart_actions import add_chart_actions, copy_chart, save_cha
 from steward_app.ui.chart_fonts import apply_zoom
 from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
 from steward_app.ui.count_form import CountForm, SaveRequest
+from steward_app.ui.data_safety import DataSafety
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.palette import OUTCOME_COLORS, status_text
@@ -61,6 +63,8 @@ from steward_app.ui.what_if_panel import WhatIfPanel
 
 if TYPE_CHECKING:
     from steward_app.reports.document import ReportData
+
+log = logging.getLogger(__name__)
 
 
 class Session:
@@ -208,7 +212,8 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(self, self._show)  # file exchange (ui/exchange_actions)
         self.exchange.fill_file_menu(file_menu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.data_safety = DataSafety(self, file_menu, quit_action)  # restore, names, backups
         view = self.menuBar().addMenu("&View")
         self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
         self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
@@ -288,6 +293,7 @@ class MainWindow(QMainWindow):
             )
         else:
             text = f"Something went wrong: {error!r}. Nothing typed was lost."
+            log.error("unexpected error", exc_info=error)
         self.statusBar().showMessage(text.splitlines()[0], 10000)
         QMessageBox.warning(self, "steward_app", text)
 

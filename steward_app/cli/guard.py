@@ -1,0 +1,75 @@
+"""Around every command: the database's lock for commands that write, the day's backup, and
+the log (the command's name and outcome, never its numbers)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from steward_app.services.backups import daily_backup_if_due
+from steward_app.services.errors import Refused
+from steward_app.services.locations import default_db_path
+from steward_app.store.errors import StoreError
+from steward_app.store.lock import held_for_command
+
+if TYPE_CHECKING:
+    from steward_app.cli.main import Cli
+
+log = logging.getLogger(__name__)
+
+# commands that only read the database: they run beside an open window. Every other command
+# writes (or may), so it waits for the database's lock and is refused while a window has it.
+READ_ONLY_COMMANDS = frozenset(
+    {
+        "check-setup",
+        "units",
+        "standings",
+        "history",
+        "report",
+        "state",
+        "conflicts",
+        "held",
+        "imports",
+        "backup",
+    }
+)
+
+
+def db_path(cli: Cli) -> Path:
+    return Path(cli.args.db or default_db_path())
+
+
+@contextlib.contextmanager
+def command(cli: Cli) -> Iterator[None]:
+    """Run one command under the lock it needs; log how it ended."""
+    name = str(cli.args.command)
+    path = db_path(cli)
+    log.info("command %s on %s", name, path)
+    try:
+        if name in READ_ONLY_COMMANDS:
+            yield
+        else:
+            with held_for_command(path):
+                _daily_backup(cli, path)
+                yield
+    except Refused as exc:  # the message may quote numbers: only the check codes are logged
+        log.info("command %s refused %s", name, [p.code for p in exc.problems])
+        raise
+    except StoreError as exc:
+        log.error("command %s failed: %s", name, exc)
+        raise
+    except Exception:
+        log.exception("command %s failed", name)
+        raise
+
+
+def _daily_backup(cli: Cli, path: Path) -> None:
+    """The first command of the day that writes backs the database up first; a backup that
+    cannot be made is said, and the command runs on (it may need no more room)."""
+    try:
+        daily_backup_if_due(path)
+    except StoreError as exc:
+        print(f"steward-app: note: the day's backup was not made: {exc}", file=cli.err)

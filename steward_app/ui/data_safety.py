@@ -1,0 +1,127 @@
+"""The window's data-safety actions: restore from a backup, the steward's and PC's names, and
+the day's backup (when the window opens, then checked every hour for a window left open past
+midnight). Everything that touches the database runs on the database lane."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from steward_app.services import backups
+from steward_app.store.backup import Restorable
+from steward_app.ui.first_run import ask_names
+from steward_app.ui.restore_dialog import RestoreDialog
+
+if TYPE_CHECKING:
+    from steward_app.domain.standings import Standings
+    from steward_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+DAILY_CHECK_MS = 3_600_000
+
+
+class DataSafety(QObject):
+    def __init__(self, window: MainWindow, menu: QMenu, before: QAction | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.restore_action = QAction("Restore from a &backup…", window)
+        self.restore_action.triggered.connect(self._on_restore_triggered)
+        self.names_action = QAction("Steward and PC &names…", window)
+        self.names_action.triggered.connect(self._on_names_triggered)
+        menu.insertActions(before, [self.restore_action, self.names_action])  # type: ignore[arg-type]
+        menu.insertSeparator(before)  # type: ignore[arg-type]
+        self.timer = QTimer(self)
+        self.timer.setInterval(DAILY_CHECK_MS)
+        self.timer.timeout.connect(self.daily_backup)
+        self.timer.start()
+        window.standings_shown.connect(self._on_first_standings)
+
+    @Slot(object)
+    def _on_first_standings(self, _standings: object) -> None:
+        self.window.standings_shown.disconnect(self._on_first_standings)
+        self.daily_backup()
+
+    @Slot()
+    def daily_backup(self) -> None:
+        path = self.window.db_path
+
+        def done(saved: Path | None) -> None:
+            if saved is not None:
+                self.window.statusBar().showMessage(f"Today's backup saved to {saved}", 6000)
+
+        def failed(error: BaseException) -> None:
+            log.error("the day's backup was not made: %s", error)
+            self.window.statusBar().showMessage(f"The day's backup was not made: {error}", 15000)
+
+        self.window.lane.submit(lambda: backups.daily_backup_if_due(path), done, failed)
+
+    @Slot()
+    def _on_names_triggered(self) -> None:
+        author = ask_names(self.window, self.window.author, first_run=False)
+        if author is not None:
+            self.window.author = author
+            self.window.statusBar().showMessage(
+                f"Entries from now on: {author.steward} on {author.pc}", 6000
+            )
+
+    @Slot()
+    def _on_restore_triggered(self) -> None:
+        dialog = RestoreDialog(self.window.db_path, self.window)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        chosen = dialog.chosen
+        db_path = self.window.db_path
+        self.window.lane.submit(
+            lambda: backups.check(db_path, chosen),
+            self._confirm,
+            self.window._on_failed,
+        )
+
+    def _confirm(self, checked: Restorable) -> None:
+        answer = QMessageBox.question(
+            self.window,
+            "Restore this backup?",
+            f"Replace the database with {checked.path.name} ({checked.entries:,} entries)?\n\n"
+            "The database as it is now is backed up first. Counts entered after this backup "
+            "are not in it: import the latest tally files from the other PCs afterwards.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.window.lane.submit(
+            lambda: self.restore_on_lane(checked.path), self._on_restored, self.window._on_failed
+        )
+
+    def restore_on_lane(self, chosen: Path) -> tuple[backups.Restored, Standings | None]:
+        """Close the session, restore, open a new session (also when the restore failed)."""
+        from steward_app.ui.main_window import Session
+
+        window = self.window
+        old, window.session = window.session, None
+        if old is not None:
+            old.store.close()
+        try:
+            restored = backups.restore(window.db_path, chosen)
+        finally:
+            window.session = Session(window.db_path)
+        return restored, window.session.standings()
+
+    def _on_restored(self, result: tuple[backups.Restored, Standings | None]) -> None:
+        restored, standings = result
+        self.window._show(standings)
+        saved = ""
+        if restored.previous is not None:
+            saved = f"\n\nThe database as it was is saved in {restored.previous}."
+        self.window.statusBar().showMessage(f"Restored {restored.source.name}", 8000)
+        QMessageBox.information(
+            self.window,
+            "Restored",
+            f"Restored {restored.source} ({restored.entries:,} entries) at "
+            f"{dt.datetime.now():%H:%M}.{saved}",
+        )

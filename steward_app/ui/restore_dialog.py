@@ -1,0 +1,100 @@
+"""Choose a backup to restore: the backups folder's files with their date and reason, newest
+first, or any file chosen from the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steward_app.store.backup import Backup, backup_folder, list_backups
+
+REASONS = {
+    "daily": "daily",
+    "manual": "made by a steward",
+    "before-import": "before an import",
+    "before-restore": "before a restore",
+    "before-replace": "before the vote was replaced",
+}
+
+
+def describe(b: Backup) -> str:
+    reason = REASONS.get(b.reason)
+    if reason is None and b.reason.startswith("before-migration"):
+        reason = "before an upgrade"
+    try:
+        size = f"{b.path.stat().st_size / 1024:,.0f} KB"
+    except OSError:
+        size = "?"
+    return f"{b.made:%Y-%m-%d %H:%M:%S}  —  {reason or b.reason}  —  {size}"
+
+
+class RestoreDialog(QDialog):
+    """`chosen` is the file to restore once accepted."""
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.chosen: Path | None = None
+        self.setWindowTitle("Restore from a backup")
+        intro = QLabel(
+            f"Backups of {self.db_path.name} in {backup_folder(self.db_path)}, newest first. "
+            "The database as it is now is backed up before it is replaced."
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Backups")
+        for b in reversed(list_backups(self.db_path)):
+            item = QListWidgetItem(describe(b))
+            item.setData(Qt.ItemDataRole.UserRole, str(b.path))
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.list.addItem("(no backups yet in this folder)")
+            self.list.setEnabled(False)
+        self.list.itemDoubleClicked.connect(lambda _item: self._accept_selected())
+        choose = QPushButton("Choose a &file…")
+        choose.clicked.connect(self._on_choose_clicked)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(
+            "&Restore", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore_button.setEnabled(self.list.isEnabled())
+        self.buttons.accepted.connect(self._accept_selected)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.buttons)
+        self.resize(560, 380)
+
+    def _accept_selected(self) -> None:
+        item = self.list.currentItem()
+        path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if path:
+            self.chosen = Path(path)
+            self.accept()
+
+    def _on_choose_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Choose a backup",
+            str(backup_folder(self.db_path)),
+            "steward_app databases (*.sqlite);;All files (*)",
+        )
+        if name:
+            self.chosen = Path(name)
+            self.accept()
