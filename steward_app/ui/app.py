@@ -8,8 +8,18 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from steward_app.bundled import icon_files
+
+
+def app_icon() -> QIcon:
+    """The application icon in every size shipped, so each place Qt shows it gets a sharp one."""
+    icon = QIcon()
+    for path in icon_files():
+        icon.addFile(str(path))
+    return icon
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -17,6 +27,8 @@ def run_window(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName("steward_app")
     app.setApplicationName("steward_app")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("steward-app")  # Wayland: the window belongs to steward-app.desktop
     from steward_app.services.locations import default_db_path
     from steward_app.ui.database_lane import DatabaseLane
     from steward_app.ui.first_run import window_author

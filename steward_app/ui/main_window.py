@@ -609,11 +609,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            "About steward_app",
-            f"steward_app {__version__}\nDatabase: {self.db_path}\nLicence: GPL-3.0-or-later",
-        )
+        from steward_app.ui.about import about_text
+
+        QMessageBox.about(self, "About steward_app", about_text(self.db_path))
 
     def _zoom(self, step: int) -> None:
         """Larger or smaller text everywhere, charts and dialogs included; 0: normal size.

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Build the one-folder application with PyInstaller: dist/steward-app/ (the program is
+# dist/steward-app/steward-app). Installs PyInstaller into .venv from the `packaging` extra in
+# pyproject.toml first. Linux, and Windows in Git Bash (untested); each platform builds its own.
+# Then: bash packaging/smoke-test.sh (Linux).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+
+if [ "${OS:-}" = "Windows_NT" ]; then
+  # Git Bash on Windows: dev-setup.sh is for Debian-like systems; Qt needs nothing from the system
+  [ -x .venv/Scripts/python.exe ] || py -3 -m venv .venv
+  PY=.venv/Scripts/python.exe
+else
+  bash packaging/dev-setup.sh
+  PY=.venv/bin/python
+fi
+
+# install PyInstaller only when the declared versions change
+stamp=".venv/.steward-app-packaging"
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "Installing PyInstaller into .venv"
+  "$PY" -m pip install --quiet --disable-pip-version-check -e ".[dev,packaging]" 2>&1 \
+    | grep -v "^WARNING: Location" || true
+  "$PY" -c "import PyInstaller" \
+    || { echo "PyInstaller did not install; see the messages above." >&2; exit 1; }
+  echo "$want" > "$stamp"
+fi
+
+echo "Building dist/steward-app with PyInstaller $("$PY" -m PyInstaller --version)"
+"$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --distpath dist --workpath build/pyinstaller packaging/steward-app.spec
+
+echo "Built dist/steward-app ($(du -sh dist/steward-app | cut -f1)) in $(($(date +%s) - start)) s"

@@ -1,0 +1,76 @@
+; Inno Setup 6 script: a per-user Windows installer for the bundle that
+; packaging/steward-app.spec builds in dist\steward-app. No administrator rights: it installs to
+; %LOCALAPPDATA%\Programs\steward_app and writes only to HKEY_CURRENT_USER.
+;
+; On a Windows PC with Python 3.11+, Git Bash and Inno Setup 6, from the project folder:
+;   bash packaging/build-bundle.sh
+;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 packaging\steward-app.iss
+; gives dist\steward-app-0.1.0-setup.exe. AppVersion must be steward_app/__init__.py's version.
+;
+; Uninstalling removes the program, its shortcuts and the .tally file type; the steward's
+; database, backups and logs (%LOCALAPPDATA%\steward_app) stay: nothing entered is ever lost.
+
+#ifndef AppVersion
+  #error Give the version: ISCC.exe /DAppVersion=X.Y.Z packaging\steward-app.iss
+#endif
+#define AppName "steward_app"
+#define AppExe "steward-app.exe"
+#define CliExe "steward-app-cli.exe"
+#define FileClass "StewardApp.TallyFile"
+
+[Setup]
+AppId={{6B0E3C52-8F4A-4D1E-9A57-2C61D0B7E4F3}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppVersion}
+AppPublisher={#AppName}
+AppComments=Offline tally of a contract ratification vote across a coalition of unions
+; per user: no UAC prompt, and {autopf} is %LOCALAPPDATA%\Programs
+PrivilegesRequired=lowest
+DefaultDirName={autopf}\{#AppName}
+DisableProgramGroupPage=yes
+DisableDirPage=auto
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+OutputDir=..\dist
+OutputBaseFilename=steward-app-{#AppVersion}-setup
+SetupIconFile=..\resources\icons\steward-app.ico
+UninstallDisplayIcon={app}\{#AppExe}
+UninstallDisplayName={#AppName} {#AppVersion}
+Compression=lzma2/max
+SolidCompression=yes
+WizardStyle=modern
+; Explorer re-reads file types after install and uninstall
+ChangesAssociations=yes
+; an open window keeps its files in use: ask to close it before replacing them
+CloseApplications=yes
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+Name: "tallyfiles"; Description: "Open .tally files from other PCs with {#AppName} (imports them)"; GroupDescription: "File types:"
+
+[Files]
+Source: "..\dist\steward-app\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[InstallDelete]
+; an upgrade replaces the whole bundle: no module from an older version is left beside the new
+Type: filesandordirs; Name: "{app}\_internal"
+
+[Icons]
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
+Name: "{autoprograms}\{#AppName} (demo vote)"; Filename: "{app}\{#AppExe}"; Parameters: "--demo"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+
+[Registry]
+; the .tally file type, for this user only (HKCU\Software\Classes). Opening a tally file runs
+; `steward-app-cli import FILE` in a console that stays open until a key is pressed, so the
+; steward reads what was imported or refused (the window has no import-on-open yet).
+Root: HKCU; Subkey: "Software\Classes\.tally"; ValueType: string; ValueName: ""; ValueData: "{#FileClass}"; Flags: uninsdeletevalue; Tasks: tallyfiles
+Root: HKCU; Subkey: "Software\Classes\.tally"; ValueType: string; ValueName: "Content Type"; ValueData: "application/vnd.steward-app.tally+zip"; Flags: uninsdeletevalue; Tasks: tallyfiles
+Root: HKCU; Subkey: "Software\Classes\{#FileClass}"; ValueType: string; ValueName: ""; ValueData: "{#AppName} tally file"; Flags: uninsdeletekey; Tasks: tallyfiles
+Root: HKCU; Subkey: "Software\Classes\{#FileClass}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: tallyfiles
+Root: HKCU; Subkey: "Software\Classes\{#FileClass}\shell\open"; ValueType: string; ValueName: ""; ValueData: "Import into {#AppName}"; Tasks: tallyfiles
+Root: HKCU; Subkey: "Software\Classes\{#FileClass}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: "cmd.exe /c """"{app}\{#CliExe}"" import ""%1"" & pause"""; Tasks: tallyfiles
+
+[Run]
+Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
