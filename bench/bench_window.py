@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -96,8 +97,11 @@ def median_run(runs: int, code: str, *args: str) -> tuple[float, int]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
-def save_latency(db: Path, demo: bool, saves: int) -> list[float]:
-    """Milliseconds from a save request to the views repainted with the new numbers."""
+def save_latency(db: Path, demo: bool, saves: int) -> list[tuple[float, float]]:
+    """Milliseconds from a save request to the views repainted with the new numbers: wall
+    time, and the CPU time the process used meanwhile (both threads). On a shared machine the
+    wall time includes waiting for a core; the CPU time is what the save itself costs."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from steward_app.domain.counts import WHOLE_UNIT, SlotKey
@@ -114,6 +118,8 @@ def save_latency(db: Path, demo: bool, saves: int) -> list[float]:
     window.standings_shown.connect(lambda _s: shown.append(time.perf_counter()))
     window.show()
     while not shown:
+        app.processEvents()
+    while window.lane.busy:  # start-up work queued behind the first view (a daily backup)
         app.processEvents()
     standings = window.standings
     assert standings is not None
@@ -135,14 +141,20 @@ def save_latency(db: Path, demo: bool, saves: int) -> list[float]:
             True,
         )
         before = len(shown)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         window._on_form_save_requested(request)
-        while len(shown) == before:
-            app.processEvents()
-            if not window.lane.busy and len(shown) == before:
-                raise RuntimeError(f"the save was refused: {window.form.message.text()}")
-        window.repaint()  # the frame that shows the new numbers
-        latencies.append((time.perf_counter() - start) * 1000)
+        if len(shown) == before:  # wait without spinning, so the CPU time is the save's own
+            waiting = QEventLoop()
+            window.standings_shown.connect(waiting.quit)
+            window.lane.busy_changed.connect(waiting.quit)
+            waiting.exec()
+            window.standings_shown.disconnect(waiting.quit)
+            window.lane.busy_changed.disconnect(waiting.quit)
+        if len(shown) == before:
+            raise RuntimeError(f"the save was refused: {window.form.message.text()}")
+        # the frame that shows the new numbers: Qt paints what the update marked as changed
+        app.processEvents()
+        latencies.append(((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000))
     window.close()
     lane.shutdown()
     return latencies
@@ -258,20 +270,23 @@ def main() -> None:
     print_latency(folder, args.large)
 
 
-def print_latency(folder: Path, large: Path | None) -> None:
-    demo_latency = save_latency(folder / "fresh-demo.sqlite", True, 6)
+def _say_latency(what: str, latencies: list[tuple[float, float]], goal_ms: int) -> None:
+    wall = statistics.median(w for w, _ in latencies)
+    cpu = statistics.median(c for _, c in latencies)
     print(
-        f"\nsave to repainted views, demo vote: median "
-        f"{statistics.median(demo_latency):.1f} ms, max {max(demo_latency):.1f} ms "
-        f"(goal 16 ms: {'met' if statistics.median(demo_latency) <= 16 else 'NOT met'})"
+        f"save to repainted views, {what}: median {wall:.1f} ms wall "
+        f"(max {max(w for w, _ in latencies):.1f}), {cpu:.1f} ms CPU; goal {goal_ms} ms: "
+        f"{'met' if wall <= goal_ms else 'met in CPU time only' if cpu <= goal_ms else 'NOT met'}"
     )
+
+
+def print_latency(folder: Path, large: Path | None) -> None:
+    print()
+    _say_latency("demo vote", save_latency(folder / "fresh-demo.sqlite", True, 8), 16)
     if large and large.exists():
-        large_latency = save_latency(large, False, 6)
-        print(
-            f"save to repainted views, large vote ({large.name}): median "
-            f"{statistics.median(large_latency):.1f} ms, max {max(large_latency):.1f} ms "
-            f"(goal 100 ms: {'met' if statistics.median(large_latency) <= 100 else 'NOT met'})"
-        )
+        copy = folder / large.name  # the saves go into a copy: the cached vote stays as made
+        shutil.copyfile(large, copy)
+        _say_latency(f"large vote ({large.name})", save_latency(copy, False, 8), 100)
     else:
         print("large vote: pass --large with a database made by bench.generate")
 

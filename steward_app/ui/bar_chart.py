@@ -52,6 +52,7 @@ class _BarPlot(QWidget):
         item.getAxis("bottom").setTextPen("k")
         self.plot.setMinimumHeight(70)
         self._items: list[tuple[pg.BarGraphItem, pg.TextItem]] = []
+        self.shown: Bar | None = None
         self.line = pg.InfiniteLine(
             angle=90,
             pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
@@ -87,7 +88,11 @@ class _BarPlot(QWidget):
             self.plot.removeItem(label)
 
     def show_bar(self, bar: Bar) -> None:
-        """Update in place: items are only created when a bar gains segments."""
+        """Update in place: items are only created when a bar gains segments, and a bar that
+        did not change is not touched (pyqtgraph repaints whatever it is given)."""
+        if bar == self.shown:
+            return
+        self.shown = bar
         segments = [seg for seg in bar.segments if seg.value > 0]
         self._segment_items(len(segments))
         left = 0.0

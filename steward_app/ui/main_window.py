@@ -122,11 +122,11 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        # names matter most: they get the room they need (up to a limit, see _fit_names) and
+        # names matter most: they get the room they need (up to a limit, see _fit_columns) and
         # the tree scrolls sideways on a narrow pane rather than cutting every name short
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        for column in range(1, self.tree_model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # widths are measured when a vote is shown (_fit_columns), not on every change: a
+        # column sized to its contents makes Qt read every row of it after each save
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.union_filter = QComboBox()
         self.union_filter.setAccessibleName("Show union")
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         new_vote = self.tree_model.set_standings(standings, self.question_id)
         if new_vote:
             self.tree.expandToDepth(0)
-            self._fit_names()
+            self._fit_columns()
         if self.union_filter.count() != len(vote.unions) + 1:
             self.union_filter.blockSignals(True)
             self.union_filter.clear()
@@ -326,12 +326,23 @@ class MainWindow(QMainWindow):
             self.union_filter.blockSignals(False)
         self.form.set_standings(standings, self.question_id)
         self._refresh_dashboard()
-        self.pages.setCurrentWidget(self.splitter)
+        if self.pages.currentWidget() is not self.splitter:  # setting it again lays it out again
+            self.pages.setCurrentWidget(self.splitter)
         self.standings_shown.emit(standings)
 
-    def _fit_names(self) -> None:
-        """The name column as wide as its longest visible name, within 26 average letters."""
-        self.tree.resizeColumnToContents(0)
+    def _fit_columns(self) -> None:
+        """Each column as wide as its contents (numbers with room to grow by a digit); the
+        names within 26 average letters, the rest of a long name in its tooltip."""
+        metrics = self.tree.fontMetrics()
+        digit = metrics.horizontalAdvance("0")
+        for column in range(self.tree_model.columnCount()):
+            self.tree.resizeColumnToContents(column)
+            if column >= 2:
+                self.tree.setColumnWidth(column, self.tree.columnWidth(column) + digit)
+        # the status column fits the longest status a line can come to have, not just today's
+        longest = max(metrics.horizontalAdvance(status_text(outcome, True)) for outcome in Outcome)
+        width = max(self.tree.columnWidth(1), longest + 2 * digit)
+        self.tree.setColumnWidth(1, width)
         limit = self.tree.fontMetrics().averageCharWidth() * 26 + self.tree.indentation() * 2
         self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), limit))
 
