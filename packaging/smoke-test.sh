@@ -18,7 +18,11 @@
 #   5. the window starts on the demo vote (`--demo`), offscreen and, when Xvfb is installed, on
 #      X11 through the bundled xcb plugin: it loads the demo (read through the command line while
 #      the window runs), is still running a few seconds later, and ends on SIGTERM with no
-#      traceback. The product has no test-only way to quit; SIGTERM is what logging out does.
+#      traceback. The product has no test-only way to quit; SIGTERM is what logging out does;
+#   6. a tally file opened with the bundle (`steward-app FILE.tally`, what a double-click runs):
+#      exported from the demo database by the bundle's command line, it makes the window's new
+#      database reach the exporter's state code; a second start with the file hands it to that
+#      window (the local socket, QtNetwork) and ends with 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROJECT=$PWD
@@ -32,9 +36,11 @@ VERSION="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' steward_app/__init__.py)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/steward-smoke-XXXXXX")"
 window_pid=""
+second_pid=""
 xvfb_pid=""
 cleanup() {
   [ -n "$window_pid" ] && kill "$window_pid" 2>/dev/null || true
+  [ -n "$second_pid" ] && kill "$second_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -152,5 +158,48 @@ if command -v Xvfb >/dev/null; then
 else
   echo "note: Xvfb not installed; the X11 window check was skipped"
 fi
+
+# 6. a tally file opened with the window, then handed over by a second start
+mkdir exchange joined
+bundle --db demo.sqlite export exchange/evening.tally >export.log 2>&1 || fail "export: $(cat export.log)"
+want="$(bundle --db demo.sqlite state)"
+bundle --steward "a steward" --pc "smoke test PC" --db joined/vote.sqlite exchange/evening.tally \
+  >window-open.log 2>&1 &
+window_pid=$!
+got=""
+for _ in $(seq 1 120); do
+  kill -0 "$window_pid" 2>/dev/null || break
+  if [ -f joined/vote.sqlite ]; then
+    got="$(bundle --db joined/vote.sqlite state 2>/dev/null || true)"
+    [ "$got" = "$want" ] && break
+  fi
+  sleep 0.5
+done
+[ "$got" = "$want" ] \
+  || fail "the window did not import the opened file ('$got', not '$want'): $(cat window-open.log)"
+# the second start must end by itself: were the hand-over to fail, it would wait on a message box
+bundle --db joined/vote.sqlite exchange/evening.tally >second-start.log 2>&1 &
+second_pid=$!
+for _ in $(seq 1 120); do
+  kill -0 "$second_pid" 2>/dev/null || break
+  sleep 0.5
+done
+kill -0 "$second_pid" 2>/dev/null && fail "a second start with the file did not end by itself"
+status=0
+wait "$second_pid" || status=$?
+second_pid=""
+[ "$status" = 0 ] || fail "a second start with the file ended with $status: $(cat second-start.log)"
+kill -0 "$window_pid" 2>/dev/null || fail "the window ended: $(cat window-open.log)"
+kill -TERM "$window_pid"
+status=0
+wait "$window_pid" || status=$?
+window_pid=""
+[ "$status" = 143 ] || fail "the window with the file exited with $status, not by SIGTERM (143)"
+if grep -q -e Traceback -e "Failed to execute" window-open.log second-start.log; then
+  fail "$(cat window-open.log second-start.log)"
+fi
+grep -q "a second start handed over 1 tally file" "$work/home/.local/state/steward_app/log/steward_app.log" \
+  || fail "the window's log does not say the second start handed the file over"
+pass "a tally file opened with the window: ${want%% (*}, as the exporter; a second start handed it over"
 
 echo "Smoke test passed: $BUNDLE ($(du -sh "$work/app" | cut -f1))"

@@ -15,7 +15,6 @@
 #endif
 #define AppName "steward_app"
 #define AppExe "steward-app.exe"
-#define CliExe "steward-app-cli.exe"
 #define FileClass "StewardApp.TallyFile"
 
 [Setup]
@@ -35,6 +34,8 @@ ArchitecturesInstallIn64BitMode=x64compatible
 OutputDir=..\dist
 OutputBaseFilename=steward-app-{#AppVersion}-setup
 SetupIconFile=..\resources\icons\steward-app.ico
+; the GPL-3.0 text, shown before installing (it asks nothing of the user who runs the program)
+LicenseFile=..\LICENSE
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
 Compression=lzma2/max
@@ -47,10 +48,12 @@ CloseApplications=yes
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
-Name: "tallyfiles"; Description: "Open .tally files from other PCs with {#AppName} (imports them)"; GroupDescription: "File types:"
+Name: "tallyfiles"; Description: "Open .tally files from other PCs with {#AppName} (the window imports them)"; GroupDescription: "File types:"
 
 [Files]
 Source: "..\dist\steward-app\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; beside the programs as well as in _internal (where the About box names it), for whoever looks
+Source: "..\LICENSE"; DestDir: "{app}"; DestName: "LICENSE.txt"; Flags: ignoreversion
 
 [InstallDelete]
 ; an upgrade replaces the whole bundle: no module from an older version is left beside the new
@@ -63,14 +66,16 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 
 [Registry]
 ; the .tally file type, for this user only (HKCU\Software\Classes). Opening a tally file runs
-; `steward-app-cli import FILE` in a console that stays open until a key is pressed, so the
-; steward reads what was imported or refused (the window has no import-on-open yet).
+; `steward-app.exe FILE`: the window opens and imports it, showing what arrived or why it was
+; refused, as File > Import results... does; when the window is already open on this PC's
+; database, the new program hands the file to it and ends (steward_app/ui/single_instance.py).
+; Several files selected at once start one program each: the window gathers them into one import.
 Root: HKCU; Subkey: "Software\Classes\.tally"; ValueType: string; ValueName: ""; ValueData: "{#FileClass}"; Flags: uninsdeletevalue; Tasks: tallyfiles
 Root: HKCU; Subkey: "Software\Classes\.tally"; ValueType: string; ValueName: "Content Type"; ValueData: "application/vnd.steward-app.tally+zip"; Flags: uninsdeletevalue; Tasks: tallyfiles
 Root: HKCU; Subkey: "Software\Classes\{#FileClass}"; ValueType: string; ValueName: ""; ValueData: "{#AppName} tally file"; Flags: uninsdeletekey; Tasks: tallyfiles
 Root: HKCU; Subkey: "Software\Classes\{#FileClass}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: tallyfiles
 Root: HKCU; Subkey: "Software\Classes\{#FileClass}\shell\open"; ValueType: string; ValueName: ""; ValueData: "Import into {#AppName}"; Tasks: tallyfiles
-Root: HKCU; Subkey: "Software\Classes\{#FileClass}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: "cmd.exe /c """"{app}\{#CliExe}"" import ""%1"" & pause"""; Tasks: tallyfiles
+Root: HKCU; Subkey: "Software\Classes\{#FileClass}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: tallyfiles
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -1,4 +1,5 @@
-"""Entry point: with a command, the headless command line; without one, the window."""
+"""Entry point: with a command, the headless command line; without one, the window; with tally
+files instead of a command, the window importing them (steward_app.cli.open_files)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     gc.disable()  # start-up: see steward_app/ui/start_up.py; the window switches it back on
     from steward_app.cli.main import build_parser, run
+    from steward_app.cli.open_files import files_to_open
 
-    parsed, _ = build_parser().parse_known_args(args)
+    opening = files_to_open(args)  # `steward-app [--db PATH] FILE.tally ...`, else None
+    parsed = opening.args if opening else build_parser().parse_known_args(args)[0]
     from steward_app.services.logs import log_start, setup_logging
 
     setup_logging()  # the user's log folder (services.logs); never ballot numbers
-    log_start(parsed.command or "window", parsed.db)
-    if parsed.command is not None or "-h" in args or "--help" in args or "--version" in args:
+    mode = f"window, importing {len(opening.files)} tally file(s)" if opening else "window"
+    log_start(parsed.command or mode, parsed.db)
+    if opening is None and (
+        parsed.command is not None or "-h" in args or "--help" in args or "--version" in args
+    ):
         gc.enable()  # a command may run long over many objects: collect as usual
         return run(args)
     from steward_app.ui.app import run_window
 
-    return run_window(parsed)
+    return run_window(parsed, opening.files if opening else ())
 
 
 if __name__ == "__main__":

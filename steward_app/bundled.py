@@ -16,9 +16,18 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def resource_path(*parts: str) -> Path:
+    return _root().joinpath("resources", *parts)
+
+
+def licence_file() -> Path:
+    """The GPL-3.0 text: LICENSE at the project root, or in the bundle's `_internal` folder."""
+    return _root() / "LICENSE"
+
+
+def _root() -> Path:
+    """The bundle's `_internal` folder when frozen, else the project folder."""
     frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)
+    return Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
 
 
 def icon_files() -> list[Path]:

@@ -5,8 +5,9 @@
 #   bash packaging/linux/install.sh --uninstall
 #
 # The program goes to ~/.local/opt/steward-app with a `steward-app` link in ~/.local/bin; the
-# menu entry, the icon and the .tally file type go to ~/.local/share. Removing it leaves the
-# steward's database, backups and logs where they are (the About box lists their folders).
+# menu entry (which also opens .tally files: the window imports them), the icon and the .tally
+# file type go to ~/.local/share. Removing it leaves the steward's database, backups and logs
+# where they are (the About box lists their folders).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 project="$(cd "$here/../.." && pwd)"
@@ -47,12 +48,12 @@ cp -a "$bundle" "$opt.new"
 rm -rf "$opt"
 mv "$opt.new" "$opt"
 ln -sfn "$opt/steward-app" "$bin/steward-app"
-# the menu entries name the program by its full path: a desktop session's PATH may not hold
+# the menu entry names the program by its full path: a desktop session's PATH may not hold
 # ~/.local/bin
-for f in steward-app.desktop steward-app-import.desktop; do
-  sed -e "s|^Exec=steward-app|Exec=$opt/steward-app|" \
-    -e "s|\"steward-app import |\"$opt/steward-app import |" "$here/$f" >"$data/applications/$f"
-done
+sed -e "s|^Exec=steward-app|Exec=$opt/steward-app|" "$here/steward-app.desktop" \
+  >"$data/applications/steward-app.desktop"
+# earlier versions opened .tally files in a terminal with a second entry: the window does it now
+rm -f "$data/applications/steward-app-import.desktop"
 cp "$here/steward-app-tally.xml" "$data/mime/packages/"
 icons="$project/resources/icons"
 for s in "${sizes[@]}"; do

@@ -45,20 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="steward-app",
         description="Tally a contract ratification vote across a coalition of unions. With no "
-        "command, opens the window.",
+        "command, opens the window; with tally files instead of a command (steward-app [--db "
+        "PATH] FILE.tally ...), opens the window and imports them.",
     )
     p.add_argument("--version", action="version", version=f"steward-app {__version__}")
-    p.add_argument(
-        "--db",
-        type=Path,
-        help=f"the database file (default: ${DB_ENV} or the "
-        "per-user data folder); created if missing",
-    )
-    p.add_argument("--steward", help="who is entering (default: this PC's user name)")
-    p.add_argument("--pc", help="this PC's name (default: its host name)")
-    p.add_argument(
-        "--demo", action="store_true", help="open the window on a fresh copy of the demo vote"
-    )
+    add_global_options(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     s = sub.add_parser("init", help="create the vote from a setup file")
@@ -117,6 +108,21 @@ def build_parser() -> argparse.ArgumentParser:
     for module in _command_modules():
         module.add_parsers(sub)
     return p
+
+
+def add_global_options(p: argparse.ArgumentParser) -> None:
+    """The options before the command, shared with the window's own arguments (cli.open_files)."""
+    p.add_argument(
+        "--db",
+        type=Path,
+        help=f"the database file (default: ${DB_ENV} or the "
+        "per-user data folder); created if missing",
+    )
+    p.add_argument("--steward", help="who is entering (default: this PC's user name)")
+    p.add_argument("--pc", help="this PC's name (default: its host name)")
+    p.add_argument(
+        "--demo", action="store_true", help="open the window on a fresh copy of the demo vote"
+    )
 
 
 class CommandModule(Protocol):

@@ -32,12 +32,13 @@ def _handler() -> RotatingFileHandler | None:
 
 
 def log_folder() -> Path:
-    """$STEWARD_APP_LOG_DIR, else the per-user log folder of this system."""
+    """$STEWARD_APP_LOG_DIR, else the per-user log folder of this system (named as the
+    data folder is: services.locations)."""
     if os.environ.get(LOG_ENV):
         return Path(os.environ[LOG_ENV])
-    from platformdirs import user_log_dir
+    from steward_app.services.locations import log_dir
 
-    return Path(user_log_dir("steward_app", appauthor=False))
+    return log_dir()
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from steward_app.durable import fsync_folder
 from steward_app.store.errors import StoreError, explain_os_error, explain_sqlite_error
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,7 @@ def copy_database(
     try:
         _copy_to(source, partial, progress)
         os.replace(partial, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except sqlite3.Error as exc:
         raise StoreError(
             "the backup was not made: " + explain_sqlite_error(str(exc), target)
@@ -202,17 +203,6 @@ def _remove_stale_partials(folder: Path) -> None:
                 with contextlib.suppress(OSError):
                     if now - path.stat().st_mtime > STALE_PARTIAL_SECONDS:
                         path.unlink()
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 # --- rotation ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from steward_app.durable import fsync_folder
 from steward_app.sync.container import MAX_FILE_BYTES
 from steward_app.sync.errors import ImportRefused, Refusal
 
@@ -111,7 +112,7 @@ def write_atomically(
             _retrying(lambda: os.replace(partial, final), sleep)
         else:
             final = _place_without_replacing(partial, target, sleep)
-        _fsync_folder(folder)
+        fsync_folder(folder)
         return final
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -137,14 +138,3 @@ def _place_without_replacing(partial: Path, target: Path, sleep: Callable[[float
 
 def _rename(source: Path, target: Path, sleep: Callable[[float], None]) -> None:
     _retrying(lambda: os.rename(source, target), sleep)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -22,7 +22,6 @@ it at every count on the night; see docs/sync-format.md.
 from __future__ import annotations
 
 import base64
-import contextlib
 import datetime as dt
 import json
 import os
@@ -37,6 +36,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from steward_app.domain.identity import origin_of
+from steward_app.durable import fsync_folder
 
 KEY_FILE_FORMAT = 1
 SEED_BYTES = 32
@@ -132,18 +132,7 @@ def create_secret(path: Path, database: str) -> PcSecret:
             os.fsync(fd)
         finally:
             os.close(fd)
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
     except OSError as exc:
         raise KeyFileError(f"cannot write the key file {path}: {exc.strerror}") from exc
     return PcSecret(path, database, seed)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -1,16 +1,20 @@
 """The About box's text: what a coordinator asks a steward to read out when helping on the phone
-(which version, where the database, its backups and the logs are), and the licences."""
+(which version, where the database, its backups and the logs are), and the licences.
+
+The folders come from the functions the program writes with (services.locations,
+services.logs), so the box names the folders that are really used."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import PySide6
-from platformdirs import user_data_dir, user_log_dir
 from PySide6.QtCore import qVersion
 
 from steward_app import __version__
-from steward_app.bundled import resource_path
+from steward_app.bundled import licence_file, resource_path
+from steward_app.services.locations import data_folder
+from steward_app.services.logs import log_folder
 from steward_app.store.backup import backup_folder
 
 APP = "steward_app"
@@ -23,12 +27,13 @@ def about_text(db_path: Path) -> str:
             "",
             f"Database: {db_path}",
             f"Backups: {backup_folder(db_path)}",
-            f"Data folder: {user_data_dir(APP, appauthor=False)}",
-            f"Logs: {user_log_dir(APP)}",
+            f"Data folder: {data_folder()}",
+            f"Logs: {log_folder()}",
             "",
-            "Licence: GPL-3.0-or-later. The report font, DejaVu Sans, is under the Bitstream "
-            "Vera licence with DejaVu's changes in the public domain: "
-            f"{resource_path('fonts', 'LICENSE-DejaVu.txt')}",
+            "Licence: GPL-3.0-or-later, free software with no warranty; the full text is in "
+            f"{licence_file()}",
+            "The report font, DejaVu Sans, is under the Bitstream Vera licence with DejaVu's "
+            f"changes in the public domain: {resource_path('fonts', 'LICENSE-DejaVu.txt')}",
             f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
         )
     )

@@ -1,4 +1,6 @@
-"""Start the window: show it first, then open the database on the lane."""
+"""Start the window: show it first, then open the database on the lane; tally files given on
+the command line (or handed over by a second start, or by macOS's Finder) are imported once it
+is open, as File › Import results… imports them."""
 
 from __future__ import annotations
 
@@ -6,12 +8,21 @@ import argparse
 import gc
 import sys
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from steward_app.bundled import icon_files
+
+if TYPE_CHECKING:
+    from steward_app.ui.database_lane import DatabaseLane
+    from steward_app.ui.main_window import MainWindow
+    from steward_app.ui.single_instance import SingleInstance
 
 
 def app_icon() -> QIcon:
@@ -22,13 +33,65 @@ def app_icon() -> QIcon:
     return icon
 
 
-def run_window(args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class Started:
+    """A window open on its database, which it holds (`instance`) until `close`."""
+
+    window: MainWindow
+    lane: DatabaseLane
+    instance: SingleInstance
+    file_opener: FileOpenEvents
+
+    def close(self) -> None:
+        self.lane.shutdown()
+        self.instance.release()
+        application().removeEventFilter(self.file_opener)
+        # tear the window down while Qt is still alive: letting interpreter shutdown collect
+        # it after a grab() crashes inside the bindings (seen with PySide6 6.12, pyqtgraph 0.14)
+        self.window.deleteLater()
+        application().processEvents()
+
+
+class FileOpenEvents(QObject):
+    """macOS hands a double-clicked .tally file to the running program as a FileOpen event,
+    not on the command line: it joins the files waiting for the window."""
+
+    def __init__(self, instance: SingleInstance) -> None:
+        super().__init__(instance)
+        self.instance = instance
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self.instance.open_later([Path(event.file())])
+            return True
+        return super().eventFilter(watched, event)
+
+
+def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    return app
+
+
+def run_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> int:
+    app = application()
     app.setOrganizationName("steward_app")
     app.setApplicationName("steward_app")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("steward-app")  # Wayland: the window belongs to steward-app.desktop
+    started = start_window(args, files)
+    if isinstance(started, int):
+        return started
+    code = app.exec()
+    started.close()
+    del started
+    gc.collect()
+    return int(code)
+
+
+def start_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> Started | int:
+    """Show the window on its database and import `files` into it, or hand them to the window
+    that already has the database (the exit status then)."""
     from steward_app.services.locations import default_db_path
     from steward_app.ui.database_lane import DatabaseLane
     from steward_app.ui.first_run import window_author
@@ -41,23 +104,23 @@ def run_window(args: argparse.Namespace) -> int:
         db_path = Path(tempfile.mkdtemp(prefix="steward-demo-")) / "demo.sqlite"
     else:
         db_path = args.db or default_db_path()
-    claim = claim_database(db_path)  # on this PC's disk, and one window per database
+    claim = claim_database(db_path, files)  # on this PC's disk, and one window per database
     if claim.instance is None:
         return int(claim.exit_code or 0)
-    db_path = claim.db_path
+    instance = claim.instance
+    instance.open_later(files)  # beside any a second start hands over meanwhile
+    file_opener = FileOpenEvents(instance)
+    application().installEventFilter(file_opener)
     author = window_author(args.steward, args.pc)  # asked once, kept in the settings
     lane = DatabaseLane()
-    window = MainWindow(lane, db_path, author, demo=args.demo)
-    claim.instance.follow(window)  # a second start on this database brings it to the front
+    window = MainWindow(lane, claim.db_path, author, demo=args.demo)
+    # a second start brings it to the front; the files wait on the lane behind the opening
+    instance.follow(window, import_into)
     settle_after_first_view(window)
     window.show()
-    code = app.exec()
-    lane.shutdown()
-    claim.instance.release()
-    # tear the window down while Qt is still alive: letting interpreter shutdown collect it
-    # after a grab() crashes inside the bindings (seen with PySide6 6.12 and pyqtgraph 0.14)
-    window.deleteLater()
-    app.processEvents()
-    del window
-    gc.collect()
-    return int(code)
+    return Started(window, lane, instance, file_opener)
+
+
+def import_into(window: MainWindow, files: list[Path]) -> None:
+    """Import as File › Import results… does, with the same dialog of what arrived."""
+    window.exchange.import_files(files)

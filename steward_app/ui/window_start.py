@@ -1,10 +1,12 @@
 """Before the window opens: its database must be on this PC's own disk and not open in
-another window. A second start on the same database brings the first window to the front and
-ends; when the first does not answer, the steward is told what to do."""
+another window. A second start on the same database brings the first window to the front, hands
+it the tally files it was started with, and ends; when the first does not answer, the steward
+is told what to do."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +31,9 @@ class Claim:
     exit_code: int | None
 
 
-def claim_database(db_path: Path) -> Claim:
+def claim_database(db_path: Path, files: Sequence[Path] = ()) -> Claim:
+    """Claim `db_path` for this window, or hand `files` (absolute paths) to the window that
+    has it."""
     local = local_place(Path(db_path))
     if local is None:
         return Claim(Path(db_path), None, EXIT_REFUSED)
@@ -42,8 +46,12 @@ def claim_database(db_path: Path) -> Claim:
     if claimed:
         log.info("window opened on %s", local)
         return Claim(local, instance, None)
-    if instance.forward():
-        log.info("%s is open in another window: brought it to the front", local)
+    if instance.forward(files):
+        log.info(
+            "%s is open in another window: brought it to the front, %d file(s) handed over",
+            local,
+            len(files),
+        )
         return Claim(local, None, EXIT_OK)
     holder = instance.holder()
     who = holder.describe() if holder is not None else "another steward_app"
@@ -54,7 +62,13 @@ def claim_database(db_path: Path) -> Claim:
         f"The database {local} is already open in {who}, which does not answer.\n\n"
         "Switch to that window. If it is frozen, close it (or end it in the Task Manager) "
         "and start steward_app again. To open another vote side by side, start it with "
-        "--db and another database file.",
+        "--db and another database file."
+        + (
+            f"\n\nNot imported: {', '.join(f.name for f in files)}. Import them in that window "
+            "with File › Import results… once it answers."
+            if files
+            else ""
+        ),
     )
     return Claim(local, None, EXIT_REFUSED)
 

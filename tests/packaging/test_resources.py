@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 import steward_app
-from steward_app.bundled import ICON_SIZES, icon_files, resource_path
+from steward_app.bundled import ICON_SIZES, icon_files, licence_file, resource_path
 from steward_app.reports.fonts import FONT_FILES
 from steward_app.store.database import MIGRATIONS
 
@@ -61,6 +61,39 @@ def test_the_spec_puts_the_migrations_where_the_frozen_code_looks() -> None:
     assert (MIGRATIONS / "env.py").is_file()
     assert any((MIGRATIONS / "versions").glob("0001_*.py"))
     assert f'"steward_app/{inside}")' in SPEC
+
+
+def test_the_licence_is_the_gpl_3_text_shipped_where_the_frozen_code_looks(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert licence_file() == ROOT / "LICENSE"
+    text = licence_file().read_text(encoding="utf-8")
+    assert text.lstrip().startswith("GNU GENERAL PUBLIC LICENSE\n                       Version 3")
+    assert "END OF TERMS AND CONDITIONS" in text and "How to Apply These Terms" in text
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'license = { text = "GPL-3.0-or-later" }' in pyproject
+    assert '(str(ROOT / "LICENSE"), "."),' in SPEC  # to _internal/, which is sys._MEIPASS
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert licence_file() == tmp_path / "LICENSE"
+    iss = (ROOT / "packaging" / "steward-app.iss").read_text(encoding="utf-8")
+    assert "\nLicenseFile=..\\LICENSE\n" in iss
+    assert 'Source: "..\\LICENSE"; DestDir: "{app}"' in iss
+
+
+def test_opening_a_tally_file_starts_the_window_with_it() -> None:
+    """Windows' file type and the Linux menu entry run `steward-app FILE.tally`
+    (steward_app.cli.open_files): the window, not a command in a console."""
+    iss = (ROOT / "packaging" / "steward-app.iss").read_text(encoding="utf-8")
+    [command] = [line for line in iss.splitlines() if "shell\\open\\command" in line]
+    assert 'ValueData: """{app}\\{#AppExe}"" ""%1"""' in command
+    assert '#define AppExe "steward-app.exe"' in iss
+    linux = ROOT / "packaging" / "linux"
+    entries = {p.name: p.read_text(encoding="utf-8") for p in linux.glob("*.desktop")}
+    mime = re.search(r'mime-type type="([^"]+)"', (linux / "steward-app-tally.xml").read_text())
+    assert mime is not None
+    openers = [name for name, text in entries.items() if f"MimeType={mime[1]};" in text]
+    assert openers == ["steward-app.desktop"]  # one program opens them: no choice to make
+    assert "\nExec=steward-app %F\n" in entries["steward-app.desktop"]
 
 
 def test_every_icon_size_is_a_png_of_that_size() -> None:

@@ -62,12 +62,13 @@ def test_a_holder_that_does_not_answer_is_explained(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     holder = hold_in_process(db, "window")  # holds the lock, answers nothing (frozen)
     try:
-        claim = window_start.claim_database(db)
+        claim = window_start.claim_database(db, [tmp_path / "evening.tally"])
     finally:
         holder.kill()
         holder.wait()
     assert claim.instance is None and claim.exit_code == window_start.EXIT_REFUSED
     assert len(shown) == 1 and "already open" in shown[0] and str(holder.pid) in shown[0]
+    assert "Not imported: evening.tally." in shown[0]  # the file it was to hand over
     # the holder was killed: its lock is stale and the next start takes it over
     claim = window_start.claim_database(db)
     assert claim.instance is not None
