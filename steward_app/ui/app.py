@@ -82,7 +82,12 @@ def run_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> int:
     started = start_window(args, files)
     if isinstance(started, int):
         return started
+    from steward_app.ui.termination import close_windows_on_terminate
+
+    terminate = close_windows_on_terminate(app)  # a logout closes the window as Quit does
     code = app.exec()
+    if terminate is not None:
+        terminate.remove()
     started.close()
     del started
     gc.collect()
