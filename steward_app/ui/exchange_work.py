@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from steward_app.domain.standings import Standings
 from steward_app.services import exchange
 from steward_app.services.changes import Changes
-from steward_app.services.conflicts import list_conflicts
+from steward_app.services.conflicts import conflict_count
 from steward_app.services.errors import NoVote
 from steward_app.services.roster import my_key
 from steward_app.sync import files
@@ -111,7 +111,7 @@ def import_paths(session: Session, paths: Iterable[Path]) -> Imported:
 
 def status(session: Session) -> Status:
     try:
-        return Status(exchange.state_code(session.store), len(list_conflicts(session.store)))
+        return Status(exchange.state_code(session.store), conflict_count(session.store))
     except NoVote:
         return Status(None, 0)
 

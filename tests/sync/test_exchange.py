@@ -13,7 +13,7 @@ from steward_app.domain.authority import HoldReason
 from steward_app.domain.counts import ReportStatus, SlotKey, SlotStatus
 from steward_app.domain.entries import EntryType
 from steward_app.services import exchange
-from steward_app.services.conflicts import list_conflicts, resolve_conflict
+from steward_app.services.conflicts import conflict_count, list_conflicts, resolve_conflict
 from steward_app.services.errors import Refused
 from steward_app.services.roster import (
     accept_held,
@@ -106,6 +106,7 @@ def test_different_counts_conflict_everywhere_until_a_resolution_syncs(pcs: list
         for data in (file_b, file_c):
             pc.take(data)
     for pc in pcs:
+        assert conflict_count(pc.store) == 1  # what the status bar shows
         (conflict,) = list_conflicts(pc.store)
         assert {(h.values.no, h.steward) for h in conflict.heads} == {
             (2, "steward p1"),
@@ -124,6 +125,7 @@ def test_different_counts_conflict_everywhere_until_a_resolution_syncs(pcs: list
         report = pc.take(resolution)
         assert report.new == 1
         assert list_conflicts(pc.store) == []
+        assert conflict_count(pc.store) == 0
         assert pc.reports()[("q", "a2")].numbers.no == 2
     assert b.state() == c.state() == coord.state()
 

@@ -62,6 +62,7 @@ def record(qtbot: QtBot, window: MainWindow, who: Any, yes: str, no: str) -> Non
 
 def state_text(qtbot: QtBot, window: MainWindow) -> str:
     qtbot.waitUntil(lambda: window.exchange.state_label.text().startswith("State "), timeout=20000)
+    qtbot.waitUntil(lambda: not window.exchange.status_pending, timeout=20000)
     idle(qtbot, window)
     return window.exchange.state_label.text()
 
