@@ -9,10 +9,10 @@ exactly when those two agree. The pooled test uses the pooled tally's own analys
 from __future__ import annotations
 
 import enum
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from steward_app.domain.judgement import Judgement
 from steward_app.domain.rules import CoalitionRule, MembershipBase
@@ -41,7 +41,15 @@ class UnionPosition:
     can_abstain: bool = False
     abstained: bool = False
 
-    def possible(self) -> tuple[Position, ...]:
+    # worked out once per position, not on each of the thousands of calls a 500-union
+    # coalition makes per refresh (not dataclass fields: equality and repr stay as they were)
+    def __post_init__(self) -> None:
+        possible = self._work_out_possible()
+        object.__setattr__(self, "_possible", possible)
+        object.__setattr__(self, "_best", max(possible))
+        object.__setattr__(self, "_worst", min(possible))
+
+    def _work_out_possible(self) -> tuple[Position, ...]:
         if self.abstained:
             return (Position.ABSTAIN,)
         out = []
@@ -53,17 +61,20 @@ class UnionPosition:
             out.append(Position.APPROVE)
         return tuple(out) or (Position.ABSTAIN,)
 
+    def possible(self) -> tuple[Position, ...]:
+        return self._possible  # type: ignore[no-any-return,attr-defined]
+
     @property
     def best(self) -> Position:
-        return max(self.possible())
+        return self._best  # type: ignore[no-any-return,attr-defined]
 
     @property
     def worst(self) -> Position:
-        return min(self.possible())
+        return self._worst  # type: ignore[no-any-return,attr-defined]
 
     @property
     def settled(self) -> bool:
-        return len(self.possible()) == 1
+        return self._best is self._worst  # type: ignore[attr-defined]
 
     @property
     def leaning(self) -> Position:
@@ -149,7 +160,15 @@ class CoalitionStanding:
         return self.judgement.outcome
 
     def count(self, outcome: Outcome) -> int:
-        return sum(1 for p in self.positions if _position_outcome(p) is outcome)
+        return self._outcome_counts.get(outcome, 0)
+
+    @cached_property
+    def _outcome_counts(self) -> dict[Outcome, int]:
+        counts: dict[Outcome, int] = {}
+        for p in self.positions:
+            outcome = _position_outcome(p)
+            counts[outcome] = counts.get(outcome, 0) + 1
+        return counts
 
 
 def _position_outcome(p: UnionPosition) -> Outcome:
@@ -181,23 +200,32 @@ class Totals:
             self.block_no + o.block_no,
         )
 
-    def __sub__(self, o: Totals) -> Totals:
-        return Totals(
-            self.approving - o.approving,
-            self.rejecting - o.rejecting,
-            self.approving_members - o.approving_members,
-            self.voting_members - o.voting_members,
-            self.block_yes - o.block_yes,
-            self.block_no - o.block_no,
-        )
 
-
-def _contribution(membership: int, weight: int, position: Position) -> Totals:
-    if position is Position.APPROVE:
-        return Totals(1, 0, membership, membership, weight, 0)
-    if position is Position.REJECT:
-        return Totals(0, 1, 0, membership, 0, weight)
-    return Totals()
+def _moved(t: Totals, membership: int, weight: int, old: Position, new: Position) -> Totals:
+    """`t` with one union moved from `old` to `new`: t - its old share + its new one, built as
+    one Totals (the pending-needs trial runs this for each of up to 500 unions per refresh)."""
+    approving, rejecting = t.approving, t.rejecting
+    approving_members, voting_members = t.approving_members, t.voting_members
+    block_yes, block_no = t.block_yes, t.block_no
+    if old is Position.APPROVE:
+        approving -= 1
+        approving_members -= membership
+        voting_members -= membership
+        block_yes -= weight
+    elif old is Position.REJECT:
+        rejecting -= 1
+        voting_members -= membership
+        block_no -= weight
+    if new is Position.APPROVE:
+        approving += 1
+        approving_members += membership
+        voting_members += membership
+        block_yes += weight
+    elif new is Position.REJECT:
+        rejecting += 1
+        voting_members += membership
+        block_no += weight
+    return Totals(approving, rejecting, approving_members, voting_members, block_yes, block_no)
 
 
 @dataclass(frozen=True)
@@ -303,10 +331,20 @@ def judge_coalition(
     }
 
     def totals(pick: Callable[[UnionPosition], Position]) -> Totals:
-        out = Totals()
+        # plain ints: a Totals per union made this a third of a 500-union refresh
+        approving = rejecting = approving_members = voting_members = block_yes = block_no = 0
         for p in positions:
-            out = out + _contribution(p.membership, weights[p.union_id], pick(p))
-        return out
+            position = pick(p)
+            if position is Position.APPROVE:
+                approving += 1
+                approving_members += p.membership
+                voting_members += p.membership
+                block_yes += weights[p.union_id]
+            elif position is Position.REJECT:
+                rejecting += 1
+                voting_members += p.membership
+                block_no += weights[p.union_id]
+        return Totals(approving, rejecting, approving_members, voting_members, block_yes, block_no)
 
     best = totals(lambda p: p.best)
     worst = totals(lambda p: p.worst)
@@ -376,35 +414,95 @@ def _pending_needs(
             pending_ids, (), (), 0 if len(pending) <= ENUMERATE_PENDING_UP_TO else None
         )
 
-    def share(p: UnionPosition, position: Position) -> Totals:
-        return _contribution(p.membership, weights[p.union_id], position)
-
-    must = tuple(
-        p.union_id for p in pending if not ratifies(best - share(p, p.best) + share(p, p.worst))
-    )
+    must = _must_approve(pending, weights, best, ratifies)
     ways: list[frozenset[str]] | None = None
     total: int | None = None
     if len(pending) <= ENUMERATE_PENDING_UP_TO:
-        # every pending union at its worst, then add the approvals of each subset
-        floor = best
-        for p in pending:
-            floor = floor - share(p, p.best) + share(p, p.worst)
-        winning: set[frozenset[str]] = set()
-        count = 0
-        for bits in itertools.product((False, True), repeat=len(pending)):
-            t = floor
-            chosen = []
-            for p, approve in zip(pending, bits, strict=True):
-                if approve and p.can_approve:
-                    t = t - share(p, p.worst) + share(p, Position.APPROVE)
-                    chosen.append(p.union_id)
-            if ratifies(t):
-                count += 1
-                winning.add(frozenset(chosen))
-        total = count
+        winning, total = _winning_outcomes(pending, weights, best, ratifies)
         ways = [w for w in winning if not any(o < w for o in winning)]
         ways.sort(key=lambda w: (len(w), sorted(w)))
     return PendingNeeds(pending_ids, must, tuple(ways) if ways is not None else None, total)
+
+
+def _must_approve(
+    pending: Sequence[UnionPosition],
+    weights: dict[str, int],
+    best: Totals,
+    ratifies: Callable[[Totals], bool],
+) -> tuple[str, ...]:
+    """The pending unions without which ratification fails: with every other union at its best,
+    this one at its worst does not ratify.
+
+    Unions that would move between the same two positions differ only in membership (and the
+    block votes it gives), and every test is monotone in it: the larger the union, the more
+    its move takes away. So in each such group, sorted by membership, the unions that must
+    approve are the ones from the first whose move fails on: a binary search per group, not a
+    trial of every one of 500 unions on every refresh."""
+    groups: dict[tuple[Position, Position], list[UnionPosition]] = {}
+    for p in pending:
+        groups.setdefault((p.best, p.worst), []).append(p)
+    needed: set[str] = set()
+    for (high, low), group in groups.items():
+        group.sort(key=lambda p: p.membership)
+        lo, hi = 0, len(group)  # the first failing index lies in [lo, hi]
+        while lo < hi:
+            mid = (lo + hi) // 2
+            p = group[mid]
+            if ratifies(_moved(best, p.membership, weights[p.union_id], high, low)):
+                lo = mid + 1
+            else:
+                hi = mid
+        needed.update(p.union_id for p in group[lo:])
+    return tuple(p.union_id for p in pending if p.union_id in needed)
+
+
+def _winning_outcomes(
+    pending: Sequence[UnionPosition],
+    weights: dict[str, int],
+    best: Totals,
+    ratifies: Callable[[Totals], bool],
+) -> tuple[set[frozenset[str]], int]:
+    """Of the 2^n approve/reject outcomes of the pending unions: how many ratify, and sets
+    of approvals that suffice, among them every smallest one.
+
+    Each pending union is decided in turn, starting from every one at its worst. The tests are
+    monotone, so once the outcome ratifies with the undecided unions at their worst, every
+    completion does (counted at once, its set of approvals recorded as the smallest one of
+    them); and when it fails with all of them approving, none does (skipped). A union that
+    cannot approve goes to its worst either way, which counts twice as in the list of
+    outcomes."""
+    floor = best
+    for p in pending:
+        floor = _moved(floor, p.membership, weights[p.union_id], p.best, p.worst)
+    # gains[i]: the totals' change if every union from i on that can approve does
+    gains = [Totals()] * (len(pending) + 1)
+    for i in range(len(pending) - 1, -1, -1):
+        p = pending[i]
+        gain = Totals()
+        if p.can_approve:
+            gain = _moved(Totals(), p.membership, weights[p.union_id], p.worst, Position.APPROVE)
+        gains[i] = gains[i + 1] + gain
+    winning: set[frozenset[str]] = set()
+    count = 0
+
+    def walk(i: int, t: Totals, chosen: tuple[str, ...], outcomes: int) -> None:
+        nonlocal count
+        if not ratifies(t + gains[i]):
+            return
+        if ratifies(t):
+            count += outcomes << (len(pending) - i)
+            winning.add(frozenset(chosen))
+            return
+        p = pending[i]
+        if not p.can_approve:
+            walk(i + 1, t, chosen, outcomes * 2)
+            return
+        walk(i + 1, t, chosen, outcomes)
+        moved = _moved(t, p.membership, weights[p.union_id], p.worst, Position.APPROVE)
+        walk(i + 1, moved, (*chosen, p.union_id), outcomes)
+
+    walk(0, floor, (), 1)
+    return winning, count
 
 
 def _with_reason(c: CoalitionStanding) -> CoalitionStanding:

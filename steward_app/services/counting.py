@@ -70,7 +70,16 @@ class _SlotIndex:
         self.by_numbers: dict[tuple[str, int, int, int], set[str]] = defaultdict(set)
 
     @classmethod
-    def load(cls, conn: Connection, units: Iterable[str] | None = None) -> _SlotIndex:
+    def load(
+        cls,
+        conn: Connection,
+        units: Iterable[str] | None = None,
+        questions: Iterable[str] | None = None,
+    ) -> _SlotIndex:
+        """Every slot's heads, or only those of some units (and of some questions).
+
+        Naming the questions as well as the units lets SQLite use the unique index on
+        entry_keys (kind, question, unit, part) instead of reading every count key."""
         index = cls(conn if units is not None else None)
         where = ""
         params: dict[str, object] = {}
@@ -78,6 +87,10 @@ class _SlotIndex:
             names = sorted(set(units))
             where = "AND k.unit IN (" + ",".join(f":u{i}" for i in range(len(names))) + ")"
             params = {f"u{i}": n for i, n in enumerate(names)}
+        if questions is not None:
+            ids = sorted(set(questions))
+            where += " AND k.question IN (" + ",".join(f":q{i}" for i in range(len(ids))) + ")"
+            params.update({f"q{i}": q for i, q in enumerate(ids)})
         rows = conn.execute(
             text(
                 "SELECT k.question, k.unit, k.part, lower(hex(e.hash)), e.yes, e.no, e.void, "
@@ -307,7 +320,8 @@ def record_count(
         vote_key = store.vote_key(conn)
         if vote is None or vote_key is None:
             raise NoVote()
-        index = _SlotIndex.load(conn, [slot.unit])
+        # only the slot's question: a count reads the heads and sums of its own question
+        index = _SlotIndex.load(conn, [slot.unit], [slot.question])
         cursor = origin_cursor(conn, author)
         plan, problems = _plan(vote, index, cursor.origin, slot, numbers, final, reason, correct)
         if plan is None:
@@ -415,9 +429,17 @@ def import_counts(
             f"the file's first line must name the columns; {'; '.join(parts)}. "
             f"Known columns: {', '.join(CSV_COLUMNS)}"
         )
-    rows = [
-        {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()} for row in reader
-    ]
+    names = {k: k.strip().lower() for k in reader.fieldnames or []}  # once, not per row
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        if None in row:  # csv.DictReader's key for the cells past the named columns
+            raise Refused(
+                f"nothing was imported: row {number} has more cells than the {len(header)} "
+                "columns the first line names; remove the extra cells or name their columns"
+            )
+        rows.append(
+            {names.get(k) or (k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        )
     with store.transaction() as conn:
         vote = store.vote(conn)
         vote_key = store.vote_key(conn)

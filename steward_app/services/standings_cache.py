@@ -51,8 +51,11 @@ class StandingsCache:
         if changes.units:
             with self.store.reading() as conn:
                 fresh = entry_log.unit_reports(conn, vote, changes.units)
-            for key in [k for k in self.reports if k[1] in changes.units]:
-                del self.reports[key]
+            # the changed units' reports on the vote's questions, the ones unit_reports re-read
+            # (looked up by key: walking 100,000 reports took a few ms per refresh)
+            for question in vote.questions:
+                for unit in changes.units:
+                    self.reports.pop((question.id, unit), None)
             self.reports.update(fresh)
             self.standings = update_standings(vote, self.reports, self.standings, changes.units)
         if changes.declared:

@@ -64,6 +64,7 @@ def create_vote(
             recorded_at=clock(),
         )
         entry_log.append(conn, [entry])
+    store.remember_setup(setup_text, vote)  # reading it back need not parse it again
     return vote, Changes(vote=True), backup
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from steward_app.domain.authority import Authority, SetupChain, resolve_setups
 from steward_app.domain.entries import EntryType
-from steward_app.domain.setup_file import parse_setup
+from steward_app.domain.setup_file import parse_setup, parsed_already
 from steward_app.domain.vote import Vote
 from steward_app.store import entry_log
 from steward_app.store.database import open_engine
@@ -20,6 +20,7 @@ from steward_app.store.errors import StoreError, explain_sqlite_error
 
 VOTE_KEY = "vote_key"
 BULK_CACHE_KB = 65_536
+REMEMBERED_SETUPS = 2  # parsed setups kept (by their exact text) after they were recorded
 
 
 class VoteStore:
@@ -30,6 +31,7 @@ class VoteStore:
         self.engine = engine or open_engine(self.path)
         self._vote: Vote | None = None
         self._authority: Authority | None = None
+        self._parsed: dict[str, Vote] = {}  # setup text -> its vote, see remember_setup()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -84,12 +86,13 @@ class VoteStore:
         if not setups:
             return None
         vote_key = self.vote_key(conn)
-        chain = resolve_setups(vote_key, setups) if vote_key else None
-        if chain is None or chain.vote is None:
-            # a setup no key vouches for (e.g. recorded by another PC than the coordinator's
-            # it names): still this PC's vote, but file exchange refuses it
-            self._vote = parse_setup(str(setups[-1].body["toml"]))
-            return self._vote
+        with parsed_already(self._parsed):
+            chain = resolve_setups(vote_key, setups) if vote_key else None
+            if chain is None or chain.vote is None:
+                # a setup no key vouches for (e.g. recorded by another PC than the
+                # coordinator's it names): still this PC's vote, but file exchange refuses it
+                self._vote = parse_setup(str(setups[-1].body["toml"]))
+                return self._vote
         self._vote = chain.vote
         if chain.coordinator is not None:
             accepted = frozenset(
@@ -105,7 +108,9 @@ class VoteStore:
         vote_key = self.vote_key(conn)
         if vote_key is None:
             return None
-        return resolve_setups(vote_key, entry_log.entries_of_type(conn, EntryType.SETUP))
+        setups = entry_log.entries_of_type(conn, EntryType.SETUP)
+        with parsed_already(self._parsed):
+            return resolve_setups(vote_key, setups)
 
     def authority(self, conn: Connection) -> Authority | None:
         """Who may sign what under the setup in force (None: no vote, or no coordinator)."""
@@ -116,6 +121,15 @@ class VoteStore:
     def forget_vote(self) -> None:
         self._vote = None
         self._authority = None
+
+    def remember_setup(self, text: str, vote: Vote) -> None:
+        """Keep the vote just parsed from a setup this store records, so that `vote()` does
+        not parse the same text again when it reads the setup back (it still resolves which
+        setup is in force, from the database, as always)."""
+        self._parsed.pop(text, None)
+        self._parsed[text] = vote
+        while len(self._parsed) > REMEMBERED_SETUPS:
+            del self._parsed[next(iter(self._parsed))]
 
     def vote_key(self, conn: Connection) -> str | None:
         return entry_log.get_setting(conn, VOTE_KEY)

@@ -174,6 +174,15 @@ def test_csv_import_is_all_or_nothing_and_idempotent(store: VoteStore, tmp_path:
     assert again.changes.units == frozenset()
 
 
+def test_a_csv_row_with_more_cells_than_columns_is_refused(demo_store: VoteStore) -> None:
+    text = "unit,yes,no\nafscme-p2,1425,1570\nafscme-np2,5,6,7\n"
+    before = demo_store.path.read_bytes()
+    with pytest.raises(Refused) as refused:
+        import_counts(demo_store, STEWARD, io.StringIO(text))
+    assert "row 3 has more cells than the 3 columns" in str(refused.value)
+    assert demo_store.path.read_bytes() == before
+
+
 def test_csv_rows_with_a_reason_correct_this_stewards_counts(demo_store: VoteStore) -> None:
     text = "unit,yes,no,void,final,reason\nafscme-p2,1425,1570,21,yes,late mail ballots\n"
     result = import_counts(demo_store, STEWARD, io.StringIO(text))

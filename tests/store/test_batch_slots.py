@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,5 +66,76 @@ def test_batch_slots_equal_the_sql(tmp_path_factory: object, counts: list) -> No
             for row in _batch_slots(entries, key_rows)
         }
         assert in_memory == {tuple(r) for r in in_sql}
+    finally:
+        store.close()
+
+
+def test_a_large_first_batch_after_the_setup_gets_the_slots_the_sql_computes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV import into a new vote: the database holds the setup entry but no count yet, so
+    the batch's slots are computed in memory; they must be what the SQL computes."""
+    setup = make_entry(
+        vote="ab" * 32,
+        type=EntryType.SETUP,
+        origin="A" * 16,
+        seq=1,
+        prev=GENESIS,
+        key=EntryKey("setup"),
+        body={"toml": "format = 1"},
+        steward="s",
+        pc="p",
+        recorded_at="2025-05-01T19:00:00-04:00",
+    )
+    entries: list[Entry] = []
+    latest: dict[int, str] = {}
+    for n in range(1500):
+        slot = n % 600  # most slots have two or three entries, some superseding the last
+        earlier = latest.get(slot)
+        e = make_entry(
+            vote="ab" * 32,
+            type=EntryType.COUNT_CORRECTED if earlier and n % 3 else EntryType.COUNT_ENTERED,
+            origin="B" * 16,
+            seq=n + 1,
+            prev=entries[-1].id if entries else GENESIS,
+            key=EntryKey.count(SlotKey("q", f"u{slot // 4}", f"p{slot % 4}")),
+            # odd slots: every entry has the same numbers (a confirmation when both are heads)
+            body=values_body(
+                CountValues(slot % 7, slot % 5, 0, 0, None, False)
+                if slot % 2
+                else CountValues(n % 7, n % 5, 0, 0, None, n % 4 == 0)
+            ),
+            steward="s",
+            pc="p",
+            recorded_at="2025-05-01T20:00:00-04:00",
+            supersedes=(earlier,) if earlier and n % 3 else (),
+        )
+        latest[slot] = e.id
+        entries.append(e)
+    batches: list[int] = []
+
+    def in_memory_slots(batch: list[Entry], key_rows: list[int]) -> list[tuple[object, ...]]:
+        batches.append(len(batch))
+        return _batch_slots(batch, key_rows)
+
+    monkeypatch.setattr(entry_log, "_batch_slots", in_memory_slots)
+    store = VoteStore(tmp_path / "v.sqlite")
+    select = (
+        "SELECT key_id, question, unit, part, status, heads, yes, no, void, challenged, "
+        "eligible, final FROM slots"
+    )
+    try:
+        with store.transaction() as conn:
+            entry_log.add_origin(conn, "A" * 16, "s", "p", local=True)
+            entry_log.add_origin(conn, "B" * 16, "s", "p", local=False)
+            entry_log.append(conn, [setup])
+            entry_log.append(conn, entries)
+            in_memory = set(conn.exec_driver_sql(select))
+            entry_log.refresh_slots(conn, None)
+            in_sql = set(conn.exec_driver_sql(select))
+        statuses = {row[4] for row in in_sql}
+        assert batches == [1500]  # the count batch took the in-memory path
+        assert len(in_sql) == 600 and statuses == {"value", "confirmed", "conflict"}
+        assert in_memory == in_sql
     finally:
         store.close()
