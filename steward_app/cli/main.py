@@ -272,12 +272,18 @@ class Cli:
             if self.args.unit and self.args.unit not in vote.unit_by_id:
                 raise Refused(f'there is no unit "{self.args.unit}"; see `steward-app units`')
             items = entry_log.history(conn, self.args.unit)
+        undo = EntryType.COUNT_RETRACTED
+        undone = {t: i.entry.id for i in items if i.entry.type is undo for t in i.entry.supersedes}
         for item in items:
             e = item.entry
             state = "current" if item.current else f"superseded by {item.superseded_by[0][:8]}"
+            if e.id in undone:
+                state = f"undone by {undone[e.id][:8]}"
             where = e.key.unit + (f"/{e.key.part}" if e.key.part else "")
             if e.type is EntryType.SETUP:
                 what = "setup recorded"
+            elif e.type is undo:
+                what = f"{e.type.value} {where} ({e.key.question}): an undo"
             elif e.type is EntryType.OUTCOME_DECLARED:
                 what = f"declared {e.body['outcome']} ({e.key.question}, {where or 'coalition'})"
             else:
@@ -290,7 +296,8 @@ class Cli:
                 )
             line = f"{e.recorded_at}  {e.id[:8]}  {what}  by {e.steward} on {e.pc}  [{state}]"
             if e.supersedes:
-                line += f"  replaces {', '.join(s[:8] for s in e.supersedes)}"
+                verb = "undoes" if e.type is undo else "replaces"
+                line += f"  {verb} {', '.join(s[:8] for s in e.supersedes)}"
             if e.reason:
                 line += f"  reason: {e.reason}"
             self.say(line)

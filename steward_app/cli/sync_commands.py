@@ -303,7 +303,7 @@ def _held(cli: Any, a: argparse.Namespace) -> int:
     for h in held:
         e = h.entry
         what = e.type.value
-        if e.type.is_count:
+        if e.type.has_numbers:
             where = e.key.unit + (f"/{e.key.part}" if e.key.part else "")
             what += f" {where}: {_numbers_text(e.values)}"
         cli.say(

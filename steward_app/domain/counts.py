@@ -1,8 +1,9 @@
 """Counts as entered, the state of each count slot, and a unit's report built from its slots.
 
 A slot is one count: (question, unit, part). Its entries supersede one another; the entries no
-other entry supersedes are its heads. One head gives the value; several heads with equal numbers
-are a confirmed value; several heads that differ are a conflict, with no value until resolved.
+other entry supersedes are its heads (an undone count and its undo are never heads:
+domain.entries.heads). One head gives the value; several heads with equal numbers are a
+confirmed value; several heads that differ are a conflict, with no value until resolved.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import enum
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,12 +28,20 @@ class EntryType(enum.Enum):
     COUNT_ENTERED = "count.entered"
     COUNT_CORRECTED = "count.corrected"
     COUNT_RESOLVED = "count.resolved"
+    # an undo: voids the one entry it names (see `heads`); no numbers of its own
+    COUNT_RETRACTED = "count.retracted"
     OUTCOME_DECLARED = "outcome.declared"
     ENTRIES_ACCEPTED = "entries.accepted"  # the coordinator applies entries held in quarantine
 
     @property
     def is_count(self) -> bool:
+        """An entry on a count key (a retraction included)."""
         return self._value_.startswith("count.")
+
+    @property
+    def has_numbers(self) -> bool:
+        """A count entry that carries numbers: every count type but a retraction."""
+        return self._value_.startswith("count.") and self._value_ != "count.retracted"
 
 
 class KeyKind(enum.Enum):
@@ -208,13 +216,14 @@ _KIND_OF = {
     EntryType.COUNT_ENTERED: KeyKind.COUNT.value,
     EntryType.COUNT_CORRECTED: KeyKind.COUNT.value,
     EntryType.COUNT_RESOLVED: KeyKind.COUNT.value,
+    EntryType.COUNT_RETRACTED: KeyKind.COUNT.value,
     EntryType.OUTCOME_DECLARED: KeyKind.DECLARED.value,
     EntryType.ENTRIES_ACCEPTED: KeyKind.ACCEPT.value,
 }
 _TYPES = {t.value: t for t in EntryType}
 _COUNT_FIELDS = frozenset({"yes", "no", "void", "challenged", "eligible", "final"})
 MAX_NUMBER = 10**15 - 1  # counts and sequence numbers: far beyond any vote, within SQLite's
-_COUNT_TYPES = frozenset(t for t in EntryType if t.is_count)
+_COUNT_TYPES = frozenset(t for t in EntryType if t.has_numbers)
 
 
 def _no_number(text: str) -> Any:
@@ -376,6 +385,8 @@ def read_entry(raw: bytes, digest: str) -> Entry:
     reason = obj["reason"]
     if reason is not None:
         _text(reason, "reason", 10_000)
+    if kind is EntryType.COUNT_RETRACTED:
+        _check_retraction(supersedes, reason)
     author = obj["author"]
     if type(author) is not dict or author.keys() != _AUTHOR_FIELDS:
         raise ValueError("author has steward and pc")
@@ -411,9 +422,21 @@ def read_entry(raw: bytes, digest: str) -> Entry:
     )
 
 
+def _check_retraction(supersedes: list[str], reason: str | None) -> None:
+    """An undo names exactly the one entry it voids, and says why."""
+    if len(supersedes) != 1:
+        raise ValueError(f"a retraction names one entry to undo, not {len(supersedes)}")
+    if not reason:
+        raise ValueError("a retraction has a reason")
+
+
 def _check_body(kind: EntryType, body: Any) -> None:
     if type(body) is not dict:
         raise ValueError("body is an object")
+    if kind is EntryType.COUNT_RETRACTED:
+        if body:
+            raise ValueError("a retraction carries no numbers: its body is empty")
+        return
     if kind in _COUNT_TYPES:
         if not _COUNT_FIELDS.issuperset(body):
             raise ValueError(f"unknown count fields {sorted(set(body) - _COUNT_FIELDS)}")
@@ -440,7 +463,24 @@ def _check_body(kind: EntryType, body: Any) -> None:
             raise ValueError("an acceptance names entries by their sha256 ids")
 
 
+def retracted(entries: Iterable[Entry]) -> set[str]:
+    """The ids that a retraction (an undo) among these entries names."""
+    return {t for e in entries if e.type is EntryType.COUNT_RETRACTED for t in e.supersedes}
+
+
 def heads(entries: Sequence[Entry]) -> list[Entry]:
-    """Entries of one key that no entry of the same key supersedes (order-independent)."""
-    superseded = {target for e in entries for target in e.supersedes}
+    """Entries of one key that no entry of the same key supersedes (order-independent).
+
+    A retracted entry is void: not a head, and what it superseded counts again (an undone
+    correction brings the old count back). A retraction is never a head itself, and its own
+    supersession always holds (retracting a retraction changes nothing: redo is a new entry).
+    This is the reference the store's `supersessions` table follows (store.entry_log.append).
+    """
+    void = retracted(entries)
+    superseded = set(void)
+    for e in entries:
+        if e.type is EntryType.COUNT_RETRACTED:
+            superseded.add(e.id)
+        elif e.id not in void:
+            superseded.update(e.supersedes)
     return [e for e in entries if e.id not in superseded]

@@ -90,7 +90,7 @@ def arrival_counts(
     conflict. In memory: a first import brings 100,000 of them."""
     if not arrived:
         return 0, 0
-    replaced = {(t, k) for e, k in zip(arrived, keys, strict=True) for t in e.supersedes}
+    replaced = _replaced(conn, arrived, keys)
     replaced.update(
         (bytes(t).hex(), int(k))
         for t, k in conn.exec_driver_sql(
@@ -101,10 +101,18 @@ def arrival_counts(
         int(r[0])
         for r in conn.exec_driver_sql("SELECT key_id FROM slots WHERE status = 'conflict'")
     }
-    superseded = conflicting = 0
+    superseded = conflicting = 0  # a retraction is never current: counted as superseded
     for e, k in zip(arrived, keys, strict=True):
         if (e.id, k) in replaced:
             superseded += 1
         elif k in conflicted and e.key.kind == "count":
             conflicting += 1
     return superseded, conflicting
+
+
+def _replaced(
+    conn: Connection, arrived: Sequence[Entry], keys: Sequence[int]
+) -> set[tuple[str, int]]:
+    """(id, key row) that the arrived entries supersede in effect (domain.entries.heads)."""
+    void = entry_log.void_in_batch(conn.connection.driver_connection, arrived, keys)
+    return {(t, keys[i]) for i, t in entry_log.effective_claims(arrived, keys, void)}

@@ -118,30 +118,65 @@ def last_of_origin(conn: Connection, origin_row: int) -> tuple[int, str] | None:
     return (int(row[0]), bytes(row[1]).hex()) if row else None
 
 
+_FEW_KEYS = 64  # up to this many: one indexed lookup per key; more: one temp-table join
+KeyFields = tuple[str, str, str, str]  # (kind, question, unit, part), as entry_keys holds them
+
+
 def key_ids(conn: Connection, keys: Iterable[EntryKey]) -> dict[EntryKey, int]:
     """Row ids of keys, creating the missing ones."""
     wanted = set(keys)
-    found: dict[EntryKey, int] = {}
+    rows = _key_rows(conn, {(k.kind, k.question, k.unit, k.part) for k in wanted})
+    return {k: rows[(k.kind, k.question, k.unit, k.part)] for k in wanted}
+
+
+def _key_rows(conn: Connection, wanted: set[KeyFields]) -> dict[KeyFields, int]:
+    """Row ids of keys given as plain tuples, creating the missing ones.
+
+    Only the wanted keys are read, through the unique index on (kind, question, unit, part):
+    the table holds a key per count slot (100,000 and more on a large vote), and a record
+    names one of them. New keys get their row ids in sorted order, whatever the set's order."""
     if not wanted:
-        return found
-    for r in conn.execute(select(keys_table)):
-        k = EntryKey(r.kind, r.question, r.unit, r.part)
-        if k in wanted:
-            found[k] = r.id
-    missing = [k for k in wanted if k not in found]
-    if missing:
-        conn.execute(
-            insert(keys_table),
-            [
-                {"kind": k.kind, "question": k.question, "unit": k.unit, "part": k.part}
-                for k in missing
-            ],
+        return {}
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    ordered = sorted(wanted)
+    if len(ordered) <= _FEW_KEYS:
+        return {k: _one_key_row(raw, k) for k in ordered}
+    raw.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS wanted_keys (kind TEXT, question TEXT, unit TEXT, "
+        "part TEXT)"
+    )
+    raw.execute("DELETE FROM wanted_keys")
+    raw.executemany("INSERT INTO wanted_keys VALUES (?, ?, ?, ?)", ordered)
+    raw.execute(
+        "INSERT INTO entry_keys (kind, question, unit, part) "
+        "SELECT w.kind, w.question, w.unit, w.part FROM wanted_keys w WHERE NOT EXISTS "
+        f"(SELECT 1 FROM entry_keys k WHERE {_SAME_KEY}) ORDER BY w.rowid"
+    )
+    found: dict[KeyFields, int] = {
+        (kind, question, unit, part): int(row_id)
+        for row_id, kind, question, unit, part in raw.execute(
+            "SELECT k.id, k.kind, k.question, k.unit, k.part FROM wanted_keys w "
+            f"JOIN entry_keys k ON {_SAME_KEY}"
         )
-        for r in conn.execute(select(keys_table)):
-            k = EntryKey(r.kind, r.question, r.unit, r.part)
-            if k in wanted:
-                found[k] = r.id
+    }
+    raw.execute("DELETE FROM wanted_keys")
     return found
+
+
+_SAME_KEY = "k.kind = w.kind AND k.question = w.question AND k.unit = w.unit AND k.part = w.part"
+
+
+def _one_key_row(raw: Any, key: KeyFields) -> int:
+    row = raw.execute(
+        "SELECT id FROM entry_keys WHERE kind = ? AND question = ? AND unit = ? AND part = ?", key
+    ).fetchone()
+    if row is not None:
+        return int(row[0])
+    cursor = raw.execute(
+        "INSERT INTO entry_keys (kind, question, unit, part) VALUES (?, ?, ?, ?)", key
+    )
+    return int(cursor.lastrowid)
 
 
 def key_id(conn: Connection, key: EntryKey) -> int | None:
@@ -179,7 +214,7 @@ _INSERT_ENTRY = (
 )
 
 
-_COUNT_TYPES = frozenset(t.value for t in EntryType if t.is_count)
+_COUNT_TYPES = frozenset(t.value for t in EntryType if t.has_numbers)  # a retraction has none
 
 
 def _row(row_id: int, e: Entry, origin_row: int, key_row: int) -> tuple[object, ...]:
@@ -229,10 +264,7 @@ def append(conn: Connection, entries: Sequence[Entry]) -> list[int]:
     origins = origin_ids(conn)
     # keys as plain tuples: a frozen dataclass hashes in Python, a tuple in C
     tuples = [(k.kind, k.question, k.unit, k.part) for k in [e.key for e in entries]]
-    by_tuple = {
-        (k.kind, k.question, k.unit, k.part): i
-        for k, i in key_ids(conn, [EntryKey(*t) for t in set(tuples)]).items()
-    }
+    by_tuple = _key_rows(conn, set(tuples))
     key_rows = [by_tuple[t] for t in tuples]
     raw = conn.connection.driver_connection
     assert raw is not None
@@ -242,11 +274,7 @@ def append(conn: Connection, entries: Sequence[Entry]) -> list[int]:
         _INSERT_ENTRY,
         [_row(first + i, e, origins[e.origin], key_rows[i]) for i, e in enumerate(entries)],
     )
-    edges = [
-        (bytes.fromhex(t), first + i, key_rows[i])
-        for i, e in enumerate(entries)
-        for t in e.supersedes
-    ]
+    edges = _effective_edges(raw, entries, first, key_rows)
     if edges:
         raw.executemany(
             "INSERT OR IGNORE INTO supersessions (target, by_entry, key_id) VALUES (?, ?, ?)",
@@ -254,26 +282,161 @@ def append(conn: Connection, entries: Sequence[Entry]) -> list[int]:
         )
     count = KeyKind.COUNT.value
     count_keys = {row for row, t in zip(key_rows, tuples, strict=True) if t[0] == count}
-    if first == 1 and len(entries) > 1000:
-        # the first entries of this database (a PC joining): every slot comes from this batch
+    if len(entries) > 1000 and (first == 1 or (_no_slots(conn) and _no_counts_before(conn, first))):
+        # the first counts of this database (a PC joining, a CSV import into a new vote):
+        # every slot comes from this batch. (An empty slot table alone does not say so: a key
+        # whose every count was undone has entries but no head.)
         conn.exec_driver_sql("DELETE FROM slots")
         raw.executemany(
             _SLOT_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             _batch_slots(entries, key_rows),
         )
-    elif len(count_keys) > 2000 and len(count_keys) * 2 > len(keys_known(conn)):
+    elif len(count_keys) > 2000 and len(count_keys) * 2 > _key_count(conn):
         refresh_slots(conn, None)  # most slots touched: recompute them all
     else:
         refresh_slots(conn, count_keys)
     return key_rows
 
 
+_RETRACTED = EntryType.COUNT_RETRACTED
+# a retraction arriving after its target: the target's own supersessions stop counting
+_VOID_EARLIER = (
+    "DELETE FROM supersessions WHERE by_entry IN (SELECT id FROM entries WHERE hash = ? "
+    f"AND key_id = ? AND type != '{_RETRACTED.value}')"
+)
+
+
+def _retracted_pairs(entries: Sequence[Entry], key_rows: Sequence[int]) -> set[tuple[str, int]]:
+    """(target id, key row) of what the retractions among these entries undo."""
+    return {
+        (t, k)
+        for e, k in zip(entries, key_rows, strict=True)
+        if e.type is _RETRACTED
+        for t in e.supersedes
+    }
+
+
+# set (never cleared) once a retraction is stored: until then no stored entry is undone, and a
+# batch of corrections needs no lookup (a first import brings 100,000 entries)
+_RETRACTIONS_STORED = "retractions_stored"
+
+
+def _retractions_stored(raw: Any) -> bool:
+    row = raw.execute("SELECT 1 FROM settings WHERE name = ?", (_RETRACTIONS_STORED,)).fetchone()
+    return row is not None
+
+
+def void_in_batch(
+    raw: Any,
+    entries: Sequence[Entry],
+    key_rows: Sequence[int],
+    undone: set[tuple[str, int]] | None = None,
+) -> set[tuple[str, int]]:
+    """(id, key row) of the entries of a batch (already stored) that a retraction undoes,
+    in the batch or stored before it; with the targets of the batch's retractions
+    (`undone`, when the caller has them)."""
+    void = _retracted_pairs(entries, key_rows) if undone is None else set(undone)
+    if _retractions_stored(raw):
+        claims = [
+            (e.id, key_rows[i])
+            for i, e in enumerate(entries)
+            if e.supersedes and e.type is not _RETRACTED
+        ]
+        void |= retracted_here(raw, claims)
+    return void
+
+
+def effective_claims(
+    entries: Sequence[Entry], key_rows: Sequence[int], void: set[tuple[str, int]]
+) -> list[tuple[int, str]]:
+    """(index of an entry, id it supersedes in effect), as domain.entries.heads means it: a
+    retracted entry (in `void`) supersedes nothing; a retraction supersedes its target and
+    itself (so it is never a head)."""
+    if not void:  # no retraction in the batch (it would void its target) and none applies
+        return [(i, t) for i, e in enumerate(entries) if e.supersedes for t in e.supersedes]
+    claims: list[tuple[int, str]] = []
+    for i, e in enumerate(entries):
+        if not e.supersedes:
+            continue
+        if e.type is _RETRACTED:
+            claims.append((i, e.id))
+        elif (e.id, key_rows[i]) in void:
+            continue
+        claims.extend((i, t) for t in e.supersedes)
+    return claims
+
+
+def _effective_edges(
+    raw: Any, entries: Sequence[Entry], first: int, key_rows: Sequence[int]
+) -> list[tuple[bytes, int, int]]:
+    """The supersession rows of a batch in any arrival order (effective_claims); a stored
+    entry that a retraction of the batch undoes loses its rows."""
+    undone = _retracted_pairs(entries, key_rows)
+    if undone:
+        raw.executemany(_VOID_EARLIER, [(bytes.fromhex(t), k) for t, k in undone])
+    void = void_in_batch(raw, entries, key_rows, undone)
+    if undone:
+        raw.execute(
+            "INSERT OR IGNORE INTO settings (name, value) VALUES (?, '1')", (_RETRACTIONS_STORED,)
+        )
+    return [
+        (bytes.fromhex(t), first + i, key_rows[i])
+        for i, t in effective_claims(entries, key_rows, void)
+    ]
+
+
+def retracted_here(raw: Any, pairs: Sequence[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Of these (entry id, key row): the ones a stored retraction of the same key undoes."""
+    found: set[tuple[str, int]] = set()
+    for i in range(0, len(pairs), 500):
+        chunk = pairs[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            (bytes(t).hex(), int(k))
+            for t, k in raw.execute(
+                "SELECT s.target, s.key_id FROM supersessions s JOIN entries r "
+                f"ON r.id = s.by_entry WHERE s.target IN ({marks}) "
+                f"AND r.type = '{_RETRACTED.value}'",
+                [bytes.fromhex(t) for t, _ in chunk],
+            )
+        )
+    return found.intersection(pairs)
+
+
+def restore_supersessions(conn: Connection, targets: Iterable[tuple[bytes, int]]) -> None:
+    """Put back the supersessions of entries (hash, key row) whose retraction has just been
+    taken out (an import undone, an entry held apart), unless another retraction still
+    undoes them."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    wanted = set(targets)
+    if not wanted:
+        return
+    rows: list[tuple[str, int, int, bytes]] = []
+    for h, k in wanted:
+        found = raw.execute(
+            "SELECT id, raw FROM entries WHERE hash = ? AND key_id = ? AND type != ?",
+            (h, k, _RETRACTED.value),
+        ).fetchone()
+        if found is not None:
+            rows.append((h.hex(), k, int(found[0]), bytes(found[1])))
+    still = retracted_here(raw, [(h, k) for h, k, _, _ in rows])
+    raw.executemany(
+        "INSERT OR IGNORE INTO supersessions (target, by_entry, key_id) VALUES (?, ?, ?)",
+        [
+            (bytes.fromhex(t), row_id, k)
+            for h, k, row_id, data in rows
+            if (h, k) not in still
+            for t in parse_entry(data).supersedes
+        ],
+    )
+
+
 def _batch_slots(entries: Sequence[Entry], key_rows: Sequence[int]) -> list[tuple[object, ...]]:
     """The slot rows of a batch that is all the database holds: what _SLOT_SELECT computes,
     in one pass in memory (tests/store/test_batch_slots.py checks they agree)."""
-    superseded = {
-        (t, k) for e, k in zip(entries, key_rows, strict=True) if e.supersedes for t in e.supersedes
-    }
+    void = _retracted_pairs(entries, key_rows)
+    superseded = {(t, key_rows[i]) for i, t in effective_claims(entries, key_rows, void)}
     count = KeyKind.COUNT.value
     heads: dict[int, tuple[EntryKey, list[tuple[Any, ...]]]] = {}
     for e, k in zip(entries, key_rows, strict=True):
@@ -323,8 +486,20 @@ def _batch_slots(entries: Sequence[Entry], key_rows: Sequence[int]) -> list[tupl
     return rows
 
 
-def keys_known(conn: Connection) -> list[int]:
-    return [int(r[0]) for r in conn.exec_driver_sql("SELECT id FROM entry_keys")]
+def _no_slots(conn: Connection) -> bool:
+    return conn.exec_driver_sql("SELECT 1 FROM slots LIMIT 1").first() is None
+
+
+def _no_counts_before(conn: Connection, first: int) -> bool:
+    """No count entry (a retraction included) is stored before row `first`."""
+    row = conn.exec_driver_sql(
+        "SELECT 1 FROM entries WHERE id < ? AND type LIKE 'count.%' LIMIT 1", (first,)
+    ).first()
+    return row is None
+
+
+def _key_count(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("SELECT COUNT(*) FROM entry_keys").scalar_one())
 
 
 _SLOT_SELECT = """
@@ -337,7 +512,7 @@ SELECT e.key_id, k.question, k.unit, k.part,
   COUNT(*), MIN(e.yes), MIN(e.no), MIN(e.void), MIN(e.challenged), MIN(e.eligible),
   MAX(e.final)
 FROM entries e JOIN entry_keys k ON k.id = e.key_id
-WHERE k.kind = 'count' {where}
+WHERE {kind} = 'count' {where}
   AND NOT EXISTS (SELECT 1 FROM supersessions s WHERE s.target = e.hash AND s.key_id = e.key_id)
 GROUP BY e.key_id
 """
@@ -351,7 +526,7 @@ def refresh_slots(conn: Connection, key_row_ids: Iterable[int] | None) -> None:
     """Recompute the slot rows of these keys (all slots when None) from their heads."""
     if key_row_ids is None:
         conn.exec_driver_sql("DELETE FROM slots")
-        conn.exec_driver_sql(_SLOT_INSERT + _SLOT_SELECT.format(where=""))
+        conn.exec_driver_sql(_SLOT_INSERT + _SLOT_SELECT.format(kind="k.kind", where=""))
         return
     ids = list(key_row_ids)
     if not ids:
@@ -360,8 +535,11 @@ def refresh_slots(conn: Connection, key_row_ids: Iterable[int] | None) -> None:
     conn.exec_driver_sql("DELETE FROM touched")
     conn.exec_driver_sql("INSERT INTO touched(key_id) VALUES (?)", [(i,) for i in ids])
     conn.exec_driver_sql("DELETE FROM slots WHERE key_id IN (SELECT key_id FROM touched)")
+    # `+k.kind`: without it SQLite starts from the index on entry_keys' kind (every count key
+    # of the vote) instead of from the few touched keys
     conn.exec_driver_sql(
-        _SLOT_INSERT + _SLOT_SELECT.format(where="AND e.key_id IN (SELECT key_id FROM touched)")
+        _SLOT_INSERT
+        + _SLOT_SELECT.format(kind="+k.kind", where="AND e.key_id IN (SELECT key_id FROM touched)")
     )
 
 
@@ -401,12 +579,45 @@ def all_entries(conn: Connection) -> list[Entry]:
     return [parse_entry(bytes(r[0])) for r in rows]
 
 
+# the kind of key each type of entry has (domain.entries.read_entry refuses any other)
+_KEY_KIND = {
+    EntryType.SETUP: KeyKind.SETUP,
+    EntryType.OUTCOME_DECLARED: KeyKind.DECLARED,
+    EntryType.ENTRIES_ACCEPTED: KeyKind.ACCEPT,
+}
+
+
 def entries_of_type(conn: Connection, kind: EntryType) -> list[Entry]:
-    rows = conn.execute(
-        text("SELECT raw FROM entries WHERE type = :t ORDER BY recorded_at, id"),
-        {"t": kind.value},
-    )
+    """Every entry of one type, oldest first.
+
+    The few setups, declarations and acceptances are found through their keys (the unique
+    index on entry_keys, then ix_entries_key): `entries` has no index on `type`, and scanning
+    a million count entries for them took about half a second."""
+    key_kind = _KEY_KIND.get(kind)
+    if key_kind is None:
+        rows = conn.execute(
+            text("SELECT raw FROM entries WHERE type = :t ORDER BY recorded_at, id"),
+            {"t": kind.value},
+        )
+    else:
+        rows = conn.execute(
+            text(
+                "SELECT e.raw FROM entry_keys k JOIN entries e ON e.key_id = k.id "
+                "WHERE k.kind = :k AND e.type = :t ORDER BY e.recorded_at, e.id"
+            ),
+            {"k": key_kind.value, "t": kind.value},
+        )
     return [parse_entry(bytes(r[0])) for r in rows]
+
+
+def entry_by_id(conn: Connection, entry_id: str) -> tuple[Entry, int] | None:
+    """An applied entry and its key's row id, by the entry's id (None: not applied here)."""
+    try:
+        digest = bytes.fromhex(entry_id)
+    except ValueError:
+        return None
+    row = conn.exec_driver_sql("SELECT raw, key_id FROM entries WHERE hash = ?", (digest,)).first()
+    return None if row is None else (parse_entry(bytes(row[0])), int(row[1]))
 
 
 def entry_count(conn: Connection) -> int:
@@ -430,13 +641,20 @@ def unit_reports(
     conn: Connection, vote: Vote, unit_ids: Iterable[str] | None = None
 ) -> dict[tuple[str, str], UnitReport]:
     """Each unit's report per question, summed in SQL over its slots (matches
-    domain.counts.unit_report). Units with no slot are left out: they have not reported."""
+    domain.counts.unit_report). Units with no slot are left out: they have not reported.
+
+    With `unit_ids`, only those units' reports on the vote's questions (the ones standings
+    read) are summed: naming the questions lets SQLite use ix_slots_question_unit instead of
+    reading every slot."""
     params: dict[str, object] = {}
     where = ""
     if unit_ids is not None:
-        where = "WHERE unit IN :units"
+        where = "WHERE question IN :questions AND unit IN :units"
+        params["questions"] = [q.id for q in vote.questions]
         params["units"] = list(unit_ids)
-        stmt = text(_REPORT_SQL.format(where=where)).bindparams(bindparam("units", expanding=True))
+        stmt = text(_REPORT_SQL.format(where=where)).bindparams(
+            bindparam("questions", expanding=True), bindparam("units", expanding=True)
+        )
     else:
         stmt = text(_REPORT_SQL.format(where=where))
     units = vote.unit_by_id
@@ -470,14 +688,19 @@ def other_parts(conn: Connection, slot: SlotKey) -> tuple[int, int]:
 
 
 def identical_units(conn: Connection, slot: SlotKey, values: CountValues) -> list[str]:
+    """Up to five other units (the first by name) with a slot holding these yes/no/void.
+
+    Without DISTINCT or LIMIT in the SQL: with them SQLite walks ix_slots_question_unit in
+    unit order over every slot of the question, instead of looking the numbers up in
+    ix_slots_numbers (about 90 ms against 0.3 ms on a 100,000-slot vote)."""
     rows = conn.execute(
         text(
-            "SELECT DISTINCT unit FROM slots WHERE question = :q AND yes = :y AND no = :n "
-            "AND void = :v AND unit != :u AND status != 'conflict' LIMIT 5"
+            "SELECT unit FROM slots WHERE question = :q AND yes = :y AND no = :n "
+            "AND void = :v AND unit != :u AND status != 'conflict'"
         ),
         {"q": slot.question, "y": values.yes, "n": values.no, "v": values.void, "u": slot.unit},
     )
-    return [r[0] for r in rows]
+    return sorted({r[0] for r in rows})[:5]
 
 
 @dataclass(frozen=True)
@@ -496,8 +719,10 @@ def history(conn: Connection, unit: str | None = None) -> list[HistoryItem]:
         params = {"u": unit}
     rows = conn.execute(
         text(
+            # what supersedes it in effect (a retraction's row on itself left out)
             "SELECT e.raw, (SELECT group_concat(lower(hex(b.hash))) FROM supersessions s "
-            "JOIN entries b ON b.id = s.by_entry WHERE s.target = e.hash AND s.key_id = e.key_id) "
+            "JOIN entries b ON b.id = s.by_entry WHERE s.target = e.hash AND s.key_id = e.key_id "
+            "AND s.by_entry != e.id) "
             f"FROM entries e JOIN entry_keys k ON k.id = e.key_id {where} "
             "ORDER BY e.recorded_at, e.id"
         ),

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from steward_app.domain.entries import EntryKey, EntryType
-from steward_app.store.entry_log import refresh_slots
+from steward_app.store.entry_log import refresh_slots, restore_supersessions
 
 _CHUNK = 500
 
@@ -265,11 +265,21 @@ def withdraw(conn: Connection, hashes: Sequence[bytes]) -> set[int]:
             "WHERE k.kind = 'count' AND e.hash IN (SELECT hash FROM withdrawn)"
         )
     }
+    # what the withdrawn retractions undid counts again once they are gone
+    undone = [
+        (bytes(t), int(k))
+        for t, k in conn.exec_driver_sql(
+            "SELECT s.target, s.key_id FROM supersessions s JOIN entries r ON r.id = s.by_entry "
+            f"WHERE r.type = '{EntryType.COUNT_RETRACTED.value}' AND s.target != r.hash "
+            "AND r.hash IN (SELECT hash FROM withdrawn)"
+        )
+    ]
     conn.exec_driver_sql(
         "DELETE FROM supersessions WHERE by_entry IN "
         "(SELECT id FROM entries WHERE hash IN (SELECT hash FROM withdrawn))"
     )
     conn.exec_driver_sql("DELETE FROM entries WHERE hash IN (SELECT hash FROM withdrawn)")
+    restore_supersessions(conn, undone)
     refresh_slots(conn, keys)
     return keys
 

@@ -94,6 +94,9 @@ class SupersessionRow(Base):
     """Entry `by_entry` replaces the entry whose hash is `target` (which may not be here yet).
 
     `key_id` is the superseding entry's key: a supersession only applies within one key.
+    The rows are the supersessions in effect (domain.entries.heads), kept by
+    store.entry_log.append: none for an entry a retraction undoes, and a retraction supersedes
+    its target and itself. What an entry names is in its own bytes.
     """
 
     __tablename__ = "supersessions"

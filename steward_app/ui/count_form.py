@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +50,22 @@ class SaveRequest:
     reason: str
     confirm_warnings: bool
     second_steward: str | None = None  # a blind second entry, by this steward
+
+
+class _TypingUndo(QObject):
+    """Ctrl+Z (Ctrl+Shift+Z) in a field undoes (redoes) its own typing while it has some;
+    otherwise the key goes on to the window's Edit › Undo (Redo) of the last save. A line edit
+    would otherwise take the key whenever it has the focus, even with nothing to undo."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QLineEdit):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return not watched.isUndoAvailable()
+        if event.matches(QKeySequence.StandardKey.Redo):
+            return not watched.isRedoAvailable()
+        return False
 
 
 class CountForm(QGroupBox):
@@ -133,6 +149,9 @@ class CountForm(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.setEnabled(False)
+        self._typing_undo = _TypingUndo(self)
+        for edit in [*self.edits.values(), self.reason, self.second_name]:
+            edit.installEventFilter(self._typing_undo)
 
     # --- state from the window -----------------------------------------------------------
 
@@ -158,6 +177,7 @@ class CountForm(QGroupBox):
         self.current.setText("…")
         self.setEnabled(True)
         self.clear()
+        self._forget_typing()
         self.edits["yes"].setFocus()
 
     @Slot(bool)
@@ -309,6 +329,7 @@ class CountForm(QGroupBox):
     def saved(self, note: str) -> None:
         self.message.setText(f"Saved: {note}")
         self.clear(keep_message=True)
+        self._forget_typing()  # Ctrl+Z now undoes the save, not the clearing of the fields
         if self.blind.isChecked():  # reveal both entries side by side to settle
             self.blind.setChecked(False)
 
@@ -328,6 +349,12 @@ class CountForm(QGroupBox):
         if not keep_message:
             self.message.clear()
         self.show_problems([])
+
+    def _forget_typing(self) -> None:
+        """Empty fields with no typing to undo (setText clears a line edit's undo history;
+        Esc keeps it, so Ctrl+Z after Esc brings the typing back)."""
+        for edit in [*self.edits.values(), self.reason]:
+            edit.setText("")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

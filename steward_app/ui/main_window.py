@@ -41,7 +41,7 @@ from steward_app.domain.standings import Standings
 from steward_app.domain.tally import Outcome
 from steward_app.services.authors import Author
 from steward_app.services.chart_data import coalition_bars, union_bars, union_needed_text
-from steward_app.services.counting import CurrentCount, current_counts, record_count
+from steward_app.services.counting import CurrentCount, Recorded, current_counts, record_count
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.standings_cache import StandingsCache
 from steward_app.services.timeline import Timeline, timeline
@@ -59,6 +59,7 @@ from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.palette import OUTCOME_COLORS, status_text
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.timeline_chart import TimelineChart
+from steward_app.ui.undo_actions import UndoActions
 from steward_app.ui.what_if_panel import WhatIfPanel
 
 if TYPE_CHECKING:
@@ -214,6 +215,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.data_safety = DataSafety(self, file_menu, quit_action)  # restore, names, backups
+        self.undo = UndoActions(self)  # Edit › Undo / Redo of this window's saves
+        self.undo.fill_edit_menu(self.menuBar().addMenu("&Edit"))
         view = self.menuBar().addMenu("&View")
         self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
         self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
@@ -490,7 +493,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_form_save_requested(self, request: SaveRequest) -> None:
-        def work() -> tuple[str, Standings]:
+        def work() -> tuple[Recorded, Author, Standings]:
             assert self.session is not None
             author = self.author
             if request.second_steward:
@@ -505,10 +508,12 @@ class MainWindow(QMainWindow):
                 reason=request.reason or None,
                 confirm_warnings=request.confirm_warnings,
             )
-            return result.note, self.session.cache.refresh(result.changes)
+            return result, author, self.session.cache.refresh(result.changes)
 
-        def done(result: tuple[str, Standings]) -> None:
-            note, standings = result
+        def done(result: tuple[Recorded, Author, Standings]) -> None:
+            recorded, author, standings = result
+            note = recorded.note
+            self.undo.saved(request, recorded, author)
             self.form.saved(note)
             self._show(standings)
             self._load_current(request.slot.unit)

@@ -235,7 +235,7 @@ texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_si
     eligible=st.none() | st.integers(0, 10**6),
     final=st.booleans(),
     supersedes=st.lists(st.binary(min_size=32, max_size=32), max_size=3, unique=True),
-    kind=st.sampled_from([t for t in EntryType if t.is_count]),
+    kind=st.sampled_from([t for t in EntryType if t.has_numbers]),
 )
 def test_the_fast_reader_and_the_json_reader_agree(
     unit: str,
@@ -274,7 +274,7 @@ def test_entries_this_version_cannot_read_are_refused() -> None:
     obj = json.loads(good.raw)
     for change, error in [
         ({"v": 2}, EntryTooNew),
-        ({"type": "count.retracted"}, EntryTooNew),
+        ({"type": "count.split"}, EntryTooNew),  # a type a later version may add
         ({"seq": 0}, ValueError),
         ({"seq": 1.5}, ValueError),
         ({"prev": "xyz"}, ValueError),

@@ -14,6 +14,7 @@ from steward_app.services.authors import Author
 from steward_app.services.counting import Recorded, record_count
 from steward_app.services.errors import Refused
 from steward_app.services.roster import my_key
+from steward_app.services.undo import redo_entry, undo_entry
 from steward_app.services.vote_setup import create_vote
 from steward_app.store import entry_log
 from steward_app.store.vote_store import VoteStore
@@ -65,6 +66,23 @@ class PC:
                 clock=self.clock,
             )
         return None
+
+    def undo(self, entry_id: str) -> Recorded | None:
+        """Undo one of this PC's counts (None when refused: replaced since, already undone)."""
+        with contextlib.suppress(Refused):
+            return undo_entry(self.store, self.author, entry_id, clock=self.clock)
+        return None
+
+    def redo(self, entry_id: str, redone: dict[str, str]) -> Recorded | None:
+        with contextlib.suppress(Refused):
+            return redo_entry(self.store, self.author, entry_id, redone=redone, clock=self.clock)
+        return None
+
+    def join(self, others: list[PC]) -> None:
+        """The other PCs join this PC's vote from one file of it."""
+        opening = self.export()
+        for pc in others:
+            pc.take(opening)
 
     def state(self) -> exchange.StateCode:
         return exchange.state_code(self.store)

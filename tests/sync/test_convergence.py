@@ -1,7 +1,8 @@
-"""Several PCs entering, correcting, resolving, exporting and importing in random orders, with
-files duplicated, renamed, damaged and dropped: every PC always matches the pure reference of
-the entries it holds, and after one last round of files every PC holds the same entries, shows
-the same state code and the same standings as the reference over every entry made anywhere."""
+"""Several PCs entering, correcting, resolving, undoing and redoing, exporting and importing in
+random orders, with files duplicated, renamed, damaged and dropped: every PC always matches the
+pure reference of the entries it holds, and after one last round of files every PC holds the
+same entries, shows the same state code and the same standings as the reference over every
+entry made anywhere."""
 
 from __future__ import annotations
 
@@ -64,6 +65,10 @@ class Exchange(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="steward-exchange-"))
         self.pcs = [PC(self.folder, f"pc{i}", _template()) for i in range(PCS)]
         self.made: dict[str, Entry] = {}
+        # per PC, as the window's undo stack: its saves, its undos, and what each redo redid
+        self.saved: list[list[str]] = [[] for _ in range(PCS)]
+        self.undone: list[list[str]] = [[] for _ in range(PCS)]
+        self.redone: dict[str, str] = {}
 
     @initialize(numbers=st.lists(st.integers(0, 2), min_size=PCS, max_size=PCS))
     def open_the_vote(self, numbers: list[int]) -> None:
@@ -101,6 +106,27 @@ class Exchange(RuleBasedStateMachine):
         recorded = self.pcs[pc].record(slot, yes, no, correct=correct, final=yes == no)
         if recorded is not None and recorded.status.value == "conflict":
             _event("a count in conflict")
+        if recorded is not None and recorded.entry_id is not None:
+            self.saved[pc].append(recorded.entry_id)
+            self.undone[pc].clear()
+        self._collect(self.pcs[pc])
+
+    @rule(pc=st.integers(0, PCS - 1), redo=st.booleans())
+    def undo_or_redo(self, pc: int, redo: bool) -> None:
+        """Ctrl+Z on a PC's last save, or Ctrl+Shift+Z on its last undo (refused when the
+        count changed since, e.g. an import brought a correction)."""
+        if redo and self.undone[pc]:
+            again = self.pcs[pc].redo(self.undone[pc][-1], self.redone)
+            if again is not None and again.entry_id is not None:
+                _event("a count redone")
+                self.redone[self.undone[pc].pop()] = again.entry_id
+                self.saved[pc].append(again.entry_id)
+        elif not redo and self.saved[pc]:
+            if self.pcs[pc].undo(self.saved[pc][-1]) is not None:
+                _event("a count undone")
+                self.undone[pc].append(self.saved[pc].pop())
+            else:
+                self.saved[pc].pop()  # replaced from elsewhere: the window drops it too
         self._collect(self.pcs[pc])
 
     @rule(pc=st.integers(0, PCS - 1), data=st.data())
@@ -228,6 +254,8 @@ def random_walk(seed: int, steps: int, listed: bool = False) -> None:
                 machine.enter(pc, slot, rng.randrange(3), rng.randrange(3), rng.random() < 0.3)
             elif move < 0.45:
                 machine.resolve_with(pc, rng.choice)
+            elif move < 0.55:
+                machine.undo_or_redo(pc, rng.random() < 0.5)
             elif move < 0.65:
                 files.append(machine.export(pc))
             elif move < 0.9 and files:
@@ -247,7 +275,13 @@ def test_long_random_walks_converge() -> None:
     SEEN.clear()
     for seed in range(3):
         random_walk(seed, 110)
-    for needed in ("a conflict resolved", "import: imported with conflicts", "import: imported"):
+    for needed in (
+        "a conflict resolved",
+        "import: imported with conflicts",
+        "import: imported",
+        "a count undone",
+        "a count redone",
+    ):
         assert SEEN[needed] >= 3, SEEN
 
 

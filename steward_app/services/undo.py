@@ -1,0 +1,173 @@
+"""Undo and redo of a steward's own counts (the window's Ctrl+Z / Ctrl+Shift+Z).
+
+An undo is an entry like any other: a `count.retracted` entry naming the one count it voids.
+It is signed, travels in files and stays in the history. The undone count is void on every
+PC, whatever order the two arrive in: it is no longer current, and what it had replaced is
+current again (undoing a correction brings the old count back, undoing a resolution brings
+the conflict back). A redo is a fresh entry with the undone one's type, numbers and
+replacements, never a retraction of the retraction (domain.entries.heads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection
+
+from steward_app.domain.counts import slot_state
+from steward_app.domain.entries import Entry, EntryType, make_entry
+from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
+from steward_app.services.changes import Changes
+from steward_app.services.counting import Recorded
+from steward_app.services.errors import NoVote, Refused
+from steward_app.services.permissions import HELD_ADVICE, held_reason, hold
+from steward_app.store import entry_log, exchange_log
+from steward_app.store.vote_store import VoteStore
+
+UNDO_REASON = "undone"
+
+
+def describe(e: Entry) -> str:
+    """A count in words: what, where and its numbers ("the count for a2: 12 yes / 3 no")."""
+    v = e.values
+    what = {
+        EntryType.COUNT_CORRECTED: "the correction",
+        EntryType.COUNT_RESOLVED: "the resolution",
+    }.get(e.type, "the count")
+    return f"{what} for {e.key.slot.describe()}: {v.yes:,} yes / {v.no:,} no"
+
+
+# what to record: type, body, supersedes, reason, and the note in words
+_Plan = tuple[EntryType, Mapping[str, Any], tuple[str, ...], str | None, str]
+
+
+def undo_entry(
+    store: VoteStore, author: Author, entry_id: str, *, clock: Clock = wall_clock
+) -> Recorded:
+    """Void one of this steward's own current counts with a retraction. Raises Refused,
+    changing nothing, when it is not theirs, not a count, or no longer current."""
+
+    def plan(conn: Connection, e: Entry, undone: bool, cursor: OriginCursor) -> _Plan:
+        if undone:
+            raise Refused(f"{describe(e)} is already undone; redo it to bring it back")
+        if e.id not in {h.id for h, _ in entry_log.heads_of(conn, e.key)}:
+            raise Refused(
+                f"{describe(e)} was replaced since (corrected or resolved, here or on another "
+                "PC), so it cannot be undone; correct the current count instead"
+            )
+        return EntryType.COUNT_RETRACTED, {}, (e.id,), UNDO_REASON, f"undid {describe(e)}"
+
+    return _record(store, author, entry_id, "undo", plan, clock)
+
+
+def redo_entry(
+    store: VoteStore,
+    author: Author,
+    entry_id: str,
+    *,
+    redone: Mapping[str, str] | None = None,
+    clock: Clock = wall_clock,
+) -> Recorded:
+    """Record an undone count again, as a fresh entry with its type, numbers and final flag,
+    replacing what it replaced. `redone` maps earlier undone entries to their redos (a
+    correction redone after its corrected count was undone and redone replaces the redo).
+    Raises Refused, changing nothing, when the count changed since it was undone."""
+
+    def plan(conn: Connection, e: Entry, undone: bool, cursor: OriginCursor) -> _Plan:
+        if not undone:
+            raise Refused(f"{describe(e)} is not undone: there is nothing to redo")
+        targets = tuple(sorted(_latest(t, redone or {}) for t in e.supersedes))
+        heads = entry_log.heads_of(conn, e.key)
+        current = {h.id for h, _ in heads}
+        own_others = [h for h, _ in heads if h.origin == cursor.origin and h.id not in targets]
+        if not current.issuperset(targets) or own_others:
+            raise Refused(
+                f"the count for {e.key.slot.describe()} changed since {describe(e)} was undone, "
+                "so it cannot be redone; enter or correct the count instead"
+            )
+        return e.type, e.body, targets, e.reason, f"redid {describe(e)}"
+
+    return _record(store, author, entry_id, "redo", plan, clock)
+
+
+def _record(
+    store: VoteStore,
+    author: Author,
+    entry_id: str,
+    verb: str,
+    plan: Callable[[Connection, Entry, bool, OriginCursor], _Plan],
+    clock: Clock,
+) -> Recorded:
+    """One transaction: find the steward's own count, plan the new entry, record it."""
+    with store.transaction() as conn:
+        vote_key = store.vote_key(conn)
+        if vote_key is None:
+            raise NoVote()
+        cursor = origin_cursor(conn, author)
+        e, key_row = _own_count(conn, vote_key, cursor, entry_id, verb)
+        undone = bool(entry_log.retracted_here(_raw(conn), [(e.id, key_row)]))
+        kind, body, supersedes, reason, note = plan(conn, e, undone, cursor)
+        entry = make_entry(
+            vote=vote_key,
+            type=kind,
+            origin=cursor.origin,
+            seq=cursor.next_seq,
+            prev=cursor.prev,
+            key=e.key,
+            body=body,
+            steward=author.steward,
+            pc=author.pc,
+            recorded_at=clock(),
+            supersedes=supersedes,
+            reason=reason,
+        )
+        return _save(store, conn, vote_key, entry, note)
+
+
+def _latest(entry_id: str, redone: Mapping[str, str]) -> str:
+    seen = {entry_id}
+    while entry_id in redone and redone[entry_id] not in seen:
+        entry_id = redone[entry_id]
+        seen.add(entry_id)
+    return entry_id
+
+
+def _own_count(
+    conn: Connection, vote_key: str, cursor: OriginCursor, entry_id: str, verb: str
+) -> tuple[Entry, int]:
+    """The applied count `entry_id` if this steward on this PC entered it, else Refused."""
+    found = entry_log.entry_by_id(conn, entry_id)
+    if found is None:
+        if _is_hex(entry_id) and exchange_log.holds_all(conn, vote_key, [bytes.fromhex(entry_id)]):
+            raise Refused(f"that entry is held apart, not counted: there is nothing to {verb}")
+        raise Refused(f'there is no entry "{entry_id[:12]}" here to {verb}')
+    e, key_row = found
+    if not e.type.has_numbers:
+        raise Refused(f"only a count can be {verb}ne; this is a {e.type.value} entry")
+    if e.origin != cursor.origin:
+        raise Refused(
+            f"{describe(e)} was entered by {e.steward} on {e.pc}: only your own counts can be "
+            f"{verb}ne; correct it with a reason instead"
+        )
+    return e, key_row
+
+
+def _is_hex(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
+
+
+def _save(store: VoteStore, conn: Connection, vote_key: str, entry: Entry, note: str) -> Recorded:
+    slot = entry.key.slot
+    held = held_reason(store, conn, entry)
+    if held is not None:
+        hold(conn, vote_key, [(entry, held)], entry.recorded_at)
+        note = f"held apart, not counted: {held.detail}. {HELD_ADVICE}"
+    else:
+        entry_log.append(conn, [entry])
+    status = slot_state(slot, entry_log.count_heads(conn, slot)).status
+    return Recorded(slot, entry.id, status, note, changes=Changes(units=frozenset({slot.unit})))
+
+
+def _raw(conn: Connection) -> Any:
+    return conn.connection.driver_connection
