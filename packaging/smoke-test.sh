@@ -58,10 +58,17 @@ fail() {
 pass() { echo "ok: $*"; }
 
 # the bundle as an office PC starts it; extra VAR=value words before the arguments
+# in the background, `bundle ... &` would be a subshell: a signal sent to $! would end the
+# subshell and leave the program running. With exec, $! is the program itself.
+bundle_exec() {
+  exec_bundle=yes bundle "$@"
+}
 bundle() {
+  local run=()
+  [ -n "${exec_bundle:-}" ] && run=(exec)
   local extra=()
   while [ $# -gt 0 ] && [[ "$1" == *=* ]]; do extra+=("$1"); shift; done
-  env -i PATH="$work/empty-path" HOME="$work/home" LANG=C.UTF-8 TMPDIR="$work/tmp" \
+  "${run[@]}" env -i PATH="$work/empty-path" HOME="$work/home" LANG=C.UTF-8 TMPDIR="$work/tmp" \
     XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME="$work/home/.config" \
     XDG_CACHE_HOME="$work/home/.cache" XDG_STATE_HOME="$work/home/.local/state" \
     XDG_RUNTIME_DIR="$work/runtime" QT_QPA_PLATFORM=offscreen "${extra[@]}" "$APP" "$@"
@@ -73,7 +80,7 @@ out="$(bundle --version)"
 pass "--version: $out"
 if strace -f -qq -e trace=execve -o "$work/execs" /bin/true 2>/dev/null; then
   strace -f -qq -e trace=execve -o "$work/execs" \
-    env -i PATH="$work/empty-path" HOME="$work/home" "$APP" --version >/dev/null
+    "${run[@]}" env -i PATH="$work/empty-path" HOME="$work/home" "$APP" --version >/dev/null
   others="$(grep -o 'execve("[^"]*"' "$work/execs" | cut -d'"' -f2 | sort -u \
     | grep -v -x -e /usr/bin/env -e "$APP" || true)"
   [ -z "$others" ] || fail "the bundle executed other programs: $others"
@@ -119,7 +126,7 @@ window_check() {
   shift
   rm -rf "$work/tmp"/steward-demo-*
   # the names given, as a coordinator's shortcut may: no first-run dialog waits for them
-  bundle "$@" --steward "a steward" --pc "smoke test PC" --demo >"window-$label.log" 2>&1 &
+  bundle_exec "$@" --steward "a steward" --pc "smoke test PC" --demo >"window-$label.log" 2>&1 &
   window_pid=$!
   local db="" loaded=""
   for _ in $(seq 1 120); do
@@ -163,8 +170,8 @@ fi
 mkdir exchange joined
 bundle --db demo.sqlite export exchange/evening.tally >export.log 2>&1 || fail "export: $(cat export.log)"
 want="$(bundle --db demo.sqlite state)"
-bundle --steward "a steward" --pc "smoke test PC" --db joined/vote.sqlite exchange/evening.tally \
-  >window-open.log 2>&1 &
+bundle_exec --steward "a steward" --pc "smoke test PC" --db joined/vote.sqlite \
+  exchange/evening.tally >window-open.log 2>&1 &
 window_pid=$!
 got=""
 for _ in $(seq 1 120); do
@@ -178,7 +185,7 @@ done
 [ "$got" = "$want" ] \
   || fail "the window did not import the opened file ('$got', not '$want'): $(cat window-open.log)"
 # the second start must end by itself: were the hand-over to fail, it would wait on a message box
-bundle --db joined/vote.sqlite exchange/evening.tally >second-start.log 2>&1 &
+bundle_exec --db joined/vote.sqlite exchange/evening.tally >second-start.log 2>&1 &
 second_pid=$!
 for _ in $(seq 1 120); do
   kill -0 "$second_pid" 2>/dev/null || break
