@@ -12,12 +12,13 @@ import datetime as dt
 import getpass
 import secrets
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection
 
-from steward_app.domain.entries import GENESIS
+from steward_app.domain.entries import GENESIS, Entry, EntryKey, EntryType, make_entry
 from steward_app.domain.identity import key_text
 from steward_app.store import entry_log, exchange_log
 from steward_app.store.vote_store import VOTE_KEY
@@ -59,6 +60,34 @@ class OriginCursor:
     origin: str
     next_seq: int
     prev: str
+
+    def entry(
+        self,
+        author: Author,
+        *,
+        vote: str,
+        type: EntryType,
+        key: EntryKey,
+        body: Mapping[str, Any],
+        recorded_at: str,
+        supersedes: Sequence[str] = (),
+        reason: str | None = None,
+    ) -> Entry:
+        """The entry that goes next in this origin's chain, by `author`."""
+        return make_entry(
+            vote=vote,
+            type=type,
+            origin=self.origin,
+            seq=self.next_seq,
+            prev=self.prev,
+            key=key,
+            body=body,
+            steward=author.steward,
+            pc=author.pc,
+            recorded_at=recorded_at,
+            supersedes=supersedes,
+            reason=reason,
+        )
 
 
 def origin_cursor(conn: Connection, author: Author) -> OriginCursor:

@@ -27,7 +27,7 @@ from steward_app.domain.checks import (
     warnings,
 )
 from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey, SlotStatus
-from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, make_entry, values_body
+from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, values_body
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
@@ -286,16 +286,12 @@ def _plan(
 
 
 def _entry(vote_key: str, plan: _Plan, cursor: OriginCursor, author: Author, now: str) -> Entry:
-    return make_entry(
+    return cursor.entry(
+        author,
         vote=vote_key,
         type=plan.type,
-        origin=cursor.origin,
-        seq=cursor.next_seq,
-        prev=cursor.prev,
         key=EntryKey.count(plan.slot),
         body=values_body(plan.values),
-        steward=author.steward,
-        pc=author.pc,
         recorded_at=now,
         supersedes=plan.supersedes,
         reason=plan.reason,
@@ -642,16 +638,12 @@ def declare_outcome(
             raise Refused("the declared outcome was not recorded", problems)
         key = EntryKey(KeyKind.DECLARED.value, question_id, union_id or "", "")
         previous = [e.id for e, _ in entry_log.heads_of(conn, key)]
-        entry = make_entry(
+        entry = cursor.entry(
+            author,
             vote=vote_key,
             type=EntryType.OUTCOME_DECLARED,
-            origin=cursor.origin,
-            seq=cursor.next_seq,
-            prev=cursor.prev,
             key=key,
             body={"outcome": outcome, "note": note},
-            steward=author.steward,
-            pc=author.pc,
             recorded_at=clock(),
             supersedes=previous,
             reason=note or None,

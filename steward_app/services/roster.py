@@ -21,7 +21,6 @@ from steward_app.domain.entries import (
     Entry,
     EntryKey,
     EntryType,
-    make_entry,
     parse_entry,
 )
 from steward_app.domain.identity import (
@@ -211,16 +210,12 @@ def _append_and_reconcile(
     now: str,
 ) -> Changes:
     cursor = origin_cursor(conn, author)
-    entry = make_entry(
+    entry = cursor.entry(
+        author,
         vote=vote_key,
         type=kind,
-        origin=cursor.origin,
-        seq=cursor.next_seq,
-        prev=cursor.prev,
         key=key,
         body=body,
-        steward=author.steward,
-        pc=author.pc,
         recorded_at=now,
         supersedes=supersedes,
         reason=reason,

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from steward_app.domain.counts import slot_state
-from steward_app.domain.entries import Entry, EntryType, make_entry
+from steward_app.domain.entries import Entry, EntryType
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.counting import Recorded
@@ -108,16 +108,12 @@ def _record(
         e, key_row = _own_count(conn, vote_key, cursor, entry_id, verb)
         undone = bool(entry_log.retracted_here(_raw(conn), [(e.id, key_row)]))
         kind, body, supersedes, reason, note = plan(conn, e, undone, cursor)
-        entry = make_entry(
+        entry = cursor.entry(
+            author,
             vote=vote_key,
             type=kind,
-            origin=cursor.origin,
-            seq=cursor.next_seq,
-            prev=cursor.prev,
             key=e.key,
             body=body,
-            steward=author.steward,
-            pc=author.pc,
             recorded_at=clock(),
             supersedes=supersedes,
             reason=reason,

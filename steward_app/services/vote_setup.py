@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from steward_app.bundled import resource_path
-from steward_app.domain.entries import SETUP_KEY, EntryType, make_entry
+from steward_app.domain.entries import SETUP_KEY, EntryType
 from steward_app.domain.setup_file import parse_setup, setup_hash
 from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, origin_cursor, wall_clock
@@ -51,16 +51,12 @@ def create_vote(
     with store.transaction() as conn:
         entry_log.set_setting(conn, VOTE_KEY, setup_hash(setup_text))
         cursor = origin_cursor(conn, author)
-        entry = make_entry(
+        entry = cursor.entry(
+            author,
             vote=setup_hash(setup_text),
             type=EntryType.SETUP,
-            origin=cursor.origin,
-            seq=cursor.next_seq,
-            prev=cursor.prev,
             key=SETUP_KEY,
             body={"toml": setup_text},
-            steward=author.steward,
-            pc=author.pc,
             recorded_at=clock(),
         )
         entry_log.append(conn, [entry])
