@@ -176,10 +176,10 @@ def create_fresh(engine: Engine) -> None:
 
     tests/store/test_migrations.py checks this gives the same schema as every migration run.
     """
-    from steward_app.store.schema import Base
+    from steward_app.store.schema import metadata
 
     with engine.begin() as conn:
-        Base.metadata.create_all(conn)
+        metadata.create_all(conn)
         conn.exec_driver_sql(
             "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
             "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"

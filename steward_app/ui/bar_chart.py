@@ -37,13 +37,14 @@ class _BarPlot(QWidget):
         super().__init__()
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.plot = pg.PlotWidget(background="w")
+        # no context menus: built at start they cost a quarter of making the plot, and the
+        # chart's own menu (copy, save as PNG: ui/chart_actions) is the one a steward gets
+        self.plot = pg.PlotWidget(background="w", enableMenu=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.plot, 1)
-        self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         item = self.plot.getPlotItem()

@@ -1,6 +1,9 @@
 """The window's data-safety actions: restore from a backup, the steward's and PC's names, and
 the day's backup (when the window opens, then checked every hour for a window left open past
-midnight). Everything that touches the database runs on the database lane."""
+midnight). Everything that touches the database runs on the database lane.
+
+The backup services are imported on the lane when the first backup is made, and the restore
+dialog when it is opened: the window's cold start does not wait for them (bench/bench_window.py)."""
 
 from __future__ import annotations
 
@@ -13,13 +16,12 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from steward_app.services import backups
-from steward_app.store.backup import Restorable
 from steward_app.ui.first_run import ask_names
-from steward_app.ui.restore_dialog import RestoreDialog
 
 if TYPE_CHECKING:
     from steward_app.domain.standings import Standings
+    from steward_app.services import backups
+    from steward_app.store.backup import Restorable
     from steward_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -60,7 +62,12 @@ class DataSafety(QObject):
             log.error("the day's backup was not made: %s", error)
             self.window.statusBar().showMessage(f"The day's backup was not made: {error}", 15000)
 
-        self.window.lane.submit(lambda: backups.daily_backup_if_due(path), done, failed)
+        def work() -> Path | None:
+            from steward_app.services import backups
+
+            return backups.daily_backup_if_due(path)
+
+        self.window.lane.submit(work, done, failed)
 
     @Slot()
     def _on_names_triggered(self) -> None:
@@ -73,9 +80,13 @@ class DataSafety(QObject):
 
     @Slot()
     def _on_restore_triggered(self) -> None:
+        from steward_app.ui.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(self.window.db_path, self.window)
         if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
             return
+        from steward_app.services import backups
+
         chosen = dialog.chosen
         db_path = self.window.db_path
         self.window.lane.submit(
@@ -100,6 +111,7 @@ class DataSafety(QObject):
 
     def restore_on_lane(self, chosen: Path) -> tuple[backups.Restored, Standings | None]:
         """Close the session, restore, open a new session (also when the restore failed)."""
+        from steward_app.services import backups
         from steward_app.ui.main_window import Session
 
         window = self.window

@@ -2,6 +2,9 @@
 window, the shared folder, the conflicts view, the import history, and the state code in the
 status bar (docs/sync-format.md; README "Exchanging results").
 
+The exchange services, the conflicts view and the import history are imported when first
+used: the window's cold start does not wait for them (bench/bench_window.py).
+
 The main window creates one ExchangeActions and hands it its menus; everything else hangs
 off the window's `standings_shown` signal: after every change the state code is read again,
 and when it changed the shared folder gets a new export (debounced).
@@ -29,9 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from steward_app.domain.standings import Standings
-from steward_app.services import exchange
-from steward_app.sync import files
-from steward_app.ui.conflicts_view import ConflictsDialog
 from steward_app.ui.exchange_work import (
     STATE_TIP,
     Imported,
@@ -41,10 +41,12 @@ from steward_app.ui.exchange_work import (
     plural,
     status,
 )
-from steward_app.ui.import_history import ImportHistoryDialog
 from steward_app.ui.shared_folder import SharedFolder
 
 if TYPE_CHECKING:
+    from steward_app.services import exchange
+    from steward_app.ui.conflicts_view import ConflictsDialog
+    from steward_app.ui.import_history import ImportHistoryDialog
     from steward_app.ui.main_window import MainWindow, Session
 
 TALLY_FILTER = "Tally files (*.tally);;All files (*)"
@@ -163,6 +165,9 @@ class ExchangeActions(QObject):
             self.export_to(Path(chosen))
 
     def export_to(self, target: Path) -> None:
+        from steward_app.services import exchange
+        from steward_app.sync import files
+
         if not target.name.lower().endswith(files.SUFFIX):
             target = target.with_name(target.name + files.SUFFIX)
         author = self.window.author
@@ -343,6 +348,8 @@ class ExchangeActions(QObject):
     @Slot()
     def open_conflicts(self) -> None:
         if self._conflicts is None:
+            from steward_app.ui.conflicts_view import ConflictsDialog
+
             self._conflicts = ConflictsDialog(
                 self.lane, self._session, self.window.author, self.show_standings, self.window
             )
@@ -353,6 +360,8 @@ class ExchangeActions(QObject):
     @Slot()
     def open_history(self) -> None:
         if self._history is None:
+            from steward_app.ui.import_history import ImportHistoryDialog
+
             self._history = ImportHistoryDialog(
                 self.lane, self._session, self.show_standings, self.window
             )

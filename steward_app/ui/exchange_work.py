@@ -1,7 +1,9 @@
 """File exchange work for the database lane, and its results in plain words for the window.
 
 Every function here runs on the lane (it reads files and the database) and returns plain
-Python objects; the widgets only show them.
+Python objects; the widgets only show them. The exchange services (and with them signing,
+cryptography) are imported when first used, after the window is up: the window's cold start
+does not wait for them (bench/bench_window.py).
 """
 
 from __future__ import annotations
@@ -13,15 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from steward_app.domain.standings import Standings
-from steward_app.services import exchange
 from steward_app.services.changes import Changes
-from steward_app.services.conflicts import conflict_count
 from steward_app.services.errors import NoVote
-from steward_app.services.roster import my_key
-from steward_app.sync import files
-from steward_app.sync.errors import ImportRefused
 
 if TYPE_CHECKING:
+    from steward_app.services import exchange
     from steward_app.services.authors import Author
     from steward_app.ui.main_window import Session
 
@@ -88,6 +86,9 @@ def report_text(r: exchange.ImportReport) -> str:
 
 def import_paths(session: Session, paths: Iterable[Path]) -> Imported:
     """Import each file (a refusal stops only that file), then refresh the standings once."""
+    from steward_app.services import exchange
+    from steward_app.sync.errors import ImportRefused
+
     arrivals: list[Arrival] = []
     changes = Changes()
     for path in paths:
@@ -110,6 +111,9 @@ def import_paths(session: Session, paths: Iterable[Path]) -> Imported:
 
 
 def status(session: Session) -> Status:
+    from steward_app.services import exchange
+    from steward_app.services.conflicts import conflict_count
+
     try:
         return Status(exchange.state_code(session.store), conflict_count(session.store))
     except NoVote:
@@ -117,12 +121,17 @@ def status(session: Session) -> Status:
 
 
 def default_export_name(vote_id: str, pc: str, now: dt.datetime | None = None) -> str:
+    from steward_app.sync import files
+
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M")
     return f"{files.safe_name(vote_id)}_{files.safe_name(pc, 24)}_{stamp}{files.SUFFIX}"
 
 
 def shared_file_name(session: Session, author: Author) -> str:
     """This PC's file in the shared folder: one per vote and key, replaced at each export."""
+    from steward_app.services.roster import my_key
+    from steward_app.sync import files
+
     vote = session.store.vote()
     if vote is None:
         raise NoVote()

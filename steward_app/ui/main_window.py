@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from steward_app import __version__
-from steward_app.domain.projection import Scenario, project
 from steward_app.domain.setup_file import SetupError
 from steward_app.domain.standings import Standings
 from steward_app.domain.tally import Outcome
@@ -44,8 +43,6 @@ from steward_app.services.chart_data import coalition_bars, union_bars, union_ne
 from steward_app.services.counting import CurrentCount, Recorded, current_counts, record_count
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.standings_cache import StandingsCache
-from steward_app.services.timeline import Timeline, timeline
-from steward_app.services.vote_setup import create_vote, load_demo
 from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
 from steward_app.ui.bar_chart import BarChart
@@ -58,12 +55,14 @@ from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.palette import OUTCOME_COLORS, status_text
 from steward_app.ui.start_page import StartPage
-from steward_app.ui.timeline_chart import TimelineChart
 from steward_app.ui.undo_actions import UndoActions
-from steward_app.ui.what_if_panel import WhatIfPanel
 
 if TYPE_CHECKING:
+    from steward_app.domain.projection import Scenario
     from steward_app.reports.document import ReportData
+    from steward_app.services.timeline import Timeline
+    from steward_app.ui.timeline_chart import TimelineChart
+    from steward_app.ui.what_if_panel import WhatIfPanel
 
 log = logging.getLogger(__name__)
 
@@ -279,6 +278,8 @@ class MainWindow(QMainWindow):
     def _open_session(self, demo: bool) -> Standings | None:
         self.session = Session(self.db_path)
         if demo and self.session.store.vote() is None:
+            from steward_app.services.vote_setup import load_demo
+
             load_demo(self.session.store, self.author)
         return self.session.standings()
 
@@ -388,6 +389,8 @@ class MainWindow(QMainWindow):
     @property
     def timeline_chart(self) -> TimelineChart:
         if self._timeline_chart is None:
+            from steward_app.ui.timeline_chart import TimelineChart  # built when first opened
+
             self._timeline_chart = TimelineChart()
             add_chart_actions(self._timeline_chart, "evening")
             self._put_tab(EVENING_TAB, self._timeline_chart)
@@ -396,6 +399,8 @@ class MainWindow(QMainWindow):
     @property
     def what_if(self) -> WhatIfPanel:
         if self._what_if is None:
+            from steward_app.ui.what_if_panel import WhatIfPanel  # built when first opened
+
             self._what_if = WhatIfPanel()
             self._what_if.scenario_changed.connect(self._on_what_if_scenario_changed)
             if self.standings is not None:
@@ -420,6 +425,8 @@ class MainWindow(QMainWindow):
         question = self.question_id
 
         def work() -> Timeline:
+            from steward_app.services.timeline import timeline
+
             assert self.session is not None
             return timeline(self.session.store, question, union_id)
 
@@ -445,6 +452,8 @@ class MainWindow(QMainWindow):
         question = self.question_id
 
         def work() -> Standings:
+            from steward_app.domain.projection import project
+
             assert self.session is not None
             return project(vote, dict(self.session.cache.reports), scenario)
 
@@ -459,6 +468,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_start_page_demo_requested(self) -> None:
         def work() -> Standings | None:
+            from steward_app.services.vote_setup import load_demo
+
             assert self.session is not None
             load_demo(self.session.store, self.author, replace=True)
             return self.session.cache.refresh_all()
@@ -484,6 +495,8 @@ class MainWindow(QMainWindow):
             replace = True
 
         def work() -> Standings | None:
+            from steward_app.services.vote_setup import create_vote
+
             assert self.session is not None
             text = Path(name).read_text(encoding="utf-8-sig")
             create_vote(self.session.store, text, self.author, replace=replace)

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal, Slot
 
-from steward_app.services import exchange
-from steward_app.sync import files
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_work import Arrival, Imported, import_paths, shared_file_name
 
@@ -37,6 +35,8 @@ Seen = dict[str, tuple[int, int]]  # file name -> (size, modification time in ns
 
 def new_files(folder: Path, seen: Seen, own: str) -> list[Path]:
     """Finished tally files not looked at since they last changed; marks them seen."""
+    from steward_app.sync import files  # imported when first used, after the window is up
+
     out = []
     for path in files.tally_files(folder):
         if path.name == own:
@@ -123,6 +123,8 @@ class SharedFolder(QObject):
             return
 
         def work() -> Path | None:
+            from steward_app.services import exchange  # first used after the window is up
+
             session = self.session()
             assert session is not None
             if session.store.vote() is None:

@@ -24,7 +24,6 @@ from steward_app.domain.standings import Standings
 from steward_app.services.authors import Author
 from steward_app.services.counting import Recorded
 from steward_app.services.errors import Refused
-from steward_app.services.undo import redo_entry, undo_entry
 from steward_app.ui.count_form import SaveRequest
 
 if TYPE_CHECKING:
@@ -129,6 +128,8 @@ class UndoActions(QObject):
         redone = dict(self.redone)
 
         def work() -> tuple[Recorded, Standings]:
+            from steward_app.services.undo import redo_entry, undo_entry  # first used here
+
             assert window.session is not None
             store = window.session.store
             if redo:
