@@ -8,12 +8,12 @@ carries its words as text and a hatch pattern as well as a colour.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from steward_app.services.chart_data import Bar
-from steward_app.ui.chart_fonts import apply_font
+from steward_app.ui.chart_fonts import FontFollower, apply_font
 from steward_app.ui.palette import APPROVE, PENDING, REJECT, THRESHOLD
 
 FILL = {
@@ -30,7 +30,7 @@ def _brush(kind: str) -> QBrush:
     return QBrush(QColor(color), style)
 
 
-class _BarPlot(QWidget):
+class _BarPlot(FontFollower):
     """One bar: a title in words, its segments, their labels and the threshold line."""
 
     def __init__(self) -> None:
@@ -62,11 +62,6 @@ class _BarPlot(QWidget):
         )
         self.plot.addItem(self.line)
         self._apply_font()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._apply_font()
-        super().changeEvent(event)
 
     def _apply_font(self) -> None:
         """The plot's words in the widget's font (View > Zoom); its height grows with them."""

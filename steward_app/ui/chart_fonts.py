@@ -10,8 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class FontFollower(QWidget):
+    """A chart widget whose graphics text follows its font: `_apply_font` sets it, at the
+    end of the subclass's constructor and whenever Qt reports a change of font (a zoom)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_font()
+        super().changeEvent(event)
+
+    def _apply_font(self) -> None:
+        raise NotImplementedError
 
 
 def title_size(font: QFont) -> str:

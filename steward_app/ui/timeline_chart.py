@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from steward_app.services.timeline import Timeline
-from steward_app.ui.chart_fonts import apply_font, title_size
+from steward_app.ui.chart_fonts import FontFollower, apply_font, title_size
 from steward_app.ui.palette import APPROVE, REJECT, THRESHOLD
 
 
@@ -18,7 +18,7 @@ def _seconds(stamp: str) -> float:
     return dt.datetime.fromisoformat(stamp).timestamp()
 
 
-class TimelineChart(QWidget):
+class TimelineChart(FontFollower):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("The evening as it unfolded")
@@ -74,11 +74,6 @@ class TimelineChart(QWidget):
         layout.addWidget(self.share_plot, 2)
         self._titles = ("", "")
         self._apply_font()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._apply_font()
-        super().changeEvent(event)
 
     def _apply_font(self) -> None:
         """Axes, titles and line labels in the widget's font (View > Zoom)."""
