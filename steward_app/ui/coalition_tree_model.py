@@ -53,6 +53,7 @@ class CoalitionTreeModel(QAbstractItemModel):
         self._nodes: dict[int, _Node] = {}
         self._top: list[int] = []
         self._rows: dict[int, Row] = {}
+        self._sources: dict[int, object | None] = {}  # what each row was last made from
         self._vote_key: tuple[str, str] | None = None
         self._unit_names: dict[str, str] = {}
         self._union_names: dict[str, str] = {}
@@ -69,9 +70,16 @@ class CoalitionTreeModel(QAbstractItemModel):
             self._build(standings, q)
             self._vote_key = key
             self._rows = {n: self._row_for(q, self._nodes[n]) for n in self._nodes}
+            self._sources = {n: self._source(q, self._nodes[n]) for n in self._nodes}
             self.endResetModel()
             return True
         for node_id, node in self._nodes.items():
+            # a refresh keeps the standing objects of units and unions it did not touch: their
+            # rows cannot have changed (10,000 units on the largest synthetic vote)
+            source = self._source(q, node)
+            if source is not None and source is self._sources.get(node_id):
+                continue
+            self._sources[node_id] = source
             row = self._row_for(q, node)
             if self._rows.get(node_id) != row:
                 self._rows[node_id] = row
@@ -100,6 +108,15 @@ class CoalitionTreeModel(QAbstractItemModel):
                 nn = _Node(next(ids), "unit", unit_id, un.node_id, [], len(un.children))
                 self._nodes[nn.node_id] = nn
                 un.children.append(nn.node_id)
+
+    @staticmethod
+    def _source(q: QuestionStandings, node: _Node) -> object | None:
+        """What a row is made from (None: the coalition's line, made afresh every time)."""
+        if node.kind == "union":
+            return q.unions[node.key]
+        if node.kind == "unit":
+            return q.units[node.key]
+        return None
 
     def _row_for(self, q: QuestionStandings, node: _Node) -> Row:
         if node.kind == "coalition":
