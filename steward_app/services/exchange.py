@@ -236,6 +236,7 @@ def import_file(
     hold_unknown: bool = False,
     expect_coordinator: str | None = None,
     clock: Clock = wall_clock,
+    before_commit: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Import one tally file. Raises ImportRefused (nothing changed) with the cause."""
     if files.is_partial(path):
@@ -250,6 +251,7 @@ def import_file(
         hold_unknown=hold_unknown,
         expect_coordinator=expect_coordinator,
         clock=clock,
+        before_commit=before_commit,
     )
 
 

@@ -12,6 +12,7 @@ and when it changed the shared folder gets a new export (debounced).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from steward_app.ui.main_window import MainWindow, Session
 
 TALLY_FILTER = "Tally files (*.tally);;All files (*)"
+IMPORT_PROGRESS_AFTER_MS = 700  # a quick import shows no progress dialog
 STATUS_PAUSE_MS = 300  # the status bar's state code is read once the saves pause this long
 
 
@@ -102,6 +105,7 @@ class ExchangeActions(QObject):
         self.lane = window.lane
         self.last_state: exchange.StateCode | None = None
         self.last_results: Imported | None = None  # the last import's outcome (for the views)
+        self.import_progress: QProgressDialog | None = None  # while an import runs
         self.state_label = QLabel("")
         self.state_label.setAccessibleName("State code")
         self.state_label.setToolTip(STATE_TIP)
@@ -198,20 +202,43 @@ class ExchangeActions(QObject):
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: list[Path], *, dialog: bool = True) -> None:
-        """Import files on the lane, then show what arrived and refresh the views."""
+        """Import files on the lane, then show what arrived and refresh the views.
+
+        An import that takes a while shows a progress dialog whose Cancel stops it before
+        the next file or before the current one is committed (nothing of it is written)."""
         self._say(f"Importing {plural(len(paths), 'file')}…", 0)
+        cancel = threading.Event()
+        progress = QProgressDialog(
+            f"Importing {plural(len(paths), 'file')}…", "&Cancel", 0, 0, self.window
+        )
+        progress.setWindowTitle("Importing")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(IMPORT_PROGRESS_AFTER_MS)
+        progress.canceled.connect(cancel.set)
+        self.import_progress = progress
 
         def work() -> Imported:
             session = self._session()
             assert session is not None
-            return import_paths(session, paths)
+            return import_paths(session, paths, cancel.is_set)
+
+        def finish() -> None:
+            progress.canceled.disconnect(cancel.set)
+            progress.reset()
+            progress.deleteLater()
+            self.import_progress = None
 
         def done(result: Imported) -> None:
+            finish()
             self._arrived(result)
             if dialog:
                 ImportResults(result, self.window).open()
 
-        self.lane.submit(work, done, self.window._on_failed)
+        def failed(error: BaseException) -> None:
+            finish()
+            self.window._on_failed(error)
+
+        self.lane.submit(work, done, failed)
 
     def _arrived(self, result: Imported) -> None:
         self.last_results = result

@@ -9,7 +9,7 @@ does not wait for them (bench/bench_window.py).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,16 +84,36 @@ def report_text(r: exchange.ImportReport) -> str:
     return " ".join([text + ".", *(n[:1].upper() + n[1:] + "." for n in r.notes)])
 
 
-def import_paths(session: Session, paths: Iterable[Path]) -> Imported:
-    """Import each file (a refusal stops only that file), then refresh the standings once."""
+class ImportCancelled(Exception):
+    """The steward cancelled: raised before the commit, so the file's transaction rolls back."""
+
+
+CANCELLED = "not imported: cancelled, nothing from it was written"
+
+
+def import_paths(
+    session: Session, paths: Iterable[Path], cancelled: Callable[[], bool] = lambda: False
+) -> Imported:
+    """Import each file (a refusal stops only that file), then refresh the standings once.
+
+    `cancelled` is asked before each file and again just before its commit: a cancelled file
+    leaves nothing behind, and the files already imported stay imported."""
     from steward_app.services import exchange
     from steward_app.sync.errors import ImportRefused
+
+    def check() -> None:
+        if cancelled():
+            raise ImportCancelled()
 
     arrivals: list[Arrival] = []
     changes = Changes()
     for path in paths:
         try:
-            r = exchange.import_file(session.store, path)
+            check()
+            r = exchange.import_file(session.store, path, before_commit=check)
+        except ImportCancelled:
+            arrivals.append(Arrival(path.name, CANCELLED))
+            continue
         except ImportRefused as exc:
             arrivals.append(Arrival(path.name, f"refused ({exc.code.value}): {exc}", True))
             continue
