@@ -16,6 +16,20 @@ from steward_app.domain.tally import Numbers
 from steward_app.domain.vote import Unit
 
 WHOLE_UNIT = ""  # the part name of a count for the whole unit
+# the columns of a counts CSV (`steward-app import-counts`); the printed template leaves out
+# the reason, which only a correction needs
+CSV_COLUMNS = (
+    "unit",
+    "part",
+    "question",
+    "eligible",
+    "yes",
+    "no",
+    "void",
+    "challenged",
+    "final",
+    "reason",
+)
 
 
 @dataclass(frozen=True, order=True)

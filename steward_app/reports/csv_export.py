@@ -16,21 +16,12 @@ import csv
 from collections.abc import Sequence
 from typing import IO
 
+from steward_app.domain.counts import CSV_COLUMNS
 from steward_app.domain.vote import Vote
 from steward_app.reports.document import Banner, Document, KeyValues, Table
 from steward_app.reports.tally_sheet import sheets_for
 
-TEMPLATE_COLUMNS = (
-    "unit",
-    "part",
-    "question",
-    "eligible",
-    "yes",
-    "no",
-    "void",
-    "challenged",
-    "final",
-)
+TEMPLATE_COLUMNS = tuple(c for c in CSV_COLUMNS if c != "reason")  # what import-counts reads
 
 
 def write_report_csv(document: Document, out: IO[str]) -> None:

@@ -26,7 +26,7 @@ from steward_app.domain.checks import (
     parse_numbers,
     warnings,
 )
-from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey, SlotStatus
+from steward_app.domain.counts import CSV_COLUMNS, WHOLE_UNIT, CountValues, SlotKey, SlotStatus
 from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, values_body
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
@@ -369,18 +369,6 @@ def _status_after(conn: Connection, slot: SlotKey) -> SlotStatus:
 
 # --- CSV import ----------------------------------------------------------------------------
 
-CSV_COLUMNS = (
-    "unit",
-    "part",
-    "question",
-    "eligible",
-    "yes",
-    "no",
-    "void",
-    "challenged",
-    "final",
-    "reason",
-)
 TRUE_WORDS = {"yes", "y", "true", "1", "final", "x"}
 FALSE_WORDS = {"", "no", "n", "false", "0", "provisional"}
 

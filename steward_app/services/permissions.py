@@ -14,6 +14,7 @@ from steward_app.domain.authority import Held, HoldReason
 from steward_app.domain.checks import Problem, Severity
 from steward_app.domain.entries import Entry, EntryType
 from steward_app.services.authors import Author
+from steward_app.services.merge import held_row
 from steward_app.store import exchange_log
 from steward_app.store.vote_store import VoteStore
 
@@ -42,20 +43,7 @@ def hold(conn: Connection, vote_key: str, held: Sequence[tuple[Entry, Held]], no
     exchange_log.add_held(
         conn,
         vote_key,
-        [
-            exchange_log.HeldRow(
-                bytes.fromhex(e.id),
-                e.origin,
-                e.seq,
-                e.type.value,
-                e.raw,
-                why.reason.value,
-                why.detail,
-                now,
-                "entered on this PC",
-            )
-            for e, why in held
-        ],
+        [held_row(e, why, now, "entered on this PC") for e, why in held],
     )
 
 

@@ -217,41 +217,22 @@ _INSERT_ENTRY = (
 _COUNT_TYPES = frozenset(t.value for t in EntryType if t.has_numbers)  # a retraction has none
 
 
+_NO_NUMBERS = (None,) * 6  # yes, no, void, challenged, eligible, final of a non-count
+
+
 def _row(row_id: int, e: Entry, origin_row: int, key_row: int) -> tuple[object, ...]:
     kind = e.type._value_  # the plain attribute: imports build 100,000 rows here
-    if kind in _COUNT_TYPES:
-        b = e.body
-        return (
-            row_id,
-            bytes.fromhex(e.id),
-            origin_row,
-            e.seq,
-            kind,
-            key_row,
-            e.recorded_at,
-            e.raw,
-            b["yes"],
-            b["no"],
-            b.get("void", 0),
-            b.get("challenged", 0),
-            b.get("eligible"),
-            bool(b.get("final", False)),
-        )
-    return (
-        row_id,
-        bytes.fromhex(e.id),
-        origin_row,
-        e.seq,
-        kind,
-        key_row,
-        e.recorded_at,
-        e.raw,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
+    head = (row_id, bytes.fromhex(e.id), origin_row, e.seq, kind, key_row, e.recorded_at, e.raw)
+    if kind not in _COUNT_TYPES:
+        return head + _NO_NUMBERS
+    b = e.body
+    return head + (
+        b["yes"],
+        b["no"],
+        b.get("void", 0),
+        b.get("challenged", 0),
+        b.get("eligible"),
+        bool(b.get("final", False)),
     )
 
 
