@@ -1,19 +1,26 @@
-"""Horizontal labelled bars against threshold lines, drawn with pyqtgraph: one small plot per bar.
+"""Horizontal labelled bars against threshold lines, drawn with QPainter: one small bar per test.
 
-Each bar gets its own plot and axis in its own unit (unions, % of members, votes). Plots are made
-when the number of bars changes and otherwise updated in place on every save. Every segment
-carries its words as text and a hatch pattern as well as a colour.
+Each bar has its own axis in its own unit (unions, % of members, votes). Every segment carries
+its words as text and a hatch pattern as well as a colour, so colour never carries meaning alone.
+
+The bars were pyqtgraph plots until a save had to repaint within one frame: each plot is a
+graphics view whose axis recomputes and redraws its ticks in Python, about 3 ms a plot on an
+office PC, three plots a save. A bar, a line and a few numbers need none of that machinery, so
+they are drawn here directly; pyqtgraph still draws the evening's timeline, a real plot with
+zooming and a time axis. The printed reports draw the same bars from the same data
+(services/chart_data, reports/fixed_blocks).
 """
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from steward_app.services.chart_data import Bar
-from steward_app.ui.chart_fonts import FontFollower, apply_font
 from steward_app.ui.palette import APPROVE, PENDING, REJECT, THRESHOLD
 
 FILL = {
@@ -23,6 +30,10 @@ FILL = {
     "rejected": (REJECT, Qt.BrushStyle.BDiagPattern),
     "no": (REJECT, Qt.BrushStyle.BDiagPattern),
 }
+LABEL_FILL = QColor(255, 255, 255, 225)
+THRESHOLD_FILL = QColor(255, 255, 220, 235)
+GRID = QColor(0, 0, 0, 40)
+PAD = 3.0  # pixels around a label's words
 
 
 def _brush(kind: str) -> QBrush:
@@ -30,88 +41,182 @@ def _brush(kind: str) -> QBrush:
     return QBrush(QColor(color), style)
 
 
-class _BarPlot(FontFollower):
-    """One bar: a title in words, its segments, their labels and the threshold line."""
+def nice_ticks(maximum: float, room: int) -> list[float]:
+    """Axis ticks from 0 to `maximum` a step of 1, 2 or 5 times a power of ten apart, at most
+    `room` of them past zero, never closer than 1 (every axis counts people, unions or
+    percent)."""
+    if maximum <= 0 or room < 1:
+        return [0.0]
+    rough = max(1.0, maximum / room)
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough - 1e-9)
+    count = int(maximum / step + 1e-9)
+    return [i * step for i in range(count + 1)]
+
+
+def tick_text(value: float) -> str:
+    return f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.1f}"
+
+
+@dataclass(frozen=True)
+class Label:
+    box: QRectF  # the filled box; the words are centred in it
+    text: str
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where everything of one bar goes in a canvas of a given size, in pixels."""
+
+    segments: tuple[tuple[QRectF, str], ...]  # rectangle and kind
+    labels: tuple[Label, ...]  # a segment's words, only where they fit inside it
+    frame: QRectF  # the bar's full length, 0 to the maximum
+    threshold: tuple[float, Label] | None  # the line's x and its label above the bar
+    ticks: tuple[tuple[float, str], ...]  # x and the number under the axis
+    unit: QRectF  # where the axis's unit is written
+    unit_text: str
+
+
+def bar_geometry(bar: Bar, width: float, height: float, fm: QFontMetricsF) -> Geometry:
+    """Lay out one bar: threshold label on top, then the bar, then the axis and its unit."""
+    line = fm.height()
+    edge = max(fm.horizontalAdvance(tick_text(bar.maximum)) / 2, 6.0)
+    left, right = 6.0, max(width - edge - 2, 12.0)
+    top = line + 2 * PAD + 2 if bar.threshold is not None else 2.0
+    bottom = height - 2 * line - 8  # tick numbers and the unit below
+    frame = QRectF(left, top, right - left, max(bottom - top, line))
+    maximum = bar.maximum if bar.maximum > 0 else 1.0
+    scale = frame.width() / maximum
+
+    def at(value: float) -> float:
+        return left + max(0.0, min(maximum, value)) * scale
+
+    line_x = at(bar.threshold) if bar.threshold is not None else None
+    segments, labels = [], []
+    start = 0.0
+    for seg in bar.segments:
+        if seg.value <= 0:
+            continue
+        rect = QRectF(at(start), frame.top(), at(start + seg.value) - at(start), frame.height())
+        segments.append((rect, seg.kind))
+        words = fm.horizontalAdvance(seg.label) + 2 * PAD
+        x = rect.left() + 1
+        if line_x is not None and x - PAD < line_x < x + words + PAD:
+            x = line_x + PAD + 1  # keep the threshold line clear of the words
+        if x + words <= rect.right() - 1:
+            box = QRectF(x, rect.center().y() - line / 2 - 1, words, line + 2)
+            labels.append(Label(box, seg.label))
+        start += seg.value
+    threshold = None
+    if line_x is not None:
+        x = line_x
+        words = fm.horizontalAdvance(bar.threshold_label) + 2 * PAD
+        # left of the line, ending at it; right of it when the line is too near the start
+        lx = x - words - 2 if x - words - 2 >= 0 else max(0.0, min(x + 3, width - words))
+        threshold = (x, Label(QRectF(lx, 1, words, line + 2), bar.threshold_label))
+    widest = max(fm.horizontalAdvance(tick_text(bar.maximum)), fm.horizontalAdvance("0")) + 12
+    ticks = tuple((at(v), tick_text(v)) for v in nice_ticks(maximum, int(frame.width() // widest)))
+    unit = QRectF(frame.left(), frame.bottom() + line + 6, frame.width(), line + 2)
+    return Geometry(tuple(segments), tuple(labels), frame, threshold, ticks, unit, bar.unit)
+
+
+class _BarCanvas(QWidget):
+    """The drawn part of one bar: segments, their words, the threshold line, the axis."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bar: Bar | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints every pixel itself
+
+    def minimumSizeHint(self) -> QSize:
+        line = QFontMetricsF(self.font()).height()  # grows with View > Zoom
+        return QSize(120, round(5 * line + 16))
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def show_bar(self, bar: Bar) -> None:
+        self.bar = bar
+        self.update()
+
+    def geometry_now(self) -> Geometry | None:
+        if self.bar is None:
+            return None
+        fm = QFontMetricsF(self.font())
+        return bar_geometry(self.bar, self.width(), self.height(), fm)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        g = self.geometry_now()
+        if g is not None:
+            _paint(painter, g)
+        painter.end()
+
+
+def _paint(painter: QPainter, g: Geometry) -> None:
+    border = QPen(QColor("black"), 1)
+    for rect, kind in g.segments:
+        painter.fillRect(rect, Qt.GlobalColor.white)
+        painter.fillRect(rect, _brush(kind))
+    painter.setPen(QPen(GRID, 1))
+    for x, _text in g.ticks:
+        painter.drawLine(QPointF(x, g.frame.top()), QPointF(x, g.frame.bottom()))
+    painter.setPen(border)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for rect, _kind in g.segments:
+        painter.drawRect(rect)
+    for label in g.labels:
+        _label(painter, label, LABEL_FILL)
+    axis_y = g.frame.bottom() + 4
+    painter.setPen(border)
+    painter.drawLine(QPointF(g.frame.left(), axis_y), QPointF(g.frame.right(), axis_y))
+    line = painter.fontMetrics().height()
+    for x, text in g.ticks:
+        painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 4))
+        box = QRectF(x - 40, axis_y + 4, 80, line)
+        painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+    if g.threshold is not None:
+        x, label = g.threshold
+        painter.setPen(QPen(QColor(THRESHOLD), 2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, label.box.top()), QPointF(x, g.frame.bottom() + 4))
+        _label(painter, label, THRESHOLD_FILL)
+    painter.setPen(QColor("black"))
+    painter.drawText(g.unit, Qt.AlignmentFlag.AlignCenter, g.unit_text)
+
+
+def _label(painter: QPainter, label: Label, fill: QColor) -> None:
+    painter.fillRect(label.box, fill)
+    painter.setPen(QColor("black"))
+    painter.drawText(label.box, Qt.AlignmentFlag.AlignCenter, label.text)
+
+
+class _BarPlot(QWidget):
+    """One bar: a title in words above its drawing."""
 
     def __init__(self) -> None:
         super().__init__()
         self.title = QLabel()
         self.title.setWordWrap(True)
-        # no context menus: built at start they cost a quarter of making the plot, and the
-        # chart's own menu (copy, save as PNG: ui/chart_actions) is the one a steward gets
-        self.plot = pg.PlotWidget(background="w", enableMenu=False)
+        self.canvas = _BarCanvas()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
-        layout.addWidget(self.plot, 1)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        item = self.plot.getPlotItem()
-        item.hideAxis("left")
-        item.showGrid(x=True, y=False, alpha=0.25)
-        item.getAxis("bottom").setTextPen("k")
-        self.plot.setMinimumHeight(70)
-        self._items: list[tuple[pg.BarGraphItem, pg.TextItem]] = []
+        layout.addWidget(self.canvas, 1)
         self.shown: Bar | None = None
-        self.line = pg.InfiniteLine(
-            angle=90,
-            pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
-            label="",
-            labelOpts={"position": 0.88, "color": "k", "fill": pg.mkBrush(255, 255, 220, 235)},
-        )
-        self.plot.addItem(self.line)
-        self._apply_font()
-
-    def _apply_font(self) -> None:
-        """The plot's words in the widget's font (View > Zoom); its height grows with them."""
-        font = self.font()
-        apply_font(self.plot, font, [label for _rect, label in self._items] + [self.line.label])
-        self.plot.setMinimumHeight(round(70 * max(1.0, font.pointSizeF() / 9)))
-
-    def _segment_items(self, count: int) -> None:
-        """Keep exactly `count` (rectangle, label) pairs; they are reused across updates."""
-        while len(self._items) < count:
-            rect = pg.BarGraphItem(x0=[0], y=[0], width=[0], height=0.8, pen=pg.mkPen("k", width=1))
-            label = pg.TextItem("", color="k", anchor=(0, 0.5), fill=pg.mkBrush(255, 255, 255, 225))
-            label.setFont(self.font())
-            self.plot.addItem(rect)
-            self.plot.addItem(label)
-            self._items.append((rect, label))
-        while len(self._items) > count:
-            rect, label = self._items.pop()
-            self.plot.removeItem(rect)
-            self.plot.removeItem(label)
 
     def show_bar(self, bar: Bar) -> None:
-        """Update in place: items are only created when a bar gains segments, and a bar that
-        did not change is not touched (pyqtgraph repaints whatever it is given)."""
+        """A bar equal to the one shown is not touched: nothing to repaint."""
         if bar == self.shown:
             return
         self.shown = bar
-        segments = [seg for seg in bar.segments if seg.value > 0]
-        self._segment_items(len(segments))
-        left = 0.0
-        for (rect, label), seg in zip(self._items, segments, strict=True):
-            rect.setOpts(x0=[left], width=[seg.value], brush=_brush(seg.kind))
-            # a label inside its segment only where it fits; the title always has them all
-            fits = seg.value >= 0.16 * (bar.maximum or 1)
-            label.setVisible(fits)
-            if fits:
-                label.setText(seg.label)
-                label.setPos(left, 0)
-            left += seg.value
         parts = " · ".join(s.label for s in bar.segments if s.value > 0)
-        self.title.setText(f"<b>{bar.title}</b> — {bar.state}: {parts}")
-        if bar.threshold is None:
-            self.line.hide()
-        else:
-            self.line.show()
-            self.line.setValue(bar.threshold)
-            self.line.label.setFormat(bar.threshold_label)
-        self.plot.setXRange(0, bar.maximum or 1, padding=0.01)
-        self.plot.setYRange(-0.5, 0.9, padding=0)
-        self.plot.getPlotItem().getAxis("bottom").setLabel(bar.unit, color="k")
+        title = f"<b>{bar.title}</b> — {bar.state}: {parts}"
+        if title != self.title.text():
+            self.title.setText(title)
+        self.canvas.show_bar(bar)
 
 
 class BarChart(QWidget):

@@ -1,7 +1,8 @@
 """Chart text follows the application's font, so View > Zoom enlarges the charts' words too.
 
 pyqtgraph draws its text as graphics items that do not inherit a widget's font: tick numbers,
-axis labels, titles, labels on bars and threshold lines. `apply_font` sets them all; the chart
+axis labels, titles and labels in the plot (the evening's timeline; the standings bars are drawn
+with their widget's own font and follow without help). `apply_font` sets them all; the chart
 widgets call it when Qt tells them their font changed (a zoom) and when they make new items.
 """
 

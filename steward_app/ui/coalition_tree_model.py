@@ -25,6 +25,13 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # "approved", "rejected", "pending",
 
 COLUMNS = ("Name", "Status", "Yes", "No", "Turnout")
 AnyIndex = QModelIndex | QPersistentModelIndex
+# roles as the plain numbers a view passes to `data`
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class CoalitionTreeModel(QAbstractItemModel):
         self._nodes: dict[int, _Node] = {}
         self._top: list[int] = []
         self._rows: dict[int, Row] = {}
+        self._cells: dict[int, dict[tuple[int, int], object]] = {}  # what `data` returns
         self._sources: dict[int, object | None] = {}  # what each row was last made from
         self._vote_key: tuple[str, str] | None = None
         self._unit_names: dict[str, str] = {}
@@ -70,6 +78,7 @@ class CoalitionTreeModel(QAbstractItemModel):
             self._build(standings, q)
             self._vote_key = key
             self._rows = {n: self._row_for(q, self._nodes[n]) for n in self._nodes}
+            self._cells = {}
             self._sources = {n: self._source(q, self._nodes[n]) for n in self._nodes}
             self.endResetModel()
             return True
@@ -83,6 +92,7 @@ class CoalitionTreeModel(QAbstractItemModel):
             row = self._row_for(q, node)
             if self._rows.get(node_id) != row:
                 self._rows[node_id] = row
+                self._cells.pop(node_id, None)
                 parent = self._index_of(node.parent) if node.parent >= 0 else QModelIndex()
                 self.dataChanged.emit(
                     self.index(node.row, 0, parent), self.index(node.row, len(COLUMNS) - 1, parent)
@@ -231,31 +241,35 @@ class CoalitionTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        node = self._nodes.get(index.internalId())
-        if node is None:
-            return None
+        # the view asks for about nine roles of every cell it paints: one dictionary lookup
+        # each, from a table a row builds when first asked (a third of the tree's painting
+        # time was spent here when each call walked through the roles)
+        node_id = index.internalId()
+        cells = self._cells.get(node_id)
+        if cells is None:
+            if not index.isValid() or node_id not in self._nodes:
+                return None
+            cells = self._cells[node_id] = self._cells_of(self._nodes[node_id])
+        return cells.get((index.column(), role))
+
+    def _cells_of(self, node: _Node) -> dict[tuple[int, int], object]:
+        """Every (column, role) of a row that has a value."""
         row = self._rows[node.node_id]
-        column = index.column()
-        if role == ID_ROLE:
-            return node.key
-        if role == KIND_ROLE:
-            return node.kind
-        if role == STATUS_ROLE:
-            return row.status_key
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            color = OUTCOME_COLORS.get(row.status_key)
-            return QBrush(QColor(color)) if color else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return self._cell(row, column, sort=role == SORT_ROLE)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.name}: {row.status}"
-        return None
+        cells: dict[tuple[int, int], object] = {}
+        color = OUTCOME_COLORS.get(row.status_key)
+        for column in range(len(COLUMNS)):
+            cells[column, ID_ROLE] = node.key
+            cells[column, KIND_ROLE] = node.kind
+            cells[column, STATUS_ROLE] = row.status_key
+            cells[column, _TOOLTIP] = row.tooltip
+            cells[column, _ACCESSIBLE] = f"{row.name}: {row.status}"
+            cells[column, _DISPLAY] = self._cell(row, column, sort=False)
+            cells[column, SORT_ROLE] = self._cell(row, column, sort=True)
+            if column >= 2:
+                cells[column, _ALIGNMENT] = _RIGHT
+        if color:
+            cells[1, _FOREGROUND] = QBrush(QColor(color))
+        return {key: value for key, value in cells.items() if value is not None}
 
     def _cell(self, row: Row, column: int, sort: bool) -> object:
         if column == 0:

@@ -83,6 +83,7 @@ class Session:
 
 EVENING_TAB = (1, "&Evening")
 WHAT_IF_TAB = (2, "&What if")
+BUSY_SHOWN_AFTER_MS = 400  # the status bar's "Working" indicator, for work longer than this
 
 
 class MainWindow(QMainWindow):
@@ -252,12 +253,28 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)  # busy, no percentage
         self.busy.setMaximumWidth(120)
         self.busy.setAccessibleName("Working")
+        # the indicator shows only for work that lasts, and the status bar is tall enough for
+        # it: a save takes milliseconds, and an indicator flashing on and off made the status
+        # bar taller and shorter again, so Qt laid out and repainted the whole window twice
         self.busy.hide()
-        self.lane.busy_changed.connect(self.busy.setVisible)
+        self._busy_due = QTimer(self)
+        self._busy_due.setSingleShot(True)
+        self._busy_due.setInterval(BUSY_SHOWN_AFTER_MS)
+        self._busy_due.timeout.connect(self.busy.show)
+        self.lane.busy_changed.connect(self._on_busy_changed)
         self.last_save = QLabel("no save yet")
         self.db_label = QLabel(f"database: {self.db_path}")
         for widget in (self.busy, self.last_save, self.db_label):
             self.statusBar().addPermanentWidget(widget)
+        bar = self.statusBar()
+        bar.setMinimumHeight(max(bar.sizeHint().height(), self.busy.sizeHint().height() + 4))
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_due.start()
+        else:
+            self._busy_due.stop()
+            self.busy.hide()
 
     def _action(
         self,
@@ -506,7 +523,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_form_save_requested(self, request: SaveRequest) -> None:
-        def work() -> tuple[Recorded, Author, Standings]:
+        def work() -> tuple[Recorded, Author, Standings, list[CurrentCount]]:
             assert self.session is not None
             author = self.author
             if request.second_steward:
@@ -521,15 +538,17 @@ class MainWindow(QMainWindow):
                 reason=request.reason or None,
                 confirm_warnings=request.confirm_warnings,
             )
-            return result, author, self.session.cache.refresh(result.changes)
+            standings = self.session.cache.refresh(result.changes)
+            # the unit's counts in the same trip: a second job would run beside the repaint
+            return result, author, standings, current_counts(self.session.store, request.slot.unit)
 
-        def done(result: tuple[Recorded, Author, Standings]) -> None:
-            recorded, author, standings = result
+        def done(result: tuple[Recorded, Author, Standings, list[CurrentCount]]) -> None:
+            recorded, author, standings, counts = result
             note = recorded.note
             self.undo.saved(request, recorded, author)
             self.form.saved(note)
             self._show(standings)
-            self._load_current(request.slot.unit)
+            self.form.show_current(request.slot.unit, counts)
             self.statusBar().showMessage(f"Saved {request.slot.describe()}: {note}", 8000)
             self.last_save.setText(f"last save {dt.datetime.now():%H:%M:%S}")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -259,3 +259,36 @@ def test_export_pdf_writes_the_same_report_as_the_command_line(
     ).stdout
     assert "PENDING" in text and "Coalition summary" in text
     assert "AFSCME Council 4" in text
+
+
+def test_working_indicator_only_for_work_that_lasts(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """A save is too quick to flash the indicator (it made Qt lay out the whole window);
+    work longer than BUSY_SHOWN_AFTER_MS shows it until the work ends."""
+    import threading
+
+    from steward_app.ui.main_window import BUSY_SHOWN_AFTER_MS
+
+    w = demo_window
+
+    class Shows(QObject):
+        count = 0
+
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            self.count += event.type() == QEvent.Type.Show
+            return False
+
+    shows = Shows()
+    w.busy.installEventFilter(shows)
+    select_unit(w, "afscme-np4-391")
+    type_count(qtbot, w, yes="900", no="700")
+    with qtbot.waitSignal(w.standings_shown, timeout=10000):
+        qtbot.keyClick(w.form.edits["no"], Qt.Key.Key_Return)
+    qtbot.wait(BUSY_SHOWN_AFTER_MS + 100)
+    assert shows.count == 0 and not w.busy.isVisible()
+    release = threading.Event()
+    w.lane.submit(lambda: release.wait(10), lambda _r: None, lambda _e: None)
+    qtbot.waitUntil(w.busy.isVisible, timeout=BUSY_SHOWN_AFTER_MS * 5)
+    assert not w.busy.isHidden()
+    release.set()
+    qtbot.waitUntil(lambda: not w.busy.isVisible(), timeout=10000)
+    assert shows.count == 1

@@ -26,14 +26,11 @@ def _size(font_owner: object) -> float:
 
 
 def _texts_in_charts(window: MainWindow) -> list[float]:
-    """The point size of every word drawn by pyqtgraph in the coalition chart."""
+    """The point size of every word in the coalition chart: titles and the drawn bars."""
     sizes = []
     for plot in window.coalition_chart.plots:
-        axis = plot.plot.getPlotItem().getAxis("bottom")
-        sizes.append(axis.style["tickFont"].pointSizeF())
-        sizes.append(axis.label.font().pointSizeF())
-        sizes.append(plot.line.label.textItem.font().pointSizeF())
-        sizes.extend(label.textItem.font().pointSizeF() for _rect, label in plot._items)
+        sizes.append(plot.title.font().pointSizeF())
+        sizes.append(plot.canvas.font().pointSizeF())  # ticks, labels and the threshold's
     return sizes
 
 
@@ -43,7 +40,7 @@ def test_zoom_enlarges_widgets_and_chart_text_then_resets(
     w = demo_window
     normal = _size(QApplication.instance())
     assert set(_texts_in_charts(w)) == {normal}
-    normal_height = w.coalition_chart.plots[0].plot.minimumHeight()
+    normal_height = w.coalition_chart.plots[0].canvas.minimumSizeHint().height()
     for _ in range(4):
         w._zoom(1)
     assert _size(QApplication.instance()) == normal + 4
@@ -51,7 +48,7 @@ def test_zoom_enlarges_widgets_and_chart_text_then_resets(
     assert _size(w.verdict) == normal + 4
     assert _size(w.form.edits["yes"]) == normal + 4
     assert set(_texts_in_charts(w)) == {normal + 4}
-    assert w.coalition_chart.plots[0].plot.minimumHeight() > normal_height
+    assert w.coalition_chart.plots[0].canvas.minimumSizeHint().height() > normal_height
     assert "font-size:x-large" in w.verdict.text()  # the verdict stays larger than the rest
     w._zoom(0)
     qtbot.waitUntil(lambda: _size(w.verdict) == normal)
