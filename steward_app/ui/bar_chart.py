@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from steward_app.services.chart_data import Bar
+from steward_app.ui.fence import Fence
 from steward_app.ui.palette import APPROVE, PENDING, REJECT, THRESHOLD
 
 FILL = {
@@ -203,7 +204,7 @@ class _BarPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.title)
+        layout.addWidget(Fence(self.title))  # new words need no new layout
         layout.addWidget(self.canvas, 1)
         self.shown: Bar | None = None
 

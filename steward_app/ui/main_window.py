@@ -53,6 +53,7 @@ from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.data_safety import DataSafety
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
+from steward_app.ui.fence import Fence
 from steward_app.ui.palette import OUTCOME_COLORS, status_text
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.undo_actions import UndoActions
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         standings_layout = QVBoxLayout(standings_tab)
         standings_layout.setContentsMargins(0, 0, 0, 0)
         standings_layout.addWidget(self.coalition_chart, 3)
-        standings_layout.addWidget(self.union_text)
+        standings_layout.addWidget(Fence(self.union_text))  # its words change on every save
         standings_layout.addWidget(self.union_chart, 2)
         for chart, name in ((self.coalition_chart, "coalition"), (self.union_chart, "union")):
             add_chart_actions(chart, name)
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
-        middle_layout.addWidget(self.verdict)
+        middle_layout.addWidget(Fence(self.verdict))
         middle_layout.addWidget(self.tabs, 1)
 
         self.form = CountForm()
