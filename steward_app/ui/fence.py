@@ -26,6 +26,8 @@ class Fence(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._height = -1  # the label's height for the present width, as the layout last knew
+        self._heights: dict[int, int] = {}  # by width, for the present words: laying out rich
+        # text costs a tenth of a millisecond, and layouts ask for the same width many times
 
     def sizeHint(self) -> QSize:
         return self.label.sizeHint()
@@ -37,9 +39,14 @@ class Fence(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        if self.label.hasHeightForWidth():
-            return self.label.heightForWidth(width)
-        return self.label.sizeHint().height()
+        height = self._heights.get(width)
+        if height is None:
+            if self.label.hasHeightForWidth():
+                height = self.label.heightForWidth(width)
+            else:
+                height = self.label.sizeHint().height()
+            self._heights[width] = height
+        return height
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._height = self.heightForWidth(self.width())
@@ -47,7 +54,8 @@ class Fence(QWidget):
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # the label's words changed
+        if event.type() == QEvent.Type.LayoutRequest:  # the label's words or font changed
+            self._heights.clear()
             height = self.heightForWidth(self.width())
             if height != self._height:
                 self._height = height
