@@ -227,6 +227,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.setAccessibleName(title)
         self.caption = QLabel(f"<b>{title}</b>")
+        self.caption.setWordWrap(True)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)

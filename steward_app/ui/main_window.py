@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -163,8 +165,15 @@ class MainWindow(QMainWindow):
         # the Evening and What-if tabs are built when first opened: start-up stays short
         self._timeline_chart: TimelineChart | None = None
         self._what_if: WhatIfPanel | None = None
+        # with large text (View > Zoom) on a small screen the charts keep their height and the
+        # tab scrolls, rather than squeezing the bars until their words are cut off
+        standings_scroll = QScrollArea()
+        standings_scroll.setWidget(standings_tab)
+        standings_scroll.setWidgetResizable(True)
+        standings_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        standings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs = QTabWidget()
-        self.tabs.addTab(standings_tab, "&Standings")
+        self.tabs.addTab(standings_scroll, "&Standings")
         self.tabs.addTab(QWidget(), EVENING_TAB[1])
         self.tabs.addTab(QWidget(), WHAT_IF_TAB[1])
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
-    QHBoxLayout,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +29,7 @@ from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.palette import status_text
 
 BANNER = "<b style='font-size:large;background:#FFF3B0'>&nbsp;PROJECTION — not a result&nbsp;</b>"
+SIDE_BY_SIDE_CHARS = 75  # narrower (in average letters): assumptions above, projection below
 
 
 def _spin(value: int, name: str) -> QSpinBox:
@@ -53,7 +57,6 @@ class WhatIfPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, 78)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.setAccessibleName("Per-union assumptions (blank: the setting above)")
@@ -66,19 +69,52 @@ class WhatIfPanel(QWidget):
         self.outcomes = QLabel()
         self.outcomes.setWordWrap(True)
         self.chart = BarChart("Projected: the coalition against its rule")
+        per_union = QLabel("Per union (leave blank to use the setting above):")
+        per_union.setWordWrap(True)
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addWidget(QLabel("Per union (leave blank to use the setting above):"))
+        left.addWidget(per_union)
         left.addWidget(self.table)
-        right = QVBoxLayout()
+        self.banner.setWordWrap(True)
+        projection = QWidget()
+        right = QVBoxLayout(projection)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.banner)
         right.addWidget(self.verdict)
         right.addWidget(self.chart, 2)
         right.addWidget(self.outcomes, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        # with large text (View > Zoom) the projection scrolls instead of squeezing its bars
+        scroll = QScrollArea()
+        scroll.setWidget(projection)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.addLayout(left, 1)
+        self._layout.addWidget(scroll, 1)
+        self._size_columns()
         self._vote: Vote | None = None
+
+    def _size_columns(self) -> None:
+        """The percentage columns as wide as their headings in the present font."""
+        metrics = self.table.fontMetrics()
+        for column, title in ((1, "Turnout %"), (2, "Yes %")):
+            width = metrics.horizontalAdvance(title) + 4 * metrics.averageCharWidth()
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance("100 %") * 2))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when there is room for both, one above the other when there is not
+        (large text on a small screen)."""
+        wide = self.width() >= SIDE_BY_SIDE_CHARS * self.fontMetrics().averageCharWidth()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # View > Zoom
+            self._size_columns()
+        super().changeEvent(event)
 
     def set_vote(self, vote: Vote) -> None:
         if self._vote is not None and self._vote.setup_hash == vote.setup_hash:

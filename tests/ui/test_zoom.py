@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QBoxLayout
 from pytestqt.qtbot import QtBot
 
 from steward_app.ui.chart_fonts import apply_zoom
@@ -70,3 +70,26 @@ def test_zoom_is_remembered_by_the_next_window(qtbot: QtBot, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: set(_texts_in_charts(second)) == {normal + 2})
     second.close()
     lane.shutdown()
+
+
+def test_large_text_on_a_small_screen_scrolls_instead_of_squeezing(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """At a large zoom on a 1366x768 screen the bars keep the height their words need (the
+    standings tab scrolls), and the what-if panel puts its projection under the assumptions."""
+    w = demo_window
+    w.resize(1366, 740)
+    what_if = w.what_if
+    w.tabs.setCurrentWidget(what_if)
+    qtbot.waitUntil(lambda: what_if._layout.direction() == QBoxLayout.Direction.LeftToRight)
+    for _ in range(5):
+        w._zoom(1)
+    qtbot.waitUntil(lambda: _size(w.verdict) == _size(QApplication.instance()))
+    qtbot.waitUntil(lambda: what_if._layout.direction() == QBoxLayout.Direction.TopToBottom)
+    w.tabs.setCurrentIndex(0)
+    canvases = [p.canvas for p in w.coalition_chart.plots + w.union_chart.plots]
+    qtbot.waitUntil(lambda: all(c.height() >= c.minimumSizeHint().height() for c in canvases))
+    assert w.height() <= 768
+    w._zoom(0)
+    w.tabs.setCurrentWidget(what_if)
+    qtbot.waitUntil(lambda: what_if._layout.direction() == QBoxLayout.Direction.LeftToRight)
