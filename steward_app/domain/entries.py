@@ -106,7 +106,7 @@ def entry_hash(raw: bytes) -> str:
 
 
 def canonical(obj: Mapping[str, Any]) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return _canonical_text(obj).encode()
 
 
 def values_body(values: CountValues) -> dict[str, Any]:
@@ -137,23 +137,48 @@ def make_entry(
     supersedes: Sequence[str] = (),
     reason: str | None = None,
 ) -> Entry:
-    """Build an entry and its canonical bytes."""
-    obj = {
-        "v": ENTRY_VERSION,
-        "vote": vote,
-        "type": type.value,
-        "origin": origin,
-        "seq": seq,
-        "prev": prev,
-        "key": {"kind": key.kind, "q": key.question, "unit": key.unit, "part": key.part},
-        "body": dict(body),
-        "supersedes": sorted(supersedes),
-        "reason": reason,
-        "author": {"steward": steward, "pc": pc},
-        "wall": recorded_at,
-    }
-    raw = canonical(obj)
-    return Entry(
+    """Build an entry and its canonical bytes.
+
+    The bytes come from a template (`_entry_text`) that writes exactly what `canonical()`
+    writes for the same fields, about four times faster: an import builds 100,000 entries.
+    Anything the template does not cover (a field that is not text) goes through
+    `canonical()` itself. tests/domain/test_entry_bytes.py checks the two agree."""
+    content = dict(body)
+    targets = sorted(supersedes)
+    try:
+        text = _entry_text(
+            vote,
+            type._value_,
+            origin,
+            seq,
+            prev,
+            key,
+            content,
+            targets,
+            reason,
+            steward,
+            pc,
+            recorded_at,
+        )
+        raw = text.encode()
+    except TypeError:
+        raw = canonical(
+            {
+                "v": ENTRY_VERSION,
+                "vote": vote,
+                "type": type.value,
+                "origin": origin,
+                "seq": seq,
+                "prev": prev,
+                "key": {"kind": key.kind, "q": key.question, "unit": key.unit, "part": key.part},
+                "body": content,
+                "supersedes": targets,
+                "reason": reason,
+                "author": {"steward": steward, "pc": pc},
+                "wall": recorded_at,
+            }
+        )
+    return _unchecked_entry(
         id=entry_hash(raw),
         raw=raw,
         vote=vote,
@@ -162,13 +187,86 @@ def make_entry(
         seq=seq,
         prev=prev,
         key=key,
-        body=dict(body),
-        supersedes=tuple(sorted(supersedes)),
+        body=content,
+        supersedes=tuple(targets),
         reason=reason,
         steward=steward,
         pc=pc,
         recorded_at=recorded_at,
     )
+
+
+_json_text = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) quotes with
+_COUNT_BODY = frozenset({"yes", "no", "void", "challenged", "final"})  # values_body's keys
+_COUNT_BODY_ELIGIBLE = _COUNT_BODY | {"eligible"}
+
+
+def _entry_text(
+    vote: str,
+    type_name: str,
+    origin: str,
+    seq: int,
+    prev: str,
+    key: EntryKey,
+    body: dict[str, Any],
+    supersedes: list[str],
+    reason: str | None,
+    steward: str,
+    pc: str,
+    wall: str,
+) -> str:
+    """An entry's canonical JSON written from a template: the keys in sort_keys order, every
+    text quoted as json.dumps(ensure_ascii=False) quotes it.
+
+    Raises TypeError for a field the template cannot write exactly as `canonical()` does (a
+    text field that is not text, a seq that is not a plain int); make_entry then uses
+    `canonical()`."""
+    if type(seq) is not int:
+        raise TypeError("seq is not a plain int")
+    q = _json_text
+    return (
+        f'{{"author":{{"pc":{q(pc)},"steward":{q(steward)}}},"body":{_body_text(body)},'
+        f'"key":{{"kind":{q(key.kind)},"part":{q(key.part)},"q":{q(key.question)},'
+        f'"unit":{q(key.unit)}}},"origin":{q(origin)},"prev":{q(prev)},'
+        f'"reason":{"null" if reason is None else q(reason)},"seq":{seq},'
+        f'"supersedes":[{",".join([q(t) for t in supersedes])}],"type":{q(type_name)},'
+        f'"v":{ENTRY_VERSION},"vote":{q(vote)},"wall":{q(wall)}}}'
+    )
+
+
+def _body_text(body: dict[str, Any]) -> str:
+    """A count body (values_body's shape: plain ints and a bool) from a template; any other
+    body through json.dumps, as `canonical()` writes it."""
+    keys = body.keys()
+    if keys == _COUNT_BODY:
+        eligible = ""
+    elif keys == _COUNT_BODY_ELIGIBLE and type(body["eligible"]) is int:
+        eligible = f'"eligible":{body["eligible"]},'
+    else:
+        return _canonical_text(body)
+    yes, no, void, challenged, final = (
+        body["yes"],
+        body["no"],
+        body["void"],
+        body["challenged"],
+        body["final"],
+    )
+    if (
+        type(yes) is not int
+        or type(no) is not int
+        or type(void) is not int
+        or type(challenged) is not int
+        or type(final) is not bool
+    ):
+        return _canonical_text(body)
+    return (
+        f'{{"challenged":{challenged},{eligible}"final":{"true" if final else "false"},'
+        f'"no":{no},"void":{void},"yes":{yes}}}'
+    )
+
+
+def _canonical_text(obj: Mapping[str, Any]) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def parse_entry(raw: bytes) -> Entry:

@@ -32,6 +32,7 @@ from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
+from steward_app.services.collector import collector_paused
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.permissions import HELD_ADVICE, held_reason, hold, may_sign
 from steward_app.store import entry_log
@@ -57,6 +58,9 @@ class _HeadInfo:
     steward: str
     pc: str
     origin: str
+
+
+_NO_BALLOTS = (0, 0)  # (cast, challenged) of a unit with no value yet
 
 
 class _SlotIndex:
@@ -110,6 +114,8 @@ class _SlotIndex:
         return index
 
     def _value(self, heads: Sequence[_HeadInfo]) -> CountValues | None:
+        if len(heads) == 1:  # most slots (an import asks for each of its rows)
+            return heads[0].values
         if heads and all(h.values.same_numbers(heads[0].values) for h in heads[1:]):
             return heads[0].values
         return None
@@ -133,8 +139,9 @@ class _SlotIndex:
         self._add(slot, heads, +1)
 
     def context(self, slot: SlotKey, values: CountValues) -> CountContext:
-        own_value = self._value(self.heads.get(slot, []))
-        cast, challenged = self.unit_ballots.get((slot.question, slot.unit), [0, 0])
+        heads = self.heads.get(slot)
+        own_value = self._value(heads) if heads else None
+        cast, challenged = self.unit_ballots.get((slot.question, slot.unit), _NO_BALLOTS)
         if own_value is not None:  # this slot's current value is being replaced
             cast -= own_value.cast
             challenged -= own_value.challenged
@@ -142,7 +149,10 @@ class _SlotIndex:
             same = set(entry_log.identical_units(self.partial_conn, slot, values))
         else:
             same = self.by_numbers.get((slot.question, values.yes, values.no, values.void), set())
-        return CountContext(cast, challenged, sorted(u for u in same if u != slot.unit))
+        others = sorted(same)
+        if slot.unit in same:
+            others.remove(slot.unit)
+        return CountContext(cast, challenged, others)
 
 
 def _values(numbers: Mapping[str, int], final: bool) -> CountValues:
@@ -371,6 +381,7 @@ def _status_after(conn: Connection, slot: SlotKey) -> SlotStatus:
 
 TRUE_WORDS = {"yes", "y", "true", "1", "final", "x"}
 FALSE_WORDS = {"", "no", "n", "false", "0", "provisional"}
+_FINAL_WORDS = frozenset(TRUE_WORDS | FALSE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -385,6 +396,7 @@ class ImportResult:
     held: int = 0  # counts held apart: the setup does not let this PC's key report them
 
 
+@collector_paused()  # 100,000 rows of objects kept to the end: see services/collector.py
 def import_counts(
     store: VoteStore,
     author: Author,
@@ -399,124 +411,15 @@ def import_counts(
     with each problem and its row number. Rows already recorded by this steward are skipped, so
     importing the same file twice records nothing the second time.
     """
-    reader = csv.DictReader(source)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in ("unit", "yes", "no") if c not in header]
-    unknown = [c for c in header if c not in CSV_COLUMNS]
-    if missing or unknown:
-        parts = []
-        if missing:
-            parts.append(f"missing column(s): {', '.join(missing)}")
-        if unknown:
-            parts.append(f"unknown column(s): {', '.join(unknown)}")
-        raise Refused(
-            f"the file's first line must name the columns; {'; '.join(parts)}. "
-            f"Known columns: {', '.join(CSV_COLUMNS)}"
-        )
-    names = {k: k.strip().lower() for k in reader.fieldnames or []}  # once, not per row
-    rows = []
-    for number, row in enumerate(reader, start=2):
-        if None in row:  # csv.DictReader's key for the cells past the named columns
-            raise Refused(
-                f"nothing was imported: row {number} has more cells than the {len(header)} "
-                "columns the first line names; remove the extra cells or name their columns"
-            )
-        rows.append(
-            {names.get(k) or (k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        )
+    rows = _csv_rows(source)
     with store.transaction() as conn:
         vote = store.vote(conn)
         vote_key = store.vote_key(conn)
         if vote is None or vote_key is None:
             raise NoVote()
-        default_question = vote.questions[0].id if len(vote.questions) == 1 else None
         index = _SlotIndex.load(conn)
         cursor = origin_cursor(conn, author)
-        problems: list[tuple[int, Problem]] = []
-        plans: list[tuple[int, _Plan]] = []
-        seen: dict[SlotKey, int] = {}
-        for number, row in enumerate(rows, start=2):
-            question = row.get("question") or default_question
-            if question is None:
-                problems.append(
-                    (
-                        number,
-                        Problem(
-                            "E_QUESTION_REQUIRED",
-                            Severity.ERROR,
-                            "question",
-                            "this vote has several questions; fill the question column",
-                        ),
-                    )
-                )
-                continue
-            slot = SlotKey(question, row.get("unit", ""), row.get("part", "") or WHOLE_UNIT)
-            if slot in seen:
-                problems.append(
-                    (
-                        number,
-                        Problem(
-                            "E_DUPLICATE_ROW",
-                            Severity.ERROR,
-                            "unit",
-                            f"{slot.describe()} is also on row {seen[slot]}; keep one row "
-                            "per count",
-                        ),
-                    )
-                )
-                continue
-            seen[slot] = number
-            final_text = row.get("final", "").lower()
-            if final_text not in TRUE_WORDS | FALSE_WORDS:
-                problems.append(
-                    (
-                        number,
-                        Problem(
-                            "E_NOT_YES_NO",
-                            Severity.ERROR,
-                            "final",
-                            f'final is "{row.get("final")}"; write yes or no',
-                        ),
-                    )
-                )
-                continue
-            reason = row.get("reason") or None
-            plan, row_problems = _plan(
-                vote,
-                index,
-                cursor.origin,
-                slot,
-                row,
-                final_text in TRUE_WORDS,
-                reason,
-                correct=False,
-            )
-            if plan is None and reason and any(p.code == "E_ALREADY_ENTERED" for p in row_problems):
-                plan, row_problems = _plan(
-                    vote,
-                    index,
-                    cursor.origin,
-                    slot,
-                    row,
-                    final_text in TRUE_WORDS,
-                    reason,
-                    correct=True,
-                )
-            problems.extend((number, p) for p in row_problems)
-            if plan is not None:
-                problems.extend((number, w) for w in plan.warnings)
-                plans.append((number, plan))
-                if not plan.skip:  # later rows of the same unit see this one
-                    kept = [
-                        h for h in index.heads.get(slot, []) if h.entry_id not in plan.supersedes
-                    ]
-                    index.replace(
-                        slot,
-                        [
-                            *kept,
-                            _HeadInfo("", plan.values, author.steward, author.pc, cursor.origin),
-                        ],
-                    )
+        problems, plans = _plan_rows(vote, index, cursor.origin, author, rows)
         errs = [(n, p) for n, p in problems if p.severity is Severity.ERROR]
         warns = [(n, p) for n, p in problems if p.severity is Severity.WARNING]
         if errs or (warns and not confirm_warnings):
@@ -531,7 +434,7 @@ def import_counts(
         entries: list[Entry] = []
         held: list[tuple[Entry, Held]] = []
         counts = {"recorded": 0, "already": 0, "corrected": 0, "conflicts": 0, "confirmed": 0}
-        for _, plan in plans:
+        for plan in plans:
             if plan.skip:
                 counts["already"] += 1
                 continue
@@ -563,6 +466,138 @@ def import_counts(
         Changes(units=changed),
         len(held),
     )
+
+
+def _plan_rows(
+    vote: Vote, index: _SlotIndex, origin: str, author: Author, rows: Sequence[Mapping[str, str]]
+) -> tuple[list[tuple[int, Problem]], list[_Plan]]:
+    """Every row of a CSV checked in order (row numbers from 2: the first line names the
+    columns): the problems with their row numbers, and the plans of the rows that passed.
+
+    A plan is added to `index` as it is made, so later rows of the same unit see it."""
+    default_question = vote.questions[0].id if len(vote.questions) == 1 else None
+    problems: list[tuple[int, Problem]] = []
+    plans: list[_Plan] = []
+    seen: dict[SlotKey, int] = {}
+    for number, row in enumerate(rows, start=2):
+        question = row.get("question") or default_question
+        if question is None:
+            problems.append(
+                (
+                    number,
+                    Problem(
+                        "E_QUESTION_REQUIRED",
+                        Severity.ERROR,
+                        "question",
+                        "this vote has several questions; fill the question column",
+                    ),
+                )
+            )
+            continue
+        slot = SlotKey(question, row.get("unit", ""), row.get("part", "") or WHOLE_UNIT)
+        first = seen.setdefault(slot, number)
+        if first != number:
+            problems.append(
+                (
+                    number,
+                    Problem(
+                        "E_DUPLICATE_ROW",
+                        Severity.ERROR,
+                        "unit",
+                        f"{slot.describe()} is also on row {first}; keep one row per count",
+                    ),
+                )
+            )
+            continue
+        final_text = row.get("final", "").lower()
+        if final_text not in _FINAL_WORDS:
+            problems.append(
+                (
+                    number,
+                    Problem(
+                        "E_NOT_YES_NO",
+                        Severity.ERROR,
+                        "final",
+                        f'final is "{row.get("final")}"; write yes or no',
+                    ),
+                )
+            )
+            continue
+        final = final_text in TRUE_WORDS
+        reason = row.get("reason") or None
+        plan, row_problems = _plan(vote, index, origin, slot, row, final, reason, correct=False)
+        if plan is None and reason and any(p.code == "E_ALREADY_ENTERED" for p in row_problems):
+            plan, row_problems = _plan(vote, index, origin, slot, row, final, reason, correct=True)
+        if row_problems:
+            problems.extend([(number, p) for p in row_problems])
+        if plan is None:
+            continue
+        if plan.warnings:
+            problems.extend([(number, w) for w in plan.warnings])
+        plans.append(plan)
+        if not plan.skip:  # later rows of the same unit see this one
+            mine = _HeadInfo("", plan.values, author.steward, author.pc, origin)
+            heads = index.heads.get(slot)
+            if heads:
+                index.replace(
+                    slot, [h for h in heads if h.entry_id not in plan.supersedes] + [mine]
+                )
+            else:
+                index.replace(slot, [mine])
+    return problems, plans
+
+
+def _csv_rows(source: IO[str]) -> list[dict[str, str]]:
+    """The rows of a counts CSV, each as {column: trimmed cell}; refuses a wrong first line
+    or a row with more cells than it names.
+
+    Read as csv.DictReader and a per-cell strip would read it (blank lines skipped, missing
+    cells empty, of two columns with one name the later), with each column's place worked
+    out once for the file instead of once per cell."""
+    reader = csv.reader(source)
+    fieldnames = next(reader, None) or []
+    _check_columns(fieldnames)
+    last: dict[str, int] = {}  # each raw name's last column, in the order names first appear
+    for i, name in enumerate(fieldnames):
+        last[name] = i
+    columns: dict[str, int] = {}
+    for name, i in last.items():
+        columns[name.strip().lower()] = i
+    names, places = list(columns), list(columns.values())
+    width = len(fieldnames)
+    rows: list[dict[str, str]] = []
+    number = 1
+    for cells in reader:
+        if not cells:
+            continue  # a blank line: not a row
+        number += 1
+        if len(cells) > width:
+            raise Refused(
+                f"nothing was imported: row {number} has more cells than the {width} "
+                "columns the first line names; remove the extra cells or name their columns"
+            )
+        if len(cells) < width:
+            cells.extend([""] * (width - len(cells)))
+        rows.append(dict(zip(names, [cells[i].strip() for i in places], strict=True)))
+    return rows
+
+
+def _check_columns(fieldnames: Sequence[str]) -> None:
+    """Refuses a first line that does not name unit, yes and no, or names an unknown column
+    (names are read trimmed and in any case)."""
+    header = [h.strip().lower() for h in fieldnames]
+    missing = [c for c in ("unit", "yes", "no") if c not in header]
+    unknown = [c for c in header if c not in CSV_COLUMNS]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s): {', '.join(missing)}")
+        if unknown:
+            parts.append(f"unknown column(s): {', '.join(unknown)}")
+        raise Refused(
+            f"the file's first line must name the columns; {'; '.join(parts)}. "
+            f"Known columns: {', '.join(CSV_COLUMNS)}"
+        )
 
 
 def _on_row(number: int, p: Problem) -> Problem:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, text
@@ -131,7 +132,9 @@ def _key_rows(conn: Connection, wanted: set[KeyFields]) -> dict[KeyFields, int]:
 
     Only the wanted keys are read, through the unique index on (kind, question, unit, part):
     the table holds a key per count slot (100,000 and more on a large vote), and a record
-    names one of them. New keys get their row ids in sorted order, whatever the set's order."""
+    names one of them. New keys get their row ids in sorted order, whatever the set's order.
+    When no key of their kinds is stored yet (a CSV import into a new vote), many keys are
+    inserted at once with no lookup (100,000: ~0.45 s against ~0.6-0.9 s through the join)."""
     if not wanted:
         return {}
     raw = conn.connection.driver_connection
@@ -139,6 +142,14 @@ def _key_rows(conn: Connection, wanted: set[KeyFields]) -> dict[KeyFields, int]:
     ordered = sorted(wanted)
     if len(ordered) <= _FEW_KEYS:
         return {k: _one_key_row(raw, k) for k in ordered}
+    if not _any_key_of_kinds(raw, {k[0] for k in ordered}):
+        # none of them can be here yet (a first import): inserted at once, numbered in order
+        before = raw.execute("SELECT COALESCE(MAX(id), 0) FROM entry_keys").fetchone()[0]
+        raw.executemany(
+            "INSERT INTO entry_keys (kind, question, unit, part) VALUES (?, ?, ?, ?)", ordered
+        )
+        new = raw.execute("SELECT id FROM entry_keys WHERE id > ? ORDER BY id", (before,))
+        return dict(zip(ordered, [r[0] for r in new], strict=True))
     raw.execute(
         "CREATE TEMP TABLE IF NOT EXISTS wanted_keys (kind TEXT, question TEXT, unit TEXT, "
         "part TEXT)"
@@ -150,15 +161,19 @@ def _key_rows(conn: Connection, wanted: set[KeyFields]) -> dict[KeyFields, int]:
         "SELECT w.kind, w.question, w.unit, w.part FROM wanted_keys w WHERE NOT EXISTS "
         f"(SELECT 1 FROM entry_keys k WHERE {_SAME_KEY}) ORDER BY w.rowid"
     )
-    found: dict[KeyFields, int] = {
-        (kind, question, unit, part): int(row_id)
-        for row_id, kind, question, unit, part in raw.execute(
-            "SELECT k.id, k.kind, k.question, k.unit, k.part FROM wanted_keys w "
-            f"JOIN entry_keys k ON {_SAME_KEY}"
-        )
-    }
+    # each wanted key is there once now (the unique index), read in the order of `ordered`
+    ids = raw.execute(
+        f"SELECT k.id FROM wanted_keys w JOIN entry_keys k ON {_SAME_KEY} ORDER BY w.rowid"
+    )
+    found = dict(zip(ordered, [r[0] for r in ids], strict=True))
     raw.execute("DELETE FROM wanted_keys")
     return found
+
+
+def _any_key_of_kinds(raw: Any, kinds: set[str]) -> bool:
+    marks = ",".join("?" * len(kinds))
+    query = f"SELECT 1 FROM entry_keys WHERE kind IN ({marks}) LIMIT 1"
+    return raw.execute(query, sorted(kinds)).fetchone() is not None
 
 
 _SAME_KEY = "k.kind = w.kind AND k.question = w.question AND k.unit = w.unit AND k.part = w.part"
@@ -437,6 +452,25 @@ def _batch_slots(entries: Sequence[Entry], key_rows: Sequence[int]) -> list[tupl
             found[1].append(values)
     rows: list[tuple[object, ...]] = []
     for k, (key, rows_of_key) in heads.items():
+        if len(rows_of_key) == 1:  # one head, the common case: its own numbers
+            yes, no, void, challenged, eligible, final = rows_of_key[0]
+            rows.append(
+                (
+                    k,
+                    key.question,
+                    key.unit,
+                    key.part,
+                    "value",
+                    1,
+                    yes,
+                    no,
+                    void,
+                    challenged,
+                    None if eligible < 0 else eligible,
+                    final,
+                )
+            )
+            continue
         columns = list(zip(*rows_of_key, strict=True))
         lo = [min(c) for c in columns[:5]]
         hi = [max(c) for c in columns[:5]]
@@ -461,6 +495,9 @@ def _batch_slots(entries: Sequence[Entry], key_rows: Sequence[int]) -> list[tupl
                 max(columns[5]),
             )
         )
+    # in key order: SQLite then appends to the slot table and its (question, unit) index
+    # instead of inserting all over them (a new batch's keys are numbered in sorted order)
+    rows.sort(key=itemgetter(0))
     return rows
 
 
