@@ -1,6 +1,6 @@
 """Time exporting and importing tally files against plain sqlite3 in the same run.
 
-    python -m bench.bench_sync [--entries 100000] [--pcs 12] [--repeat 3]
+    python -m bench.bench_sync [--entries 100000] [--pcs 12] [--repeat 3] [--phases]
 
 A synthetic vote (units reported by parts) whose entries come from `--pcs` stewards' PCs,
 each with its own Ed25519 key: first counts, confirmations, conflicting counts and
@@ -21,11 +21,15 @@ export           services.exchange.export_bytes from the database the first impo
 Each measurement runs in a fresh process (what is not timed, e.g. building the baseline's rows,
 is done first), interleaved, `--repeat` times; ratios are the median of each repetition's
 ratio to its own baseline. Everything runs in bench/out/sync/ (gitignored).
+
+`--phases`: instead, `--repeat` first imports (each in a fresh process) with a timer around
+each phase (PHASES), and a table of where the time goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import random
@@ -35,7 +39,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -56,6 +60,7 @@ from steward_app.domain.identity import key_text
 from steward_app.domain.setup_file import setup_hash
 from steward_app.services import exchange
 from steward_app.services.authors import Author
+from steward_app.store import entry_log
 from steward_app.store.vote_store import VoteStore
 from steward_app.sync import bundle
 from steward_app.sync.keys import Signer, signer_from_private
@@ -333,6 +338,11 @@ def measure(kind: str, file: Path, folder: Path, template: Path, n: int) -> dict
         rows = _plain_rows(data)
         return {kind: plain_insert(folder, rows, indexed=kind == "indexed")}
     store = _fresh(template, folder / f"import-{n}.sqlite")
+    if kind == "phases":
+        try:
+            return phase_times(store, data)
+        finally:
+            store.close()
     try:
         out = {"first": _timed(partial(exchange.import_bytes, store, data, name="bench.tally"))}
         out["repeat"] = _timed(partial(exchange.import_bytes, store, data, name="bench (2).tally"))
@@ -345,6 +355,67 @@ def measure(kind: str, file: Path, folder: Path, template: Path, n: int) -> dict
         return out
     finally:
         store.close()
+
+
+# (label, what it covers, where the import calls it from, its name there); the transaction's
+# phases nest inside "transaction", whose rest is judging, origins, checkpoints and the log
+PHASES: tuple[tuple[str, str, object, str], ...] = (
+    ("open", "container, manifest, signature, hashes of the file and lines", bundle, "open_file"),
+    ("read", "the new entries read strictly, chains, checkpoint signatures", bundle, "new_entries"),
+    ("setups", "the setup in force parsed, the list of keys", exchange, "resolve_setups"),
+    ("append", "rows, supersessions and slots written (entry_log.append)", entry_log, "append"),
+    ("counts", "superseded and conflicting counts for the report", exchange, "arrival_counts"),
+    ("transaction", "everything inside the import's transaction", exchange._Import, "run"),
+)
+
+
+@contextlib.contextmanager
+def _phase_timers(spent: dict[str, float]) -> Iterator[None]:
+    """Each of PHASES wrapped with a timer adding to spent[label], for one import."""
+    saved = []
+    for label, _, owner, name in PHASES:
+        original = getattr(owner, name)
+        saved.append((owner, name, original))
+
+        def timed(*args: object, _f: Callable[..., object] = original, _l: str = label) -> object:
+            t0 = time.perf_counter()
+            try:
+                return _f(*args)
+            finally:
+                spent[_l] = spent.get(_l, 0.0) + time.perf_counter() - t0
+
+        setattr(owner, name, timed)
+    try:
+        yield
+    finally:
+        for owner, name, original in saved:
+            setattr(owner, name, original)
+
+
+def phase_times(store: VoteStore, data: bytes) -> dict[str, float]:
+    """One first import with its phases timed (seconds): PHASES, then "other" (the rest of
+    the transaction) and "commit" (the backup check, the commit), which add up to "total"."""
+    spent: dict[str, float] = {}
+    with _phase_timers(spent):
+        spent["total"] = _timed(partial(exchange.import_bytes, store, data, name="bench.tally"))
+    inside = sum(spent.get(label, 0.0) for label in ("read", "setups", "append", "counts"))
+    spent["other"] = spent["transaction"] - inside
+    spent["commit"] = spent["total"] - spent["open"] - spent["transaction"]
+    return spent
+
+
+def phase_table(runs: list[dict[str, float]]) -> str:
+    """Where a first import's time goes: the median of each phase over the runs."""
+    described = {label: what for label, what, _, _ in PHASES}
+    described["other"] = "judging each entry, origins, checkpoints, import log, state code"
+    described["commit"] = "the backup check, the commit (synchronous=FULL, WAL checkpoint)"
+    out = ["| phase | what | median (s) | runs (s) |", "|---|---|---:|---|"]
+    for label in ("open", "read", "setups", "append", "counts", "other", "commit", "total"):
+        values = [r.get(label, 0.0) for r in runs]
+        shown = ", ".join(f"{v:.2f}" for v in values)
+        what = described.get(label, "the whole import")
+        out.append(f"| {label} | {what} | {statistics.median(values):.2f} | {shown} |")
+    return "\n".join(out)
 
 
 def _child(kind: str, file: Path, folder: Path, template: Path, n: int) -> dict[str, float]:
@@ -361,9 +432,9 @@ def _child(kind: str, file: Path, folder: Path, template: Path, n: int) -> dict[
     return result
 
 
-def run(entries: int, pcs: int, repeat: int, folder: Path = OUT, fork: bool = True) -> Figures:
-    """Each repetition: the baselines, then the import and the rest, each in its own process
-    (`fork=False`: all in this one, for tests)."""
+def _prepare(entries: int, pcs: int, folder: Path) -> tuple[Path, Path, bytes, float]:
+    """The tally file and an empty database to copy, in `folder`; with the file's bytes and
+    the seconds it took to make."""
     folder.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     data, _ = signed_file(entries, pcs)
@@ -374,6 +445,22 @@ def run(entries: int, pcs: int, repeat: int, folder: Path = OUT, fork: bool = Tr
     for suffix in ("", "-wal", "-shm"):
         Path(str(template) + suffix).unlink(missing_ok=True)
     VoteStore(template).close()
+    return file, template, data, generate_s
+
+
+def phases(
+    entries: int, pcs: int, repeat: int, folder: Path = OUT, fork: bool = True
+) -> list[dict[str, float]]:
+    """`repeat` first imports with their phases timed, each in its own process."""
+    file, template, _, _ = _prepare(entries, pcs, folder)
+    go = _child if fork else measure
+    return [go("phases", file, folder, template, n) for n in range(repeat)]
+
+
+def run(entries: int, pcs: int, repeat: int, folder: Path = OUT, fork: bool = True) -> Figures:
+    """Each repetition: the baselines, then the import and the rest, each in its own process
+    (`fork=False`: all in this one, for tests)."""
+    file, template, data, generate_s = _prepare(entries, pcs, folder)
     go = _child if fork else measure
     got: dict[str, list[float]] = {}
     for n in range(repeat):
@@ -400,6 +487,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--entries", type=int, default=100_000)
     p.add_argument("--pcs", type=int, default=12)
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--phases", action="store_true", help="time a first import's phases instead")
     p.add_argument("--measure", help=argparse.SUPPRESS)  # one measurement, in a child
     for name in ("--file", "--folder", "--template"):
         p.add_argument(name, type=Path, help=argparse.SUPPRESS)
@@ -407,6 +495,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     a = p.parse_args(argv)
     if a.measure:
         print(json.dumps(measure(a.measure, a.file, a.folder, a.template, a.n)))
+        return 0
+    if a.phases:
+        print(phase_table(phases(a.entries, a.pcs, a.repeat)))
         return 0
     figures = run(a.entries, a.pcs, a.repeat)
     print(

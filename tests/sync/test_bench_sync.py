@@ -45,3 +45,16 @@ def test_a_large_first_import_computes_the_same_slots_as_the_sql(tmp_path: Path)
         assert computed == recomputed and len(computed) == 100
     finally:
         store.close()
+
+
+def test_the_phase_timing_covers_the_import_and_leaves_nothing_wrapped(tmp_path: Path) -> None:
+    from bench.bench_sync import PHASES, phase_table, phases
+
+    before = [getattr(owner, name) for _, _, owner, name in PHASES]
+    (spent,) = phases(entries=400, pcs=3, repeat=1, folder=tmp_path, fork=False)
+    assert [getattr(owner, name) for _, _, owner, name in PHASES] == before
+    assert all(spent[label] > 0 for label in ("open", "read", "append", "transaction", "commit"))
+    parts = spent["open"] + spent["transaction"] + spent["commit"]
+    assert abs(parts - spent["total"]) < 1e-9 and spent["other"] >= 0
+    table = phase_table([spent])
+    assert all(f"| {label} |" in table for label in ("read", "append", "counts", "total"))
