@@ -105,7 +105,7 @@ def save_latency(db: Path, demo: bool, saves: int) -> list[tuple[float, float]]:
     """Milliseconds from a save request to the views repainted with the new numbers: wall
     time, and the CPU time the process used meanwhile (both threads). On a shared machine the
     wall time includes waiting for a core; the CPU time is what the save itself costs."""
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from steward_app.domain.counts import WHOLE_UNIT, SlotKey
@@ -159,11 +159,18 @@ def save_latency(db: Path, demo: bool, saves: int) -> list[tuple[float, float]]:
         # the frame that shows the new numbers: Qt paints what the update marked as changed
         app.processEvents()
         latencies.append(((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000))
+        # a steward types for seconds between two saves: what a save leaves to do afterwards
+        # (the state code after a pause, the form's own repaint) happens then, not in the next
+        # save's time
+        pause = QEventLoop()
+        QTimer.singleShot(SETTLE_MS, pause.quit)
+        pause.exec()
     window.close()
     lane.shutdown()
     return latencies
 
 
+SETTLE_MS = 500  # between two saves in the latency measurement (longer than STATUS_PAUSE_MS)
 SCAN_OFF = "import shibokensupport.feature as f; f._mod_uses_pyside = lambda m: False"
 LIBS = "import pyqtgraph, sqlalchemy, sqlalchemy.orm"
 # steward_app declares its tables in SQLAlchemy Core (store/schema.py) and never loads the ORM

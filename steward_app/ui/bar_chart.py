@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from steward_app.services.chart_data import Bar
-from steward_app.ui.fence import Fence
+from steward_app.ui.headed_text import HeadedText
 from steward_app.ui.palette import APPROVE, PENDING, REJECT, THRESHOLD
 
 FILL = {
@@ -198,13 +198,12 @@ class _BarPlot(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = HeadedText(beside=True)
         self.canvas = _BarCanvas()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(Fence(self.title))  # new words need no new layout
+        layout.addWidget(self.title)
         layout.addWidget(self.canvas, 1)
         self.shown: Bar | None = None
 
@@ -214,9 +213,7 @@ class _BarPlot(QWidget):
             return
         self.shown = bar
         parts = " · ".join(s.label for s in bar.segments if s.value > 0)
-        title = f"<b>{bar.title}</b> — {bar.state}: {parts}"
-        if title != self.title.text():
-            self.title.setText(title)
+        self.title.set(f"<b>{bar.title}</b>", f"{bar.state}: {parts}")
         self.canvas.show_bar(bar)
 
 

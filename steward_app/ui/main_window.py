@@ -55,7 +55,7 @@ from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.data_safety import DataSafety
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
-from steward_app.ui.fence import Fence
+from steward_app.ui.headed_text import HeadedText
 from steward_app.ui.palette import OUTCOME_COLORS, status_text
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.undo_actions import UndoActions
@@ -145,20 +145,17 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.tree)
 
-        self.verdict = QLabel()
+        self.verdict = HeadedText()
         self.verdict.setAccessibleName("Coalition verdict")
-        self.verdict.setWordWrap(True)
-        self.verdict.setTextFormat(Qt.TextFormat.RichText)
         self.coalition_chart = BarChart("The coalition against its rule")
         self.union_chart = BarChart("My union")
-        self.union_text = QLabel()
-        self.union_text.setWordWrap(True)
+        self.union_text = HeadedText(beside=True)
         self.union_text.setAccessibleName("My union in words")
         standings_tab = QWidget()
         standings_layout = QVBoxLayout(standings_tab)
         standings_layout.setContentsMargins(0, 0, 0, 0)
         standings_layout.addWidget(self.coalition_chart, 3)
-        standings_layout.addWidget(Fence(self.union_text))  # its words change on every save
+        standings_layout.addWidget(self.union_text)
         standings_layout.addWidget(self.union_chart, 2)
         for chart, name in ((self.coalition_chart, "coalition"), (self.union_chart, "union")):
             add_chart_actions(chart, name)
@@ -179,7 +176,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
-        middle_layout.addWidget(Fence(self.verdict))
+        middle_layout.addWidget(self.verdict)
         middle_layout.addWidget(self.tabs, 1)
 
         self.form = CountForm()
@@ -385,9 +382,10 @@ class MainWindow(QMainWindow):
         c = q.coalition
         if c is not None:
             color = OUTCOME_COLORS[c.outcome.value]
-            self.verdict.setText(
+            self.verdict.set(
                 f"<b style='font-size:x-large;color:{color}'>Coalition: "
-                f"{status_text(c.outcome, c.decided).upper()}</b><br>{c.reason}"
+                f"{status_text(c.outcome, c.decided).upper()}</b>",
+                c.reason,
             )
             self.coalition_chart.set_bars(coalition_bars(vote, c, q))
         union_id = self.selected_union or vote.unions[0].id
@@ -395,9 +393,9 @@ class MainWindow(QMainWindow):
         if s is not None:
             union = vote.union_by_id[union_id]
             self.union_chart.set_caption(union.name)
-            self.union_text.setText(
-                f"<b>{union.name}: {status_text(s.outcome, s.decided)}</b> — "
-                f"{union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason}"
+            self.union_text.set(
+                f"<b>{union.name}: {status_text(s.outcome, s.decided)}</b>",
+                union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason,
             )
             self.union_chart.set_bars(union_bars(vote, s, q))
         if self._what_if is not None:
