@@ -99,10 +99,20 @@ def _raw(conn: Connection) -> Any:
     return conn.connection.driver_connection
 
 
+STATE_PREFIX = b"steward_app/v1/state\0"
+
+
 def state_digest(conn: Connection) -> tuple[bytes, int]:
     """sha256 over the sorted ids of the applied entries, and how many there are."""
     ids = [r[0] for r in _raw(conn).execute("SELECT hash FROM entries ORDER BY hash")]
-    return hashlib.sha256(b"steward_app/v1/state\0" + b"".join(ids)).digest(), len(ids)
+    return hashlib.sha256(STATE_PREFIX + b"".join(ids)).digest(), len(ids)
+
+
+def ids_after(conn: Connection, after: bytes, limit: int) -> list[bytes]:
+    """The next `limit` ids of applied entries above `after`, in order (the state digest read
+    a part at a time)."""
+    query = "SELECT hash FROM entries WHERE hash > ? ORDER BY hash LIMIT ?"
+    return [bytes(r[0]) for r in _raw(conn).execute(query, (after, limit))]
 
 
 # --- origins and checkpoints ---------------------------------------------------------------

@@ -41,7 +41,7 @@ from steward_app.ui.exchange_work import (
     default_export_name,
     import_paths,
     plural,
-    status,
+    status_step,
 )
 from steward_app.ui.shared_folder import SharedFolder
 
@@ -129,6 +129,8 @@ class ExchangeActions(QObject):
         self._status_due.setSingleShot(True)
         self._status_due.setInterval(STATUS_PAUSE_MS)
         self._status_due.timeout.connect(self._on_status_due)
+        self._generation = 0  # new standings shown: counts changes, so a stale reading is dropped
+        self._reading = False  # a state code being read, part by part
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         window.standings_shown.connect(self._on_window_standings_shown)
@@ -341,8 +343,9 @@ class ExchangeActions(QObject):
             self._status_due.stop()
             self._show_status(Status(None, 0))
             return
-        # the state code reads every entry's hash (1.4 s on a 1,000,000-entry vote): it is
-        # read once the saves pause, so it never queues in front of the next one
+        # the state code reads every entry's hash (about 1 s on a 1,000,000-entry vote): it
+        # is read once the saves pause, a part at a time, so a save waits for one part at most
+        self._generation += 1  # a reading begun before this change is stale
         self._status_due.start()
         if self._conflicts is not None and self._conflicts.isVisible():
             self._conflicts.reload()
@@ -350,15 +353,33 @@ class ExchangeActions(QObject):
     @property
     def status_pending(self) -> bool:
         """A change whose state code the status bar does not show yet."""
-        return self._status_due.isActive()
+        return self._status_due.isActive() or self._reading
 
     @Slot()
     def _on_status_due(self) -> None:
-        def work() -> Status:
-            session = self._session()
-            return Status(None, 0) if session is None else status(session)
+        from steward_app.services.exchange import StateReading
 
-        self.lane.submit(work, self._show_status, lambda _e: None)
+        reading = StateReading()
+        generation = self._generation
+
+        def work() -> Status | None:
+            session = self._session()
+            return Status(None, 0) if session is None else status_step(session, reading)
+
+        def done(now: Status | None) -> None:
+            if generation != self._generation:  # changed meanwhile: the timer reads it again
+                self._reading = False
+            elif now is None:  # more parts to read; a save submitted meanwhile goes first
+                self.lane.submit(work, done, failed)
+            else:
+                self._reading = False
+                self._show_status(now)
+
+        def failed(_error: BaseException) -> None:
+            self._reading = False
+
+        self._reading = True
+        self.lane.submit(work, done, failed)
 
     def _show_status(self, now: Status) -> None:
         if now.state is None:

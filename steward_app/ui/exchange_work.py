@@ -130,12 +130,13 @@ def import_paths(
     return Imported(tuple(arrivals), standings, changed)
 
 
-def status(session: Session) -> Status:
-    from steward_app.services import exchange
+def status_step(session: Session, reading: exchange.StateReading) -> Status | None:
+    """One part of reading the status: None until the state code's last part is read."""
     from steward_app.services.conflicts import conflict_count
 
     try:
-        return Status(exchange.state_code(session.store), conflict_count(session.store))
+        code = reading.step(session.store)
+        return None if code is None else Status(code, conflict_count(session.store))
     except NoVote:
         return Status(None, 0)
 

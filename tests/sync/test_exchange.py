@@ -22,6 +22,7 @@ from steward_app.services.roster import (
     my_key,
     trust_key,
 )
+from steward_app.store.vote_store import VoteStore
 from steward_app.sync import files
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.keys import key_file_path
@@ -349,3 +350,18 @@ def test_replacing_the_vote_forgets_what_file_exchange_kept(pcs: list[PC]) -> No
     again = b.take(data)  # the same file is not "already imported" into the new vote
     assert again.outcome == "imported"
     assert b.reports()[("q", "a2")].numbers.yes == 6
+
+
+@pytest.mark.parametrize("part", [1, 3, 7, 19, 20, 21, 50_000])
+def test_state_code_read_in_parts_is_the_whole_code(demo_store: VoteStore, part: int) -> None:
+    """The window reads the state code a part at a time; parts of any size, including one that
+    divides the number of entries exactly, give the code read at once."""
+    whole = exchange.state_code(demo_store)
+    reading = exchange.StateReading(part)
+    steps = 0
+    code = None
+    while code is None:
+        code = reading.step(demo_store)
+        steps += 1
+    assert code == whole
+    assert steps == whole.entries // part + 1

@@ -3,6 +3,7 @@ the conflicts view, the import history with undo, and the state code in the stat
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 
 from steward_app.domain.counts import SlotKey
+from steward_app.services import exchange
 from steward_app.services.counting import record_count
+from steward_app.store.vote_store import VoteStore
 from steward_app.ui import exchange_actions
 from steward_app.ui.coalition_tree_model import STATUS_ROLE
 from steward_app.ui.exchange_actions import ImportResults
@@ -295,3 +298,36 @@ def test_the_import_history_lists_files_and_undoes_one(
     empty_window.exchange.import_files([later], dialog=False)
     idle(qtbot, empty_window)
     assert state_text(qtbot, empty_window) == state_text(qtbot, demo_window)
+
+
+def test_a_save_during_the_state_code_reading_drops_it_and_the_code_is_read_again(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status bar reads the state code a part at a time, so a save never waits for the
+    whole; a save between two parts makes the reading stale: it is dropped and read again."""
+    w = demo_window
+    state_text(qtbot, w)
+    readings: list[SlowReading] = []
+
+    class SlowReading(exchange.StateReading):
+        def __init__(self) -> None:
+            super().__init__(part=1)  # one entry a part: 20 parts, each a trip on the lane
+            self.steps = 0
+            readings.append(self)
+
+        def step(self, store: VoteStore) -> exchange.StateCode | None:
+            self.steps += 1
+            time.sleep(0.02)
+            return super().step(store)
+
+    monkeypatch.setattr(exchange, "StateReading", SlowReading)
+    record(qtbot, w, STEWARD, "900", "700")
+    qtbot.waitUntil(lambda: bool(readings) and readings[0].steps >= 2, timeout=20000)
+    record(qtbot, w, SECOND, "900", "700")  # while the first reading is on its way
+    final = state_text(qtbot, w)
+    assert len(readings) == 2
+    assert readings[0].steps < 21  # dropped before its last part: 21 entries by then
+    assert readings[1].steps == 23  # 22 entries: 22 parts and an empty one
+    assert w.session is not None
+    whole = on_lane(qtbot, w, lambda: exchange.state_code(w.session.store))
+    assert final == f"State {whole}"
