@@ -61,7 +61,7 @@ class StateReading:
     does, as every change it makes is followed by new standings).
     """
 
-    def __init__(self, part: int = 50_000) -> None:
+    def __init__(self, part: int = 20_000) -> None:
         self.part = part
         self._sha = hashlib.sha256(exchange_log.STATE_PREFIX)
         self._after = b""

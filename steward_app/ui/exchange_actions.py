@@ -344,7 +344,7 @@ class ExchangeActions(QObject):
             self._show_status(Status(None, 0))
             return
         # the state code reads every entry's hash (about 1 s on a 1,000,000-entry vote): it
-        # is read once the saves pause, a part at a time, so a save waits for one part at most
+        # is read once the saves pause, 20,000 ids at a time, so a save waits for one part at most
         self._generation += 1  # a reading begun before this change is stale
         self._status_due.start()
         if self._conflicts is not None and self._conflicts.isVisible():
