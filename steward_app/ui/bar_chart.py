@@ -214,6 +214,10 @@ class _BarPlot(QWidget):
         self.shown = bar
         parts = " · ".join(s.label for s in bar.segments if s.value > 0)
         self.title.set(f"<b>{bar.title}</b>", f"{bar.state}: {parts}")
+        self.canvas.setAccessibleName(bar.title)  # a screen reader hears the drawing's words
+        self.canvas.setAccessibleDescription(
+            f"{bar.state}: {parts}" + (f"; {bar.threshold_label}" if bar.threshold_label else "")
+        )
         self.canvas.show_bar(bar)
 
 

@@ -7,6 +7,7 @@ from fractions import Fraction
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QBoxLayout,
     QFormLayout,
     QFrame,
@@ -58,6 +59,9 @@ class WhatIfPanel(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setVisible(False)
+        corner = self.table.findChild(QAbstractButton)  # the table's select-all corner
+        if corner is not None:
+            corner.setAccessibleName("Select all assumptions")
         self.table.setWordWrap(False)
         self.table.setAccessibleName("Per-union assumptions (blank: the setting above)")
         self.table.itemChanged.connect(self._on_changed)
