@@ -237,7 +237,9 @@ class BarChart(QWidget):
         self.bars: list[Bar] = []
 
     def set_caption(self, text: str) -> None:
-        self.caption.setText(f"<b>{text}</b>")
+        """The words over the bars; none: no caption line at all."""
+        self.caption.setText(f"<b>{text}</b>" if text else "")
+        self.caption.setVisible(bool(text))
 
     def set_bars(self, bars: list[Bar]) -> None:
         """Redraw with fresh data; plots are kept while the number of bars stays the same."""

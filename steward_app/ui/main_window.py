@@ -392,7 +392,8 @@ class MainWindow(QMainWindow):
         s = q.unions.get(union_id)
         if s is not None:
             union = vote.union_by_id[union_id]
-            self.union_chart.set_caption(union.name)
+            # the sentence above and each bar's title name the union: no caption of its own
+            self.union_chart.set_caption("")
             self.union_text.set(
                 f"<b>{union.name}: {status_text(s.outcome, s.decided)}</b>",
                 union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason,
