@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench.generate import (
     COORDINATOR,
@@ -290,13 +291,18 @@ def group_by_sample(path: Path) -> float:
 def executemany_sample(folder: Path, data: list[tuple[str, str, int, int, int, int, int]]) -> float:
     """(c) executemany of the same rows into a plain table of a new WAL, synchronous=FULL file,
     one transaction (rows already parsed: CSV reading is not in the baseline)."""
-    path = folder / "baseline-import.sqlite"
+    return _timed_executemany(folder / "baseline-import.sqlite", _PLAIN_COUNTS, _PLAIN_INSERT, data)
+
+
+def _timed_executemany(path: Path, create: str, insert: str, rows: Sequence[Any]) -> float:
+    """Seconds to executemany `rows` in one transaction into the table `create` makes, in a
+    new WAL, synchronous=FULL file that is removed afterwards."""
     con = _plain_db(path)
     try:
-        con.execute(_PLAIN_COUNTS)
+        con.execute(create)
         t0 = time.perf_counter()
         con.execute("BEGIN")
-        con.executemany(_PLAIN_INSERT, data)
+        con.executemany(insert, rows)
         con.execute("COMMIT")
         return time.perf_counter() - t0
     finally:
@@ -476,19 +482,12 @@ def stored_rows_sample(folder: Path, db: Path) -> float:
         cursor = source.execute("SELECT * FROM entries")
         rows = cursor.fetchall()
         columns = [d[0] for d in cursor.description]
-    path = folder / "baseline-stored.sqlite"
-    con = _plain_db(path)
-    try:
-        con.execute(f"CREATE TABLE stored ({', '.join(columns)})")
-        insert = f"INSERT INTO stored VALUES ({', '.join('?' * len(columns))})"
-        t0 = time.perf_counter()
-        con.execute("BEGIN")
-        con.executemany(insert, rows)
-        con.execute("COMMIT")
-        return time.perf_counter() - t0
-    finally:
-        con.close()
-        _remove_db(path)
+    return _timed_executemany(
+        folder / "baseline-stored.sqlite",
+        f"CREATE TABLE stored ({', '.join(columns)})",
+        f"INSERT INTO stored VALUES ({', '.join('?' * len(columns))})",
+        rows,
+    )
 
 
 def _typed_rows(cells: list[tuple[str, ...]]) -> list[tuple[str, str, int, int, int, int, int]]:
