@@ -16,6 +16,7 @@ from steward_app.domain.counts import ReportStatus
 from steward_app.domain.standings import QuestionStandings, Standings
 from steward_app.domain.tally import Numbers, Outcome
 from steward_app.domain.threshold import format_share
+from steward_app.domain.vote import Union, Unit, Vote
 from steward_app.ui.palette import OUTCOME_COLORS, status_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,14 +64,14 @@ class CoalitionTreeModel(QAbstractItemModel):
         self._cells: dict[int, dict[tuple[int, int], object]] = {}  # what `data` returns
         self._sources: dict[int, object | None] = {}  # what each row was last made from
         self._vote_key: tuple[str, str] | None = None
-        self._unit_names: dict[str, str] = {}
-        self._union_names: dict[str, str] = {}
+        self._vote: Vote | None = None  # the vote shown: its units' and unions' names
 
     # --- filling ---------------------------------------------------------------------
 
     def set_standings(self, standings: Standings, question_id: str) -> bool:
         """Show these standings; True when the tree was rebuilt (a new vote or question)."""
         vote = standings.vote
+        self._vote = vote  # its names are looked up by id when a row is made
         q = standings.questions[question_id]
         key = (vote.setup_hash, question_id)
         if key != self._vote_key:
@@ -151,7 +152,7 @@ class CoalitionTreeModel(QAbstractItemModel):
             elif s.units_reported == 0:
                 status, key = "○ not reported", "not reported"
             return Row(
-                self._union_names.get(vote_union, vote_union),
+                self._name(self._union_of(vote_union), vote_union),
                 status,
                 key,
                 s.numbers,
@@ -169,7 +170,7 @@ class CoalitionTreeModel(QAbstractItemModel):
                 status += " (provisional)"
             key = u.outcome.value
         return Row(
-            self._unit_names.get(node.key, node.key),
+            self._name(self._unit_of(node.key), node.key),
             status,
             key,
             u.report.numbers,
@@ -177,9 +178,15 @@ class CoalitionTreeModel(QAbstractItemModel):
             u.reason,
         )
 
-    def set_names(self, units: dict[str, str], unions: dict[str, str]) -> None:
-        self._unit_names = units
-        self._union_names = unions
+    def _unit_of(self, unit_id: str) -> Unit | None:
+        return self._vote.unit_by_id.get(unit_id) if self._vote else None
+
+    def _union_of(self, union_id: str) -> Union | None:
+        return self._vote.union_by_id.get(union_id) if self._vote else None
+
+    @staticmethod
+    def _name(found: Unit | Union | None, key: str) -> str:
+        return found.name if found is not None else key
 
     # --- lookups ---------------------------------------------------------------------
 

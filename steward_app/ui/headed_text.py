@@ -48,11 +48,13 @@ class HeadedText(QWidget):
 
     def set(self, heading: str, words: str) -> None:
         """Rich `heading`, plain `words`; a label whose text is unchanged is not touched."""
+        if heading == self.heading.text() and words == self.words.text():
+            return
         if heading != self.heading.text():
             self.heading.setText(heading)
         if words != self.words.text():
             self.words.setText(words)
-        self.setAccessibleDescription(f"{_TAG.sub('', self.heading.text())} {words}")
+        self.setAccessibleDescription(f"{_TAG.sub('', heading)} {words}")
 
     def text(self) -> str:
         return f"{self.heading.text()}\n{self.words.text()}"

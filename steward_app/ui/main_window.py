@@ -338,9 +338,6 @@ class MainWindow(QMainWindow):
         )
         if not self.question_id or self.question_id not in standings.questions:
             self.question_id = vote.questions[0].id
-        self.tree_model.set_names(
-            {u.id: u.name for u in vote.units}, {u.id: u.name for u in vote.unions}
-        )
         new_vote = self.tree_model.set_standings(standings, self.question_id)
         if new_vote:
             self.tree.expandToDepth(0)
