@@ -9,11 +9,14 @@ widgets call it when Qt tells them their font changed (a zoom) and when they mak
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # pyqtgraph is loaded with the evening's timeline, not at start-up
+    import pyqtgraph as pg
 
 
 class FontFollower(QWidget):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,3 +52,24 @@ def test_a_command_runs_with_the_collector_on(
     assert main(["--db", str(tmp_path / "x.sqlite"), "check-setup", str(setup)]) == 0
     assert gc.isenabled()
     assert "15 unions" in capsys.readouterr().out
+
+
+def test_the_window_loads_pyqtgraph_only_with_the_evening_timeline() -> None:
+    """The standings bars are drawn with QPainter: the window's modules leave pyqtgraph (a
+    large import) to the Evening tab, which is built when first opened."""
+    code = (
+        "import sys\n"
+        "import steward_app.ui.main_window\n"
+        "assert 'pyqtgraph' not in sys.modules, 'loaded with the window'\n"
+        "import steward_app.ui.timeline_chart\n"
+        "assert 'pyqtgraph' in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
