@@ -172,6 +172,11 @@ def test_csv_import_is_all_or_nothing_and_idempotent(store: VoteStore, tmp_path:
     again = import_counts(store, STEWARD, io.StringIO(good))
     assert (again.recorded, again.already) == (0, 2)
     assert again.changes.units == frozenset()
+    # imported with foreign-key checks off (a bulk transaction): every reference holds, and
+    # the connection checks them again afterwards
+    with store.reading() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 def test_a_csv_row_with_more_cells_than_columns_is_refused(demo_store: VoteStore) -> None:
