@@ -59,7 +59,7 @@ from steward_app.services.authors import Author
 from steward_app.services.counting import import_counts, record_count
 from steward_app.services.standings_cache import StandingsCache
 from steward_app.services.vote_setup import create_vote, load_demo
-from steward_app.store.vote_store import BULK_CACHE_KB, VoteStore
+from steward_app.store.vote_store import VoteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -496,9 +496,9 @@ _STORED_BY_IMPORT = (
 
 def storage_floor_sample(db: Path) -> float:
     """Every row an import stored, taken out of its database and put back by executemany in
-    one transaction, with the import's own pragmas (services.counting.import_counts runs in
-    VoteStore.bulk_transaction): what SQLite alone needs to store them in our tables and
-    indexes, nothing computed. The database is then as the import left it, rows and all."""
+    one transaction, with the app's pragmas (store.database: WAL, synchronous=FULL, foreign
+    keys checked): what SQLite alone needs to store them in our tables and indexes, nothing
+    computed. The database is then as the import left it, rows and all."""
     con = sqlite3.connect(db, isolation_level=None)
     try:
         taken: list[tuple[str, list[tuple[Any, ...]]]] = []
@@ -511,8 +511,7 @@ def storage_floor_sample(db: Path) -> float:
         con.execute("VACUUM")  # no free pages left for the rows to go back into
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=FULL")
-        con.execute("PRAGMA foreign_keys=OFF")
-        con.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
+        con.execute("PRAGMA foreign_keys=ON")
         t0 = time.perf_counter()
         con.execute("BEGIN")
         for table, rows in taken:

@@ -412,7 +412,7 @@ def import_counts(
     importing the same file twice records nothing the second time.
     """
     rows = _csv_rows(source)
-    with store.bulk_transaction() as conn:  # a 64 MB page cache: 100,000 rows and their indexes
+    with store.transaction() as conn:
         vote = store.vote(conn)
         vote_key = store.vote_key(conn)
         if vote is None or vote_key is None:

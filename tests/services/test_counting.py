@@ -172,8 +172,7 @@ def test_csv_import_is_all_or_nothing_and_idempotent(store: VoteStore, tmp_path:
     again = import_counts(store, STEWARD, io.StringIO(good))
     assert (again.recorded, again.already) == (0, 2)
     assert again.changes.units == frozenset()
-    # imported with foreign-key checks off (a bulk transaction): every reference holds, and
-    # the connection checks them again afterwards
+    # every reference the import stored holds, and the connection still checks them
     with store.reading() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
