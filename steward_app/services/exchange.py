@@ -5,6 +5,10 @@ gives the same entries everywhere. An import checks the whole file first (sync.b
 writes in one transaction: the new entries each PC's setup lets their key sign are applied,
 the others held apart (quarantine) with the reason. A refused file changes nothing.
 docs/sync-format.md describes the file and every check.
+
+An export reads the database in one short transaction (`gather_export`); compressing,
+signing, writing and checking the file (`write_export`) need no database, so the window does
+them on another thread while the database serves the next save.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -30,6 +34,7 @@ from steward_app.store import entry_log, exchange_log
 from steward_app.store.vote_store import VOTE_KEY, VoteStore
 from steward_app.sync import bundle, files
 from steward_app.sync.errors import ImportRefused, Refusal
+from steward_app.sync.keys import Signer
 
 
 @dataclass(frozen=True)
@@ -97,10 +102,39 @@ class ExportResult:
     path: Path | None = None
 
 
+@dataclass(frozen=True)
+class Gathered:
+    """Everything an export needs from the database, read in one short transaction.
+
+    Building the file from it (compressing, signing the manifest), writing, reading back and
+    verifying touch no database, so the window runs them on another thread while the database
+    serves the next save (`build_export`, `write_export`)."""
+
+    vote_key: str
+    vote_id: str
+    title: str
+    mode: str
+    exporter: Signer  # the author's key on this PC: it signs the manifest
+    steward: str
+    pc: str
+    created: str
+    lines: tuple[bytes, ...]  # stored entries, by origin then seq
+    checkpoints: tuple[bundle.Checkpoint, ...]
+    state: StateCode
+    notes: tuple[str, ...]
+    database: Path  # the database's file: an export never goes beside it
+
+
 def export_bytes(store: VoteStore, author: Author, *, clock: Clock = wall_clock) -> ExportResult:
     """A tally file of everything this PC holds, signed by `author`'s key on this PC."""
+    return build_export(gather_export(store, author, clock=clock))
+
+
+def gather_export(store: VoteStore, author: Author, *, clock: Clock = wall_clock) -> Gathered:
+    """The database part of an export, in one transaction: the entry lines, this PC's
+    checkpoints signed and saved, the state code and the vote's identity."""
     notes: list[str] = []
-    with store.transaction() as conn:
+    with collector_paused(), store.transaction() as conn:  # 100,000 lines, no cycles
         vote = store.vote(conn)
         vote_key = store.vote_key(conn)
         if vote is None or vote_key is None:
@@ -121,9 +155,11 @@ def export_bytes(store: VoteStore, author: Author, *, clock: Clock = wall_clock)
                 "trust`)"
             )
         lines = exchange_log.export_lines(conn, vote_key)
-        ends: dict[str, tuple[int, str]] = {}
-        for line in lines:
-            ends[line.origin] = (line.seq, hashlib.sha256(_PREFIX + line.raw).hexdigest())
+        last = {line.origin: line for line in lines}  # by origin then seq: each chain's end
+        ends = {
+            origin: (line.seq, hashlib.sha256(_PREFIX + line.raw).hexdigest())
+            for origin, line in last.items()
+        }
         checkpoints = _checkpoints(conn, vote_key, ends)
         exchange_log.save_checkpoints(
             conn,
@@ -135,28 +171,47 @@ def export_bytes(store: VoteStore, author: Author, *, clock: Clock = wall_clock)
                 for c in checkpoints.values()
             ],
         )
-        kept = [
+        kept = tuple(
             x.raw for x in lines if x.origin in checkpoints and x.seq <= checkpoints[x.origin].seq
-        ]
+        )
         if len(kept) < len(lines):
             notes.append(
                 f"{len(lines) - len(kept):,} entries were left out: they were made before this "
                 "PC had a signing key (or under a key it no longer has) and no PC could check them"
             )
         state = state_code_of(conn)
-        data = bundle.build(
-            vote=vote_key,
-            title=vote.title,
-            mode=vote.mode.value,
-            exporter=exporter,
-            steward=author.steward,
-            pc=author.pc,
-            created=clock(),
-            lines=kept,
-            checkpoints=checkpoints.values(),
-            state_code=state.code,
-        )
-    return ExportResult(data, len(kept), len(checkpoints), state, tuple(notes))
+    return Gathered(
+        vote_key=vote_key,
+        vote_id=vote.id,
+        title=vote.title,
+        mode=vote.mode.value,
+        exporter=exporter,
+        steward=author.steward,
+        pc=author.pc,
+        created=clock(),
+        lines=kept,
+        checkpoints=tuple(checkpoints.values()),
+        state=state,
+        notes=tuple(notes),
+        database=store.path,
+    )
+
+
+def build_export(g: Gathered) -> ExportResult:
+    """The tally file's bytes from what the database gave (compressed, signed): no database."""
+    data = bundle.build(
+        vote=g.vote_key,
+        title=g.title,
+        mode=g.mode,
+        exporter=g.exporter,
+        steward=g.steward,
+        pc=g.pc,
+        created=g.created,
+        lines=g.lines,
+        checkpoints=g.checkpoints,
+        state_code=g.state.code,
+    )
+    return ExportResult(data, len(g.lines), len(g.checkpoints), g.state, g.notes)
 
 
 _PREFIX = b"steward_app/v1/entry\0"
@@ -189,23 +244,31 @@ def export_file(
 ) -> ExportResult:
     """Export to `target`: a file name (replaced if it exists) or a folder (a new file in it,
     never replacing another). Written whole then renamed, read back and checked."""
-    result = export_bytes(store, author, clock=clock)
-    with store.reading() as conn:
-        vote = store.vote(conn)
-        vote_key = store.vote_key(conn)
-    assert vote is not None and vote_key is not None
-    target = Path(target)
-    if _same_folder(target, store.path):
+    check_target(Path(target), store.path)  # refused before anything is read
+    return write_export(gather_export(store, author, clock=clock), target)
+
+
+def check_target(target: Path, database: Path) -> None:
+    """Refuse a target in the database's own folder: only tally files go to shared folders."""
+    if _same_folder(target, database):
         raise Refused(
             "export to another folder than the database's: the database stays on this PC and "
             "only tally files go to shared folders"
         )
+
+
+def write_export(gathered: Gathered, target: Path) -> ExportResult:
+    """The pure part of `export_file`: build the file, write it whole, read it back and verify
+    it. It touches no database, so it may run on any thread."""
+    g, target = gathered, Path(target)
+    check_target(target, g.database)
+    result = build_export(g)
     try:
         if target.is_dir():
-            stamp = "".join(ch for ch in clock() if ch.isdigit())[:14]
+            stamp = "".join(ch for ch in g.created if ch.isdigit())[:14]
             name = (
-                f"{files.safe_name(vote.id)}_{files.safe_name(author.pc, 24)}_"
-                f"{files.safe_name(author.steward, 24)}_{stamp}{files.SUFFIX}"
+                f"{files.safe_name(g.vote_id)}_{files.safe_name(g.pc, 24)}_"
+                f"{files.safe_name(g.steward, 24)}_{stamp}{files.SUFFIX}"
             )
             path = files.write_atomically(target / name, result.data, replace=False)
         else:
@@ -218,12 +281,10 @@ def export_file(
     if written != result.data:
         raise Refused(f"the file written to {target} reads back differently: export again")
     try:
-        bundle.open_file(written, vote_key, vote.mode.value)
+        bundle.open_file(written, g.vote_key, g.mode)
     except ImportRefused as exc:
         raise Refused(f"the exported file does not verify ({exc}); export again") from exc
-    return ExportResult(
-        result.data, result.entries, result.origins, result.state, result.notes, path
-    )
+    return replace(result, path=path)
 
 
 def _same_folder(target: Path, database: Path) -> bool:

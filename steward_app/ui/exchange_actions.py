@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,11 +40,13 @@ from steward_app.ui.exchange_work import (
     Imported,
     Status,
     default_export_name,
+    gather_export,
     import_paths,
     plural,
     status_step,
 )
 from steward_app.ui.shared_folder import SharedFolder
+from steward_app.ui.write_lane import WriteLane
 
 if TYPE_CHECKING:
     from steward_app.services import exchange
@@ -118,7 +121,10 @@ class ExchangeActions(QObject):
         bar = window.statusBar()
         bar.addPermanentWidget(self.conflicts_button)
         bar.addPermanentWidget(self.state_label)
-        self.shared = SharedFolder(self.lane, self._session, window.author, self)
+        self.writes = WriteLane(self)  # exports' files, built and written off the lane
+        self.shared = SharedFolder(
+            self.lane, self._session, window.author, self, writes=self.writes
+        )
         self.shared.arrived.connect(self._on_shared_arrived)
         self.shared.exported.connect(self._on_shared_exported)
         self.shared.failed.connect(self._on_shared_failed)
@@ -138,6 +144,11 @@ class ExchangeActions(QObject):
 
     def _session(self) -> Session | None:
         return self.window.session
+
+    @property
+    def writing(self) -> bool:
+        """An export on its way whose file is not written yet (the lane may be free)."""
+        return self.writes.busy or self.shared.exporting
 
     # --- menus ---------------------------------------------------------------------------
 
@@ -171,17 +182,14 @@ class ExchangeActions(QObject):
             self.export_to(Path(chosen))
 
     def export_to(self, target: Path) -> None:
+        """Export on the lane, then build, write and check the file on the write lane: a
+        count saved meanwhile does not wait for the file."""
         from steward_app.services import exchange
         from steward_app.sync import files
 
         if not target.name.lower().endswith(files.SUFFIX):
             target = target.with_name(target.name + files.SUFFIX)
         author = self.window.author
-
-        def work() -> exchange.ExportResult:
-            session = self._session()
-            assert session is not None
-            return exchange.export_file(session.store, author, target)
 
         def done(result: exchange.ExportResult) -> None:
             notes = "".join(f"\n\nNote: {n}" for n in result.notes)
@@ -193,7 +201,16 @@ class ExchangeActions(QObject):
             self._say(f"Exported to {result.path}", 8000)
             QMessageBox.information(self.window, "Results exported", text)
 
-        self.lane.submit(work, done, self.window._on_failed)
+        def work() -> None:
+            session = self._session()
+            assert session is not None
+            gathered = gather_export(session, author, target)
+            self.writes.submit(
+                partial(exchange.write_export, gathered, target), done, self.window._on_failed
+            )
+
+        self._say(f"Exporting to {target}…", 0)
+        self.lane.submit(work, lambda _: None, self.window._on_failed)
 
     @Slot()
     def choose_and_import(self) -> None:
@@ -263,9 +280,8 @@ class ExchangeActions(QObject):
             assert isinstance(event, QDropEvent)
             if self.drop(event):
                 return True
-        elif kind == QEvent.Type.Close and self.shared.debounce.isActive():
-            self.shared.debounce.stop()
-            self.shared.export_now()  # queued before the window closes the database
+        elif kind == QEvent.Type.Close:
+            self.shared.finish()  # queued before the window closes the database
         return super().eventFilter(watched, event)
 
     def drop(self, event: QDropEvent) -> bool:

@@ -1,7 +1,8 @@
 """File exchange work for the database lane, and its results in plain words for the window.
 
 Every function here runs on the lane (it reads files and the database) and returns plain
-Python objects; the widgets only show them. The exchange services (and with them signing,
+Python objects; the widgets only show them. An export's file is written off the lane: only
+its database part is here (`gather_export`). The exchange services (and with them signing,
 cryptography) are imported when first used, after the window is up: the window's cold start
 does not wait for them (bench/bench_window.py).
 """
@@ -139,6 +140,16 @@ def status_step(session: Session, reading: exchange.StateReading) -> Status | No
         return None if code is None else Status(code, conflict_count(session.store))
     except NoVote:
         return Status(None, 0)
+
+
+def gather_export(session: Session, author: Author, target: Path) -> exchange.Gathered:
+    """An export's database part, on the lane: a target beside the database is refused first,
+    so nothing is read for it. The rest (`exchange.write_export`) needs no database and runs
+    on the write lane (ui/write_lane.py) while the database lane serves the next save."""
+    from steward_app.services import exchange
+
+    exchange.check_target(target, session.store.path)
+    return exchange.gather_export(session.store, author)
 
 
 def default_export_name(vote_id: str, pc: str, now: dt.datetime | None = None) -> str:

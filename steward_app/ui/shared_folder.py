@@ -2,7 +2,10 @@
 other PCs' files as they appear.
 
 Writing is debounced (2 s after the last change) and replaces this PC's one file in the
-folder (written whole under a hidden temporary name, then renamed: sync.files). Reading: a
+folder (written whole under a hidden temporary name, then renamed: sync.files). The export's
+database part runs on the database lane; building, writing and checking the file run on the
+write lane (ui/write_lane.py), so a count saved meanwhile goes through. One export at a time:
+a change during one leads to one more after it. Reading: a
 file watcher, with a poll every 10 s as the fallback for network drives, where change
 notifications often never arrive. Each file is read once per (name, size, modification time);
 the import itself recognises a file it has seen. Partial and hidden files and this PC's own
@@ -13,15 +16,24 @@ imports: a slow network drive never freezes the window.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal, Slot
 
 from steward_app.ui.database_lane import DatabaseLane
-from steward_app.ui.exchange_work import Arrival, Imported, import_paths, shared_file_name
+from steward_app.ui.exchange_work import (
+    Arrival,
+    Imported,
+    gather_export,
+    import_paths,
+    shared_file_name,
+)
+from steward_app.ui.write_lane import WriteLane
 
 if TYPE_CHECKING:
+    from steward_app.services import exchange
     from steward_app.services.authors import Author
     from steward_app.ui.main_window import Session
 
@@ -31,6 +43,7 @@ POLL_MS = 10_000
 SETTLE_MS = 500  # after a change notice: let a burst of renames finish first
 
 Seen = dict[str, tuple[int, int]]  # file name -> (size, modification time in ns)
+Written = tuple[Path, tuple[int, int]]  # the file written, its mark in Seen
 
 
 def new_files(folder: Path, seen: Seen, own: str) -> list[Path]:
@@ -66,15 +79,21 @@ class SharedFolder(QObject):
         session: Callable[[], Session | None],
         author: Author,
         parent: QObject | None = None,
+        *,
+        writes: WriteLane | None = None,
     ) -> None:
         super().__init__(parent)
         self.lane = lane
+        self.writes = writes if writes is not None else WriteLane(self)
         self.session = session
         self.author = author
         self.folder: Path | None = None
         self.seen: Seen = {}  # touched on the lane only
-        self.own = ""  # this PC's file name there, once known
+        self.own = ""  # this PC's file name there, once known (set on the lane)
         self._scanning = False
+        self._exporting = False  # an export on its way (either part): the next one waits
+        self._again = False  # a change came during that export: one more follows it
+        self._closing = False
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -116,34 +135,79 @@ class SharedFolder(QObject):
         if self.folder is not None:
             self.debounce.start()
 
+    @property
+    def exporting(self) -> bool:
+        """An export on its way: being gathered, written, or one more due after it."""
+        return self._exporting or self._again
+
     @Slot()
     def export_now(self) -> None:
-        folder, author = self.folder, self.author
-        if folder is None or self.session() is None:
+        """Export now (the debounce timer's slot); during an export, once more after it."""
+        if self.folder is None or self.session() is None:
             return
+        if self._exporting:
+            self._again = True
+            return
+        self._exporting = True
+        self._export(wait=False)
 
-        def work() -> Path | None:
-            from steward_app.services import exchange  # first used after the window is up
+    def finish(self) -> None:
+        """The window is closing: queue on the lane, before the database closes, the export a
+        change still waits for, and wait there until every write is on disk. The lane's
+        shutdown waits for that job, so the application quits only with the file whole."""
+        self._closing = True
+        due = self.debounce.isActive() or self._again
+        self.debounce.stop()
+        self._again = False
+        if due and self.folder is not None and self.session() is not None:
+            self._export(wait=True)
+        else:
+            self.lane.submit(self.writes.drain, _ignore, _ignore)
 
+    def _export(self, *, wait: bool) -> None:
+        folder, author = self.folder, self.author
+        assert folder is not None
+
+        def work() -> bool:
             session = self.session()
             assert session is not None
             if session.store.vote() is None:
-                return None  # nothing to send before this PC has a vote
+                return False  # nothing to send before this PC has a vote
             self.own = shared_file_name(session, author)
-            result = exchange.export_file(session.store, author, folder / self.own)
-            assert result.path is not None
-            st = result.path.stat()
-            self.seen[result.path.name] = (st.st_size, st.st_mtime_ns)
-            return result.path
+            target = folder / self.own
+            gathered = gather_export(session, author, target)
+            self.writes.submit(partial(_write, gathered, target), self._on_written, self._failed)
+            if wait:
+                self.writes.drain()
+            return True
 
-        self.lane.submit(work, self._on_exported, self._on_export_failed)
+        self.lane.submit(work, self._on_gathered, self._failed)
 
-    def _on_exported(self, path: Path | None) -> None:
-        if path is not None:
-            self.exported.emit(str(path))
+    def _on_gathered(self, handed_over: bool) -> None:
+        if not handed_over:
+            self._exported()
 
-    def _on_export_failed(self, error: BaseException) -> None:
+    def _on_written(self, written: Written) -> None:
+        path, mark = written
+
+        def remember() -> None:  # on the lane, as every use of `seen`
+            if self.folder == path.parent:  # not another folder chosen meanwhile
+                self.seen[path.name] = mark
+
+        if not self._closing:
+            self.lane.submit(remember, _ignore, _ignore)
+        self.exported.emit(str(path))
+        self._exported()
+
+    def _failed(self, error: BaseException) -> None:
         self.failed.emit(f"Could not write to the shared folder {self.folder}: {error}")
+        self._exported()
+
+    def _exported(self) -> None:
+        self._exporting = False
+        if self._again and not self._closing:
+            self._again = False
+            self.export_now()
 
     @Slot(str)
     def _on_watcher_directory_changed(self, _path: str) -> None:
@@ -179,3 +243,17 @@ class SharedFolder(QObject):
     def _on_scan_failed(self, error: BaseException) -> None:
         self._scanning = False
         self.failed.emit(f"Could not import from the shared folder {self.folder}: {error}")
+
+
+def _write(gathered: exchange.Gathered, target: Path) -> Written:
+    """An export's pure part, on the write lane: build, write whole, read back, verify."""
+    from steward_app.services import exchange
+
+    path = exchange.write_export(gathered, target).path
+    assert path is not None
+    st = path.stat()
+    return path, (st.st_size, st.st_mtime_ns)
+
+
+def _ignore(_value: object) -> None:
+    pass

@@ -188,6 +188,59 @@ def test_export_writes_a_new_file_never_replacing_one(pcs: list[PC], tmp_path: P
         exchange.export_file(coord.store, coord.author, coord.path.parent)
 
 
+def test_an_export_gathered_then_written_without_the_database_gives_the_same_file(
+    pcs: list[PC], tmp_path: Path
+) -> None:
+    """The window reads the database in one transaction (gather_export) and builds, writes
+    and checks the file on another thread (write_export): the same bytes as export_bytes for
+    the same clock, and the second part needs no database at all."""
+    coord, b, _ = pcs
+    coord.record(A2, 6, 3)
+    coord.record(B1, 4, 1)
+    coord.record(A2, 7, 3, correct=True)
+
+    def at() -> str:
+        return "2011-06-20T21:30:00+00:00"
+
+    whole = exchange.export_bytes(coord.store, coord.author, clock=at)
+    gathered = exchange.gather_export(coord.store, coord.author, clock=at)
+    assert exchange.build_export(gathered).data == whole.data
+    with pytest.raises(Refused, match="another folder"):
+        exchange.write_export(gathered, coord.path.parent / "beside.tally")
+    coord.close()
+    away = tmp_path / "away"
+    away.mkdir()
+    coord.path.rename(away / coord.path.name)  # a query now would open a new, empty file
+    share = tmp_path / "share"
+    share.mkdir()
+    written = exchange.write_export(gathered, share)  # a folder: a new file named in it
+    assert not coord.path.exists()
+    assert written.path is not None and written.path.parent == share
+    assert written.path.name.endswith("_20110620213000.tally")
+    assert written.path.read_bytes() == whole.data
+    assert (written.entries, written.origins, written.state) == (
+        whole.entries,
+        whole.origins,
+        whole.state,
+    )
+    report = b.take(written.path.read_bytes())
+    assert report.outcome == "joined" and b.state() == whole.state
+    assert whole.entries == len(b.entries()) > 3
+
+
+def test_an_export_refused_for_its_folder_reads_nothing(pcs: list[PC], tmp_path: Path) -> None:
+    coord = pcs[0]
+    coord.record(A2, 6, 3)
+    with pytest.raises(Refused, match="another folder"):
+        exchange.export_file(coord.store, coord.author, coord.path.parent / "x.tally")
+    with coord.store.reading() as conn:  # no checkpoint was signed or saved for it
+        assert not conn.exec_driver_sql("SELECT COUNT(*) FROM checkpoints").scalar_one()
+    (tmp_path / "out").mkdir()
+    assert exchange.export_file(coord.store, coord.author, tmp_path / "out" / "x.tally").path
+    with coord.store.reading() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM checkpoints").scalar_one() == 1
+
+
 def test_the_key_file_is_private_and_a_copied_database_gets_a_new_key(
     pcs: list[PC], tmp_path: Path
 ) -> None:

@@ -41,7 +41,8 @@ def empty_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.lane.busy, timeout=20000)
+    """Nothing on the database lane and no export's file still being written."""
+    qtbot.waitUntil(lambda: not window.lane.busy and not window.exchange.writing, timeout=20000)
 
 
 def on_lane(qtbot: QtBot, window: MainWindow, work: Callable[[], Any]) -> Any:
