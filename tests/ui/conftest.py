@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steward_app.ui.database_lane import DatabaseLane
@@ -18,6 +19,24 @@ from tests.conftest import STEWARD
 def isolated_settings(tmp_path: Path) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+
+
+def _unexpected_box(kind: str) -> Callable[..., object]:
+    def shown(*args: object, **_kwargs: object) -> object:
+        words = " / ".join(a for a in args if isinstance(a, str)) or "no text"
+        raise AssertionError(f"an unexpected message box ({kind}) would wait for a click: {words}")
+
+    return shown
+
+
+@pytest.fixture(autouse=True)
+def no_waiting_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Offscreen nobody clicks: a modal message box a test does not expect would hang the run
+    (until CI's time limit). It fails the test instead, with its text; a test that expects a
+    box replaces it itself (its monkeypatch comes after this one)."""
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, _unexpected_box(kind))
+    monkeypatch.setattr(QMessageBox, "exec", _unexpected_box("exec"))
 
 
 def open_window(qtbot: QtBot, path: Path, demo: bool) -> tuple[MainWindow, DatabaseLane]:
