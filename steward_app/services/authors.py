@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from steward_app.domain.entries import GENESIS, Entry, EntryKey, EntryType, make_entry
+from steward_app.domain.entries import GENESIS, Entry, EntryKey, EntryType, EntryWriter
 from steward_app.domain.identity import key_text
 from steward_app.store import entry_log, exchange_log
 from steward_app.store.vote_store import VOTE_KEY
@@ -74,20 +74,13 @@ class OriginCursor:
         reason: str | None = None,
     ) -> Entry:
         """The entry that goes next in this origin's chain, by `author`."""
-        return make_entry(
-            vote=vote,
-            type=type,
-            origin=self.origin,
-            seq=self.next_seq,
-            prev=self.prev,
-            key=key,
-            body=body,
-            steward=author.steward,
-            pc=author.pc,
-            recorded_at=recorded_at,
-            supersedes=supersedes,
-            reason=reason,
-        )
+        writer = self.writer(author, vote, recorded_at)
+        return writer.write(self.next_seq, self.prev, type, key, body, supersedes, reason)
+
+    def writer(self, author: Author, vote: str, recorded_at: str) -> EntryWriter:
+        """A writer of this origin's entries by `author` at one time (an import's entries);
+        the caller numbers them on from `next_seq` and `prev`."""
+        return EntryWriter(vote, self.origin, author.steward, author.pc, recorded_at)
 
 
 def origin_cursor(conn: Connection, author: Author) -> OriginCursor:

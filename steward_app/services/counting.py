@@ -27,7 +27,7 @@ from steward_app.domain.checks import (
     warnings,
 )
 from steward_app.domain.counts import CSV_COLUMNS, WHOLE_UNIT, CountValues, SlotKey, SlotStatus
-from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, values_body
+from steward_app.domain.entries import Entry, EntryKey, EntryType, EntryWriter, KeyKind, values_body
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
@@ -296,16 +296,14 @@ def _plan(
 
 
 def _entry(vote_key: str, plan: _Plan, cursor: OriginCursor, author: Author, now: str) -> Entry:
-    return cursor.entry(
-        author,
-        vote=vote_key,
-        type=plan.type,
-        key=EntryKey.count(plan.slot),
-        body=values_body(plan.values),
-        recorded_at=now,
-        supersedes=plan.supersedes,
-        reason=plan.reason,
-    )
+    return _count_entry(cursor.writer(author, vote_key, now), cursor.next_seq, cursor.prev, plan)
+
+
+def _count_entry(writer: EntryWriter, seq: int, prev: str, plan: _Plan) -> Entry:
+    """A checked count's entry, numbered `seq` after `prev` in the writer's origin."""
+    key = EntryKey.count(plan.slot)
+    body = values_body(plan.values)
+    return writer.write(seq, prev, plan.type, key, body, plan.supersedes, plan.reason)
 
 
 def record_count(
@@ -431,6 +429,10 @@ def import_counts(
             )
             raise Refused(message, [_on_row(n, p) for n, p in shown])
         now = clock()
+        writer = cursor.writer(author, vote_key, now)
+        seq, prev = cursor.next_seq, cursor.prev
+        # held_reason's authority, asked once: the setup in force, which nothing below changes
+        authority = store.authority(conn)
         entries: list[Entry] = []
         held: list[tuple[Entry, Held]] = []
         counts = {"recorded": 0, "already": 0, "corrected": 0, "conflicts": 0, "confirmed": 0}
@@ -438,9 +440,9 @@ def import_counts(
             if plan.skip:
                 counts["already"] += 1
                 continue
-            entry = _entry(vote_key, plan, cursor, author, now)
-            cursor = OriginCursor(cursor.origin, cursor.next_seq + 1, entry.id)
-            why = held_reason(store, conn, entry)
+            entry = _count_entry(writer, seq, prev, plan)
+            seq, prev = seq + 1, entry.id
+            why = None if authority is None else authority.hold(entry)
             if why is not None:
                 held.append((entry, why))
                 continue
