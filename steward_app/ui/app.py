@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
+import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +20,8 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from steward_app.bundled import icon_files
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from steward_app.ui.database_lane import DatabaseLane
@@ -42,14 +46,17 @@ class Started:
     instance: SingleInstance
     file_opener: FileOpenEvents
 
-    def close(self) -> None:
-        self.lane.shutdown()
+    def close(self) -> bool:
+        """Stop the lane, let the database go, tear the window down. False when the lane was
+        still at work after its wait (DatabaseLane.shutdown)."""
+        stopped = self.lane.shutdown()
         self.instance.release()
         application().removeEventFilter(self.file_opener)
         # tear the window down while Qt is still alive: letting interpreter shutdown collect
         # it after a grab() crashes inside the bindings (seen with PySide6 6.12, pyqtgraph 0.14)
         self.window.deleteLater()
         application().processEvents()
+        return stopped
 
 
 class FileOpenEvents(QObject):
@@ -88,10 +95,22 @@ def run_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> int:
     code = app.exec()
     if terminate is not None:
         terminate.remove()
-    started.close()
+    leave(started, int(code))
     del started
     gc.collect()
     return int(code)
+
+
+def leave(started: Started, code: int, hard_exit: Callable[[int], object] = os._exit) -> None:
+    """Close what the window held. When the lane is still at work after its wait (an export to
+    a share that stopped answering), Qt would abort the process as it destroys the running
+    thread: leave at once instead, with `code`. What the lane was writing is then an
+    uncommitted transaction that SQLite rolls back on the next open, as after a power cut;
+    every acknowledged count is on disk."""
+    if not started.close():
+        log.error("the database lane was still at work when the window closed; quitting now")
+        logging.shutdown()
+        hard_exit(code)
 
 
 def start_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> Started | int:

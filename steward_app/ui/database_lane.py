@@ -17,6 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+# how long a closing window waits for the lane's last jobs: an export written to a slow network
+# share (a 1,000,000-entry vote's takes 20 s or so on a quiet PC)
+STOP_WAIT_MS = 120_000
+
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -42,11 +46,20 @@ class _Worker(QObject):
             self.results[request] = outcome
         self.finished.emit(request)
 
+    @Slot()
+    def stop(self) -> None:
+        """End the thread's event loop. Posted like a job, so it comes after every job posted
+        before it: QThread.quit() from outside drops the jobs posted while one was running."""
+        thread = self.thread()
+        assert thread is QThread.currentThread()
+        thread.quit()
+
 
 class DatabaseLane(QObject):
     """Runs submitted functions one after another on a worker thread."""
 
     _submitted = Signal(int)
+    _stopping = Signal()
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -56,6 +69,7 @@ class DatabaseLane(QObject):
         self._worker = _Worker()
         self._worker.moveToThread(self._thread)
         self._submitted.connect(self._worker.run)
+        self._stopping.connect(self._worker.stop)
         self._worker.finished.connect(self._on_worker_finished)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Done, Failed]] = {}
@@ -86,6 +100,14 @@ class DatabaseLane(QObject):
         else:
             failed(value)
 
-    def shutdown(self) -> None:
-        self._thread.quit()
-        self._thread.wait(5000)
+    def shutdown(self, wait_ms: int = STOP_WAIT_MS) -> bool:
+        """Stop once every job handed over so far has run (a closing window's last export,
+        then closing the database). True when the thread has stopped; False when it was still
+        at work after `wait_ms` (the caller must then not let Qt destroy a running thread,
+        which aborts the process: see ui/app.py)."""
+        self.stop()
+        return bool(self._thread.wait(wait_ms))
+
+    def stop(self) -> None:
+        """Let the thread end after the jobs handed over so far, without waiting for them."""
+        self._stopping.emit()

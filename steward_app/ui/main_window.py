@@ -701,5 +701,5 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             session = self.session
             self.lane.submit(session.store.close, lambda _: None, lambda _: None)
-        QTimer.singleShot(0, self.lane.shutdown)
+        QTimer.singleShot(0, self.lane.stop)  # ui/app.py waits for it once the loop ends
         super().closeEvent(event)
