@@ -13,6 +13,8 @@ if [ "${OS:-}" = "Windows_NT" ]; then
   PY=.venv/Scripts/python.exe
 else
   bash packaging/dev-setup.sh
+  # PyInstaller reads shared libraries' dependencies with objdump on Linux (binutils)
+  bash packaging/apt-need.sh binutils
   PY=.venv/bin/python
 fi
 

@@ -13,26 +13,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libcups2 xvfb xauth poppler-utils
 )
 
-if command -v dpkg-query >/dev/null 2>&1; then
-  missing=()
-  for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
-      echo "These system packages are missing; ask an administrator to install them:" >&2
-      echo "  apt-get install ${missing[*]}" >&2
-      exit 1
-    fi
-    echo "Installing system packages: ${missing[*]}"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-      "${missing[@]}" >/dev/null
-  fi
-else
-  echo "Not a Debian-like system: make sure Qt 6's libraries (OpenGL, EGL, xkbcommon, fontconfig)"
-  echo "and a font are installed; the Python packages below bring Qt itself."
-fi
+bash packaging/apt-need.sh "${APT_PACKAGES[@]}"
 
 PYTHON="${PYTHON:-python3}"
 "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
