@@ -97,3 +97,19 @@ def test_a_fresh_database_has_the_schema_the_migrations_build(tmp_path: Path) ->
         command.upgrade(config, "head")
     engine.dispose()
     assert _schema(fresh) == _schema(migrated)
+
+
+def test_the_revisions_the_app_lists_are_alembics_script_directory() -> None:
+    """KNOWN_REVISIONS and HEAD_REVISION are kept by hand (start-up avoids loading Alembic):
+    they must name exactly the migration scripts, in order, ending at Alembic's head."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from steward_app.store.database import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    scripts = ScriptDirectory.from_config(config)
+    assert scripts.get_heads() == [HEAD_REVISION]
+    chain = [s.revision for s in scripts.walk_revisions("base", "heads")]
+    assert tuple(reversed(chain)) == KNOWN_REVISIONS
