@@ -16,6 +16,11 @@ else
   # PyInstaller reads shared libraries' dependencies with objdump on Linux (binutils)
   bash packaging/apt-need.sh binutils
   PY=.venv/bin/python
+  # PyInstaller bundles Python's shared library; Debian's python3 ships it in libpythonX.Y
+  if ! "$PY" -c 'import os, sys, sysconfig as s
+sys.exit(not os.path.exists(os.path.join(s.get_config_var("LIBDIR"), s.get_config_var("INSTSONAME"))))'; then
+    bash packaging/apt-need.sh "libpython$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+  fi
 fi
 
 # install PyInstaller only when the declared versions change
