@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property
 
@@ -98,6 +98,8 @@ class TestKind(enum.Enum):
     MAX_OPPOSED = "max_opposed"
     BLOCK_VOTES = "block_votes"
     POOLED = "pooled"
+    MIN_UNIONS_SHARE = "min_unions_share"
+    MAX_OPPOSED_SHARE = "max_opposed_share"
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class TestStanding:
     passes_now: bool  # with pending unions as they lean now
     can_pass: bool
     can_fail: bool
+    progress: str = ""  # the figure so far against the bar, in words: "0 oppose so far, ..."
 
     @property
     def decided(self) -> bool:
@@ -171,12 +174,15 @@ class CoalitionStanding:
         return counts
 
 
+_POSITION_OUTCOME = {
+    Position.APPROVE: Outcome.APPROVED,
+    Position.REJECT: Outcome.REJECTED,
+    Position.ABSTAIN: Outcome.ABSTAINED,
+}
+
+
 def _position_outcome(p: UnionPosition) -> Outcome:
-    if p.settled:
-        return {Position.APPROVE: Outcome.APPROVED, Position.REJECT: Outcome.REJECTED}.get(
-            p.best, Outcome.PENDING
-        )
-    return Outcome.PENDING
+    return _POSITION_OUTCOME[p.best] if p.settled else Outcome.PENDING
 
 
 @dataclass(frozen=True)
@@ -237,6 +243,7 @@ class _Test:
     value: Callable[[Totals], Fraction]
     passes: Callable[[Totals], bool]
     show: Callable[[Fraction], str]
+    progress: Callable[[Totals], str]  # the decided figures against the bar, in words
 
 
 def _block_weight(membership: int, per_vote: int | None) -> int:
@@ -244,6 +251,30 @@ def _block_weight(membership: int, per_vote: int | None) -> int:
     if per_vote is None:
         return 0
     return max(1, (membership + per_vote // 2) // per_vote)
+
+
+def abstention_effect(rule: CoalitionRule) -> str:
+    """How the coalition rule's tests count a union that abstained, in words."""
+    effects = []
+    if rule.min_unions is not None:
+        effects.append(f"it does not count towards the {rule.min_unions} unions that must approve")
+    if rule.min_unions_share is not None or rule.max_opposed_share is not None:
+        if rule.unions_base is MembershipBase.VOTING:
+            effects.append("it is left out of the voting unions the shares are taken of")
+        else:
+            effects.append("it counts among all the unions, neither approving nor opposing")
+    if rule.membership is not None:
+        if rule.membership_base is MembershipBase.VOTING:
+            effects.append("its members are left out of the membership share")
+        else:
+            effects.append("its members count in the whole but not among the approving")
+    if rule.max_opposed is not None:
+        effects.append("it does not oppose")
+    if rule.block_members_per_vote is not None:
+        effects.append("its block votes are left out of the block totals")
+    if rule.pooled is not None:
+        effects.append("it adds no ballot to the pooled count")
+    return "; ".join(effects)
 
 
 def _tests(rule: CoalitionRule, unions: int, total_membership: int) -> list[_Test]:
@@ -259,6 +290,49 @@ def _tests(rule: CoalitionRule, unions: int, total_membership: int) -> list[_Tes
                 lambda t: Fraction(t.approving),
                 lambda t: t.approving >= k,
                 lambda v: f"{v.numerator}",
+                lambda t: f"{t.approving} approve so far, {k} needed",
+            )
+        )
+    voting_base = rule.unions_base is MembershipBase.VOTING
+    of_unions = "of the voting unions" if voting_base else f"of the {unions} unions"
+
+    def union_base(t: Totals) -> int:
+        return t.approving + t.rejecting if voting_base else unions
+
+    def union_share(part: int, t: Totals) -> Fraction:
+        whole = union_base(t)
+        return Fraction(part, whole) if whole else Fraction(0)
+
+    if rule.min_unions_share is not None:
+        need = rule.min_unions_share
+        tests.append(
+            _Test(
+                TestKind.MIN_UNIONS_SHARE,
+                f"{need.describe()} {of_unions} approve",
+                need.share,
+                describe_share(need.share),
+                lambda t: union_share(t.approving, t),
+                lambda t: need.met(t.approving, union_base(t)),
+                format_share,
+                lambda t: (
+                    f"{t.approving} of {union_base(t)} approve so far, {need.describe()} needed"
+                ),
+            )
+        )
+    if rule.max_opposed_share is not None:
+        cap = rule.max_opposed_share
+        tests.append(
+            _Test(
+                TestKind.MAX_OPPOSED_SHARE,
+                f"no more than {describe_share(cap.share)} {of_unions} oppose"
+                if cap.inclusive
+                else f"less than {describe_share(cap.share)} {of_unions} oppose",
+                cap.share,
+                describe_share(cap.share),
+                lambda t: union_share(t.rejecting, t),
+                lambda t: cap.allows(t.rejecting, union_base(t)),
+                format_share,
+                lambda t: f"{t.rejecting} of {union_base(t)} oppose so far, {cap.describe()} may",
             )
         )
     if rule.membership is not None:
@@ -282,6 +356,10 @@ def _tests(rule: CoalitionRule, unions: int, total_membership: int) -> list[_Tes
                 share,
                 lambda t: threshold.met(t.approving_members, whole(t)),
                 format_share,
+                lambda t: (
+                    f"{format_share(share(t))} ({t.approving_members:,} of {whole(t):,} "
+                    f"members) so far, {threshold.describe()} needed"
+                ),
             )
         )
     if rule.max_opposed is not None:
@@ -295,6 +373,7 @@ def _tests(rule: CoalitionRule, unions: int, total_membership: int) -> list[_Tes
                 lambda t: Fraction(t.rejecting),
                 lambda t: t.rejecting <= m,
                 lambda v: f"{v.numerator}",
+                lambda t: f"{t.rejecting} oppose so far, at most {m} may",
             )
         )
     if rule.block_members_per_vote is not None:
@@ -314,6 +393,10 @@ def _tests(rule: CoalitionRule, unions: int, total_membership: int) -> list[_Tes
                 block_share,
                 lambda t: block.met(t.block_yes, t.block_yes + t.block_no),
                 format_share,
+                lambda t: (
+                    f"{t.block_yes:,} for, {t.block_no:,} against "
+                    f"({format_share(block_share(t))} for) so far, {block.describe()} needed"
+                ),
             )
         )
     return tests
@@ -361,6 +444,7 @@ def judge_coalition(
             passes_now=t.passes(now),
             can_pass=t.passes(best),
             can_fail=not t.passes(worst),
+            progress=t.progress(decided),
         )
         for t in tests
     ]
@@ -377,6 +461,11 @@ def judge_coalition(
                 passes_now=pooled.approves_now,
                 can_pass=pooled.can_approve,
                 can_fail=pooled.can_reject,
+                progress=(
+                    f"{pooled.numbers.yes:,} yes to {pooled.numbers.no:,} no "
+                    f"({format_share(share)} yes) so far, "
+                    f"{rule.pooled.approve.describe()} needed"
+                ),
             )
         )
     can_approve = all(s.can_pass for s in standings)
@@ -508,32 +597,25 @@ def _winning_outcomes(
 def _with_reason(c: CoalitionStanding) -> CoalitionStanding:
     approved = c.count(Outcome.APPROVED)
     rejected = c.count(Outcome.REJECTED)
+    abstained = c.count(Outcome.ABSTAINED)
     pending = c.count(Outcome.PENDING)
     n = len(c.positions)
-    counts = f"{approved} of {n} unions approved, {rejected} rejected, {pending} pending"
+    counts = f"{approved} of {n} unions approved, {rejected} rejected"
+    if abstained:
+        counts += f", {abstained} abstained"
+    counts += f", {pending} pending"
     failed = [t for t in c.tests if t.state == "failed"]
     open_tests = [t for t in c.tests if t.state == "open"]
     if c.outcome is Outcome.APPROVED:
-        reason = f"approved and decided: every test of the rule is met ({counts})"
+        met = "; ".join(f"{t.description}: {t.progress}" for t in c.tests)
+        reason = f"approved and decided: every test of the rule is met ({counts}); {met}"
     elif c.outcome is Outcome.REJECTED:
-        why = "; ".join(
-            f"{t.description} can no longer hold ({t.value_text} so far)" for t in failed
-        )
+        why = "; ".join(f"{t.description} can no longer hold ({t.progress})" for t in failed)
         reason = f"rejected and decided: {why} ({counts})"
     else:
-        waiting = "; ".join(
-            f"{t.description}: {t.value_text} so far, needs {t.threshold_text}" for t in open_tests
-        )
+        waiting = "; ".join(f"{t.description}: {t.progress}" for t in open_tests)
         reason = f"pending: {counts}; open: {waiting}"
         if c.needs.must_approve:
             names = {p.union_id: p.name for p in c.positions}
             reason += "; must still approve: " + ", ".join(names[u] for u in c.needs.must_approve)
-    return CoalitionStanding(
-        c.tests,
-        c.positions,
-        c.judgement_can_approve,
-        c.judgement_can_reject,
-        c.approves_now,
-        c.needs,
-        reason,
-    )
+    return replace(c, reason=reason)

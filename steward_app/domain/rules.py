@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from fractions import Fraction
 
-from steward_app.domain.threshold import Threshold, describe_share
+from steward_app.domain.threshold import Threshold, describe_share, parse_share
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,22 @@ class TallyRule:
     void_counts: bool = False
     quorum: Fraction | None = None
     low_turnout: LowTurnout | None = None
+    turnout_valid_only: bool = False  # turnout counts yes + no only, void ballots left out
+
+    def turnout_ballots(self, yes: int, no: int, void: int) -> int:
+        """The ballots that make turnout under this rule: all cast, or the valid ones only."""
+        return yes + no + (0 if self.turnout_valid_only else void)
 
     def describe(self) -> str:
         words = f"yes {self.approve.describe()} of valid votes"
         if self.void_counts:
             words = f"yes {self.approve.describe()} of all ballots, void included"
+        turnout = "turnout of valid ballots" if self.turnout_valid_only else "turnout"
         if self.quorum is not None:
-            words += f", with at least {describe_share(self.quorum)} turnout"
+            words += f", with at least {describe_share(self.quorum)} {turnout}"
         if self.low_turnout is not None:
             words += (
-                f"; below {describe_share(self.low_turnout.below)} turnout the offer stands"
+                f"; below {describe_share(self.low_turnout.below)} {turnout} the offer stands"
                 f" unless {self.low_turnout.reject.describe()} vote no"
             )
         return words
@@ -84,13 +90,53 @@ class UnionRule:
 
 
 class MembershipBase(enum.Enum):
-    ALL = "all"  # every union's membership
+    ALL = "all"  # every union's membership (or every union, for a share of unions)
     VOTING = "voting"  # only unions that voted
 
 
 @dataclass(frozen=True)
+class Ceiling:
+    """A share a part may reach but not pass ("at most 1/3") or must stay under ("less than")."""
+
+    share: Fraction
+    inclusive: bool  # True: "at most"; False: "less than"
+
+    @classmethod
+    def parse(cls, text: str) -> Ceiling:
+        """Parse "at most 1/3", "less than 1/2" or a share alone ("1/3" reads "at most")."""
+        words = text.strip().lower()
+        for prefix, inclusive in (("at most", True), ("less than", False)):
+            if words.startswith(prefix):
+                return cls(parse_share(words[len(prefix) :]), inclusive)
+        try:
+            return cls(parse_share(words), True)
+        except ValueError:
+            raise ValueError(
+                f'"{text}" is not a ceiling; write "at most 1/3" or "less than 1/2"'
+            ) from None
+
+    def allows(self, part: int, whole: int) -> bool:
+        """Whether part/whole stays within the ceiling; an empty whole (0) always does."""
+        if whole <= 0:
+            return True
+        lhs = part * self.share.denominator
+        rhs = self.share.numerator * whole
+        return lhs <= rhs if self.inclusive else lhs < rhs
+
+    def describe(self) -> str:
+        return f"{'at most' if self.inclusive else 'less than'} {describe_share(self.share)}"
+
+
+@dataclass(frozen=True)
 class CoalitionRule:
-    """Tests that must all hold for the coalition to approve; None means the test is not used."""
+    """Tests that must all hold for the coalition to approve; None means the test is not used.
+
+    A rule with no test at all (`is_empty`) means the setup has no `[coalition.rule]`: there
+    is no coalition result, and each union (or unit) ratifies for itself.
+
+    `min_unions_share` / `max_opposed_share` count unions as a share of `unions_base`: every
+    union asked the question, or only the unions that voted (approved or rejected).
+    """
 
     min_unions: int | None = None
     membership: Threshold | None = None
@@ -99,6 +145,9 @@ class CoalitionRule:
     block_members_per_vote: int | None = None
     block_threshold: Threshold | None = None
     pooled: TallyRule | None = None
+    min_unions_share: Threshold | None = None
+    max_opposed_share: Ceiling | None = None
+    unions_base: MembershipBase = MembershipBase.ALL
 
     def is_empty(self) -> bool:
         return (
@@ -107,4 +156,6 @@ class CoalitionRule:
             and self.max_opposed is None
             and self.block_members_per_vote is None
             and self.pooled is None
+            and self.min_unions_share is None
+            and self.max_opposed_share is None
         )

@@ -14,11 +14,12 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from steward_app.domain.rules import (
     SIMPLE_MAJORITY,
+    Ceiling,
     CoalitionRule,
     LowTurnout,
     MembershipBase,
@@ -326,6 +327,9 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
     unions, units = _unions(r, data, rules)
     questions = _questions(r, data, rules, {u.id for u in units})
     agreements = _agreements(r, data, {q.id for q in questions})
+    unions = _abstentions(r, data, unions, {q.id for q in questions})
+    if coalition_rule is not None:
+        _unions_asked_enough(r, coalition_rule, questions, units)
     from steward_app.domain.setup_roster import read_roster  # it reads with this module's tools
 
     tables = data.get("unions")
@@ -406,7 +410,7 @@ def _tally_rules(r: _Reader, data: dict[str, Any]) -> dict[str, TallyRule]:
 
 
 def _tally_rule(r: _Reader, body: dict[str, Any], path: Path) -> TallyRule | None:
-    r.unknown_keys(body, path, {"approve", "void", "quorum", "low_turnout"})
+    r.unknown_keys(body, path, {"approve", "void", "quorum", "low_turnout", "turnout"})
     approve = r.parsed(
         path + ("approve",),
         body.get("approve", "more than 1/2"),
@@ -435,7 +439,21 @@ def _tally_rule(r: _Reader, body: dict[str, Any], path: Path) -> TallyRule | Non
                 low = LowTurnout(below, reject)
     if approve is None:
         return None
-    return TallyRule(approve, void_counts=void == "counted", quorum=quorum, low_turnout=low)
+    return TallyRule(
+        approve,
+        void_counts=void == "counted",
+        quorum=quorum,
+        low_turnout=low,
+        turnout_valid_only=_turnout_counts_valid_only(r, body, path),
+    )
+
+
+def _turnout_counts_valid_only(r: _Reader, body: dict[str, Any], path: Path) -> bool:
+    """`turnout = "cast"` (every ballot cast, the default) or `"valid"` (yes and no only)."""
+    text = r.get(body, path, "turnout", str, '"cast" or "valid"', default="cast")
+    if text not in ("cast", "valid"):
+        r.problem(path + ("turnout",), f'is "{text}"; expected "cast" or "valid"')
+    return text == "valid"
 
 
 def _rule_ref(r: _Reader, value: Any, path: Path, rules: dict[str, TallyRule]) -> TallyRule | None:
@@ -456,10 +474,13 @@ def _coalition_rule(
 ) -> CoalitionRule | None:
     path: Path = ("coalition", "rule")
     body = coalition_t.get("rule")
+    if body is None:
+        return CoalitionRule()  # no coalition result: each union or unit ratifies for itself
     if not isinstance(body, dict):
-        r.problem(path, "missing; expected a [coalition.rule] table with at least one test")
+        r.problem(path, "expected a table, written [coalition.rule], with at least one test")
         return None
     known = {"min_unions", "membership", "membership_base", "max_opposed", "block_votes", "pooled"}
+    known |= _UNION_SHARE_KEYS
     r.unknown_keys(body, path, known)
     min_unions = None
     if "min_unions" in body:
@@ -501,11 +522,49 @@ def _coalition_rule(
         block_threshold=block,
         pooled=pooled,
     )
-    if rule.is_empty() and not (known - {"membership_base"}) & body.keys():
+    rule = _union_share_tests(r, body, path, rule)
+    if rule.is_empty() and not (known - {"membership_base", "unions_base"}) & body.keys():
         r.problem(
-            path, "has no test; give min_unions, membership, max_opposed, block_votes or pooled"
+            path,
+            "has no test; give min_unions, min_unions_share, membership, max_opposed, "
+            "max_opposed_share, block_votes or pooled (or leave [coalition.rule] out when "
+            "each union ratifies for itself)",
         )
     return rule
+
+
+# --- the coalition's tests on shares of unions -------------------------------------------
+
+_UNION_SHARE_KEYS = {"min_unions_share", "max_opposed_share", "unions_base"}
+
+
+def _union_share_tests(
+    r: _Reader, body: dict[str, Any], path: Path, rule: CoalitionRule
+) -> CoalitionRule:
+    """`min_unions_share`, `max_opposed_share` and what they are a share of (`unions_base`)."""
+    share = cap = None
+    if "min_unions_share" in body:
+        share = r.parsed(
+            path + ("min_unions_share",),
+            body["min_unions_share"],
+            Threshold.parse,
+            'a threshold like "more than 1/2"',
+        )
+    if "max_opposed_share" in body:
+        cap = r.parsed(
+            path + ("max_opposed_share",),
+            body["max_opposed_share"],
+            Ceiling.parse,
+            'a ceiling like "at most 1/3" or "less than 1/2"',
+        )
+    text = r.get(body, path, "unions_base", str, '"all" or "voting"', default="all")
+    base = _enum(r, MembershipBase, text, path + ("unions_base",))
+    return replace(
+        rule,
+        min_unions_share=share,
+        max_opposed_share=cap,
+        unions_base=base or MembershipBase.ALL,
+    )
 
 
 def _unions(
@@ -534,6 +593,7 @@ def _unions(
                 "tally_rule",
                 "units_required",
                 "units",
+                "abstains",
             },
         )
         union_id = r.id(ut, path, seen_unions)
@@ -666,8 +726,6 @@ def _questions(
         if "tally_rule" in qt:
             tally = _rule_ref(r, qt["tally_rule"], path + ("tally_rule",), rules)
         asked = qt.get("units", [])
-        if asked and scope is not Scope.UNIT:
-            r.problem(path + ("units",), 'only a question with scope = "unit" lists its units')
         if not isinstance(asked, list) or any(
             not isinstance(u, str) or u not in unit_ids for u in asked
         ):
@@ -688,7 +746,7 @@ def _agreements(r: _Reader, data: dict[str, Any], question_ids: set[str]) -> lis
     seen: set[str] = set()
     for i, at in enumerate(r.table_list(data, (), "agreements")):
         path: Path = ("agreements", i)
-        r.unknown_keys(at, path, {"id", "name", "parts"})
+        r.unknown_keys(at, path, {"id", "name", "parts", "master"})
         aid = r.id(at, path, seen)
         name = r.get(at, path, "name", str, "the agreement's name")
         parts = at.get("parts")
@@ -699,6 +757,70 @@ def _agreements(r: _Reader, data: dict[str, Any], question_ids: set[str]) -> lis
         if missing:
             r.problem(path + ("parts",), f"names questions that do not exist: {missing}")
             continue
+        master = _master_part(r, at, path, parts)
         if aid and name:
-            out.append(Agreement(aid, name, tuple(parts)))
+            out.append(Agreement(aid, name, tuple(parts), master))
     return out
+
+
+# --- supplements, abstentions, questions asked of some units ------------------------------
+
+
+def _master_part(r: _Reader, at: dict[str, Any], path: Path, parts: list[str]) -> str | None:
+    """`master = "wages"`: the part the others supplement; it must be one of the parts."""
+    master = r.get(at, path, "master", str, "the id of one of the parts", required=False)
+    if master is not None and master not in parts:
+        r.problem(path + ("master",), f'is "{master}", which is not one of the parts {parts}')
+        return None
+    return master
+
+
+def _abstentions(
+    r: _Reader, data: dict[str, Any], unions: list[Union], question_ids: set[str]
+) -> list[Union]:
+    """`abstains = ["q"]` (or `true`, every question): the union casts no vote there."""
+    tables = data.get("unions")
+    if not isinstance(tables, list):
+        return unions
+    by_id = {u.id: u for u in unions}
+    out = {u.id: u for u in unions}
+    for i, ut in enumerate(tables):
+        if not isinstance(ut, dict) or "abstains" not in ut:
+            continue
+        path: Path = ("unions", i, "abstains")
+        value = ut["abstains"]
+        if value is True:
+            chosen = sorted(question_ids)
+        elif isinstance(value, list) and all(isinstance(q, str) for q in value):
+            unknown = [q for q in value if q not in question_ids]
+            if unknown:
+                r.problem(path, f"names questions that do not exist: {unknown}")
+                continue
+            chosen = list(value)
+        else:
+            r.problem(path, f"is {_describe(value)}; expected true or a list of question ids")
+            continue
+        union = by_id.get(ut.get("id", ""))
+        if union is not None:
+            out[union.id] = replace(union, abstains=tuple(chosen))
+    return [out[u.id] for u in unions]
+
+
+def _unions_asked_enough(
+    r: _Reader, rule: CoalitionRule, questions: list[Question], units: list[Unit]
+) -> None:
+    """A coalition-wide question asked of some units only: `min_unions` must be reachable by
+    the unions it asks."""
+    if rule.min_unions is None:
+        return
+    union_of = {u.id: u.union_id for u in units}
+    for i, q in enumerate(questions):
+        if q.scope is not Scope.COALITION or not q.unit_ids:
+            continue
+        asked = {union_of[u] for u in q.unit_ids if u in union_of}
+        if rule.min_unions > len(asked):
+            r.problem(
+                ("questions", i, "units"),
+                f"asks units of {len(asked)} union(s), but the coalition rule needs "
+                f"{rule.min_unions} unions to approve",
+            )

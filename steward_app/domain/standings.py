@@ -14,13 +14,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from steward_app.domain.coalition import CoalitionStanding, UnionPosition, judge_coalition
+from steward_app.domain.coalition import (
+    CoalitionStanding,
+    UnionPosition,
+    abstention_effect,
+    judge_coalition,
+)
 from steward_app.domain.counts import ReportStatus, UnitReport, empty_report
 from steward_app.domain.judgement import Judgement
 from steward_app.domain.rules import TallyRule, UnitsRequired
 from steward_app.domain.tally import Numbers, Outcome, TallyResult, judge
 from steward_app.domain.threshold import format_share
-from steward_app.domain.vote import Question, Scope, Union, Vote
+from steward_app.domain.vote import Agreement, Question, Scope, Union, Vote
 from steward_app.domain.wording import tally_reason
 
 
@@ -129,7 +134,7 @@ def update_standings(
     for question in vote.questions:
         before = previous.questions.get(question.id) if previous else None
         questions[question.id] = _question_standings(vote, question, reports, before, changed)
-    agreements = {a.id: _agreement(a.id, a.part_ids, questions) for a in vote.agreements}
+    agreements = {a.id: _agreement(vote, a, questions) for a in vote.agreements}
     return Standings(vote, questions, agreements)
 
 
@@ -165,7 +170,7 @@ def _question_standings(
         unions[union.id] = _union_standing(vote, question, union, units)
     numbers = _question_total(vote, units, before, changed)
     coalition = None
-    if question.scope is Scope.COALITION:
+    if vote.has_coalition_result(question):
         kept = before.coalition if before is not None else None
         coalition = _coalition(vote, question, units, unions, kept, touched_unions)
     return QuestionStandings(question, units, unions, coalition, numbers)
@@ -232,11 +237,7 @@ def _union_standing(
     pooled: TallyResult | None = None
     if question.scope is Scope.UNIT:
         # each unit decides alone; the union line only summarises
-        judgement = Judgement(
-            can_approve=any(s.result.can_approve for s in regular),
-            can_reject=any(s.result.can_reject for s in regular),
-            approves_now=all(s.result.approves_now for s in regular),
-        )
+        judgement = _each_unit_its_own(regular)
     elif union.rule.pooled:
         unknown = sum(r.unknown for r in reports)
         pooled = judge(rule, numbers, unknown, _turnout_seen(reports))
@@ -252,6 +253,8 @@ def _union_standing(
             can_reject=judgement.can_reject or any(v.result.can_reject for v in vetoes),
             approves_now=judgement.approves_now and all(v.result.approves_now for v in vetoes),
         )
+    if question.scope is Scope.COALITION:
+        judgement = _with_abstention(union, question, judgement, numbers, reports)
     standing = UnionStanding(
         union_id=union.id,
         question_id=question.id,
@@ -266,7 +269,52 @@ def _union_standing(
         conflicts=sum(r.conflicts for r in reports),
         reason="",
     )
-    return replace(standing, reason=_union_reason(union, standing, vetoes, question, rule, regular))
+    reason = _union_reason(vote, union, standing, vetoes, question, rule, regular)
+    return replace(standing, reason=reason)
+
+
+def _each_unit_its_own(regular: list[UnitStanding]) -> Judgement:
+    """A union on a unit-scope question: approved when every unit approves its own, rejected
+    when every unit rejects its own, split when some units approve and others reject."""
+    approvers = [s.unit_id for s in regular if s.result.can_approve]
+    rejecters = [s.unit_id for s in regular if s.result.can_reject]
+    # a split needs one unit that can approve and another that can reject
+    split = (
+        bool(approvers) and bool(rejecters) and not (approvers == rejecters and len(approvers) == 1)
+    )
+    return Judgement(
+        can_approve=len(approvers) == len(regular),
+        can_reject=len(rejecters) == len(regular),
+        approves_now=all(s.result.approves_now for s in regular),
+        others=frozenset({Outcome.SPLIT}) if split else frozenset(),
+    )
+
+
+def abstains_by_setup(union: Union, question: Question) -> bool:
+    return question.id in union.abstains
+
+
+def _settled(numbers: Numbers, reports: list[UnitReport]) -> bool:
+    """Nothing more can come: every count final and no challenged ballot left."""
+    return all(r.complete for r in reports) and numbers.challenged == 0
+
+
+def _with_abstention(
+    union: Union,
+    question: Question,
+    judgement: Judgement,
+    numbers: Numbers,
+    reports: list[UnitReport],
+) -> Judgement:
+    """A union that casts no vote (by the setup, or with every count final and no ballot)
+    abstained; one with no ballot yet may still end so."""
+    if abstains_by_setup(union, question):
+        return Judgement.final(Outcome.ABSTAINED)
+    if numbers.cast > 0:
+        return judgement
+    if _settled(numbers, reports):
+        return Judgement.final(Outcome.ABSTAINED)
+    return replace(judgement, others=judgement.others | {Outcome.ABSTAINED})
 
 
 def _by_units(union: Union, regular: list[UnitStanding]) -> Judgement:
@@ -297,6 +345,7 @@ def _by_units(union: Union, regular: list[UnitStanding]) -> Judgement:
 
 
 def _union_reason(
+    vote: Vote,
     union: Union,
     s: UnionStanding,
     vetoes: list[UnitStanding],
@@ -306,10 +355,15 @@ def _union_reason(
 ) -> str:
     n = s.numbers
     if question.scope is Scope.UNIT:
-        return (
-            f"{s.units_approved} of {s.units_total} units approved their own, "
-            f"{s.units_rejected} rejected"
+        return _each_unit_reason(s)
+    if s.outcome is Outcome.ABSTAINED:
+        why = (
+            "casts no vote on this question, as the setup says"
+            if abstains_by_setup(union, question)
+            else "every count is final and no ballot was cast"
         )
+        effect = abstention_effect(vote.coalition_rule) if vote.has_coalition_rule else ""
+        return f"abstained: {why}" + (f"; {effect}" if effect else "")
     if s.units_reported == 0 and s.conflicts == 0:
         units = "1 unit" if s.units_total == 1 else f"{s.units_total} units"
         return f"not reported: {units}, {n.eligible:,} eligible still to vote"
@@ -328,6 +382,19 @@ def _union_reason(
     if s.conflicts:
         base += f"; {s.conflicts} conflicting count(s) to resolve"
     return base
+
+
+def _each_unit_reason(s: UnionStanding) -> str:
+    """A union's line on a unit-scope question: how its units decided, each its own."""
+    a, r, n = s.units_approved, s.units_rejected, s.units_total
+    tally = f"{a} of {n} units approved their own, {r} rejected theirs"
+    if s.outcome is Outcome.SPLIT:
+        return f"split: {tally}; each unit's result is the answer for that unit"
+    if s.outcome is Outcome.APPROVED:
+        return f"approved: every unit approved its own ({tally})"
+    if s.outcome is Outcome.REJECTED:
+        return f"rejected: every unit rejected its own ({tally})"
+    return f"pending: {tally}, {n - a - r} still open"
 
 
 def _units_needed(union: Union, regular: list[UnitStanding]) -> str:
@@ -387,15 +454,25 @@ def _coalition(
     pooled_result = None
     rule = vote.coalition_rule
     if rule.pooled is not None:
-        regular = [s.report for s in units.values() if not vote.unit_by_id[s.unit_id].is_subgroup]
+        abstaining = {u.id for u in vote.unions if abstains_by_setup(u, question)}
+        regular = [
+            s.report
+            for s in units.values()
+            if not vote.unit_by_id[s.unit_id].is_subgroup
+            and vote.unit_by_id[s.unit_id].union_id not in abstaining
+        ]
         pooled_numbers = _sum(r.numbers for r in regular)
         pooled_result = judge(
             rule.pooled, pooled_numbers, sum(r.unknown for r in regular), _turnout_seen(regular)
         )
-    return judge_coalition(rule, positions, vote.total_membership, pooled_result)
+    return judge_coalition(rule, positions, vote.membership_asked(question), pooled_result)
 
 
 def _position(union: Union, standing: UnionStanding) -> UnionPosition:
+    if standing.outcome is Outcome.ABSTAINED:
+        return UnionPosition(
+            union.id, union.name, union.membership, False, False, False, abstained=True
+        )
     # nothing more can come once every count is final and no challenged ballot is left
     settled = standing.complete and standing.numbers.challenged == 0
     return UnionPosition(
@@ -411,38 +488,73 @@ def _position(union: Union, standing: UnionStanding) -> UnionPosition:
     )
 
 
+def _part_judgement(vote: Vote, q: QuestionStandings) -> tuple[Judgement, str]:
+    """Whether one part of an agreement passes, and why it fails when it cannot pass."""
+    if q.coalition is not None:
+        c = q.coalition
+        return c.judgement, f"the coalition {c.outcome.value} it: {c.reason}"
+    if vote.has_coalition_result(q.question) or q.question.scope is Scope.UNIT:
+        places = [(u.unit_id, Judgement.of(u.result)) for u in q.units.values()]
+        places = [(i, j) for i, j in places if not vote.unit_by_id[i].is_subgroup]
+        kind = "unit"
+    else:  # no coalition rule: every union asked ratifies for itself
+        places = [(i, u.judgement) for i, u in q.unions.items()]
+        kind = "union"
+    judgement = Judgement(
+        can_approve=all(j.can_approve for _, j in places),
+        can_reject=any(j.can_reject for _, j in places),
+        approves_now=all(j.approves_now for _, j in places),
+    )
+    failing = [i for i, j in places if not j.can_approve]
+    why = f"{kind} {', '.join(failing)} rejected it" if failing else ""
+    return judgement, why
+
+
 def _agreement(
-    agreement_id: str, part_ids: tuple[str, ...], questions: Mapping[str, QuestionStandings]
+    vote: Vote, agreement: Agreement, questions: Mapping[str, QuestionStandings]
 ) -> AgreementStanding:
-    outcomes = []
-    for qid in part_ids:
-        q = questions[qid]
-        if q.coalition is not None:
-            outcomes.append((qid, q.coalition.judgement))
-        else:
-            judgements = [Judgement.of(u.result) for u in q.units.values()]
-            outcomes.append(
-                (
-                    qid,
-                    Judgement(
-                        can_approve=all(j.can_approve for j in judgements),
-                        can_reject=any(j.can_reject for j in judgements),
-                        approves_now=all(j.approves_now for j in judgements),
-                    ),
-                )
-            )
-    can_approve = all(j.can_approve for _, j in outcomes)
-    can_reject = any(j.can_reject for _, j in outcomes)
-    judgement = Judgement(can_approve, can_reject, all(j.approves_now for _, j in outcomes))
-    failed = [qid for qid, j in outcomes if not j.can_approve]
-    waiting = [qid for qid, j in outcomes if not j.decided]
-    if failed:
-        reason = f"rejected: part {', '.join(failed)} cannot pass, and every part must"
-    elif not waiting:
-        reason = f"approved: all {len(outcomes)} parts passed"
+    parts = {qid: _part_judgement(vote, questions[qid]) for qid in agreement.part_ids}
+    failed = [qid for qid, (j, _) in parts.items() if not j.can_approve]
+    waiting = [qid for qid, (j, _) in parts.items() if not j.decided]
+    named = "; ".join(f"part {qid} cannot pass: {parts[qid][1]}" for qid in failed)
+    approves_now = all(j.approves_now for j, _ in parts.values())
+    master = agreement.master
+    if master is None:
+        judgement = Judgement(
+            can_approve=all(j.can_approve for j, _ in parts.values()),
+            can_reject=any(j.can_reject for j, _ in parts.values()),
+            approves_now=approves_now,
+        )
+    else:
+        head = parts[master][0]
+        supplements = [j for qid, (j, _) in parts.items() if qid != master]
+        judgement = Judgement(
+            can_approve=head.can_approve and all(j.can_approve for j in supplements),
+            can_reject=head.can_reject,
+            approves_now=approves_now,
+            others=(
+                frozenset({Outcome.NOT_IN_EFFECT})
+                if head.can_approve and any(j.can_reject for j in supplements)
+                else frozenset()
+            ),
+        )
+    outcome = judgement.outcome
+    if outcome is Outcome.NOT_IN_EFFECT:
+        reason = (
+            f"not in effect: the master part {master} is approved, but the agreement takes "
+            f"effect only when every supplement passes; {named}"
+        )
+    elif outcome is Outcome.REJECTED:
+        reason = f"rejected: {named}; every part must pass"
+        if master is not None:
+            reason = f"rejected: {named}; the master part must pass"
+    elif outcome is Outcome.APPROVED:
+        reason = f"approved: all {len(parts)} parts passed"
     else:
         reason = f"pending: waiting on {', '.join(waiting)}; every part must pass"
-    return AgreementStanding(agreement_id, judgement.outcome, judgement.decided, reason)
+        if failed:
+            reason += f"; {named}"
+    return AgreementStanding(agreement.id, outcome, judgement.decided, reason)
 
 
 def percent(value: Fraction | None) -> str:

@@ -12,17 +12,12 @@ turnouts that end those regions is exact; tests check it against brute force on 
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from fractions import Fraction
 
+from steward_app.domain.judgement import Outcome as Outcome  # noqa: PLC0414 (re-exported)
+from steward_app.domain.judgement import possible_outcomes, settle
 from steward_app.domain.rules import TallyRule
-
-
-class Outcome(enum.Enum):
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    PENDING = "pending"
 
 
 @dataclass(frozen=True)
@@ -80,12 +75,12 @@ def _turnout_reached(share: Fraction, cast: int, eligible: int) -> bool:
 
 def approves(rule: TallyRule, yes: int, no: int, void: int, eligible: int) -> bool:
     """Whether these final numbers approve under the rule."""
-    cast = yes + no + void
-    if rule.quorum is not None and not _turnout_reached(rule.quorum, cast, eligible):
+    turnout = rule.turnout_ballots(yes, no, void)
+    if rule.quorum is not None and not _turnout_reached(rule.quorum, turnout, eligible):
         return False
     whole = denominator(rule, yes, no, void)
     low = rule.low_turnout
-    if low is not None and not _turnout_reached(low.below, cast, eligible):
+    if low is not None and not _turnout_reached(low.below, turnout, eligible):
         return not low.reject.met(no, whole)
     return rule.approve.met(yes, whole)
 
@@ -99,28 +94,47 @@ def _first_reaching(share: Fraction, cast: int, eligible: int) -> int:
 def _region_ends(rule: TallyRule, numbers: Numbers, unknown: int) -> list[int]:
     """Extra-ballot counts that end each region where quorum and turnout clause are fixed."""
     ends = {0, unknown}
+    n = numbers
+    turnout = rule.turnout_ballots(n.yes, n.no, n.void)
     for share in (rule.quorum, rule.low_turnout.below if rule.low_turnout else None):
         if share is not None:
-            first = _first_reaching(share, numbers.cast, numbers.eligible)
+            first = _first_reaching(share, turnout, numbers.eligible)
             ends.update(t for t in (first - 1, first) if 0 <= t <= unknown)
     return sorted(ends)
 
 
 def approvable(rule: TallyRule, numbers: Numbers, unknown: int) -> bool:
-    """Some way the unknown ballots could go leads to approval."""
+    """Some way the unknown ballots could go leads to approval.
+
+    Within a region, t more yes is the best use of t ballots. When turnout counts valid
+    ballots only, the rest may also be cast void without moving turnout: under a low-turnout
+    clause with void ballots in the share that dilutes the no votes, so it is tried too.
+    """
     n = numbers
-    return any(
-        approves(rule, n.yes + t, n.no, n.void, n.eligible) for t in _region_ends(rule, n, unknown)
-    )
+    ends = _region_ends(rule, n, unknown)
+    if any(approves(rule, n.yes + t, n.no, n.void, n.eligible) for t in ends):
+        return True
+    if rule.turnout_valid_only:
+        return any(approves(rule, n.yes + t, n.no, n.void + unknown - t, n.eligible) for t in ends)
+    return False
 
 
 def rejectable(rule: TallyRule, numbers: Numbers, unknown: int) -> bool:
-    """Some way the unknown ballots could go leads to rejection."""
+    """Some way the unknown ballots could go leads to rejection.
+
+    Within a region, t more no is the worst use of t ballots. When turnout counts valid
+    ballots only, ballots cast void add to the share's whole (void counted) without lifting
+    turnout towards a quorum, so they are tried too.
+    """
     n = numbers
-    return any(
-        not approves(rule, n.yes, n.no + t, n.void, n.eligible)
-        for t in _region_ends(rule, n, unknown)
-    )
+    ends = _region_ends(rule, n, unknown)
+    if any(not approves(rule, n.yes, n.no + t, n.void, n.eligible) for t in ends):
+        return True
+    if rule.turnout_valid_only:
+        return any(
+            not approves(rule, n.yes, n.no + t, n.void + unknown - t, n.eligible) for t in ends
+        )
+    return False
 
 
 def min_yes(rule: TallyRule, numbers: Numbers, extra: int) -> int | None:
@@ -181,15 +195,11 @@ class TallyResult:
 
     @property
     def decided(self) -> bool:
-        return not (self.can_approve and self.can_reject)
+        return settle(possible_outcomes(self.can_approve, self.can_reject))[1]
 
     @property
     def outcome(self) -> Outcome:
-        if self.can_approve and not self.can_reject:
-            return Outcome.APPROVED
-        if self.can_reject and not self.can_approve:
-            return Outcome.REJECTED
-        return Outcome.PENDING
+        return settle(possible_outcomes(self.can_approve, self.can_reject))[0]
 
 
 def judge(

@@ -49,6 +49,7 @@ class Union:
     rule: UnionRule
     unit_ids: tuple[str, ...]  # regular units, in setup order
     subgroup_ids: tuple[str, ...] = ()
+    abstains: tuple[str, ...] = ()  # questions on which the union casts no vote, by the setup
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Question:
     text: str
     scope: Scope
     tally_rule: TallyRule | None = None  # replaces the unions' tally rule for this question
-    unit_ids: tuple[str, ...] = ()  # unit-scope questions: the units asked; empty: all
+    unit_ids: tuple[str, ...] = ()  # the units asked; empty: all
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Agreement:
     id: str
     name: str
     part_ids: tuple[str, ...]
+    master: str | None = None  # the master part; the others are supplements to it
 
 
 @dataclass(frozen=True)
@@ -137,11 +139,26 @@ class Vote:
     def total_membership(self) -> int:
         return sum(u.membership for u in self.unions)
 
+    @property
+    def has_coalition_rule(self) -> bool:
+        """False when the setup has no `[coalition.rule]`: each union ratifies for itself."""
+        return not self.coalition_rule.is_empty()
+
+    def has_coalition_result(self, question: Question) -> bool:
+        return question.scope is Scope.COALITION and self.has_coalition_rule
+
     def units_asked(self, question: Question) -> tuple[Unit, ...]:
         """The units (sub-groups included) whose members answer this question."""
-        if question.scope is Scope.UNIT and question.unit_ids:
+        if question.unit_ids:
             return tuple(self.unit_by_id[i] for i in question.unit_ids)
         return self.units
+
+    def membership_asked(self, question: Question) -> int:
+        """The membership of the unions with a unit asked this question."""
+        if not question.unit_ids:
+            return self.total_membership
+        asked = {self.unit_by_id[i].union_id for i in question.unit_ids}
+        return sum(u.membership for u in self.unions if u.id in asked)
 
     def tally_rule_for(self, question: Question, union: Union) -> TallyRule:
         return question.tally_rule or union.rule.tally

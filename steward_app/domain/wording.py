@@ -43,17 +43,18 @@ def needed_text(needed: Needed) -> str:
 
 def _rule_clause(n: Numbers, rule: TallyRule) -> str | None:
     """Why a quorum or a low-turnout clause is what decides, when it is."""
-    turnout = n.turnout
-    if turnout is None:
+    if n.eligible <= 0:
         return None
+    turnout = Fraction(rule.turnout_ballots(n.yes, n.no, n.void), n.eligible)
+    word = "turnout of valid ballots" if rule.turnout_valid_only else "turnout"
     if rule.quorum is not None and turnout < rule.quorum:
-        return f"turnout {format_share(turnout)} is below the {describe_share(rule.quorum)} quorum"
+        return f"{word} {format_share(turnout)} is below the {describe_share(rule.quorum)} quorum"
     low = rule.low_turnout
     if low is not None and turnout < low.below:
         whole = n.yes + n.no + (n.void if rule.void_counts else 0)
         no_share = Fraction(n.no, whole) if whole else Fraction(0)
         return (
-            f"turnout {format_share(turnout)} is under {describe_share(low.below)}, so the "
+            f"{word} {format_share(turnout)} is under {describe_share(low.below)}, so the "
             f"offer stands unless {low.reject.describe()} vote no "
             f"({format_share(no_share)} did)"
         )

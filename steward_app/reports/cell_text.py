@@ -9,7 +9,14 @@ from steward_app.domain.counts import ReportStatus
 from steward_app.domain.tally import Outcome
 from steward_app.domain.threshold import format_share
 
-SYMBOL = {Outcome.APPROVED: "✔", Outcome.REJECTED: "✘", Outcome.PENDING: "…"}
+SYMBOL = {
+    Outcome.APPROVED: "✔",
+    Outcome.REJECTED: "✘",
+    Outcome.PENDING: "…",
+    Outcome.ABSTAINED: "–",
+    Outcome.SPLIT: "◐",
+    Outcome.NOT_IN_EFFECT: "◌",
+}
 
 
 def count(n: int) -> str:

@@ -17,11 +17,21 @@ OUTCOME_COLORS = {
     "approved": APPROVE,
     "rejected": REJECT,
     "pending": "#555555",
+    "abstained": "#777777",
+    "split": "#555555",
+    "not in effect": REJECT,
     "conflict": CONFLICT,
     "not reported": "#777777",
 }
 
-SYMBOLS = {Outcome.APPROVED: "✔", Outcome.REJECTED: "✘", Outcome.PENDING: "…"}
+SYMBOLS = {
+    Outcome.APPROVED: "✔",
+    Outcome.REJECTED: "✘",
+    Outcome.PENDING: "…",
+    Outcome.ABSTAINED: "–",
+    Outcome.SPLIT: "◐",
+    Outcome.NOT_IN_EFFECT: "◌",
+}
 
 
 def status_text(outcome: Outcome, decided: bool) -> str:

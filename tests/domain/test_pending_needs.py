@@ -19,7 +19,7 @@ from steward_app.domain.coalition import (
     UnionPosition,
     judge_coalition,
 )
-from steward_app.domain.rules import CoalitionRule, MembershipBase
+from steward_app.domain.rules import Ceiling, CoalitionRule, MembershipBase
 from steward_app.domain.threshold import Threshold
 
 
@@ -53,6 +53,9 @@ def rules(draw: st.DrawFn, unions: int) -> CoalitionRule:
         membership_base=draw(st.sampled_from(MembershipBase)),
         max_opposed=draw(st.none() | st.integers(0, unions)),
         block_members_per_vote=draw(st.none() | st.integers(5, 60)),
+        min_unions_share=draw(st.none() | share.map(lambda f: Threshold(f, draw(st.booleans())))),
+        max_opposed_share=draw(st.none() | share.map(lambda f: Ceiling(f, draw(st.booleans())))),
+        unions_base=draw(st.sampled_from(MembershipBase)),
     )
     if rule.is_empty():
         return CoalitionRule(min_unions=1)

@@ -679,7 +679,9 @@ def test_unit_scope_question_naming_an_unknown_unit() -> None:
     assert "beta-1" not in problem.message
 
 
-def test_units_listed_on_a_coalition_question() -> None:
+def test_a_coalition_question_asked_of_too_few_unions_for_min_unions() -> None:
+    """A coalition-wide question may list the units asked; one asking units of 1 union cannot
+    meet "at least 2 unions approve", and the setup says so."""
     text = edit(
         BASE,
         'text = "Do you approve the agreement?"\n',
@@ -687,7 +689,8 @@ def test_units_listed_on_a_coalition_question() -> None:
     )
     problem = only_problem(text)
     assert problem.key == "questions[1].units"
-    assert 'only a question with scope = "unit"' in problem.message
+    assert "asks units of 1 union(s)" in problem.message
+    assert "needs 2 unions to approve" in problem.message
 
 
 def test_bad_scope() -> None:
@@ -717,12 +720,20 @@ def test_coalition_rule_without_any_test() -> None:
     assert "has no test" in problem.message
 
 
-def test_missing_coalition_rule() -> None:
-    text = edit(BASE, '[coalition.rule]\nmin_unions = 2\nmembership = "at least 60%"\n', "")
+def test_without_coalition_rule_each_union_ratifies_for_itself() -> None:
+    """[coalition.rule] may be left out: the vote has no coalition result (issue 18)."""
+    vote = parse_setup(
+        edit(BASE, '[coalition.rule]\nmin_unions = 2\nmembership = "at least 60%"\n', "")
+    )
+    assert not vote.has_coalition_rule
+    assert not vote.has_coalition_result(vote.questions[0])
+
+
+def test_an_empty_coalition_rule_table_is_still_a_mistake() -> None:
+    text = edit(BASE, 'min_unions = 2\nmembership = "at least 60%"\n', "")
     problem = only_problem(text)
     assert problem.key == "coalition.rule"
-    assert problem.line == line_of(text, "[coalition]")
-    assert "[coalition.rule]" in problem.message
+    assert "has no test" in problem.message and "leave [coalition.rule] out" in problem.message
 
 
 def test_unknown_key_in_coalition_rule_lists_the_known_ones() -> None:
