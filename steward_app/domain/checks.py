@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
 from steward_app.domain.threshold import format_share
-from steward_app.domain.vote import Scope, Vote
+from steward_app.domain.vote import Vote
 
 VOID_SHARE_WARNING = Fraction(3, 100)
 NUMBER_FIELDS = ("yes", "no", "void", "challenged", "eligible")
@@ -133,7 +133,7 @@ def check_key(vote: Vote, key: SlotKey) -> list[Problem]:
             )
         )
         return problems
-    asked = question.unit_ids if question is not None and question.scope is Scope.UNIT else ()
+    asked = question.unit_ids if question is not None else ()  # empty: every unit is asked
     if asked and unit.id not in asked:
         problems.append(
             _error(
