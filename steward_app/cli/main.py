@@ -17,11 +17,13 @@ from typing import Any, Protocol, TextIO, cast
 from steward_app import __version__
 from steward_app.cli import guard
 from steward_app.cli.standings_text import render
-from steward_app.domain.counts import WHOLE_UNIT, SlotKey
+from steward_app.domain.counts import WHOLE_UNIT, SlotKey, SlotStatus
+from steward_app.domain.declared import DeclaredOutcome
 from steward_app.domain.entries import EntryType
 from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.services.authors import Author, default_author
-from steward_app.services.counting import declare_outcome, import_counts, record_count
+from steward_app.services.counting import import_counts, record_count
+from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.locations import DB_ENV, default_db_path
 from steward_app.services.standings_cache import load_standings
@@ -98,10 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("history", help="every entry, correction and confirmation, with origin")
     s.add_argument("unit", nargs="?", help="only this unit")
 
-    s = sub.add_parser("declare", help="record the outcome the coalition (or a union) declares")
-    s.add_argument("outcome", help="approved, rejected or pending")
+    s = sub.add_parser(
+        "declare", help="record the outcome the coalition, a union or an agreement declares"
+    )
+    s.add_argument(
+        "outcome",
+        help="approved, rejected, pending, abstained (a union), imposed, "
+        '"ratified after review" or "not in effect" (an agreement)',
+    )
     s.add_argument("--question", help="the question (needed when the ballot has several)")
     s.add_argument("--union", help="a union's declaration (default: the coalition's)")
+    s.add_argument("--agreement", help="an agreement's declaration (instead of a question's)")
     s.add_argument("--note", default="", help="e.g. where and when it was announced")
 
     sub.add_parser("units", help="list the unions and units with their ids")
@@ -234,8 +243,18 @@ class Cli:
         )
         for w in result.confirmed_warnings:
             self.say(f"confirmed {w}")
-        self.say(f"{slot.describe()}: {result.note} (slot {result.status.value})")
+        self.say_recorded(slot, result.note, result.status)
         return EXIT_OK
+
+    def say_recorded(self, slot: SlotKey, note: str, status: SlotStatus) -> None:
+        """ "q/unit: recorded", in words, with what a conflict now needs."""
+        line = f"{slot.describe()}: {note}"
+        if status is SlotStatus.CONFLICT:
+            line += (
+                "; this place now has two different counts, and neither counts until one is "
+                "kept (see `steward-app conflicts`)"
+            )
+        self.say(line)
 
     def import_counts(self) -> int:
         try:
@@ -286,6 +305,8 @@ class Cli:
                 what = f"{e.type.value} {where} ({e.key.question}): an undo"
             elif e.type is EntryType.OUTCOME_DECLARED:
                 what = f"declared {e.body['outcome']} ({e.key.question}, {where or 'coalition'})"
+                if e.key.part == AGREEMENT_PART:
+                    what = f"declared {e.body['outcome']} (agreement {e.key.question})"
             else:
                 v = e.values
                 what = (
@@ -307,15 +328,17 @@ class Cli:
 
     def declare(self) -> int:
         a = self.args
+        question = "" if a.agreement else self.question_id(a.question)
         declare_outcome(
             self.store,
             self.author,
-            self.question_id(a.question),
+            question,
             a.outcome,
             union_id=a.union,
+            agreement_id=a.agreement,
             note=a.note,
         )
-        self.say(f"Recorded the declared outcome: {a.outcome}")
+        self.say(f"Recorded the declared outcome: {DeclaredOutcome.parse(a.outcome).value}")
         return EXIT_OK
 
     def units(self) -> int:

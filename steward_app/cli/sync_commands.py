@@ -244,7 +244,7 @@ def _resolve(cli: Any, a: argparse.Namespace) -> int:
         final=a.final,
         confirm_warnings=a.confirm_warnings,
     )
-    cli.say(f"{slot.describe()}: {result.note} (slot {result.status.value})")
+    cli.say_recorded(slot, result.note, result.status)
     return EXIT_OK
 
 

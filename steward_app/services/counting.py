@@ -27,14 +27,21 @@ from steward_app.domain.checks import (
     warnings,
 )
 from steward_app.domain.counts import CSV_COLUMNS, WHOLE_UNIT, CountValues, SlotKey, SlotStatus
-from steward_app.domain.entries import Entry, EntryKey, EntryType, EntryWriter, KeyKind, values_body
-from steward_app.domain.tally import Outcome
+from steward_app.domain.entries import Entry, EntryKey, EntryType, EntryWriter, values_body
 from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.collector import collector_paused
+
+# declared outcomes lived here: still importable from this module
+from steward_app.services.declarations import DECLARABLE as DECLARABLE  # noqa: PLC0414
+from steward_app.services.declarations import Declared as Declared  # noqa: PLC0414
+from steward_app.services.declarations import declare_outcome as declare_outcome  # noqa: PLC0414
+from steward_app.services.declarations import (
+    declared_outcomes as declared_outcomes,  # noqa: PLC0414
+)
 from steward_app.services.errors import NoVote, Refused
-from steward_app.services.permissions import HELD_ADVICE, held_reason, hold, may_sign
+from steward_app.services.permissions import HELD_ADVICE, held_reason, hold
 from steward_app.store import entry_log
 from steward_app.store.vote_store import VoteStore
 
@@ -604,110 +611,6 @@ def _check_columns(fieldnames: Sequence[str]) -> None:
 
 def _on_row(number: int, p: Problem) -> Problem:
     return Problem(p.code, p.severity, p.field, f"row {number}: {p.message}")
-
-
-# --- declared outcomes ---------------------------------------------------------------------
-
-DECLARABLE = (Outcome.APPROVED, Outcome.REJECTED, Outcome.PENDING)
-
-
-def declare_outcome(
-    store: VoteStore,
-    author: Author,
-    question_id: str,
-    outcome: str,
-    *,
-    union_id: str | None = None,
-    note: str = "",
-    clock: Clock = wall_clock,
-) -> Changes:
-    """Record the outcome the coalition (or a union) declares, beside the computed one."""
-    with store.transaction() as conn:
-        vote = store.vote(conn)
-        vote_key = store.vote_key(conn)
-        if vote is None or vote_key is None:
-            raise NoVote()
-        problems = []
-        if question_id not in vote.question_by_id:
-            ids = ", ".join(q.id for q in vote.questions)
-            problems.append(
-                Problem(
-                    "E_UNKNOWN_QUESTION",
-                    Severity.ERROR,
-                    "question",
-                    f'there is no question "{question_id}"; the questions are: {ids}',
-                )
-            )
-        if union_id is not None and union_id not in vote.union_by_id:
-            problems.append(
-                Problem(
-                    "E_UNKNOWN_UNION", Severity.ERROR, "union", f'there is no union "{union_id}"'
-                )
-            )
-        words = {o.value for o in DECLARABLE}
-        if outcome not in words:
-            problems.append(
-                Problem(
-                    "E_UNKNOWN_OUTCOME",
-                    Severity.ERROR,
-                    "outcome",
-                    f'"{outcome}" is not an outcome; use one of: {", ".join(sorted(words))}',
-                )
-            )
-        cursor = origin_cursor(conn, author)
-        if not problems:
-            problems += may_sign(
-                store, conn, cursor.origin, EntryType.OUTCOME_DECLARED, union_id or "", author
-            )
-        if problems:
-            raise Refused("the declared outcome was not recorded", problems)
-        key = EntryKey(KeyKind.DECLARED.value, question_id, union_id or "", "")
-        previous = [e.id for e, _ in entry_log.heads_of(conn, key)]
-        entry = cursor.entry(
-            author,
-            vote=vote_key,
-            type=EntryType.OUTCOME_DECLARED,
-            key=key,
-            body={"outcome": outcome, "note": note},
-            recorded_at=clock(),
-            supersedes=previous,
-            reason=note or None,
-        )
-        entry_log.append(conn, [entry])
-    return Changes(declared=True)
-
-
-@dataclass(frozen=True)
-class Declared:
-    question_id: str
-    union_id: str | None
-    outcome: str
-    note: str
-    steward: str
-    pc: str
-    recorded_at: str
-
-
-def declared_outcomes(conn: Connection) -> list[Declared]:
-    """The current declarations (several if two were made without seeing each other)."""
-    out = []
-    entries = entry_log.entries_of_type(conn, EntryType.OUTCOME_DECLARED)
-    superseded = {t for e in entries for t in e.supersedes}
-    for e in entries:
-        if e.id in superseded:
-            continue
-        out.append(
-            Declared(
-                e.key.question,
-                e.key.unit or None,
-                str(e.body["outcome"]),
-                str(e.body.get("note", "")),
-                e.steward,
-                e.pc,
-                e.recorded_at,
-            )
-        )
-    return out
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ from fractions import Fraction
 from typing import Any
 
 from steward_app.domain.coalition import CoalitionStanding
+from steward_app.domain.declared import compare
 from steward_app.domain.standings import QuestionStandings, Standings, UnionStanding, UnitStanding
 from steward_app.domain.tally import Needed, Numbers
-from steward_app.services.counting import Declared
+from steward_app.domain.vote import Vote
+from steward_app.services.declarations import Declared
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: outcomes abstained, split, not in effect; see the doc
 
 
 def _share(value: Fraction | None) -> dict[str, int] | None:
@@ -47,9 +49,13 @@ def _needed(needed: Needed | None) -> dict[str, Any] | None:
     }
 
 
-def _unit(s: UnitStanding) -> dict[str, Any]:
+def _unit(s: UnitStanding, vote: Vote) -> dict[str, Any]:
+    unit = vote.unit_by_id[s.unit_id]
     return {
         "id": s.unit_id,
+        "union": unit.union_id,
+        "subgroup_of": unit.subgroup_of,
+        "advisory": unit.advisory,
         "status": s.status.value,
         "outcome": s.outcome.value,
         "decided": s.decided,
@@ -94,6 +100,7 @@ def _coalition(c: CoalitionStanding) -> dict[str, Any]:
                 "threshold": _share(t.threshold),
                 "state": t.state,
                 "passes_now": t.passes_now,
+                "progress": t.progress,
             }
             for t in c.tests
         ],
@@ -103,15 +110,32 @@ def _coalition(c: CoalitionStanding) -> dict[str, Any]:
     }
 
 
-def _question(q: QuestionStandings) -> dict[str, Any]:
+def _question(q: QuestionStandings, vote: Vote) -> dict[str, Any]:
     return {
         "id": q.question.id,
         "text": q.question.text,
         "scope": q.question.scope.value,
+        "units_asked": list(q.question.unit_ids) or None,
         "numbers": _numbers(q.numbers),
         "coalition": _coalition(q.coalition) if q.coalition else None,
         "unions": [_union(u) for u in q.unions.values()],
-        "units": [_unit(u) for u in q.units.values()],
+        "units": [_unit(u, vote) for u in q.units.values()],
+    }
+
+
+def _declared(standings: Standings, d: Declared) -> dict[str, Any]:
+    comparison = compare(standings, d.question_id, d.union_id, d.outcome, d.agreement_id)
+    return {
+        "question": d.question_id or None,
+        "union": d.union_id,
+        "agreement": d.agreement_id,
+        "outcome": d.outcome,
+        "computed": comparison.computed.value if comparison.computed else None,
+        "agrees": comparison.agrees,
+        "note": d.note,
+        "steward": d.steward,
+        "pc": d.pc,
+        "recorded_at": d.recorded_at,
     }
 
 
@@ -127,28 +151,21 @@ def standings_json(
             "mode": vote.mode.value,
             "coalition": vote.coalition_name,
             "setup_hash": vote.setup_hash,
+            "has_coalition_rule": vote.has_coalition_rule,
         },
         "state_code": state_code,
-        "questions": [_question(q) for q in standings.questions.values()],
+        "questions": [_question(q, vote) for q in standings.questions.values()],
         "agreements": [
             {
                 "id": a.agreement_id,
+                "master": vote_agreement.master,
                 "outcome": a.outcome.value,
                 "decided": a.decided,
                 "reason": a.reason,
             }
-            for a in standings.agreements.values()
+            for a, vote_agreement in zip(
+                standings.agreements.values(), vote.agreements, strict=True
+            )
         ],
-        "declared": [
-            {
-                "question": d.question_id,
-                "union": d.union_id,
-                "outcome": d.outcome,
-                "note": d.note,
-                "steward": d.steward,
-                "pc": d.pc,
-                "recorded_at": d.recorded_at,
-            }
-            for d in declared
-        ],
+        "declared": [_declared(standings, d) for d in declared],
     }
