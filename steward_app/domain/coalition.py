@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property
 
+from steward_app.domain.coalition_tests import TestKind as TestKind  # noqa: PLC0414
+from steward_app.domain.coalition_tests import Totals, block_weight, coalition_tests
 from steward_app.domain.judgement import Judgement
-from steward_app.domain.rules import CoalitionRule, MembershipBase
+from steward_app.domain.rules import CoalitionRule
 from steward_app.domain.tally import Outcome, TallyResult
-from steward_app.domain.threshold import Threshold, describe_share, format_share
+from steward_app.domain.threshold import describe_share, format_share
 
 ENUMERATE_PENDING_UP_TO = 12  # list every way pending unions can go up to this many
 
@@ -90,16 +92,6 @@ class UnionPosition:
         """The position counting only decided results: a pending union neither approves nor
         opposes yet."""
         return self.best if self.settled else Position.ABSTAIN
-
-
-class TestKind(enum.Enum):
-    MIN_UNIONS = "min_unions"
-    MEMBERSHIP = "membership"
-    MAX_OPPOSED = "max_opposed"
-    BLOCK_VOTES = "block_votes"
-    POOLED = "pooled"
-    MIN_UNIONS_SHARE = "min_unions_share"
-    MAX_OPPOSED_SHARE = "max_opposed_share"
 
 
 @dataclass(frozen=True)
@@ -185,28 +177,6 @@ def _position_outcome(p: UnionPosition) -> Outcome:
     return _POSITION_OUTCOME[p.best] if p.settled else Outcome.PENDING
 
 
-@dataclass(frozen=True)
-class Totals:
-    """What every coalition test reads: sums over the unions of one way they could go."""
-
-    approving: int = 0  # unions
-    rejecting: int = 0
-    approving_members: int = 0
-    voting_members: int = 0  # of unions approving or rejecting (abstainers left out)
-    block_yes: int = 0
-    block_no: int = 0
-
-    def __add__(self, o: Totals) -> Totals:
-        return Totals(
-            self.approving + o.approving,
-            self.rejecting + o.rejecting,
-            self.approving_members + o.approving_members,
-            self.voting_members + o.voting_members,
-            self.block_yes + o.block_yes,
-            self.block_no + o.block_no,
-        )
-
-
 def _moved(t: Totals, membership: int, weight: int, old: Position, new: Position) -> Totals:
     """`t` with one union moved from `old` to `new`: t - its old share + its new one, built as
     one Totals (the pending-needs trial runs this for each of up to 500 unions per refresh)."""
@@ -234,183 +204,15 @@ def _moved(t: Totals, membership: int, weight: int, old: Position, new: Position
     return Totals(approving, rejecting, approving_members, voting_members, block_yes, block_no)
 
 
-@dataclass(frozen=True)
-class _Test:
-    kind: TestKind
-    description: str
-    threshold: Fraction
-    threshold_text: str
-    value: Callable[[Totals], Fraction]
-    passes: Callable[[Totals], bool]
-    show: Callable[[Fraction], str]
-    progress: Callable[[Totals], str]  # the decided figures against the bar, in words
-
-
-def _block_weight(membership: int, per_vote: int | None) -> int:
-    """One block vote per `per_vote` members, rounded half up, at least one."""
-    if per_vote is None:
-        return 0
-    return max(1, (membership + per_vote // 2) // per_vote)
-
-
-def abstention_effect(rule: CoalitionRule) -> str:
-    """How the coalition rule's tests count a union that abstained, in words."""
-    effects = []
-    if rule.min_unions is not None:
-        effects.append(f"it does not count towards the {rule.min_unions} unions that must approve")
-    if rule.min_unions_share is not None or rule.max_opposed_share is not None:
-        if rule.unions_base is MembershipBase.VOTING:
-            effects.append("it is left out of the voting unions the shares are taken of")
-        else:
-            effects.append("it counts among all the unions, neither approving nor opposing")
-    if rule.membership is not None:
-        if rule.membership_base is MembershipBase.VOTING:
-            effects.append("its members are left out of the membership share")
-        else:
-            effects.append("its members count in the whole but not among the approving")
-    if rule.max_opposed is not None:
-        effects.append("it does not oppose")
-    if rule.block_members_per_vote is not None:
-        effects.append("its block votes are left out of the block totals")
-    if rule.pooled is not None:
-        effects.append("it adds no ballot to the pooled count")
-    return "; ".join(effects)
-
-
-def _tests(rule: CoalitionRule, unions: int, total_membership: int) -> list[_Test]:
-    tests: list[_Test] = []
-    if rule.min_unions is not None:
-        k = rule.min_unions
-        tests.append(
-            _Test(
-                TestKind.MIN_UNIONS,
-                f"at least {k} of {unions} unions approve",
-                Fraction(k),
-                f"{k}",
-                lambda t: Fraction(t.approving),
-                lambda t: t.approving >= k,
-                lambda v: f"{v.numerator}",
-                lambda t: f"{t.approving} approve so far, {k} needed",
-            )
-        )
-    voting_base = rule.unions_base is MembershipBase.VOTING
-    of_unions = "of the voting unions" if voting_base else f"of the {unions} unions"
-
-    def union_base(t: Totals) -> int:
-        return t.approving + t.rejecting if voting_base else unions
-
-    def union_share(part: int, t: Totals) -> Fraction:
-        whole = union_base(t)
-        return Fraction(part, whole) if whole else Fraction(0)
-
-    if rule.min_unions_share is not None:
-        need = rule.min_unions_share
-        tests.append(
-            _Test(
-                TestKind.MIN_UNIONS_SHARE,
-                f"{need.describe()} {of_unions} approve",
-                need.share,
-                describe_share(need.share),
-                lambda t: union_share(t.approving, t),
-                lambda t: need.met(t.approving, union_base(t)),
-                format_share,
-                lambda t: (
-                    f"{t.approving} of {union_base(t)} approve so far, {need.describe()} needed"
-                ),
-            )
-        )
-    if rule.max_opposed_share is not None:
-        cap = rule.max_opposed_share
-        tests.append(
-            _Test(
-                TestKind.MAX_OPPOSED_SHARE,
-                f"no more than {describe_share(cap.share)} {of_unions} oppose"
-                if cap.inclusive
-                else f"less than {describe_share(cap.share)} {of_unions} oppose",
-                cap.share,
-                describe_share(cap.share),
-                lambda t: union_share(t.rejecting, t),
-                lambda t: cap.allows(t.rejecting, union_base(t)),
-                format_share,
-                lambda t: f"{t.rejecting} of {union_base(t)} oppose so far, {cap.describe()} may",
-            )
-        )
-    if rule.membership is not None:
-        threshold = rule.membership
-        all_members = rule.membership_base is MembershipBase.ALL
-
-        def whole(t: Totals) -> int:
-            return total_membership if all_members else t.voting_members
-
-        def share(t: Totals) -> Fraction:
-            w = whole(t)
-            return Fraction(t.approving_members, w) if w else Fraction(0)
-
-        of = "all members" if all_members else "the members of unions that voted"
-        tests.append(
-            _Test(
-                TestKind.MEMBERSHIP,
-                f"approving unions hold {threshold.describe()} of {of}",
-                threshold.share,
-                describe_share(threshold.share),
-                share,
-                lambda t: threshold.met(t.approving_members, whole(t)),
-                format_share,
-                lambda t: (
-                    f"{format_share(share(t))} ({t.approving_members:,} of {whole(t):,} "
-                    f"members) so far, {threshold.describe()} needed"
-                ),
-            )
-        )
-    if rule.max_opposed is not None:
-        m = rule.max_opposed
-        tests.append(
-            _Test(
-                TestKind.MAX_OPPOSED,
-                f"at most {m} union{'s' if m != 1 else ''} oppose",
-                Fraction(m),
-                f"{m}",
-                lambda t: Fraction(t.rejecting),
-                lambda t: t.rejecting <= m,
-                lambda v: f"{v.numerator}",
-                lambda t: f"{t.rejecting} oppose so far, at most {m} may",
-            )
-        )
-    if rule.block_members_per_vote is not None:
-        per = rule.block_members_per_vote
-        block = rule.block_threshold or Threshold(Fraction(1, 2), inclusive=False)
-
-        def block_share(t: Totals) -> Fraction:
-            cast = t.block_yes + t.block_no
-            return Fraction(t.block_yes, cast) if cast else Fraction(0)
-
-        tests.append(
-            _Test(
-                TestKind.BLOCK_VOTES,
-                f"block votes (one per {per:,} members): {block.describe()} of block votes cast",
-                block.share,
-                describe_share(block.share),
-                block_share,
-                lambda t: block.met(t.block_yes, t.block_yes + t.block_no),
-                format_share,
-                lambda t: (
-                    f"{t.block_yes:,} for, {t.block_no:,} against "
-                    f"({format_share(block_share(t))} for) so far, {block.describe()} needed"
-                ),
-            )
-        )
-    return tests
-
-
 def judge_coalition(
     rule: CoalitionRule,
     positions: Sequence[UnionPosition],
     total_membership: int,
     pooled: TallyResult | None = None,
 ) -> CoalitionStanding:
-    tests = _tests(rule, len(positions), total_membership)
+    tests = coalition_tests(rule, len(positions), total_membership)
     weights = {
-        p.union_id: _block_weight(p.membership, rule.block_members_per_vote) for p in positions
+        p.union_id: block_weight(p.membership, rule.block_members_per_vote) for p in positions
     }
 
     def totals(pick: Callable[[UnionPosition], Position]) -> Totals:

@@ -14,18 +14,25 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from steward_app.domain.rules import (
     SIMPLE_MAJORITY,
-    Ceiling,
     CoalitionRule,
     LowTurnout,
     MembershipBase,
     TallyRule,
     UnionRule,
     UnitsRequired,
+)
+from steward_app.domain.setup_rules import (
+    UNION_SHARE_KEYS,
+    abstentions,
+    master_part,
+    turnout_counts_valid_only,
+    union_share_tests,
+    unions_asked_enough,
 )
 from steward_app.domain.threshold import Threshold, parse_share
 from steward_app.domain.vote import Agreement, Mode, Question, Scope, Union, Unit, Vote
@@ -327,9 +334,9 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
     unions, units = _unions(r, data, rules)
     questions = _questions(r, data, rules, {u.id for u in units})
     agreements = _agreements(r, data, {q.id for q in questions})
-    unions = _abstentions(r, data, unions, {q.id for q in questions})
+    unions = abstentions(r, data, unions, {q.id for q in questions})
     if coalition_rule is not None:
-        _unions_asked_enough(r, coalition_rule, questions, units)
+        unions_asked_enough(r, coalition_rule, questions, units)
     from steward_app.domain.setup_roster import read_roster  # it reads with this module's tools
 
     tables = data.get("unions")
@@ -444,16 +451,8 @@ def _tally_rule(r: _Reader, body: dict[str, Any], path: Path) -> TallyRule | Non
         void_counts=void == "counted",
         quorum=quorum,
         low_turnout=low,
-        turnout_valid_only=_turnout_counts_valid_only(r, body, path),
+        turnout_valid_only=turnout_counts_valid_only(r, body, path),
     )
-
-
-def _turnout_counts_valid_only(r: _Reader, body: dict[str, Any], path: Path) -> bool:
-    """`turnout = "cast"` (every ballot cast, the default) or `"valid"` (yes and no only)."""
-    text = r.get(body, path, "turnout", str, '"cast" or "valid"', default="cast")
-    if text not in ("cast", "valid"):
-        r.problem(path + ("turnout",), f'is "{text}"; expected "cast" or "valid"')
-    return text == "valid"
 
 
 def _rule_ref(r: _Reader, value: Any, path: Path, rules: dict[str, TallyRule]) -> TallyRule | None:
@@ -480,7 +479,7 @@ def _coalition_rule(
         r.problem(path, "expected a table, written [coalition.rule], with at least one test")
         return None
     known = {"min_unions", "membership", "membership_base", "max_opposed", "block_votes", "pooled"}
-    known |= _UNION_SHARE_KEYS
+    known |= UNION_SHARE_KEYS
     r.unknown_keys(body, path, known)
     min_unions = None
     if "min_unions" in body:
@@ -522,7 +521,7 @@ def _coalition_rule(
         block_threshold=block,
         pooled=pooled,
     )
-    rule = _union_share_tests(r, body, path, rule)
+    rule = union_share_tests(r, body, path, rule)
     if rule.is_empty() and not (known - {"membership_base", "unions_base"}) & body.keys():
         r.problem(
             path,
@@ -531,40 +530,6 @@ def _coalition_rule(
             "each union ratifies for itself)",
         )
     return rule
-
-
-# --- the coalition's tests on shares of unions -------------------------------------------
-
-_UNION_SHARE_KEYS = {"min_unions_share", "max_opposed_share", "unions_base"}
-
-
-def _union_share_tests(
-    r: _Reader, body: dict[str, Any], path: Path, rule: CoalitionRule
-) -> CoalitionRule:
-    """`min_unions_share`, `max_opposed_share` and what they are a share of (`unions_base`)."""
-    share = cap = None
-    if "min_unions_share" in body:
-        share = r.parsed(
-            path + ("min_unions_share",),
-            body["min_unions_share"],
-            Threshold.parse,
-            'a threshold like "more than 1/2"',
-        )
-    if "max_opposed_share" in body:
-        cap = r.parsed(
-            path + ("max_opposed_share",),
-            body["max_opposed_share"],
-            Ceiling.parse,
-            'a ceiling like "at most 1/3" or "less than 1/2"',
-        )
-    text = r.get(body, path, "unions_base", str, '"all" or "voting"', default="all")
-    base = _enum(r, MembershipBase, text, path + ("unions_base",))
-    return replace(
-        rule,
-        min_unions_share=share,
-        max_opposed_share=cap,
-        unions_base=base or MembershipBase.ALL,
-    )
 
 
 def _unions(
@@ -757,70 +722,7 @@ def _agreements(r: _Reader, data: dict[str, Any], question_ids: set[str]) -> lis
         if missing:
             r.problem(path + ("parts",), f"names questions that do not exist: {missing}")
             continue
-        master = _master_part(r, at, path, parts)
+        master = master_part(r, at, path, parts)
         if aid and name:
             out.append(Agreement(aid, name, tuple(parts), master))
     return out
-
-
-# --- supplements, abstentions, questions asked of some units ------------------------------
-
-
-def _master_part(r: _Reader, at: dict[str, Any], path: Path, parts: list[str]) -> str | None:
-    """`master = "wages"`: the part the others supplement; it must be one of the parts."""
-    master = r.get(at, path, "master", str, "the id of one of the parts", required=False)
-    if master is not None and master not in parts:
-        r.problem(path + ("master",), f'is "{master}", which is not one of the parts {parts}')
-        return None
-    return master
-
-
-def _abstentions(
-    r: _Reader, data: dict[str, Any], unions: list[Union], question_ids: set[str]
-) -> list[Union]:
-    """`abstains = ["q"]` (or `true`, every question): the union casts no vote there."""
-    tables = data.get("unions")
-    if not isinstance(tables, list):
-        return unions
-    by_id = {u.id: u for u in unions}
-    out = {u.id: u for u in unions}
-    for i, ut in enumerate(tables):
-        if not isinstance(ut, dict) or "abstains" not in ut:
-            continue
-        path: Path = ("unions", i, "abstains")
-        value = ut["abstains"]
-        if value is True:
-            chosen = sorted(question_ids)
-        elif isinstance(value, list) and all(isinstance(q, str) for q in value):
-            unknown = [q for q in value if q not in question_ids]
-            if unknown:
-                r.problem(path, f"names questions that do not exist: {unknown}")
-                continue
-            chosen = list(value)
-        else:
-            r.problem(path, f"is {_describe(value)}; expected true or a list of question ids")
-            continue
-        union = by_id.get(ut.get("id", ""))
-        if union is not None:
-            out[union.id] = replace(union, abstains=tuple(chosen))
-    return [out[u.id] for u in unions]
-
-
-def _unions_asked_enough(
-    r: _Reader, rule: CoalitionRule, questions: list[Question], units: list[Unit]
-) -> None:
-    """A coalition-wide question asked of some units only: `min_unions` must be reachable by
-    the unions it asks."""
-    if rule.min_unions is None:
-        return
-    union_of = {u.id: u.union_id for u in units}
-    for i, q in enumerate(questions):
-        if q.scope is not Scope.COALITION or not q.unit_ids:
-            continue
-        asked = {union_of[u] for u in q.unit_ids if u in union_of}
-        if rule.min_unions > len(asked):
-            r.problem(
-                ("questions", i, "units"),
-                f"asks units of {len(asked)} union(s), but the coalition rule needs "
-                f"{rule.min_unions} unions to approve",
-            )

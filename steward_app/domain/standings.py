@@ -14,18 +14,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from steward_app.domain.coalition import (
-    CoalitionStanding,
-    UnionPosition,
-    abstention_effect,
-    judge_coalition,
-)
+from steward_app.domain.agreements import AgreementStanding as AgreementStanding  # noqa: PLC0414
+from steward_app.domain.agreements import judge_agreement
+from steward_app.domain.coalition import CoalitionStanding, UnionPosition, judge_coalition
+from steward_app.domain.coalition_tests import abstention_effect
 from steward_app.domain.counts import ReportStatus, UnitReport, empty_report
 from steward_app.domain.judgement import Judgement
 from steward_app.domain.rules import TallyRule, UnitsRequired
 from steward_app.domain.tally import Numbers, Outcome, TallyResult, judge
 from steward_app.domain.threshold import format_share
-from steward_app.domain.vote import Agreement, Question, Scope, Union, Vote
+from steward_app.domain.vote import Question, Scope, Union, Vote
 from steward_app.domain.wording import tally_reason
 
 
@@ -97,14 +95,6 @@ class QuestionStandings:
 
 
 @dataclass(frozen=True)
-class AgreementStanding:
-    agreement_id: str
-    outcome: Outcome
-    decided: bool
-    reason: str
-
-
-@dataclass(frozen=True)
 class Standings:
     vote: Vote
     questions: Mapping[str, QuestionStandings]
@@ -134,7 +124,7 @@ def update_standings(
     for question in vote.questions:
         before = previous.questions.get(question.id) if previous else None
         questions[question.id] = _question_standings(vote, question, reports, before, changed)
-    agreements = {a.id: _agreement(vote, a, questions) for a in vote.agreements}
+    agreements = {a.id: judge_agreement(vote, a, questions) for a in vote.agreements}
     return Standings(vote, questions, agreements)
 
 
@@ -486,75 +476,6 @@ def _position(union: Union, standing: UnionStanding) -> UnionPosition:
         can_abstain=not standing.voted and not settled,
         abstained=not standing.voted and settled,
     )
-
-
-def _part_judgement(vote: Vote, q: QuestionStandings) -> tuple[Judgement, str]:
-    """Whether one part of an agreement passes, and why it fails when it cannot pass."""
-    if q.coalition is not None:
-        c = q.coalition
-        return c.judgement, f"the coalition {c.outcome.value} it: {c.reason}"
-    if vote.has_coalition_result(q.question) or q.question.scope is Scope.UNIT:
-        places = [(u.unit_id, Judgement.of(u.result)) for u in q.units.values()]
-        places = [(i, j) for i, j in places if not vote.unit_by_id[i].is_subgroup]
-        kind = "unit"
-    else:  # no coalition rule: every union asked ratifies for itself
-        places = [(i, u.judgement) for i, u in q.unions.items()]
-        kind = "union"
-    judgement = Judgement(
-        can_approve=all(j.can_approve for _, j in places),
-        can_reject=any(j.can_reject for _, j in places),
-        approves_now=all(j.approves_now for _, j in places),
-    )
-    failing = [i for i, j in places if not j.can_approve]
-    why = f"{kind} {', '.join(failing)} rejected it" if failing else ""
-    return judgement, why
-
-
-def _agreement(
-    vote: Vote, agreement: Agreement, questions: Mapping[str, QuestionStandings]
-) -> AgreementStanding:
-    parts = {qid: _part_judgement(vote, questions[qid]) for qid in agreement.part_ids}
-    failed = [qid for qid, (j, _) in parts.items() if not j.can_approve]
-    waiting = [qid for qid, (j, _) in parts.items() if not j.decided]
-    named = "; ".join(f"part {qid} cannot pass: {parts[qid][1]}" for qid in failed)
-    approves_now = all(j.approves_now for j, _ in parts.values())
-    master = agreement.master
-    if master is None:
-        judgement = Judgement(
-            can_approve=all(j.can_approve for j, _ in parts.values()),
-            can_reject=any(j.can_reject for j, _ in parts.values()),
-            approves_now=approves_now,
-        )
-    else:
-        head = parts[master][0]
-        supplements = [j for qid, (j, _) in parts.items() if qid != master]
-        judgement = Judgement(
-            can_approve=head.can_approve and all(j.can_approve for j in supplements),
-            can_reject=head.can_reject,
-            approves_now=approves_now,
-            others=(
-                frozenset({Outcome.NOT_IN_EFFECT})
-                if head.can_approve and any(j.can_reject for j in supplements)
-                else frozenset()
-            ),
-        )
-    outcome = judgement.outcome
-    if outcome is Outcome.NOT_IN_EFFECT:
-        reason = (
-            f"not in effect: the master part {master} is approved, but the agreement takes "
-            f"effect only when every supplement passes; {named}"
-        )
-    elif outcome is Outcome.REJECTED:
-        reason = f"rejected: {named}; every part must pass"
-        if master is not None:
-            reason = f"rejected: {named}; the master part must pass"
-    elif outcome is Outcome.APPROVED:
-        reason = f"approved: all {len(parts)} parts passed"
-    else:
-        reason = f"pending: waiting on {', '.join(waiting)}; every part must pass"
-        if failed:
-            reason += f"; {named}"
-    return AgreementStanding(agreement.id, outcome, judgement.decided, reason)
 
 
 def percent(value: Fraction | None) -> str:

@@ -1,0 +1,121 @@
+"""The setup's newer rule settings: shares of unions, turnout of valid ballots, a master
+part, abstentions, and coalition-wide questions asked of some units.
+
+Read with setup_file's reader, so mistakes are reported with their lines like any other
+(docs/setup-format.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from steward_app.domain.rules import Ceiling, CoalitionRule, MembershipBase
+from steward_app.domain.threshold import Threshold
+from steward_app.domain.vote import Question, Scope, Union, Unit
+
+if TYPE_CHECKING:  # setup_file imports this module; its reader is only named here
+    from steward_app.domain.setup_file import Path, _Reader
+
+UNION_SHARE_KEYS = {"min_unions_share", "max_opposed_share", "unions_base"}
+
+
+def union_share_tests(
+    r: _Reader, body: dict[str, Any], path: Path, rule: CoalitionRule
+) -> CoalitionRule:
+    """`min_unions_share`, `max_opposed_share` and what they are a share of (`unions_base`)."""
+    share = cap = None
+    if "min_unions_share" in body:
+        share = r.parsed(
+            path + ("min_unions_share",),
+            body["min_unions_share"],
+            Threshold.parse,
+            'a threshold like "more than 1/2"',
+        )
+    if "max_opposed_share" in body:
+        cap = r.parsed(
+            path + ("max_opposed_share",),
+            body["max_opposed_share"],
+            Ceiling.parse,
+            'a ceiling like "at most 1/3" or "less than 1/2"',
+        )
+    text = r.get(body, path, "unions_base", str, '"all" or "voting"', default="all")
+    from steward_app.domain.setup_file import _enum  # loaded: it is the caller
+
+    base = _enum(r, MembershipBase, text, path + ("unions_base",))
+    return replace(
+        rule,
+        min_unions_share=share,
+        max_opposed_share=cap,
+        unions_base=base or MembershipBase.ALL,
+    )
+
+
+def turnout_counts_valid_only(r: _Reader, body: dict[str, Any], path: Path) -> bool:
+    """`turnout = "cast"` (every ballot cast, the default) or `"valid"` (yes and no only)."""
+    text = r.get(body, path, "turnout", str, '"cast" or "valid"', default="cast")
+    if text not in ("cast", "valid"):
+        r.problem(path + ("turnout",), f'is "{text}"; expected "cast" or "valid"')
+    return text == "valid"
+
+
+def master_part(r: _Reader, at: dict[str, Any], path: Path, parts: list[str]) -> str | None:
+    """`master = "wages"`: the part the others supplement; it must be one of the parts."""
+    master = r.get(at, path, "master", str, "the id of one of the parts", required=False)
+    if master is not None and master not in parts:
+        r.problem(path + ("master",), f'is "{master}", which is not one of the parts {parts}')
+        return None
+    return master
+
+
+def abstentions(
+    r: _Reader, data: dict[str, Any], unions: list[Union], question_ids: set[str]
+) -> list[Union]:
+    """`abstains = ["q"]` (or `true`, every question): the union casts no vote there."""
+    from steward_app.domain.setup_file import _describe  # loaded: it is the caller
+
+    tables = data.get("unions")
+    if not isinstance(tables, list):
+        return unions
+    by_id = {u.id: u for u in unions}
+    out = {u.id: u for u in unions}
+    for i, ut in enumerate(tables):
+        if not isinstance(ut, dict) or "abstains" not in ut:
+            continue
+        path: Path = ("unions", i, "abstains")
+        value = ut["abstains"]
+        if value is True:
+            chosen = sorted(question_ids)
+        elif isinstance(value, list) and all(isinstance(q, str) for q in value):
+            unknown = [q for q in value if q not in question_ids]
+            if unknown:
+                r.problem(path, f"names questions that do not exist: {unknown}")
+                continue
+            chosen = list(value)
+        else:
+            r.problem(path, f"is {_describe(value)}; expected true or a list of question ids")
+            continue
+        union = by_id.get(ut.get("id", ""))
+        if union is not None:
+            out[union.id] = replace(union, abstains=tuple(chosen))
+    return [out[u.id] for u in unions]
+
+
+def unions_asked_enough(
+    r: _Reader, rule: CoalitionRule, questions: list[Question], units: list[Unit]
+) -> None:
+    """A coalition-wide question asked of some units only: `min_unions` must be reachable by
+    the unions it asks."""
+    if rule.min_unions is None:
+        return
+    union_of = {u.id: u.union_id for u in units}
+    for i, q in enumerate(questions):
+        if q.scope is not Scope.COALITION or not q.unit_ids:
+            continue
+        asked = {union_of[u] for u in q.unit_ids if u in union_of}
+        if rule.min_unions > len(asked):
+            r.problem(
+                ("questions", i, "units"),
+                f"asks units of {len(asked)} union(s), but the coalition rule needs "
+                f"{rule.min_unions} unions to approve",
+            )
