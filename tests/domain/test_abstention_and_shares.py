@@ -6,13 +6,17 @@ parser; the expected results are worked out by hand in the comments.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from steward_app.domain.coalition import TestKind as Kind
 from steward_app.domain.judgement import Outcome
+from steward_app.domain.rules import MembershipBase
 from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.domain.standings import Standings, compute_standings
 from steward_app.domain.vote import Vote
+from tests.domain.test_setup_file import doc_toml_blocks
 from tests.domain.test_union_coalition_rules import (
     make_vote,
     report,
@@ -286,3 +290,53 @@ def test_a_package_rejection_names_the_unit_that_failed_its_part() -> None:
     )
     assert s.agreements["pkg"].outcome is Outcome.REJECTED
     assert "part pension cannot pass: unit b1 rejected it" in s.agreements["pkg"].reason
+
+
+# --- the documented examples do what docs/setup-format.md says --------------------------------
+
+
+def doc_vote(vote_id: str) -> Vote:
+    votes = [parse_setup(block) for block in doc_toml_blocks()]
+    return next(v for v in votes if v.id == vote_id)
+
+
+def test_doc_example_e_shares_of_the_voting_unions() -> None:
+    vote = doc_vote("shares-2025")
+    counts = {"drivers-all": (700, 300), "mechanics-all": (200, 100), "clerks-all": (50, 150)}
+    reports = {
+        ("agreement", u): report(vote, u, *c, question="agreement") for u, c in counts.items()
+    }
+    qs = compute_standings(vote, reports).questions["agreement"]
+    assert qs.unions["retirees"].outcome is Outcome.ABSTAINED
+    assert qs.coalition is not None
+    assert (qs.coalition.outcome, qs.coalition.decided) == (Outcome.APPROVED, True)
+    # "had the rule read unions_base = all, 2 of 4 would not be more than half"
+    all_base = replace(
+        vote, coalition_rule=replace(vote.coalition_rule, unions_base=MembershipBase.ALL)
+    )
+    c = compute_standings(all_base, reports).questions["agreement"].coalition
+    assert c is not None and c.outcome is Outcome.REJECTED
+
+
+def test_doc_example_f_crafts_without_a_coalition_rule() -> None:
+    vote = doc_vote("crafts-2025")
+    q = "craft-agreement"
+    reports = {
+        (q, "engine"): report(vote, "engine", 300, 400, question=q),
+        (q, "yard"): report(vote, "yard", 120, 60, question=q),
+    }
+    qs = compute_standings(vote, reports).questions[q]
+    assert qs.coalition is None
+    assert (qs.unions["crafts"].outcome, qs.unions["crafts"].decided) == (Outcome.SPLIT, True)
+
+
+def test_doc_example_g_master_agreement_not_in_effect() -> None:
+    vote = doc_vote("master-2025")
+    counts: dict[tuple[str, str], tuple[int, int]] = {
+        ("master", u.id): (400, 100) for u in vote.units
+    }
+    counts["maintenance", "local-7-shops"] = (100, 300)  # Local 7: 2,000 of 2,900 members
+    counts["maintenance", "local-12"] = (300, 100)
+    s = deal(vote, counts)
+    assert s.questions["master"].outcome is Outcome.APPROVED
+    assert s.agreements["contract"].outcome is Outcome.NOT_IN_EFFECT
