@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from steward_app.domain.coalition import CoalitionStanding
+from steward_app.domain.declared import compare
 from steward_app.domain.standings import QuestionStandings, Standings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
@@ -152,12 +153,19 @@ def _declared_note(
             continue
         who = f"{d.steward} on {d.pc}, {ct.moment(d.recorded_at)}"
         note = f" ({d.note})" if d.note else ""
-        if d.outcome == computed.value:
+        agrees = compare(st, d.question_id, None, d.outcome).agrees
+        if agrees:
             text = (
                 f"Declared by the coalition: {d.outcome.upper()}{note}; agrees with the "
                 f"computed result. Entered by {who}."
             )
             out.append(Paragraph(text))
+        elif agrees is None:  # e.g. imposed: it stands whatever the vote
+            text = (
+                f"Declared by the coalition: {d.outcome.upper()}{note}. The computed result, "
+                f"for the record, is {computed.value.upper()}. Entered by {who}."
+            )
+            out.append(Paragraph(text, bold=True))
         else:
             text = (
                 f"Declared by the coalition: {d.outcome.upper()}{note}. The computed result "

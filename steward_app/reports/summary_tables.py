@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from steward_app.domain.counts import ReportStatus
+from steward_app.domain.declared import compare
 from steward_app.domain.standings import QuestionStandings, Standings
 from steward_app.domain.vote import Vote
 from steward_app.reports import cell_text as ct
@@ -259,7 +260,9 @@ def declarations(st: Standings, declared: Sequence[DeclaredData]) -> list[Block]
         if several:
             by += f" ({d.question_id})"
         comp = computed.value if computed else "–"
-        agrees = "agrees" if comp == d.outcome else "DIFFERS"
+        # "ratified after review" agrees with approved; "imposed" has nothing to compare
+        verdict = compare(st, d.question_id, d.union_id, d.outcome).agrees
+        agrees = {True: "agrees", False: "DIFFERS", None: "–"}[verdict]
         rows.append(
             Row(
                 (

@@ -10,6 +10,7 @@ from steward_app.reports.document import (
     Document,
     FillIn,
     NotInVote,
+    Paragraph,
     ReportData,
     Signatures,
     Table,
@@ -78,6 +79,27 @@ def test_declared_outcome_that_differs_and_conflicts(troubled_store: VoteStore) 
     declared = t["Declared outcomes"].rows
     assert declared[0].cells[:4] == ("the coalition", "APPROVED", "PENDING", "DIFFERS")
     assert declared[0].strong
+
+
+def test_declarations_with_no_plain_counterpart(demo_store: VoteStore) -> None:
+    """ "Ratified after review" agrees with an approved union; "imposed" is compared with
+    nothing (it stands whatever the vote), so it neither agrees nor differs."""
+    declare_outcome(demo_store, COORDINATOR, "concessions", "imposed", note="arbitrator")
+    declare_outcome(
+        demo_store, COORDINATOR, "concessions", "ratified after review", union_id="aaup-uconn"
+    )
+    rows = tables(coalition_summary(report_data(demo_store)))["Declared outcomes"].rows
+    by = {r.cells[0]: r.cells[1:4] for r in rows}
+    assert by["the coalition"] == ("IMPOSED", "PENDING", "–")
+    assert by["UConn AAUP"] == ("RATIFIED AFTER REVIEW", "APPROVED", "agrees")
+    notes = [
+        b.text
+        for b in coalition_summary(report_data(demo_store)).blocks
+        if isinstance(b, Paragraph)
+    ]
+    assert any(
+        "IMPOSED (arbitrator). The computed result, for the record, is PENDING" in t for t in notes
+    )
 
 
 def test_union_notice_is_large_type_unit_by_unit(demo_data: ReportData) -> None:
