@@ -33,7 +33,13 @@ def _part_judgement(vote: Vote, q: QuestionStandings) -> tuple[Judgement, str]:
         return c.judgement, f"the coalition {c.outcome.value} it: {c.reason}"
     if vote.has_coalition_result(q.question) or q.question.scope is Scope.UNIT:
         places = [(u.unit_id, Judgement.of(u.result)) for u in q.units.values()]
-        places = [(i, j) for i, j in places if not vote.unit_by_id[i].is_subgroup]
+        abstaining = {u.id for u in vote.unions if q.question.id in u.abstains}
+        places = [
+            (i, j)
+            for i, j in places
+            if not vote.unit_by_id[i].is_subgroup
+            and vote.unit_by_id[i].union_id not in abstaining
+        ]
         kind = "unit"
     else:  # no coalition rule: every union asked ratifies for itself
         places = [(i, u.judgement) for i, u in q.unions.items()]

@@ -243,7 +243,7 @@ def _union_standing(
             can_reject=judgement.can_reject or any(v.result.can_reject for v in vetoes),
             approves_now=judgement.approves_now and all(v.result.approves_now for v in vetoes),
         )
-    if question.scope is Scope.COALITION:
+    if question.scope is Scope.COALITION or abstains_by_setup(union, question):
         judgement = _with_abstention(union, question, judgement, numbers, reports)
     standing = UnionStanding(
         union_id=union.id,
@@ -344,7 +344,7 @@ def _union_reason(
     regular: list[UnitStanding],
 ) -> str:
     n = s.numbers
-    if question.scope is Scope.UNIT:
+    if question.scope is Scope.UNIT and not abstains_by_setup(union, question):
         return _each_unit_reason(s)
     if s.outcome is Outcome.ABSTAINED:
         why = (

@@ -25,6 +25,7 @@ from tests.domain.test_union_coalition_rules import (
     unit_toml,
 )
 
+QUESTION_Q = '[[questions]]\nid = "q"\ntext = "Ratify?"\n'
 BLOCK = 'block_votes = { members_per_vote = 100, approve = "more than 1/2" }'
 
 
@@ -340,3 +341,53 @@ def test_doc_example_g_master_agreement_not_in_effect() -> None:
     s = deal(vote, counts)
     assert s.questions["master"].outcome is Outcome.APPROVED
     assert s.agreements["contract"].outcome is Outcome.NOT_IN_EFFECT
+
+
+def test_a_union_abstaining_on_a_unit_scope_part_is_not_waited_for() -> None:
+    """Union b casts no vote on the pension side letter: the package is decided by a1 alone."""
+    questions = (
+        '[[questions]]\nid = "wages"\ntext = "Wages?"\n'
+        '[[questions]]\nid = "pension"\ntext = "Pension?"\nscope = "unit"\n'
+        '[[agreements]]\nid = "pkg"\nname = "Package"\nparts = ["wages", "pension"]\n'
+    )
+    vote = make_vote(
+        [
+            union_toml("a", [("a1", 100)]),
+            union_toml("b", [("b1", 100)], extra='abstains = ["pension"]'),
+        ],
+        "min_unions = 1",
+        questions=questions,
+    )
+    s = deal(
+        vote, {("wages", "a1"): (70, 30), ("wages", "b1"): (70, 30), ("pension", "a1"): (70, 30)}
+    )
+    assert s.questions["pension"].unions["b"].outcome is Outcome.ABSTAINED
+    assert s.questions["pension"].unions["b"].reason.startswith("abstained: casts no vote")
+    assert (s.agreements["pkg"].outcome, s.agreements["pkg"].decided) == (Outcome.APPROVED, True)
+
+
+@pytest.mark.parametrize(
+    ("rule", "union_extra", "agreement", "expected"),
+    [
+        ("min_unions = 1", 'abstains = ["nope"]', "", "names questions that do not exist"),
+        ("min_unions = 1", "abstains = 3", "", "expected true or a list of question ids"),
+        ('max_opposed_share = "a third"', "", "", "is not a ceiling"),
+        ('min_unions_share = "1/2"', "", "", "is not a threshold"),
+        ('min_unions = 1\nunions_base = "some"', "", "", 'expected "all" or "voting"'),
+        ("min_unions = 1", "", 'master = "other"', "which is not one of the parts"),
+    ],
+)
+def test_mistakes_in_the_new_settings_are_reported(
+    rule: str, union_extra: str, agreement: str, expected: str
+) -> None:
+    questions = (
+        QUESTION_Q + '[[agreements]]\nid = "deal"\nname = "Deal"\nparts = ["q"]\n' + agreement
+    )
+    with pytest.raises(SetupError) as caught:
+        make_vote([union_toml("a", [("a1", 10)], extra=union_extra)], rule, questions=questions)
+    assert expected in str(caught.value)
+
+
+def test_abstains_true_covers_every_question() -> None:
+    vote = make_vote([union_toml("a", [("a1", 10)], extra="abstains = true")], "min_unions = 1")
+    assert vote.union_by_id["a"].abstains == ("q",)
