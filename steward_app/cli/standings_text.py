@@ -9,7 +9,12 @@ from collections.abc import Sequence
 
 from steward_app.domain.counts import ReportStatus
 from steward_app.domain.declared import compare
-from steward_app.domain.standings import QuestionStandings, Standings, UnitStanding
+from steward_app.domain.standings import (
+    QuestionStandings,
+    Standings,
+    UnitStanding,
+    awaited_units,
+)
 from steward_app.domain.tally import Outcome
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Scope
@@ -137,15 +142,7 @@ def _unit_lines(standings: Standings, u: UnitStanding) -> list[str]:
 def _waiting(standings: Standings, q: QuestionStandings) -> list[str]:
     """Units with no count yet, and conflicts. An advisory sub-group's ballots are already in
     its parent's count: it is not waited for."""
-    vote = standings.vote
-    abstaining = {u.id for u in vote.unions if q.question.id in u.abstains}
-    waiting = [
-        u.unit_id
-        for u in q.units.values()
-        if u.status is ReportStatus.NOT_REPORTED
-        and not vote.unit_by_id[u.unit_id].advisory
-        and vote.unit_by_id[u.unit_id].union_id not in abstaining
-    ]
+    waiting = [u.unit_id for u in awaited_units(standings.vote, q)]
     conflicts = [u.unit_id for u in q.units.values() if u.status is ReportStatus.CONFLICT]
     lines = []
     if conflicts:

@@ -37,8 +37,7 @@ def _part_judgement(vote: Vote, q: QuestionStandings) -> tuple[Judgement, str]:
         places = [
             (i, j)
             for i, j in places
-            if not vote.unit_by_id[i].is_subgroup
-            and vote.unit_by_id[i].union_id not in abstaining
+            if not vote.unit_by_id[i].is_subgroup and vote.unit_by_id[i].union_id not in abstaining
         ]
         kind = "unit"
     else:  # no coalition rule: every union asked ratifies for itself

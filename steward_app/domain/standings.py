@@ -478,5 +478,22 @@ def _position(union: Union, standing: UnionStanding) -> UnionPosition:
     )
 
 
+def awaited_units(vote: Vote, q: QuestionStandings) -> list[UnitStanding]:
+    """The units whose count is still awaited: not reported, leaving out advisory sub-groups
+    (their ballots are already in the parent's count) and the units of a union that casts no
+    vote on this question by the setup."""
+    abstaining = {u.id for u in vote.unions if abstains_by_setup(u, q.question)}
+    out = []
+    for u in q.units.values():
+        unit = vote.unit_by_id[u.unit_id]
+        if (
+            u.status is ReportStatus.NOT_REPORTED
+            and not unit.advisory
+            and unit.union_id not in abstaining
+        ):
+            out.append(u)
+    return out
+
+
 def percent(value: Fraction | None) -> str:
     return format_share(value)

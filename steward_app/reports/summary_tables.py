@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from steward_app.domain.counts import ReportStatus
 from steward_app.domain.declared import compare
-from steward_app.domain.standings import QuestionStandings, Standings
+from steward_app.domain.standings import QuestionStandings, Standings, awaited_units
 from steward_app.domain.vote import Vote
 from steward_app.reports import cell_text as ct
 from steward_app.reports.document import (
@@ -179,7 +179,7 @@ def units_table(vote: Vote, q: QuestionStandings) -> Table:
 
 def missing_units(vote: Vote, q: QuestionStandings, several: bool) -> list[Block]:
     level = 3 if several else 2
-    waiting = [u for u in q.units.values() if u.status is ReportStatus.NOT_REPORTED]
+    waiting = awaited_units(vote, q)  # advisory sub-groups' ballots are in their parent's
     conflicts = [u for u in q.units.values() if u.status is ReportStatus.CONFLICT]
     out: list[Block] = [Heading(f"Units not yet reported ({len(waiting)})", level)]
 

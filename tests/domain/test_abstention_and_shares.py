@@ -14,7 +14,7 @@ from steward_app.domain.coalition import TestKind as Kind
 from steward_app.domain.judgement import Outcome
 from steward_app.domain.rules import MembershipBase
 from steward_app.domain.setup_file import SetupError, parse_setup
-from steward_app.domain.standings import Standings, compute_standings
+from steward_app.domain.standings import Standings, awaited_units, compute_standings
 from steward_app.domain.vote import Vote
 from tests.domain.test_setup_file import doc_toml_blocks
 from tests.domain.test_union_coalition_rules import (
@@ -391,3 +391,17 @@ def test_mistakes_in_the_new_settings_are_reported(
 def test_abstains_true_covers_every_question() -> None:
     vote = make_vote([union_toml("a", [("a1", 10)], extra="abstains = true")], "min_unions = 1")
     assert vote.union_by_id["a"].abstains == ("q",)
+
+
+def test_awaited_units_leave_out_advisory_subgroups_and_abstaining_unions() -> None:
+    sub = 'subgroup_of = "a1"\nadvisory = true'
+    vote = make_vote(
+        [
+            union_toml("a", unit_toml("a1", 100) + unit_toml("a1-part", 10, sub), membership=100),
+            union_toml("b", [("b1", 100)], extra='abstains = ["q"]'),
+            union_toml("c", [("c1", 100)]),
+        ],
+        "min_unions = 1",
+    )
+    qs = standings(vote, {"a1": (60, 30)})
+    assert [u.unit_id for u in awaited_units(vote, qs)] == ["c1"]
