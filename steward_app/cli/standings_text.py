@@ -133,8 +133,9 @@ def _unit_lines(standings: Standings, u: UnitStanding) -> list[str]:
     if unit.advisory:
         reason = f"for information, no veto; {reason}"
     return [
-        f"    {MARK[u.outcome]:<2}{label[:38]:<38}{n.yes:>8,}{n.no:>8,}{n.void:>6,}"
-        f"{format_share(n.turnout):>9}{format_share(n.yes_share(u.rule)):>8}  {verdict}",
+        # the union table's columns, members and units left blank
+        f"    {MARK[u.outcome]:<2}{label[:38]:<38}{'':>8}{n.yes:>8,}{n.no:>8,}{n.void:>6,}"
+        f"{format_share(n.turnout):>9}{format_share(n.yes_share(u.rule)):>8}  {'':>5}  {verdict}",
         f"        {reason}",
     ]
 
