@@ -785,15 +785,21 @@ def update_cases(draw: st.DrawFn) -> tuple[Vote, list[dict[tuple[str, str], Stat
         specs[0] = replace(first, units=(*first.units, sub))
     all_units = [u.id for s in specs for u in s.units]
     asked = draw(st.lists(st.sampled_from(all_units), min_size=1, unique=True))
+    master = 'master = "q"\n' if draw(st.booleans()) else ""
     questions = (
         '[[questions]]\nid = "q"\ntext = "Ratify?"\n'
         '[[questions]]\nid = "local"\ntext = "Local side letter?"\nscope = "unit"\n'
         "units = [" + ", ".join(f'"{u}"' for u in asked) + "]\n"
-        '[[agreements]]\nid = "deal"\nname = "Deal"\nparts = ["q", "local"]\n'
+        '[[questions]]\nid = "supp"\ntext = "Supplement for some locals?"\n'
+        "units = [" + ", ".join(f'"{u}"' for u in asked) + "]\n"
+        '[[agreements]]\nid = "deal"\nname = "Deal"\nparts = ["q", "local", "supp"]\n'
+        f"{master}"
     )
-    vote = parse_setup(vote_text(specs, draw(coalition_rules(n)), questions))
+    # min_unions must be reachable by the unions the supplement asks
+    reached = len({spec.id for spec in specs for u in spec.units if u.id in asked})
+    vote = parse_setup(vote_text(specs, draw(coalition_rules(reached)), questions))
     eligible = {u.id: u.eligible for u in vote.units}
-    keys = [(q, u) for q in ("q", "local") for u in all_units]
+    keys = [(q, u) for q in ("q", "local", "supp") for u in all_units]
     rounds = []
     for _ in range(draw(st.integers(2, 4))):
         changed = draw(st.lists(st.sampled_from(keys), max_size=4, unique=True))
