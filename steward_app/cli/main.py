@@ -23,6 +23,7 @@ from steward_app.domain.entries import EntryType
 from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.services.authors import Author, default_author
 from steward_app.services.counting import import_counts, record_count
+from steward_app.services.counts_csv import spans
 from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.locations import DB_ENV, default_db_path
@@ -271,6 +272,10 @@ class Cli:
             f"{r.conflicts} conflicting, {r.corrected} corrected, {r.already} already "
             "recorded"
         )
+        if r.not_filled:
+            self.say(
+                f"Skipped {len(r.not_filled)} row(s) not filled: rows {spans(list(r.not_filled))}"
+            )
         for row, w in r.warnings:
             self.say(f"confirmed on row {row}: {w}")
         return EXIT_OK

@@ -7,7 +7,6 @@ confirm it, different numbers are a conflict that stays visible until someone co
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,12 +25,13 @@ from steward_app.domain.checks import (
     parse_numbers,
     warnings,
 )
-from steward_app.domain.counts import CSV_COLUMNS, WHOLE_UNIT, CountValues, SlotKey, SlotStatus
+from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey, SlotStatus
 from steward_app.domain.entries import Entry, EntryKey, EntryType, EntryWriter, values_body
 from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.collector import collector_paused
+from steward_app.services.counts_csv import CsvRow, read_counts_csv
 
 # declared outcomes lived here: still importable from this module
 from steward_app.services.declarations import DECLARABLE as DECLARABLE  # noqa: PLC0414
@@ -399,6 +399,7 @@ class ImportResult:
     warnings: tuple[tuple[int, Problem], ...]
     changes: Changes
     held: int = 0  # counts held apart: the setup does not let this PC's key report them
+    not_filled: tuple[int, ...] = ()  # rows naming a count with none of its cells filled in
 
 
 @collector_paused()  # 100,000 rows of objects kept to the end: see services/collector.py
@@ -416,7 +417,8 @@ def import_counts(
     with each problem and its row number. Rows already recorded by this steward are skipped, so
     importing the same file twice records nothing the second time.
     """
-    rows = _csv_rows(source)
+    parsed = read_counts_csv(source)
+    rows = parsed.rows
     with store.transaction() as conn:
         vote = store.vote(conn)
         vote_key = store.vote_key(conn)
@@ -474,21 +476,26 @@ def import_counts(
         tuple(warns),
         Changes(units=changed),
         len(held),
+        parsed.not_filled,
     )
 
 
 def _plan_rows(
-    vote: Vote, index: _SlotIndex, origin: str, author: Author, rows: Sequence[Mapping[str, str]]
+    vote: Vote, index: _SlotIndex, origin: str, author: Author, rows: Sequence[CsvRow]
 ) -> tuple[list[tuple[int, Problem]], list[_Plan]]:
-    """Every row of a CSV checked in order (row numbers from 2: the first line names the
-    columns): the problems with their row numbers, and the plans of the rows that passed.
+    """Every filled row of a CSV checked in order (numbered as a spreadsheet numbers them):
+    the problems with their row numbers, and the plans of the rows that passed.
 
     A plan is added to `index` as it is made, so later rows of the same unit see it."""
     default_question = vote.questions[0].id if len(vote.questions) == 1 else None
     problems: list[tuple[int, Problem]] = []
     plans: list[_Plan] = []
     seen: dict[SlotKey, int] = {}
-    for number, row in enumerate(rows, start=2):
+    for csv_row in rows:
+        number, row = csv_row.number, csv_row.cells
+        if csv_row.problems:  # a cell written in a form not read (docs/counts-csv.md)
+            problems.extend([(number, p) for p in csv_row.problems])
+            continue
         question = row.get("question") or default_question
         if question is None:
             problems.append(
@@ -554,59 +561,6 @@ def _plan_rows(
             else:
                 index.replace(slot, [mine])
     return problems, plans
-
-
-def _csv_rows(source: IO[str]) -> list[dict[str, str]]:
-    """The rows of a counts CSV, each as {column: trimmed cell}; refuses a wrong first line
-    or a row with more cells than it names.
-
-    Read as csv.DictReader and a per-cell strip would read it (blank lines skipped, missing
-    cells empty, of two columns with one name the later), with each column's place worked
-    out once for the file instead of once per cell."""
-    reader = csv.reader(source)
-    fieldnames = next(reader, None) or []
-    _check_columns(fieldnames)
-    last: dict[str, int] = {}  # each raw name's last column, in the order names first appear
-    for i, name in enumerate(fieldnames):
-        last[name] = i
-    columns: dict[str, int] = {}
-    for name, i in last.items():
-        columns[name.strip().lower()] = i
-    names, places = list(columns), list(columns.values())
-    width = len(fieldnames)
-    rows: list[dict[str, str]] = []
-    number = 1
-    for cells in reader:
-        if not cells:
-            continue  # a blank line: not a row
-        number += 1
-        if len(cells) > width:
-            raise Refused(
-                f"nothing was imported: row {number} has more cells than the {width} "
-                "columns the first line names; remove the extra cells or name their columns"
-            )
-        if len(cells) < width:
-            cells.extend([""] * (width - len(cells)))
-        rows.append(dict(zip(names, [cells[i].strip() for i in places], strict=True)))
-    return rows
-
-
-def _check_columns(fieldnames: Sequence[str]) -> None:
-    """Refuses a first line that does not name unit, yes and no, or names an unknown column
-    (names are read trimmed and in any case)."""
-    header = [h.strip().lower() for h in fieldnames]
-    missing = [c for c in ("unit", "yes", "no") if c not in header]
-    unknown = [c for c in header if c not in CSV_COLUMNS]
-    if missing or unknown:
-        parts = []
-        if missing:
-            parts.append(f"missing column(s): {', '.join(missing)}")
-        if unknown:
-            parts.append(f"unknown column(s): {', '.join(unknown)}")
-        raise Refused(
-            f"the file's first line must name the columns; {'; '.join(parts)}. "
-            f"Known columns: {', '.join(CSV_COLUMNS)}"
-        )
 
 
 def _on_row(number: int, p: Problem) -> Problem:
