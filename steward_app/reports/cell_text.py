@@ -32,6 +32,14 @@ def share_raw(value: Fraction | None) -> str:
     return "" if value is None else f"{float(value) * 100:.2f}"
 
 
+def figure_raw(value: Fraction, *, percent: bool) -> str:
+    """A test's figure for spreadsheets: a share as a percentage with two decimals (2/3 ->
+    "66.67"), else the count ("6"; a fraction of a vote with two decimals)."""
+    if percent:
+        return share_raw(value)
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):.2f}"
+
+
 def outcome_cell(outcome: Outcome) -> str:
     """ "✔ approved", "✘ rejected", "… pending": a symbol and a word, never colour alone."""
     return f"{SYMBOL[outcome]} {outcome.value}"

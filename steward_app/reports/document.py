@@ -162,7 +162,8 @@ class Banner:
 @dataclass(frozen=True)
 class KeyValues:
     pairs: tuple[tuple[str, str], ...]
-    csv_title: str = ""
+    csv_title: str = ""  # written to the CSV under this title (none: printed only)
+    csv_pairs: tuple[tuple[str, str], ...] = ()  # the CSV's (plain numbers); empty: the pairs
 
 
 @dataclass(frozen=True)

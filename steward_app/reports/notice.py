@@ -143,7 +143,20 @@ def _totals(vote: Vote, union: Union, q: QuestionStandings, s: UnionStanding) ->
         ),
         ("Rule", union.rule.describe()),
     ]
-    return KeyValues(tuple(pairs), csv_title=f"{union.name} ({q.question.id})")
+    raw = (
+        ("yes", str(n.yes)),
+        ("no", str(n.no)),
+        ("void", str(n.void)),
+        ("challenged", str(n.challenged)),
+        ("eligible", str(n.eligible)),
+        ("yes_share_percent", ct.share_raw(n.yes_share(rule))),
+        ("turnout_percent", ct.share_raw(n.turnout)),
+        ("units_reported", str(s.units_reported)),
+        ("units_total", str(s.units_total)),
+        ("units_final", str(s.units_final)),
+        ("rule", union.rule.describe()),
+    )
+    return KeyValues(tuple(pairs), f"{union.name} ({q.question.id})", raw)
 
 
 def _units(vote: Vote, union: Union, q: QuestionStandings) -> Table:
@@ -195,14 +208,14 @@ def _units(vote: Vote, union: Union, q: QuestionStandings) -> Table:
         ),
         tuple(rows),
         (
-            "unit id",
+            "unit_id",
             "unit",
             "eligible",
             "yes",
             "no",
             "void",
             "challenged",
-            "turnout %",
+            "turnout_percent",
             "count",
             "outcome",
             "decided",

@@ -190,8 +190,9 @@ def _tests_table(c: CoalitionStanding) -> Table:
             (
                 t.kind.value,
                 t.description,
-                t.value_text,
-                t.threshold_text,
+                ct.figure_raw(t.value, percent=t.value_text.endswith("%")),
+                ct.figure_raw(t.threshold, percent=t.value_text.endswith("%")),
+                "percent" if t.value_text.endswith("%") else "count",
                 t.state,
                 "yes" if t.passes_now else "no",
             ),
@@ -208,7 +209,7 @@ def _tests_table(c: CoalitionStanding) -> Table:
             Column("As pending unions lean now", 1.5),
         ),
         rows,
-        ("test", "description", "so far", "needed", "state", "passes as they lean"),
+        ("test", "description", "so_far", "needed", "figure", "state", "passes_as_they_lean"),
     )
 
 
@@ -256,6 +257,6 @@ def _pending_unions(vote: Vote, q: QuestionStandings) -> list[Block]:
             f"Unions not approved yet ({q.question.id})",
             (Column("Union", 2.2), Column("Outcome", 1.1), Column("Where it stands", 6.5)),
             tuple(rows),
-            ("union id", "union", "outcome", "where it stands"),
+            ("union_id", "union", "outcome", "where_it_stands"),
         ),
     ]

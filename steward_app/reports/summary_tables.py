@@ -36,19 +36,19 @@ UNION_COLUMNS = (
     Column("Units reported", 1.1, R),
 )
 UNION_CSV = (
-    "union id",
+    "union_id",
     "union",
     "members",
     "yes",
     "no",
     "void",
     "challenged",
-    "turnout %",
-    "yes share %",
+    "turnout_percent",
+    "yes_share_percent",
     "outcome",
     "decided",
-    "units reported",
-    "units total",
+    "units_reported",
+    "units_total",
     "conflicts",
 )
 
@@ -173,7 +173,7 @@ def units_table(vote: Vote, q: QuestionStandings) -> Table:
             Column("Outcome", 1.3),
         ),
         tuple(rows),
-        ("unit id", "unit", "union id", "yes", "no", "count", "outcome"),
+        ("unit_id", "unit", "union_id", "yes", "no", "count", "outcome"),
     )
 
 
@@ -203,7 +203,7 @@ def missing_units(vote: Vote, q: QuestionStandings, several: bool) -> list[Block
                 )
                 for u in waiting
             ),
-            ("unit id", "unit", "union", "eligible"),
+            ("unit_id", "unit", "union", "eligible"),
             empty_text="Every unit has reported.",
         )
     )
@@ -224,7 +224,7 @@ def missing_units(vote: Vote, q: QuestionStandings, several: bool) -> list[Block
                 )
                 for u in conflicts
             ),
-            ("unit id", "unit", "union", "counts in conflict"),
+            ("unit_id", "unit", "union", "counts_in_conflict"),
             empty_text="No open conflicts. (Two stewards' counts that differ show here until "
             "one of them is corrected.)",
         )
@@ -302,8 +302,8 @@ def declarations(st: Standings, declared: Sequence[DeclaredData]) -> list[Block]
             ),
             tuple(rows),
             (
-                "union id",
-                "declared by",
+                "union_id",
+                "declared_by",
                 "question",
                 "declared",
                 "computed",
@@ -311,7 +311,7 @@ def declarations(st: Standings, declared: Sequence[DeclaredData]) -> list[Block]
                 "note",
                 "steward",
                 "pc",
-                "recorded at",
+                "recorded_at",
             ),
         ),
     ]

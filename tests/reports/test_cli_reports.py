@@ -55,15 +55,16 @@ def test_csv_output(demo_db: Path, tmp_path: Path) -> None:  # noqa: F811
     out = tmp_path / "c.csv"
     code, _, _ = cli(demo_db, "report", "coalition", "--csv", str(out))
     assert code == EXIT_OK
-    rows = list(csv.reader(out.open(encoding="utf-8")))
+    rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
     assert ["report", "Coalition summary"] in rows
     assert any(r[:2] == ["afscme", "AFSCME Council 4"] for r in rows)
     out = tmp_path / "t.csv"
     code, _, _ = cli(demo_db, "report", "tally-sheets", "ceui-511-service", "--csv", str(out))
     assert code == EXIT_OK
-    assert out.read_text(encoding="utf-8").splitlines()[1:] == [
-        "ceui-511-service,hartford,concessions,,,,,,",
-        "ceui-511-service,statewide-mail,concessions,,,,,,",
+    rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
+    assert rows[1:] == [
+        ["ceui-511-service", "hartford", "concessions", "", "", "", "", "", ""],
+        ["ceui-511-service", "statewide-mail", "concessions", "", "", "", "", "", ""],
     ]
 
 
