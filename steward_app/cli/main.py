@@ -26,6 +26,7 @@ from steward_app.services.counting import import_counts, record_count
 from steward_app.services.counts_csv import spans
 from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
 from steward_app.services.errors import NoVote, Refused
+from steward_app.services.exchange import state_code
 from steward_app.services.locations import DB_ENV, default_db_path
 from steward_app.services.standings_cache import load_standings
 from steward_app.services.standings_json import standings_json
@@ -283,7 +284,8 @@ class Cli:
     def standings(self) -> int:
         standings, declared = load_standings(self.store)
         if self.args.json:
-            self.say(json.dumps(standings_json(standings, declared), indent=2))
+            code = state_code(self.store).code  # what `state` prints, and the reports
+            self.say(json.dumps(standings_json(standings, declared, code), indent=2))
         else:
             self.out.write(render(standings, declared))
         return EXIT_OK
