@@ -266,45 +266,71 @@ class _Flow:
         self.y += 0.8 * s
 
 
+# a word in a text column longer than this many ems (a name with no spaces) does not widen
+# its column: it wraps at any character instead, so the numbers beside it keep their room
+LONG_WORD_EMS = 12.0
+
+
 def column_widths(m: Metrics, t: Table, width: float, size: float) -> list[float]:
-    """Right-aligned (number) columns get their natural width: they never wrap. The other
-    columns share the rest by weight, each widened to fit its longest word, at the expense
-    of the wider ones. Too little room for all that: everything shrinks in proportion."""
+    """Each column's width, in three tiers.
+
+    Right-aligned (number) columns get their natural width, as do the words of every column
+    title: a number never breaks and "Members" never becomes "Mem/bers". Text columns share
+    the rest by weight, each widened to fit its longest word (at the expense of the wider
+    ones) unless that word is longer than LONG_WORD_EMS, which then wraps at any character.
+    Too little room even so: text columns give way down to their titles' words first, and
+    only when the numbers and titles alone are too wide does everything shrink in proportion.
+    """
     pad = 2 * CELL_PAD + 0.5
-    mins = []
+    cap = LONG_WORD_EMS * size
+    hard = []  # never less: number cells, title words
+    soft = []  # wanted: the longest word of a text column (up to the cap)
     for i, col in enumerate(t.columns):
         need = max((m.width(w, size, True) for w in col.title.split(" ")), default=0.0)
+        want = need
         for row in t.rows:
             cell = row.cells[i] if i < len(row.cells) else ""
             if col.align is Align.RIGHT:
                 need = max(need, m.width(cell, size, row.strong))
             else:
-                need = max(need, *(m.width(w, size, row.strong) for w in words(cell)))
-        mins.append(need + pad)
-    widths = list(mins)
+                longest = max(m.width(w, size, row.strong) for w in words(cell))
+                want = max(want, min(longest, cap))
+        hard.append(need + pad)
+        soft.append(max(need, want) + pad)
     flexible = [i for i, c in enumerate(t.columns) if c.align is not Align.RIGHT]
-    rest = width - sum(mins[i] for i, c in enumerate(t.columns) if c.align is Align.RIGHT)
+    fixed = sum(hard[i] for i, c in enumerate(t.columns) if c.align is Align.RIGHT)
+    if not flexible or fixed + sum(hard[i] for i in flexible) > width:
+        used = sum(hard)  # numbers only: they share the width; too wide: all shrink alike
+        return [w * width / used for w in hard]
+    widths = list(hard)
+    rest = width - fixed
     total = sum(t.columns[i].weight for i in flexible) or 1.0
     for i in flexible:
         widths[i] = rest * t.columns[i].weight / total
-    for _ in flexible:
-        short = [i for i in flexible if widths[i] < mins[i] - 1e-6]
-        if not short:
+    for floor in (soft, hard):  # first every text column's longest word, else its title
+        _widen(widths, flexible, floor)
+        if all(widths[i] >= floor[i] - 1e-6 for i in flexible):
             break
-        deficit = sum(mins[i] - widths[i] for i in short)
-        for i in short:
-            widths[i] = mins[i]
-        slack = {i: widths[i] - mins[i] for i in flexible if widths[i] > mins[i] + 1e-6}
+    return widths
+
+
+def _widen(widths: list[float], flexible: list[int], floor: list[float]) -> None:
+    """Raise each flexible column to its floor, taking the room from the columns above theirs
+    in proportion to what they have to spare; stops when none has any to spare."""
+    for _ in flexible:
+        short = [i for i in flexible if widths[i] < floor[i] - 1e-6]
+        if not short:
+            return
+        slack = {i: widths[i] - floor[i] for i in flexible if widths[i] > floor[i] + 1e-6}
         room = sum(slack.values())
         if room <= 0:
-            break
+            return
+        deficit = sum(floor[i] - widths[i] for i in short)
         take = min(deficit, room)
+        for i in short:
+            widths[i] += take * (floor[i] - widths[i]) / deficit
         for i, extra in slack.items():
             widths[i] -= take * extra / room
-    used = sum(widths)
-    if used > width or not flexible:
-        return [w * width / used for w in widths]
-    return widths
 
 
 def _stamp_size(doc: Document) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +122,14 @@ def _in_order(line: str, parts: tuple[str, ...]) -> bool:
     return True
 
 
+def need_poppler() -> None:
+    """Skip, with the reason, where poppler's tools are not installed (Windows, macOS)."""
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("poppler-utils (pdftotext, pdfinfo) is not installed")
+
+
 def read_pdf(path: Path) -> Pdf:
+    need_poppler()
     text = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -132,6 +140,7 @@ def read_pdf(path: Path) -> Pdf:
 
 
 def pdf_info(path: Path) -> dict[str, str]:
+    need_poppler()
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     return {
         k.strip(): v.strip()
