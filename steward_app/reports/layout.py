@@ -170,7 +170,12 @@ class _Flow:
             self.put(fb.boxed_paragraph(self.m, p.text, self.width, size, p.bold), 0.6 * self.size)
             return
         lh = self.m.line_height(size, p.bold)
-        for line in self.m.wrap(p.text, size, p.bold, self.width):
+        lines = self.m.wrap(p.text, size, p.bold, self.width)
+        # kept together on the next page when it does not fit here but fits on a page
+        # (allowing for a "continued" line); a longer one runs on, a line at a time
+        if len(lines) * lh <= self.bottom - self.top - 2 * lh:
+            self.ensure(len(lines) * lh)
+        for line in lines:
             self.ensure(lh)
             self.pages[-1].append(TextOp(0, self.y, self.width, lh, line, size, p.bold))
             self.y += lh

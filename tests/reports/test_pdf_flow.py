@@ -1,6 +1,7 @@
-"""A name of 80 characters with no space (a union's, a unit's) wraps at any character in its
-own column; the numbers beside it and the column titles stay whole, and the report does not
-grow by more than a page. Read back with pdftotext."""
+"""How text flows onto pages, read back with pdftotext: a name of 80 characters with no space
+(a union's, a unit's) wraps at any character in its own column while the numbers beside it
+and the column titles stay whole, and the report does not grow by more than a page; a
+paragraph that fits on a page is never split across two."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from steward_app.domain.counts import SlotKey
-from steward_app.reports.document import Align, Column, ReportData, Row, Table
+from steward_app.reports.document import Align, Column, Paragraph, ReportData, Row, Table
 from steward_app.reports.layout import column_widths
 from steward_app.reports.measure import Metrics, words
 from steward_app.reports.notice import union_notice
@@ -112,3 +113,24 @@ def test_number_columns_get_their_natural_width(qapp: object) -> None:
         assert widths[i] < m.width(LONG, size)
         assert len(m.wrap(LONG, size, False, widths[i] - 7)) > 1
     assert words(LONG) == [LONG]
+
+
+def squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("kind", "size"), [("union", "a4"), ("union", "letter"), ("coalition", "a4")]
+)
+def test_a_paragraph_that_fits_on_a_page_is_not_split(
+    make_pdf: MakePdf, demo_data: ReportData, kind: str, size: str
+) -> None:
+    # the A4 notice split "... a unit's own result is" / "shown for information." before
+    doc = union_notice(demo_data, "afscme") if kind == "union" else coalition_summary(demo_data)
+    pdf = make_pdf(doc, f"{kind}-{size}", size)
+    assert len(pdf.pages) > 1  # there is a page break to get wrong
+    pages = [squeezed(p) for p in pdf.pages]
+    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs
+    for text in paragraphs:
+        assert any(squeezed(text) in page for page in pages), text
