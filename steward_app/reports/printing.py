@@ -74,6 +74,9 @@ def write_pdf(
     Raises RenderError when the file cannot be written.
     """
     writer = QPdfWriter(str(path))
+    # PDF/A-1b, for archiving: fonts embedded, sRGB output intent, XMP metadata, no
+    # transparency (docs/exports.md says what it gives and what it does not: no tagging)
+    writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout_for(page_size, landscape))
     writer.setTitle(f"{document.header.report_title}: {document.header.vote_title}")

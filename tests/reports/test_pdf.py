@@ -4,6 +4,8 @@ page, the bundled font embedded, Letter and A4, a printer gets the same pages.""
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -249,3 +251,22 @@ def test_the_print_preview_shows_the_same_pages(qapp: QApplication, demo_data: R
     preview.updatePreview()
     assert preview.pageCount() == len(lay_out(doc, page_geometry(printer)))
     assert printer.pageLayout().orientation() is QPageLayout.Orientation.Landscape
+
+
+def test_the_pdf_is_written_as_pdf_a_1b(make_pdf: MakePdf, demo_data: ReportData) -> None:
+    """What QPdfWriter gives for PDF/A-1b: the identification in the XMP metadata, an sRGB
+    output intent with its profile, fonts embedded; not tagged (docs/exports.md)."""
+    pdf = make_pdf(union_notice(demo_data, "afscme"), "archive", "a4")
+    meta = subprocess.run(
+        ["pdfinfo", "-meta", str(pdf.path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert 'pdfaid:part="1"' in meta and 'pdfaid:conformance="B"' in meta
+    data = pdf.path.read_bytes()
+    assert b"/OutputIntents" in data and b"/GTS_PDFA1" in data and b"/DestOutputProfile" in data
+    # PDF/A-1 allows no transparency: a soft mask only as /None
+    assert set(re.findall(rb"/SMask\s*(/\w+|\d+ \d+ R)", data)) <= {b"/None"}
+    assert not re.search(rb"/(CA|ca) 0\.", data)
+    info = pdf_info(pdf.path)
+    assert info["PDF version"] == "1.4"
+    assert info["Tagged"] == "no"  # what Qt cannot do: said in docs/exports.md
+    assert all(emb == "yes" for _, emb in pdf_fonts(pdf.path))
