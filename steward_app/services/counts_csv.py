@@ -29,7 +29,9 @@ PLAIN_NUMBER = (
     "write the number in digits only, with no thousands separator, comma, point, sign or "
     "space, e.g. 1234"
 )
-_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+# a byte order mark as read without utf-8-sig, and as a spreadsheet that read the file as
+# Latin-1 (LibreOffice's headless default) saves it back: "\u00ef\u00bb\u00bf" in UTF-8
+BYTE_ORDER_MARKS = ("\ufeff", "\u00ef\u00bb\u00bf")
 
 
 class CsvRow(NamedTuple):
@@ -49,9 +51,7 @@ def read_counts_csv(source: IO[str]) -> CountsCsv:
     """The rows of a counts CSV. Raises Refused for a file that is empty, whose first line does
     not name the columns (or names one twice), that a CSV reader cannot read, with a row wider
     than its columns, or with no filled row."""
-    first = source.readline()
-    if first.startswith("\ufeff"):
-        first = first[1:]  # a byte order mark, when the file was opened without utf-8-sig
+    first = _without_mark(source.readline())
     if not first.strip():
         raise Refused(
             "nothing was imported: the file is empty; its first line must name the columns "
@@ -117,6 +117,16 @@ class _Rows:
             self.rows.append(CsvRow(number, row))
         else:
             self.rows.append(CsvRow(number, row, _cell_problems(self.names, row)))
+
+
+def _without_mark(first: str) -> str:
+    """The first line without a byte order mark, also one inside the first cell's quotes."""
+    for mark in BYTE_ORDER_MARKS:
+        if first.startswith(mark):
+            return first[len(mark) :]
+        if first.startswith('"' + mark):
+            return '"' + first[1 + len(mark) :]
+    return first
 
 
 def _delimiter(first: str) -> str:
