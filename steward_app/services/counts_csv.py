@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, NamedTuple
 
@@ -21,6 +22,7 @@ from steward_app.domain.counts import CSV_COLUMNS
 from steward_app.services.errors import Refused
 
 MAX_CELL_CHARS = 1_000  # ids, part names and reasons are far shorter; anything longer is a slip
+MAX_LINE_CHARS = 65_536  # a row of ten full cells is about 10,000: bounds the memory a line takes
 DELIMITERS = (",", ";", "\t")
 REQUIRED = ("unit", "yes", "no")
 # a count's own cells: a row with all of these empty is a row not filled in, not a count
@@ -51,14 +53,14 @@ def read_counts_csv(source: IO[str]) -> CountsCsv:
     """The rows of a counts CSV. Raises Refused for a file that is empty, whose first line does
     not name the columns (or names one twice), that a CSV reader cannot read, with a row wider
     than its columns, or with no filled row."""
-    first = _without_mark(source.readline())
+    first = _without_mark(_line(source, 1))
     if not first.strip():
         raise Refused(
             "nothing was imported: the file is empty; its first line must name the columns "
             f"(at least {', '.join(REQUIRED)})"
         )
     delimiter = _delimiter(first)
-    reader = csv.reader(itertools.chain([first], source), delimiter=delimiter)
+    reader = csv.reader(itertools.chain([first], _lines(source)), delimiter=delimiter)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -117,6 +119,26 @@ class _Rows:
             self.rows.append(CsvRow(number, row))
         else:
             self.rows.append(CsvRow(number, row, _cell_problems(self.names, row)))
+
+
+def _line(source: IO[str], number: int) -> str:
+    """One line of text, refused when longer than MAX_LINE_CHARS (read no further than that)."""
+    line = source.readline(MAX_LINE_CHARS + 1)
+    if len(line) > MAX_LINE_CHARS:
+        raise Refused(
+            f"nothing was imported: line {number} of the file is longer than "
+            f"{MAX_LINE_CHARS:,} characters; a counts CSV has one short row per line"
+        )
+    return line
+
+
+def _lines(source: IO[str]) -> Iterator[str]:
+    """The lines after the first, each bounded as _line bounds it."""
+    for number in itertools.count(2):
+        line = _line(source, number)
+        if not line:
+            return
+        yield line
 
 
 def _without_mark(first: str) -> str:

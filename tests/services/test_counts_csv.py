@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from steward_app.domain.counts import CSV_COLUMNS
 from steward_app.services.counting import import_counts
-from steward_app.services.counts_csv import MAX_CELL_CHARS, read_counts_csv
+from steward_app.services.counts_csv import MAX_CELL_CHARS, MAX_LINE_CHARS, read_counts_csv
 from steward_app.services.errors import Refused
 from steward_app.services.standings_cache import load_standings
 from steward_app.store.vote_store import VoteStore
@@ -82,12 +82,23 @@ def test_a_column_named_twice_is_refused(demo_store: VoteStore) -> None:
 def test_a_huge_cell_is_refused_cleanly(demo_store: VoteStore) -> None:
     megabyte = "x" * 1_048_576  # past the csv module's own limit: a crash before
     r = refused(demo_store, f"unit,yes,no,reason\naru-p5,1,2,{megabyte}\n")
-    assert "row 2" in str(r) and "longer than" in str(r)
-    quoted = f'unit,yes,no,reason\naru-p5,1,2,"{megabyte}"\n'
-    assert "row 2" in str(refused(demo_store, quoted))
+    assert "line 2 of the file is longer than 65,536 characters" in str(r)
+    lines = "\n".join(["y" * 999] * 1_000)  # a quoted cell of short lines: the csv limit
+    r = refused(demo_store, f'unit,yes,no,reason\naru-p5,1,2,"{lines}"\n')
+    assert "row 2 cannot be read: a cell is longer than 131,072 characters" in str(r)
     long = "y" * (MAX_CELL_CHARS + 1)  # under the csv module's limit, over ours
     r = refused(demo_store, f"unit,yes,no,reason\naru-p5,1,2,{long}\n")
     assert f"row 2: reason (column D) has {MAX_CELL_CHARS + 1:,} characters" in str(r)
+
+
+def test_a_huge_line_is_refused_before_it_is_read_whole(demo_store: VoteStore) -> None:
+    commas = "," * (MAX_LINE_CHARS + 10)  # millions of empty cells would take gigabytes
+    assert "line 2 of the file is longer than" in str(refused(demo_store, f"unit,yes,no\n{commas}"))
+    assert "line 1 of the file is longer than" in str(refused(demo_store, f"unit,yes,no{commas}"))
+    source = io.StringIO("unit,yes,no\n" + "x" * (3 * MAX_LINE_CHARS))
+    with pytest.raises(Refused):
+        read_counts_csv(source)
+    assert source.tell() <= 12 + MAX_LINE_CHARS + 1  # stopped there
 
 
 @pytest.mark.parametrize(
