@@ -1,12 +1,15 @@
 """Tally files on shared folders, sticks and mail: write whole or not at all, read and let go.
 
-Writing: the bytes go to a hidden `.NAME.partial` in the target folder, are flushed to disk,
-and the file is then renamed to its final name (a new name in a folder is never an existing
-file: a name already taken gets a suffix). Readers skip names starting with "." or ending in
-".partial", and in any case verify everything inside, never trusting a name.
+Writing: the bytes go to a hidden `.XXXXXXXX.partial` in the target folder (a short name: a
+deep OneDrive or SharePoint folder leaves little room under Windows's 260 characters), are
+flushed to disk, and the file is then renamed to its final name (a new name in a folder is
+never an existing file: a name already taken gets a suffix). Readers skip names starting with
+"." or ending in ".partial", and in any case verify everything inside, never trusting a name.
 
 Reading: the whole file is read at once and closed (a held handle blocks other PCs on a
-share), retrying a few times when another program holds it (antivirus, sync clients).
+share). A file another program holds (antivirus, OneDrive, Dropbox, another PC on the share:
+Windows's sharing and lock violations) is tried again for about HELD_SECONDS; any other
+permission error a few times only (POSIX has no such holds: it is a real refusal).
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from steward_app.sync.errors import ImportRefused, Refusal
 
 SUFFIX = ".tally"
 PARTIAL = ".partial"
-RETRIES = 5
+RETRIES = 5  # a permission error that is no sharing violation: about 1.5 s in all
+HELD_SECONDS = 10.0  # a file held by another program: tried again for about this long
+_HELD_WINERRORS = (5, 32, 33)  # access denied (a pending delete), sharing and lock violation
 T = TypeVar("T")
 _UNSAFE_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
@@ -50,17 +55,28 @@ def safe_name(text: str, limit: int = 40) -> str:
     return cleaned[:limit].rstrip(" .-") or "x"
 
 
+def held_by_another(exc: OSError) -> bool:
+    """Whether the error is a Windows sharing or lock violation: another program has the
+    file open for a moment, and the same call succeeds once it lets go."""
+    return getattr(exc, "winerror", None) in _HELD_WINERRORS
+
+
 def _retrying(action: Callable[[], T], sleep: Callable[[float], None]) -> T:
-    delay = 0.1
-    for attempt in range(RETRIES):
+    """`action`, tried again while it raises PermissionError: for about HELD_SECONDS (the
+    sleeps add up to it) when another program holds the file, else RETRIES times."""
+    delay, waited, attempt = 0.1, 0.0, 0
+    while True:
         try:
             return action()
-        except PermissionError:
-            if attempt == RETRIES - 1:
+        except PermissionError as exc:
+            attempt += 1
+            held = held_by_another(exc)
+            if (held and waited >= HELD_SECONDS) or (not held and attempt >= RETRIES):
                 raise
-            sleep(delay)
-            delay *= 2
-    raise AssertionError("unreachable")
+            pause = min(delay, HELD_SECONDS - waited) if held else delay
+            sleep(pause)
+            waited += pause
+            delay = min(delay * 2, 1.0)
 
 
 def read_whole(path: Path, sleep: Callable[[float], None] = time.sleep) -> bytes:
@@ -101,7 +117,8 @@ def write_atomically(
     name gets a suffix " (2)", " (3)"... so another PC's file is never overwritten.
     """
     folder = target.parent
-    partial = folder / f".{target.name}.{secrets.token_hex(4)}{PARTIAL}"
+    # short: a deep synced folder (OneDrive, SharePoint) leaves little of Windows's 260
+    partial = folder / f".{secrets.token_hex(4)}{PARTIAL}"
     try:
         with partial.open("xb") as f:
             f.write(data)
@@ -115,7 +132,7 @@ def write_atomically(
         fsync_folder(folder)
         return final
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # held by a scanner: left for a later cleanup
             partial.unlink()
 
 

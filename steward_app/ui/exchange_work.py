@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ class Arrival:
     text: str
     refused: bool = False
     changed: bool = False  # it brought something (the views and the shared folder follow)
+    again: bool = False  # not settled (no backup could be made first): worth another try
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,26 @@ def import_paths(
     `cancelled` is asked before each file and again just before its commit: a cancelled file
     leaves nothing behind, and the files already imported stay imported."""
     from steward_app.services import exchange
+
+    store = session.store
+    return import_each(
+        session,
+        ((p.name, partial(exchange.import_file, store, p)) for p in paths),
+        cancelled,
+    )
+
+
+Importer = Callable[..., "exchange.ImportReport"]  # called with before_commit=
+
+
+def import_each(
+    session: Session,
+    imports: Iterable[tuple[str, Importer]],
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Imported:
+    """Run each (name, import) in turn: a refused file, or one whose backup cannot be made
+    first (a StoreError: a full disk, the backups folder held), stops only that file."""
+    from steward_app.store.errors import StoreError
     from steward_app.sync.errors import ImportRefused
 
     def check() -> None:
@@ -108,19 +130,23 @@ def import_paths(
 
     arrivals: list[Arrival] = []
     changes = Changes()
-    for path in paths:
+    for name, run in imports:
         try:
             check()
-            r = exchange.import_file(session.store, path, before_commit=check)
+            r = run(before_commit=check)
         except ImportCancelled:
-            arrivals.append(Arrival(path.name, CANCELLED))
+            arrivals.append(Arrival(name, CANCELLED))
             continue
         except ImportRefused as exc:
-            arrivals.append(Arrival(path.name, f"refused ({exc.code.value}): {exc}", True))
+            arrivals.append(Arrival(name, f"refused ({exc.code.value}): {exc}", True))
+            continue
+        except StoreError as exc:
+            text = f"not imported yet, nothing from it was written: {exc}"
+            arrivals.append(Arrival(name, text, refused=True, again=True))
             continue
         changed = r.outcome in ("imported", "joined")
         changes = changes | r.changes
-        arrivals.append(Arrival(path.name, report_text(r), changed=changed))
+        arrivals.append(Arrival(name, report_text(r), changed=changed))
     changed = any(a.changed for a in arrivals)
     if changed and (changes.vote or session.cache.standings is None):
         standings = session.cache.refresh_all()

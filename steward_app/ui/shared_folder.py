@@ -7,10 +7,14 @@ database part runs on the database lane; building, writing and checking the file
 write lane (ui/write_lane.py), so a count saved meanwhile goes through. One export at a time:
 a change during one leads to one more after it. Reading: a
 file watcher, with a poll every 10 s as the fallback for network drives, where change
-notifications often never arrive. Each file is read once per (name, size, modification time);
-the import itself recognises a file it has seen. Partial and hidden files and this PC's own
-file are left alone. Listing and reading the folder run on the database lane, like the
-imports: a slow network drive never freezes the window.
+notifications often never arrive. Each file is settled once per (name, size, modification
+time): a file held by another program, or whose import could not be backed up first, is tried
+again after a growing wait (ui/shared_reading.py); the import itself recognises a file it has
+seen. Partial and hidden files and this PC's own file are left alone. Listing and reading the
+folder run on the write lane, the imports on the database lane: a slow network drive never
+freezes the window, nor holds a save. An export that fails is tried again after a wait that
+doubles each time (EXPORT_RETRY_MS up to EXPORT_RETRY_MAX_MS); `failed` reports each failure
+in words, `exported` the next success.
 """
 
 from __future__ import annotations
@@ -23,13 +27,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal, Slot
 
 from steward_app.ui.database_lane import DatabaseLane
-from steward_app.ui.exchange_work import (
-    Arrival,
-    Imported,
-    gather_export,
-    import_paths,
-    shared_file_name,
-)
+from steward_app.ui.exchange_work import Arrival, Imported, gather_export, shared_file_name
+from steward_app.ui.shared_reading import Look, Seen, Waits, import_fetched, look, settled
 from steward_app.ui.write_lane import WriteLane
 
 if TYPE_CHECKING:
@@ -42,27 +41,10 @@ DEBOUNCE_MS = 2000
 POLL_MS = 10_000
 SETTLE_MS = 500  # after a change notice: let a burst of renames finish first
 
-Seen = dict[str, tuple[int, int]]  # file name -> (size, modification time in ns)
+EXPORT_RETRY_MS = 5_000  # an export that failed: tried again after this, then doubling
+EXPORT_RETRY_MAX_MS = 300_000
+
 Written = tuple[Path, tuple[int, int]]  # the file written, its mark in Seen
-
-
-def new_files(folder: Path, seen: Seen, own: str) -> list[Path]:
-    """Finished tally files not looked at since they last changed; marks them seen."""
-    from steward_app.sync import files  # imported when first used, after the window is up
-
-    out = []
-    for path in files.tally_files(folder):
-        if path.name == own:
-            continue
-        try:
-            st = path.stat()
-        except OSError:
-            continue  # gone between the listing and now
-        mark = (st.st_size, st.st_mtime_ns)
-        if seen.get(path.name) != mark:
-            seen[path.name] = mark
-            out.append(path)
-    return out
 
 
 class SharedFolder(QObject):
@@ -88,8 +70,10 @@ class SharedFolder(QObject):
         self.session = session
         self.author = author
         self.folder: Path | None = None
-        self.seen: Seen = {}  # touched on the lane only
+        self.seen: Seen = {}  # settled files (touched on the GUI thread only)
+        self.waits = Waits()  # files to try again, not before their time (GUI thread)
         self.own = ""  # this PC's file name there, once known (set on the lane)
+        self.export_failures = 0  # exports failed in a row (the retry's wait doubles)
         self._scanning = False
         self._exporting = False  # an export on its way (either part): the next one waits
         self._again = False  # a change came during that export: one more follows it
@@ -105,6 +89,9 @@ class SharedFolder(QObject):
         self.settle.setSingleShot(True)
         self.settle.setInterval(SETTLE_MS)
         self.settle.timeout.connect(self.scan)
+        self.retry = QTimer(self)  # an export that failed, tried again
+        self.retry.setSingleShot(True)
+        self.retry.timeout.connect(self.export_now)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
         saved = QSettings().value(SETTING)
@@ -117,6 +104,9 @@ class SharedFolder(QObject):
             self.watcher.removePaths(self.watcher.directories())
         self.folder = folder
         self.seen = {}
+        self.waits.clear()
+        self.export_failures = 0
+        self.retry.stop()
         if remember:
             settings = QSettings()
             if folder is None:
@@ -156,8 +146,9 @@ class SharedFolder(QObject):
         change still waits for, and wait there until every write is on disk. The lane's
         shutdown waits for that job, so the application quits only with the file whole."""
         self._closing = True
-        due = self.debounce.isActive() or self._again
+        due = self.debounce.isActive() or self._again or self.retry.isActive()
         self.debounce.stop()
+        self.retry.stop()
         self._again = False
         if due and self.folder is not None and self.session() is not None:
             self._export(wait=True)
@@ -189,18 +180,22 @@ class SharedFolder(QObject):
 
     def _on_written(self, written: Written) -> None:
         path, mark = written
-
-        def remember() -> None:  # on the lane, as every use of `seen`
-            if self.folder == path.parent:  # not another folder chosen meanwhile
-                self.seen[path.name] = mark
-
-        if not self._closing:
-            self.lane.submit(remember, _ignore, _ignore)
+        if self.folder == path.parent:  # not another folder chosen meanwhile
+            self.seen[path.name] = mark
+        self.export_failures = 0
+        self.retry.stop()
         self.exported.emit(str(path))
         self._exported()
 
     def _failed(self, error: BaseException) -> None:
-        self.failed.emit(f"Could not write to the shared folder {self.folder}: {error}")
+        """An export failed: said in words, and tried again after a wait that doubles."""
+        text = f"Could not write to the shared folder {self.folder}: {error}"
+        if not self._closing and self.folder is not None:
+            wait = min(EXPORT_RETRY_MS * 2**self.export_failures, EXPORT_RETRY_MAX_MS)
+            self.export_failures += 1
+            self.retry.start(wait)
+            text += f". Trying again in {_seconds(wait / 1000)}"
+        self.failed.emit(text)
         self._exported()
 
     def _exported(self) -> None:
@@ -215,30 +210,59 @@ class SharedFolder(QObject):
 
     @Slot()
     def scan(self) -> None:
-        """Import the files that are new or changed in the folder (on the lane)."""
+        """Import the files that are new or changed in the folder: read on the write lane,
+        imported on the database lane."""
         folder = self.folder
         if folder is None or self._scanning or self.session() is None:
             return
         self._scanning = True
+        work = partial(
+            look, folder, dict(self.seen), self.own, self.waits.due(), self.waits.clock()
+        )
+        self.writes.submit(work, partial(self._on_looked, folder), self._on_scan_failed)
 
-        def work() -> Imported | None:
-            session = self.session()
-            assert session is not None
-            try:
-                found = new_files(folder, self.seen, self.own)
-            except OSError as exc:
-                message = f"cannot read the shared folder {folder}: {exc.strerror or exc}"
-                return Imported((Arrival(folder.name, message, refused=True),), None, False)
-            if not found:
-                return None
-            return import_paths(session, found)
+    def _on_looked(self, folder: Path, found: Look) -> None:
+        if found.error:
+            self._scanning = False
+            arrival = Arrival(folder.name, found.error, refused=True)
+            self.arrived.emit(Imported((arrival,), None, False))
+            return
+        fetched = found.fetched
+        if self.folder != folder or self.session() is None:
+            self._scanning = False
+            return
+        if not any(f.data is not None or f.refusal is not None for f in fetched):
+            self._imported(folder, found, None)
+            return
+        self.lane.submit(
+            lambda: import_fetched(self._open_session(), fetched),
+            partial(self._imported, folder, found),
+            self._on_scan_failed,
+        )
 
-        self.lane.submit(work, self._on_scanned, self._on_scan_failed)
+    def _open_session(self) -> Session:
+        session = self.session()
+        assert session is not None
+        return session
 
-    def _on_scanned(self, result: Imported | None) -> None:
+    def _imported(self, folder: Path, found: Look, result: Imported | None) -> None:
         self._scanning = False
-        if result is not None:
-            self.arrived.emit(result)
+        if self.folder == folder:  # not another folder chosen meanwhile
+            done, again = settled(found.fetched, result)
+            for f in done:
+                self.seen[f.name] = f.mark
+                self.waits.settled(f.name)
+            for f, why in again:
+                wait = self.waits.failed(f.name, f.mark)
+                self.failed.emit(
+                    f"Could not import {f.name} from the shared folder yet ({why}). "
+                    f"Trying again in {_seconds(wait)}"
+                )
+        shown = None if result is None else [a for a in result.arrivals if not a.again]
+        if result is not None and shown:
+            self.arrived.emit(Imported(tuple(shown), result.standings, result.changed))
+        if found.more:
+            self.scan()
 
     def _on_scan_failed(self, error: BaseException) -> None:
         self._scanning = False
@@ -257,3 +281,7 @@ def _write(gathered: exchange.Gathered, target: Path) -> Written:
 
 def _ignore(_value: object) -> None:
     pass
+
+
+def _seconds(s: float) -> str:
+    return f"{round(s)} s" if s < 90 else f"{round(s / 60)} min"

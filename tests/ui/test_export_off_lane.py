@@ -143,8 +143,12 @@ def test_a_write_that_fails_is_reported_and_changes_nothing(
     (own,) = files.tally_files(share)
     before_file, before_db = own.read_bytes(), db_bytes(qtbot, w)
 
-    def full_disk(*_args: object, **_kwargs: object) -> Path:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    write, disk_full = files.write_atomically, [True]
+
+    def full_disk(*args: Any, **kwargs: Any) -> Path:
+        if disk_full:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write(*args, **kwargs)
 
     monkeypatch.setattr(files, "write_atomically", full_disk)
     failed: list[str] = []
@@ -152,11 +156,26 @@ def test_a_write_that_fails_is_reported_and_changes_nothing(
     shared.export_now()
     idle(qtbot, w)
     assert failed == [
-        f"Could not write to the shared folder {share}: cannot write {own}: No space left on device"
+        f"Could not write to the shared folder {share}: cannot write {own}: No space left on "
+        "device. Trying again in 5 s"
     ]
     assert w.statusBar().currentMessage() == failed[0]
     assert own.read_bytes() == before_file and db_bytes(qtbot, w) == before_db
     assert not shared.exporting
+    # the export is tried again by itself, each wait twice the last
+    assert shared.retry.isActive() and shared.retry.interval() == 5000
+    shared.retry.stop()
+    shared.retry.timeout.emit()  # what the timer does
+    idle(qtbot, w)
+    assert failed[-1].endswith("Trying again in 10 s") and shared.retry.interval() == 10000
+    disk_full.clear()  # the disk has room again
+    record(qtbot, w, STEWARD, "1340", "500")
+    shared.debounce.stop()
+    shared.retry.stop()
+    shared.retry.timeout.emit()
+    idle(qtbot, w)
+    assert own.read_bytes() != before_file and state_in(own) == current_state(qtbot, w).code
+    assert shared.export_failures == 0 and not shared.retry.isActive()
 
 
 def test_export_results_writes_its_file_off_the_lane(
