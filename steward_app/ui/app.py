@@ -89,10 +89,14 @@ def run_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> int:
     started = start_window(args, files)
     if isinstance(started, int):
         return started
+    from steward_app.ui.end_session import write_on_session_end
     from steward_app.ui.termination import close_windows_on_terminate
 
     terminate = close_windows_on_terminate(app)  # a logout closes the window as Quit does
+    # Windows ends the process after a logoff without closing the window: write first
+    ending = write_on_session_end(app, started.window.exchange.shared.flush)
     code = app.exec()
+    ending.remove()
     if terminate is not None:
         terminate.remove()
     leave(started, int(code))

@@ -19,6 +19,7 @@ in words, `exported` the next success.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -146,31 +147,59 @@ class SharedFolder(QObject):
         change still waits for, and wait there until every write is on disk. The lane's
         shutdown waits for that job, so the application quits only with the file whole."""
         self._closing = True
+        self._write_what_is_due(None)
+
+    def flush(self, wait_s: float) -> bool:
+        """The session is ending (a logoff, a shutdown: ui/end_session.py): write now the
+        export a change still waits for, and wait on this thread, up to `wait_s`, until it and
+        every write before it are on disk. Windows ends the process soon after, without a
+        close event. The program may also go on (another program cancelled the logoff): the
+        shared folder keeps working. True when everything was written in time."""
+        done = threading.Event()
+        self._write_what_is_due(done)
+        return done.wait(wait_s)
+
+    def _write_what_is_due(self, done: threading.Event | None) -> None:
         due = self.debounce.isActive() or self._again or self.retry.isActive()
         self.debounce.stop()
         self.retry.stop()
         self._again = False
         if due and self.folder is not None and self.session() is not None:
-            self._export(wait=True)
+            self._exporting = True
+            self._export(wait=True, done=done)
         else:
-            self.lane.submit(self.writes.drain, _ignore, _ignore)
 
-    def _export(self, *, wait: bool) -> None:
+            def drain() -> None:
+                try:
+                    self.writes.drain()
+                finally:
+                    if done is not None:
+                        done.set()
+
+            self.lane.submit(drain, _ignore, _ignore)
+
+    def _export(self, *, wait: bool, done: threading.Event | None = None) -> None:
         folder, author = self.folder, self.author
         assert folder is not None
 
         def work() -> bool:
-            session = self.session()
-            assert session is not None
-            if session.store.vote() is None:
-                return False  # nothing to send before this PC has a vote
-            self.own = shared_file_name(session, author)
-            target = folder / self.own
-            gathered = gather_export(session, author, target)
-            self.writes.submit(partial(_write, gathered, target), self._on_written, self._failed)
-            if wait:
-                self.writes.drain()
-            return True
+            try:
+                session = self.session()
+                assert session is not None
+                if session.store.vote() is None:
+                    return False  # nothing to send before this PC has a vote
+                self.own = shared_file_name(session, author)
+                target = folder / self.own
+                gathered = gather_export(session, author, target)
+                self.writes.submit(
+                    partial(_write, gathered, target), self._on_written, self._failed
+                )
+                if wait:
+                    self.writes.drain()
+                return True
+            finally:
+                if done is not None:
+                    done.set()
 
         self.lane.submit(work, self._on_gathered, self._failed)
 

@@ -7,7 +7,9 @@ instead, so their close handlers run, and the program exits with status 0.
 
 Python runs a signal handler only when Python code runs, and Qt's event loop may sleep in C++:
 the signal's wake-up byte (signal.set_wakeup_fd) goes into a socket that a QSocketNotifier
-watches, which wakes the loop. Nothing on Windows, where a logout closes windows itself.
+watches, which wakes the loop. Nothing on Windows, which has no SIGTERM: a logoff there ends
+the process after WM_ENDSESSION without closing the window, and ui/end_session.py writes what
+is due on the session manager's request instead.
 """
 
 from __future__ import annotations
