@@ -25,6 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsed.command is not None or "-h" in args or "--help" in args or "--version" in args
     ):
         gc.enable()  # a command may run long over many objects: collect as usual
+        from steward_app.cli.console import utf8_output
+
+        utf8_output()  # a file or a pipe gets UTF-8, never the ANSI code page (Windows)
         return run(args)
     from steward_app.ui.app import run_window
 
