@@ -1,13 +1,17 @@
 """Backups of a database file: consistent copies, named by reason and time, kept by a rule.
 
 A backup is made with SQLite's backup API (never a file copy of a live database) into a hidden
-`.NAME.partial` file in the target folder, checked (`PRAGMA quick_check`), flushed to disk and
-only then renamed to its final name. A backup cut short (a kill, a full disk) is never taken
-for a good one: listings skip partial names, and the next backup removes old partial files.
+`.XXXXXXXX.partial` file in the target folder (a short name: Windows's 260 characters),
+checked (`PRAGMA quick_check`), flushed to disk and only then renamed to its final name. A
+backup cut short (a kill, a full disk) is never taken for a good one: listings skip partial
+names, and the next backup removes old partial files.
 
 Automatic backups go to `backups/` beside the database as `STEM-REASON-YYYYMMDD-HHMMSS-ffffff
 .sqlite`. `rotate()` keeps the newest automatic ones (see KEEP_*); a backup a steward asks for
-(reason "manual") is never deleted by the app.
+(reason "manual") is never deleted by the app. Two backups named in the same clock tick
+(Windows's clock moves in 15.6 ms steps; two processes) never take one name: the later one
+takes the next free microsecond, reserved before the rename (`_place_unique`). The rename is
+tried again while another program (antivirus) holds the new file (durable.retrying).
 
 Restoring (`check_restorable`, `restore_into`) copies a checked backup into the live path with
 the backup API, in one write transaction: a kill during a restore leaves the database as it
@@ -27,9 +31,9 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 
-from steward_app.durable import fsync_folder
+from steward_app.durable import fsync_folder, retrying
 from steward_app.store.errors import StoreError, explain_os_error, explain_sqlite_error
 
 log = logging.getLogger(__name__)
@@ -80,6 +84,7 @@ def list_backups(db_path: Path) -> list[Backup]:
         names = [p for p in folder.iterdir() if p.is_file()]
     except OSError:
         return []
+    names = [p for p in names if _not_empty(p)]  # an empty one: a name reserved, never copied
     for path in names:
         match = _NAME.match(path.name)
         if match is None or not match["rest"].startswith(prefix):
@@ -92,6 +97,13 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found)
 
 
+def _not_empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 # --- making a backup -----------------------------------------------------------------------
 
 
@@ -101,22 +113,30 @@ def copy_database(
     *,
     progress: Progress | None = None,
     replace: bool = False,
+    unique: bool | None = None,
 ) -> Path:
     """Copy the database open on `source` to `target` through a partial file, then rename.
+    Returns the path written: with `unique` (by default: for a name from backup_path), a
+    taken name gives the next free time stamp instead of an error.
 
     Raises StoreError (with no file left behind) when the copy cannot be written."""
     target = Path(target)
-    if target.exists() and not replace:
+    if unique is None:
+        unique = _NAME.match(target.name) is not None and target.parent.name == BACKUP_FOLDER
+    if target.exists() and not replace and not unique:
         raise StoreError(f"{target} already exists; choose a new file name. Nothing was written")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(explain_os_error(exc, target.parent)) from exc
     _remove_stale_partials(target.parent)
-    partial = target.parent / f".{target.name}.{secrets.token_hex(4)}{PARTIAL}"
+    partial = target.parent / f".{secrets.token_hex(4)}{PARTIAL}"
     try:
         _copy_to(source, partial, progress)
-        os.replace(partial, target)
+        if unique and not replace:
+            target = _place_unique(partial, target)
+        else:
+            retrying(lambda: os.replace(partial, target))
         fsync_folder(target.parent)
     except sqlite3.Error as exc:
         raise StoreError(
@@ -129,6 +149,30 @@ def copy_database(
             partial.unlink()
     log.info("backup written: %s", target)
     return target
+
+
+def _place_unique(partial: Path, target: Path) -> Path:
+    """Rename `partial` to `target`, or to the same name a microsecond later (and so on) when
+    that one is taken: the name is reserved first (created, never opened by another), then
+    replaced by the rename, so two processes never write the same name."""
+    match = _NAME.match(target.name)
+    assert match is not None
+    made = dt.datetime.strptime(match["stamp"], _STAMP_FORMAT)
+    for n in range(1000):
+        stamp = (made + dt.timedelta(microseconds=n)).strftime(_STAMP_FORMAT)
+        final = target.with_name(f"{match['rest']}-{stamp}{SUFFIX}")
+        try:
+            os.close(os.open(final, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            continue
+        try:
+            retrying(lambda: os.replace(partial, final))  # noqa: B023 (called at once)
+        except OSError:
+            with contextlib.suppress(OSError):
+                final.unlink()  # the empty reservation: never a backup
+            raise
+        return final
+    raise OSError(f"no free backup name beside {target}")
 
 
 def _copy_to(source: sqlite3.Connection, partial: Path, progress: Progress | None) -> None:
@@ -168,11 +212,21 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise StoreError(f"there is no database file {path}")
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{sqlite_uri(path.absolute())}?mode=ro", uri=True)
         conn.execute("PRAGMA busy_timeout=5000")
     except sqlite3.Error as exc:
         raise StoreError(explain_sqlite_error(str(exc), path)) from exc
     return conn
+
+
+def sqlite_uri(path: PurePath) -> str:
+    """The file: URI SQLite opens for an absolute path. A Windows UNC path (\\\\server\\share\\...)
+    keeps its two leading slashes after an empty authority, file:////server/share/...:
+    pathlib's file://server/share/... is refused by SQLite ("invalid uri authority")."""
+    uri = path.as_uri()
+    if isinstance(path, PureWindowsPath) and path.drive.startswith("\\\\"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return uri
 
 
 def holds_entries(db_path: Path) -> bool:

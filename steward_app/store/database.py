@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 
 from steward_app.store.backup import backup_path, copy_database
@@ -107,7 +107,9 @@ def open_engine(path: Path) -> Engine:
             f"cannot create the folder {path.parent}: {exc.strerror}; choose another "
             "place with --db"
         ) from exc
-    engine = create_engine(f"sqlite:///{path}", connect_args={"isolation_level": None})
+    # URL.create: a "sqlite:///..." string would decode a %XX in a folder's name
+    url = URL.create("sqlite", database=str(path))
+    engine = create_engine(url, connect_args={"isolation_level": None})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _begin)
     try:

@@ -9,7 +9,7 @@ never an existing file: a name already taken gets a suffix). Readers skip names 
 Reading: the whole file is read at once and closed (a held handle blocks other PCs on a
 share). A file another program holds (antivirus, OneDrive, Dropbox, another PC on the share:
 Windows's sharing and lock violations) is tried again for about HELD_SECONDS; any other
-permission error a few times only (POSIX has no such holds: it is a real refusal).
+permission error a few times only (steward_app.durable.retrying).
 """
 
 from __future__ import annotations
@@ -23,15 +23,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from steward_app import durable
 from steward_app.durable import fsync_folder
 from steward_app.sync.container import MAX_FILE_BYTES
 from steward_app.sync.errors import ImportRefused, Refusal
 
 SUFFIX = ".tally"
 PARTIAL = ".partial"
-RETRIES = 5  # a permission error that is no sharing violation: about 1.5 s in all
-HELD_SECONDS = 10.0  # a file held by another program: tried again for about this long
-_HELD_WINERRORS = (5, 32, 33)  # access denied (a pending delete), sharing and lock violation
 T = TypeVar("T")
 _UNSAFE_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
@@ -55,28 +53,8 @@ def safe_name(text: str, limit: int = 40) -> str:
     return cleaned[:limit].rstrip(" .-") or "x"
 
 
-def held_by_another(exc: OSError) -> bool:
-    """Whether the error is a Windows sharing or lock violation: another program has the
-    file open for a moment, and the same call succeeds once it lets go."""
-    return getattr(exc, "winerror", None) in _HELD_WINERRORS
-
-
 def _retrying(action: Callable[[], T], sleep: Callable[[float], None]) -> T:
-    """`action`, tried again while it raises PermissionError: for about HELD_SECONDS (the
-    sleeps add up to it) when another program holds the file, else RETRIES times."""
-    delay, waited, attempt = 0.1, 0.0, 0
-    while True:
-        try:
-            return action()
-        except PermissionError as exc:
-            attempt += 1
-            held = held_by_another(exc)
-            if (held and waited >= HELD_SECONDS) or (not held and attempt >= RETRIES):
-                raise
-            pause = min(delay, HELD_SECONDS - waited) if held else delay
-            sleep(pause)
-            waited += pause
-            delay = min(delay * 2, 1.0)
+    return durable.retrying(action, sleep)
 
 
 def read_whole(path: Path, sleep: Callable[[float], None] = time.sleep) -> bytes:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from steward_app import durable
 from steward_app.sync import files
 from steward_app.sync.errors import ImportRefused, Refusal
 
@@ -64,7 +65,7 @@ def test_a_file_held_for_good_is_refused_after_about_ten_seconds(
     with pytest.raises(ImportRefused) as refused:
         files.read_whole(path, sleep=holder.sleep)
     assert refused.value.code is Refusal.UNREADABLE
-    assert sum(holder.slept) == pytest.approx(files.HELD_SECONDS)
+    assert sum(holder.slept) == pytest.approx(durable.HELD_SECONDS)
     assert isinstance(refused.value.__cause__, PermissionError)
 
 
@@ -80,7 +81,7 @@ def test_a_plain_permission_error_is_tried_only_a_few_times(
     monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(ImportRefused):
         files.read_whole(path, sleep=slept.append)
-    assert len(slept) == files.RETRIES - 1 and sum(slept) < 2
+    assert len(slept) == durable.RETRIES - 1 and sum(slept) < 2
 
 
 def test_the_rename_onto_a_held_file_waits_for_it(

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from steward_app import durable
 from steward_app.services import backups, exchange
 from steward_app.store.errors import StoreError
 from steward_app.sync import files
@@ -99,7 +100,7 @@ def test_a_held_file_is_imported_at_a_later_scan_and_a_failed_backup_too(
     (theirs,) = files.tally_files(share)
 
     # another program holds the file for good: the scan reports it and marks nothing seen
-    monkeypatch.setattr(files, "HELD_SECONDS", 0.05)
+    monkeypatch.setattr(durable, "HELD_SECONDS", 0.05)
     held = [True]
     real_open = Path.open
 
