@@ -5,6 +5,12 @@ restores, imports and exports (file names, entry counts) and errors with their t
 It never records ballot numbers (yes, no, void counts): a log travels to whoever helps a
 steward, and the counts are the vote's business. Code that logs says what happened to which
 file or unit, never with which numbers.
+
+Two processes may write the one log (a demo window beside the real one, a command while the
+window is open). Windows cannot rename a file another process holds open, so the rotation
+fails there: the standard handler then loses every record after the limit. `SharedLog` keeps
+writing to the current file when the rotation fails and tries again after another
+RETRY_BYTES; each record carries its process id.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import sys
 import types
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TextIO
 
 from steward_app import __version__
 
@@ -22,9 +29,35 @@ LOG_ENV = "STEWARD_APP_LOG_DIR"
 LOG_NAME = "steward_app.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
+RETRY_BYTES = 100_000  # a rotation that failed is tried again after this much more
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
 
 log = logging.getLogger("steward_app")
+
+
+class SharedLog(RotatingFileHandler):
+    """A rotating log that tolerates another process holding the file: when the rotation
+    cannot rename it (Windows), records go on into the current file and the rotation is
+    tried again RETRY_BYTES later, never losing a record."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        self._not_before = 0  # the file's size before which no rotation is tried
+
+    def shouldRollover(self, record: logging.LogRecord) -> int:
+        stream: TextIO | None = self.stream
+        if stream is not None and stream.tell() < self._not_before:
+            return 0
+        return super().shouldRollover(record)
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+            self._not_before = 0
+        except OSError:  # held by another process: go on in the same file
+            if self.stream is None:
+                self.stream = self._open()
+            self._not_before = self.stream.tell() + RETRY_BYTES
 
 
 def _handler() -> RotatingFileHandler | None:
@@ -49,9 +82,7 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     path = (folder or log_folder()) / LOG_NAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+        handler = SharedLog(path)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(FORMAT))

@@ -58,3 +58,28 @@ def test_the_log_rotates_at_a_megabyte_keeping_five(log_file: Path) -> None:
     assert log_file.with_name(log_file.name + ".1").exists()
     assert log_file.stat().st_size <= 1_000_000
     assert logs.setup_logging() == log_file  # set up once: a second call changes nothing
+
+
+def test_a_rotation_another_process_blocks_loses_no_record(log_file: Path) -> None:
+    """Windows cannot rename a log another process holds open: the records go on in the same
+    file, and the rotation happens once the other process lets go."""
+    handler = next(h for h in logs.log.handlers if isinstance(h, RotatingFileHandler))
+    held = [True]
+
+    def rename(source: str, dest: str) -> None:
+        if held:
+            raise PermissionError(13, "The process cannot access the file", source)
+        Path(source).rename(dest)
+
+    handler.rotator = rename
+    say = logging.getLogger("steward_app.test").info
+    for n in range(1500):  # 1.5 MB, past the limit
+        say("record %05d %s", n, "x" * 1000)
+    text = log_file.read_text(encoding="utf-8")
+    assert "record 00000" in text and "record 01499" in text  # every one kept
+    assert not log_file.with_name(log_file.name + ".1").exists()
+    held.clear()  # the other process closed it
+    for n in range(1500, 1700):
+        say("record %05d %s", n, "x" * 1000)
+    rotated = log_file.with_name(log_file.name + ".1").read_text(encoding="utf-8")
+    assert "record 00000" in rotated and "record 01699" in log_file.read_text(encoding="utf-8")
