@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from steward_app.store.backup import backup_path, copy_database
 from steward_app.store.errors import NetworkShareError, StoreError, explain_sqlite_error
+from steward_app.store.places import synced_by
 
 __all__ = ["backup_file", "backup_path", "open_engine"]
 
@@ -91,14 +92,25 @@ def on_network_share(path: Path) -> bool:
     return kind in NETWORK_FILE_SYSTEMS
 
 
+def shared_place(path: Path) -> str:
+    """What makes `path` no place for a database, in words ("" when it is fine): a network
+    share, or a folder a sync client copies (store.places)."""
+    if on_network_share(path):
+        return "a shared network folder"
+    client = synced_by(path)
+    return f"a folder {client} keeps in sync" if client else ""
+
+
 def open_engine(path: Path) -> Engine:
     """An engine on `path` (created if missing), migrated to the current schema."""
     path = Path(path)
-    if on_network_share(path):
+    place = shared_place(path)
+    if place:
         raise NetworkShareError(
-            f"{path} is on a shared network folder; the database must stay on this PC's own "
-            "disk (the default place, or --db with a local path). Exchange tally files "
-            "through the shared folder instead (steward-app export / import)"
+            f"{path} is in {place}; the database must stay on this PC's own disk, in a "
+            "folder nothing else copies (the default place, or --db with a local path). "
+            "Exchange tally files through the shared folder instead (steward-app export / "
+            "import)"
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from steward_app.services.locations import default_db_path
-from steward_app.store.database import on_network_share
+from steward_app.store.database import shared_place
 from steward_app.store.errors import StoreError
 from steward_app.ui.single_instance import SingleInstance
 
@@ -77,12 +77,13 @@ def local_place(db_path: Path) -> Path | None:
     """`db_path`, or a place on this PC's disk the steward chooses when it is on a network
     drive (None: the steward chose to quit). The database never lives on a share: SQLite's
     locks and its log need the PC's own disk; shared folders carry tally files."""
-    while on_network_share(db_path):
+    while place := shared_place(db_path):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Database on a network drive",
-            f"{db_path} is on a network drive. The database must stay on this PC's own disk: "
-            "on a network drive a dropped connection or two PCs at once can damage it.\n\n"
+            f"{db_path} is in {place}. The database must stay on this PC's own disk, in a "
+            "folder nothing else copies: on a network drive a dropped connection or two PCs "
+            "at once can damage it, and a sync client can copy it half-written.\n\n"
             "Choose a place on this PC for it. To share results with other PCs, use File › "
             "Export into the shared folder instead.",
         )

@@ -80,7 +80,11 @@ def test_a_database_on_a_network_drive_offers_a_local_place(
 ) -> None:
     share = tmp_path / "share" / "vote.sqlite"
     local = tmp_path / "local" / "vote.sqlite"
-    monkeypatch.setattr(window_start, "on_network_share", lambda p: "share" in str(p))
+    monkeypatch.setattr(
+        window_start,
+        "shared_place",
+        lambda p: "a shared network folder" if "share" in str(p) else "",
+    )
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.buttons()[0])
     monkeypatch.setattr(
