@@ -46,6 +46,7 @@ from steward_app.ui.exchange_work import (
     status_step,
 )
 from steward_app.ui.shared_folder import SharedFolder
+from steward_app.ui.virtual_drop import carries_tally, save_first, virtual_files
 from steward_app.ui.write_lane import WriteLane
 
 if TYPE_CHECKING:
@@ -273,7 +274,7 @@ class ExchangeActions(QObject):
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, (QDragEnterEvent, QDropEvent))
-            if dropped_paths(event):
+            if dropped_paths(event) or carries_tally(event.mimeData()):  # Outlook's too
                 event.acceptProposedAction()
                 return True
         elif kind == QEvent.Type.Drop:
@@ -287,9 +288,29 @@ class ExchangeActions(QObject):
     def drop(self, event: QDropEvent) -> bool:
         paths = [p for p in dropped_paths(event) if not p.is_dir()]
         if not paths:
-            return False
+            return self._drop_virtual(event)
         event.acceptProposedAction()
         self.import_files(paths)
+        return True
+
+    def _drop_virtual(self, event: QDropEvent) -> bool:
+        """A tally file dragged out of a mail: saved to a temporary folder, then imported."""
+        found = virtual_files(event.mimeData())
+        if found is None:
+            return False
+        event.acceptProposedAction()
+        try:
+            path = save_first(found)
+        except OSError as exc:
+            self._say(f"Could not take the dropped file {found.names[0]}: {exc}", 15000)
+            return True
+        self.import_files([path])
+        if len(found.names) > 1:
+            self._say(
+                f"Only {found.names[0]} was taken from the mail: drag the other attachments "
+                "one at a time (or save them first)",
+                15000,
+            )
         return True
 
     # --- the shared folder ---------------------------------------------------------------
