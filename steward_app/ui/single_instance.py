@@ -8,6 +8,11 @@ The request is one line: `raise`, then for files a space and a JSON list of abso
 
 A lock left by a crash is not held by any process and is simply taken over; a stale socket
 name is removed once the lock is ours (no live window can own it then).
+
+On Windows only the process in the foreground may bring a window to the front: the window
+asked to come forward is not, and would only flash in the taskbar, behind Outlook. The second
+start (just started by a double-click, so in the foreground) first lets the window's process
+take the foreground (AllowSetForegroundWindow with the lock holder's process id).
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 import time
 import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -115,6 +121,9 @@ class SingleInstance(QObject):
     def forward(self, files: Sequence[Path] = (), timeout_ms: int = 3000) -> bool:
         """Ask the window holding the database to come to the front and to import `files`
         (absolute paths); True when it answered."""
+        holder = self.lock.holder()
+        if holder is not None:
+            allow_foreground(holder.pid)
         deadline = time.monotonic() + timeout_ms / 1000
         while time.monotonic() < deadline:
             socket = QLocalSocket()
@@ -213,3 +222,18 @@ def bring_to_front(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def allow_foreground(pid: int, user32: Any = None) -> bool:
+    """Let process `pid` take the foreground from this one (Windows; elsewhere nothing, and
+    False). `user32` stands in for the Windows library in tests."""
+    if user32 is None:
+        if sys.platform != "win32":
+            return False
+        import ctypes
+
+        user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    allowed = bool(user32.AllowSetForegroundWindow(int(pid)))
+    if not allowed:
+        log.info("Windows did not let process %d take the foreground", pid)
+    return allowed
