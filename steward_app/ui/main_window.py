@@ -256,6 +256,9 @@ class MainWindow(QMainWindow):
         self.exchange.fill_go_menu(go)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About steward_app", None, self._on_about_triggered)
+        from steward_app.ui.roster_dialogs import RosterActions
+
+        self.roster = RosterActions(self, help_menu)  # this PC's key, the Coordinator menu
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # busy, no percentage
         self.busy.setMaximumWidth(120)
