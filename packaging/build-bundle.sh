@@ -39,4 +39,17 @@ echo "Building dist/steward-app with PyInstaller $("$PY" -m PyInstaller --versio
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/steward-app.spec
 
+# Windows: sign the programs (Authenticode) when a certificate is given. The certificate is the
+# coalition's own (a placeholder name here: this project has none); without one the programs
+# stay unsigned and SmartScreen warns on their first runs (docs/windows.md).
+#   STEWARD_APP_SIGN_CERT=C:/certs/coalition.pfx STEWARD_APP_SIGN_PASSWORD=... bash packaging/build-bundle.sh
+if [ "${OS:-}" = "Windows_NT" ] && [ -n "${STEWARD_APP_SIGN_CERT:-}" ]; then
+  timestamp="${STEWARD_APP_SIGN_TIMESTAMP:-http://timestamp.digicert.com}"
+  for exe in dist/steward-app/steward-app.exe dist/steward-app/steward-app-cli.exe; do
+    signtool.exe sign /fd sha256 /tr "$timestamp" /td sha256 \
+      /f "$STEWARD_APP_SIGN_CERT" ${STEWARD_APP_SIGN_PASSWORD:+/p "$STEWARD_APP_SIGN_PASSWORD"} "$exe"
+  done
+  echo "Signed the programs with $STEWARD_APP_SIGN_CERT"
+fi
+
 echo "Built dist/steward-app ($(du -sh dist/steward-app | cut -f1)) in $(($(date +%s) - start)) s"

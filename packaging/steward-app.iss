@@ -7,6 +7,17 @@
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 packaging\steward-app.iss
 ; gives dist\steward-app-0.1.0-setup.exe. AppVersion must be steward_app/__init__.py's version.
 ;
+; Signed (SmartScreen warns on every unsigned copy): give ISCC a sign tool named "stewardsign"
+; and /DSign; the certificate is the coalition's (a placeholder path here), e.g.
+;   ISCC.exe /DAppVersion=0.1.0 /DSign "/Sstewardsign=signtool.exe sign /fd sha256
+;     /tr http://timestamp.digicert.com /td sha256 /f C:\certs\coalition.pfx /p PASSWORD $f"
+;     packaging\steward-app.iss
+; Sign the programs inside the bundle first: STEWARD_APP_SIGN_CERT=C:\certs\coalition.pfx bash
+; packaging/build-bundle.sh (docs/windows.md, "Deploying in an office").
+;
+; Silent install (an IT department's deployment, per user, no administrator):
+;   steward-app-0.1.0-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /TASKS="tallyfiles,addtopath"
+;
 ; Uninstalling removes the program, its shortcuts and the .tally file type; the steward's
 ; database, backups and logs (%LOCALAPPDATA%\steward_app) stay: nothing entered is ever lost.
 
@@ -45,10 +56,23 @@ WizardStyle=modern
 ChangesAssociations=yes
 ; an open window keeps its files in use: ask to close it before replacing them
 CloseApplications=yes
+; the task "addtopath" changes the user's PATH: running programs are told so
+ChangesEnvironment=yes
+; version information of the installer itself (Properties > Details)
+VersionInfoVersion={#AppVersion}
+VersionInfoProductName={#AppName}
+VersionInfoProductVersion={#AppVersion}
+VersionInfoDescription={#AppName} installer
+VersionInfoCopyright=GPL-3.0-or-later
+#ifdef Sign
+SignTool=stewardsign
+SignedUninstaller=yes
+#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
 Name: "tallyfiles"; Description: "Open .tally files from other PCs with {#AppName} (the window imports them)"; GroupDescription: "File types:"
+Name: "addtopath"; Description: "Add the command line (steward-app-cli) to my PATH"; GroupDescription: "Command line:"; Flags: unchecked
 
 [Files]
 Source: "..\dist\steward-app\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -63,6 +87,9 @@ Type: filesandordirs; Name: "{app}\_internal"
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
 Name: "{autoprograms}\{#AppName} (demo vote)"; Filename: "{app}\{#AppExe}"; Parameters: "--demo"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+; the console program (steward-app-cli.exe) is on no PATH by default: this opens a command
+; prompt where it is, in the user's own folder, with its help shown
+Name: "{autoprograms}\{#AppName} command prompt"; Filename: "{cmd}"; Parameters: "/k ""set ""PATH={app};%PATH%"" && steward-app-cli --help"""; WorkingDir: "{%USERPROFILE}"; Comment: "steward-app-cli: keys, accept, setup-change, declare and every other command"
 
 [Registry]
 ; the .tally file type, for this user only (HKCU\Software\Classes). Opening a tally file runs
@@ -77,5 +104,42 @@ Root: HKCU; Subkey: "Software\Classes\{#FileClass}\DefaultIcon"; ValueType: stri
 Root: HKCU; Subkey: "Software\Classes\{#FileClass}\shell\open"; ValueType: string; ValueName: ""; ValueData: "Import into {#AppName}"; Tasks: tallyfiles
 Root: HKCU; Subkey: "Software\Classes\{#FileClass}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: tallyfiles
 
+; the user's own PATH (HKCU\Environment), only with the task "addtopath"; taken out again on
+; uninstall ([Code] below)
+Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Check: NotOnPath(ExpandConstant('{app}')); Tasks: addtopath
+
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+function PathHas(Path, Dir: string): Boolean;
+begin
+  Result := Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(Path) + ';') > 0;
+end;
+
+function NotOnPath(Dir: string): Boolean;
+var
+  Path: string;
+begin
+  if not RegQueryStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path) then
+    Path := '';
+  Result := not PathHas(Path, Dir);
+end;
+
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  Path, Dir: string;
+  At: Integer;
+begin
+  if CurUninstallStep <> usPostUninstall then
+    exit;
+  if not RegQueryStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path) then
+    exit;
+  Dir := ExpandConstant('{app}');
+  At := Pos(';' + Uppercase(Dir), Uppercase(Path));
+  if At > 0 then
+  begin
+    Delete(Path, At, Length(Dir) + 1);
+    RegWriteExpandStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path);
+  end;
+end;
