@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from steward_app.store.backup import backup_path, copy_database
 from steward_app.store.errors import NetworkShareError, StoreError, explain_sqlite_error
-from steward_app.store.places import synced_by
+from steward_app.store.places import mac_network_volume, synced_by
 
 __all__ = ["backup_file", "backup_path", "open_engine"]
 
@@ -76,6 +76,8 @@ def on_network_share(path: Path) -> bool:
 
         drive = resolved.drive + "\\"
         return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # type: ignore[attr-defined]
+    if sys.platform == "darwin":
+        return mac_network_volume(resolved)
     try:
         mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
     except OSError:

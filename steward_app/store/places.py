@@ -11,15 +11,21 @@ The sync clients are found by what they leave on a PC, never by asking them: the
 variables Windows sets for each signed-in account (OneDrive, OneDriveCommercial,
 OneDriveConsumer), Dropbox's info.json (which names its folders), the default Dropbox folder,
 and macOS's File Provider folders (~/Library/CloudStorage, iCloud's Mobile Documents).
+
+macOS has no /proc/self/mounts: a network volume is found there with statfs (`mac_network_volume`).
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
+import platform
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 ONEDRIVE_VARIABLES = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")
 
@@ -75,3 +81,52 @@ def synced_by(path: Path, env: Mapping[str, str] | None = None, home: Path | Non
 def _key(path: Path) -> str:
     text = str(path)
     return text.lower() if sys.platform in ("win32", "darwin") else text
+
+
+# --- macOS: which file system holds a path (no /proc there) --------------------------------
+
+MNT_LOCAL = 0x1000  # sys/mount.h: the file system is on this Mac's own disks
+MAC_NETWORK_TYPES = frozenset({"smbfs", "nfs", "afpfs", "webdav", "cifs", "ftp"})
+
+
+class MacStatfs(ctypes.Structure):
+    """struct statfs of macOS (64-bit inodes, as every current macOS uses)."""
+
+    _fields_ = [
+        ("f_bsize", ctypes.c_uint32),
+        ("f_iosize", ctypes.c_int32),
+        ("f_blocks", ctypes.c_uint64),
+        ("f_bfree", ctypes.c_uint64),
+        ("f_bavail", ctypes.c_uint64),
+        ("f_files", ctypes.c_uint64),
+        ("f_ffree", ctypes.c_uint64),
+        ("f_fsid", ctypes.c_int32 * 2),
+        ("f_owner", ctypes.c_uint32),
+        ("f_type", ctypes.c_uint32),
+        ("f_flags", ctypes.c_uint32),
+        ("f_fssubtype", ctypes.c_uint32),
+        ("f_fstypename", ctypes.c_char * 16),
+        ("f_mntonname", ctypes.c_char * 1024),
+        ("f_mntfromname", ctypes.c_char * 1024),
+        ("f_flags_ext", ctypes.c_uint32),
+        ("f_reserved", ctypes.c_uint32 * 7),
+    ]
+
+
+def mac_network_volume(path: Path, statfs: Any = None) -> bool:
+    """Whether `path` (or the nearest folder above it that exists) is on a network volume,
+    by statfs: not MNT_LOCAL, or a network file system's name. `statfs` stands in for the
+    C function in tests; False when it cannot be asked."""
+    if statfs is None:
+        if sys.platform != "darwin":
+            return False
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        statfs = libc["statfs$INODE64"] if platform.machine() == "x86_64" else libc["statfs"]
+    probe = Path(os.path.abspath(path))
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    info = MacStatfs()
+    if statfs(os.fsencode(probe), ctypes.byref(info)) != 0:
+        return False
+    kind = info.f_fstypename.decode("ascii", "replace")
+    return not info.f_flags & MNT_LOCAL or kind in MAC_NETWORK_TYPES

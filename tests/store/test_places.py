@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from steward_app.store import database
 from steward_app.store.errors import NetworkShareError
-from steward_app.store.places import synced_by
+from steward_app.store.places import MNT_LOCAL, mac_network_volume, synced_by
 
 
 def test_onedrive_folders_are_found_from_windows_s_variables(tmp_path: Path) -> None:
@@ -57,3 +58,34 @@ def test_opening_a_database_in_a_synced_folder_is_refused_and_writes_nothing(
         database.open_engine(db)
     assert "a folder OneDrive keeps in sync" in str(refused.value)
     assert not synced.exists()
+
+
+def fake_statfs(kind: bytes, flags: int) -> Any:
+    asked: list[bytes] = []
+
+    def statfs(path: bytes, out: Any) -> int:
+        asked.append(path)
+        info = out._obj
+        info.f_fstypename = kind
+        info.f_flags = flags
+        return 0
+
+    statfs.asked = asked  # type: ignore[attr-defined]
+    return statfs
+
+
+def test_macos_network_volumes_are_found_by_statfs(tmp_path: Path) -> None:
+    """macOS has no /proc/self/mounts: the file system's flags and name say it."""
+    db = tmp_path / "not yet" / "vote.sqlite"
+    assert mac_network_volume(db, fake_statfs(b"smbfs", 0x0)) is True
+    assert mac_network_volume(db, fake_statfs(b"apfs", MNT_LOCAL)) is False
+    assert mac_network_volume(db, fake_statfs(b"webdav", MNT_LOCAL)) is True
+    assert mac_network_volume(db, fake_statfs(b"weird", 0x0)) is True  # not local
+    statfs = fake_statfs(b"apfs", MNT_LOCAL)
+    mac_network_volume(db, statfs)
+    assert statfs.asked == [str(tmp_path).encode()]  # the nearest folder that exists
+
+    def failing(_path: bytes, _out: Any) -> int:
+        return -1
+
+    assert mac_network_volume(db, failing) is False
