@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import io
-from pathlib import Path, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import pytest
@@ -98,7 +98,7 @@ def test_a_unc_path_gives_a_uri_sqlite_accepts() -> None:
     assert backup.sqlite_uri(unc) == "file:////fileserver/votes/backups/vote-daily.sqlite"
     local = PureWindowsPath(r"C:\Users\a steward\vote #1.sqlite")
     assert backup.sqlite_uri(local) == "file:///C:/Users/a%20steward/vote%20%231.sqlite"
-    assert backup.sqlite_uri(Path("/home/a/vote.sqlite")) == "file:///home/a/vote.sqlite"
+    assert backup.sqlite_uri(PurePosixPath("/home/a/vote.sqlite")) == "file:///home/a/vote.sqlite"
 
 
 def test_a_folder_name_with_a_percent_sign_is_the_folder_opened(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -52,7 +51,7 @@ def test_kill_during_writes_keeps_acknowledged_counts(demo_store: VoteStore, see
         assert line, "the writer stopped early"
         acknowledged.append(int(line))
     time.sleep(rng.uniform(0, 0.05))  # kill at an arbitrary point of a later write
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL; TerminateProcess on Windows
     proc.wait()
     last = acknowledged[-1]
     raw = sqlite3.connect(path)

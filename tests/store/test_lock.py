@@ -5,7 +5,6 @@ run side by side."""
 from __future__ import annotations
 
 import io
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -93,7 +92,7 @@ def test_a_command_waits_for_another_command_then_gives_up(tmp_path: Path) -> No
 def test_a_lock_left_by_a_killed_process_is_taken_over(demo_db: Path) -> None:
     window = hold_in_process(demo_db, WINDOW)
     assert f'"pid": {window.pid}' in lock_path(demo_db).read_text()
-    window.send_signal(signal.SIGKILL)
+    window.kill()  # SIGKILL; TerminateProcess on Windows
     window.wait()
     lock = DatabaseLock(demo_db, WINDOW)
     assert lock.acquire()

@@ -8,7 +8,6 @@ import json
 import os
 import random
 import re
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -100,7 +99,7 @@ def test_a_kill_inside_the_import_transaction_leaves_the_database_as_before(
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "started"
     assert proc.stdout.readline().strip() == "written, not committed"
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL; TerminateProcess on Windows
     proc.wait()
     assert db.read_bytes() == before_bytes  # everything written went to the log, uncommitted
     assert _content(db) == before
@@ -122,7 +121,7 @@ def test_a_kill_at_a_random_moment_leaves_before_or_after_never_between(
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "started"
     time.sleep(random.Random(seed).uniform(0.0, 1.5))
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL; TerminateProcess on Windows
     proc.wait()
     count, _ = after = _content(db)
     assert after == before or count == 14_000
