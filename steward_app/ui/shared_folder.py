@@ -44,17 +44,21 @@ SETTLE_MS = 500  # after a change notice: let a burst of renames finish first
 
 EXPORT_RETRY_MS = 5_000  # an export that failed: tried again after this, then doubling
 EXPORT_RETRY_MAX_MS = 300_000
+THIS_PC = ""  # the key of this PC's own export in SharedFolder.troubles
 
 Written = tuple[Path, tuple[int, int]]  # the file written, its mark in Seen
 
 
 class SharedFolder(QObject):
     """Export after changes, import what others put there. `arrived` reports each scan that
-    found files; `failed` a folder that cannot be read or written (in words)."""
+    found files; `failed` each failure, in words, as it happens. `troubles` holds the failures
+    not yet overcome (THIS_PC: this PC's export; else another PC's file name -> what went
+    wrong), for a lasting indicator; `troubles_changed` gives a copy at each change."""
 
     arrived = Signal(object)  # Imported
     exported = Signal(str)  # the file written
     failed = Signal(str)
+    troubles_changed = Signal(object)  # dict[str, str], a copy of `troubles`
 
     def __init__(
         self,
@@ -75,6 +79,7 @@ class SharedFolder(QObject):
         self.waits = Waits()  # files to try again, not before their time (GUI thread)
         self.own = ""  # this PC's file name there, once known (set on the lane)
         self.export_failures = 0  # exports failed in a row (the retry's wait doubles)
+        self.troubles: dict[str, str] = {}  # what failed and is still tried again
         self._scanning = False
         self._exporting = False  # an export on its way (either part): the next one waits
         self._again = False  # a change came during that export: one more follows it
@@ -108,6 +113,9 @@ class SharedFolder(QObject):
         self.waits.clear()
         self.export_failures = 0
         self.retry.stop()
+        if self.troubles:
+            self.troubles = {}
+            self.troubles_changed.emit({})
         if remember:
             settings = QSettings()
             if folder is None:
@@ -213,6 +221,7 @@ class SharedFolder(QObject):
             self.seen[path.name] = mark
         self.export_failures = 0
         self.retry.stop()
+        self._trouble(THIS_PC, None)
         self.exported.emit(str(path))
         self._exported()
 
@@ -224,8 +233,19 @@ class SharedFolder(QObject):
             self.export_failures += 1
             self.retry.start(wait)
             text += f". Trying again in {_seconds(wait / 1000)}"
+            self._trouble(THIS_PC, text)
         self.failed.emit(text)
         self._exported()
+
+    def _trouble(self, key: str, text: str | None) -> None:
+        """Note (text) or clear (None) a failure still being tried again."""
+        if text is None and key not in self.troubles:
+            return
+        if text is None:
+            del self.troubles[key]
+        else:
+            self.troubles[key] = text
+        self.troubles_changed.emit(dict(self.troubles))
 
     def _exported(self) -> None:
         self._exporting = False
@@ -281,12 +301,15 @@ class SharedFolder(QObject):
             for f in done:
                 self.seen[f.name] = f.mark
                 self.waits.settled(f.name)
+                self._trouble(f.name, None)
             for f, why in again:
                 wait = self.waits.failed(f.name, f.mark)
-                self.failed.emit(
+                text = (
                     f"Could not import {f.name} from the shared folder yet ({why}). "
                     f"Trying again in {_seconds(wait)}"
                 )
+                self._trouble(f.name, text)
+                self.failed.emit(text)
         shown = None if result is None else [a for a in result.arrivals if not a.again]
         if result is not None and shown:
             self.arrived.emit(Imported(tuple(shown), result.standings, result.changed))

@@ -168,6 +168,7 @@ def test_a_write_that_fails_is_reported_and_changes_nothing(
     shared.retry.timeout.emit()  # what the timer does
     idle(qtbot, w)
     assert failed[-1].endswith("Trying again in 10 s") and shared.retry.interval() == 10000
+    assert shared.troubles == {"": failed[-1]}  # this PC's export, still being tried
     disk_full.clear()  # the disk has room again
     record(qtbot, w, STEWARD, "1340", "500")
     shared.debounce.stop()
@@ -176,6 +177,7 @@ def test_a_write_that_fails_is_reported_and_changes_nothing(
     idle(qtbot, w)
     assert own.read_bytes() != before_file and state_in(own) == current_state(qtbot, w).code
     assert shared.export_failures == 0 and not shared.retry.isActive()
+    assert shared.troubles == {}
 
 
 def test_export_results_writes_its_file_off_the_lane(

@@ -119,6 +119,7 @@ def test_a_held_file_is_imported_at_a_later_scan_and_a_failed_backup_too(
     assert second.shared.seen == {} and empty_window.session is not None
     assert empty_window.session.store.vote() is None  # nothing imported
     assert len(failed) == 1 and theirs.name in failed[0]
+    assert second.shared.troubles == {theirs.name: failed[0]}  # for a lasting indicator
     assert failed[0].endswith("Trying again in 10 s")
     assert "cannot be read" in failed[0]
 
@@ -131,7 +132,7 @@ def test_a_held_file_is_imported_at_a_later_scan_and_a_failed_backup_too(
     with qtbot.waitSignal(empty_window.standings_shown, timeout=20000):
         second.shared.scan()
     idle(qtbot, empty_window)
-    assert theirs.name in second.shared.seen
+    assert theirs.name in second.shared.seen and second.shared.troubles == {}
     assert "joined" in second.last_results.arrivals[0].text
     assert state_text(qtbot, empty_window) == state_text(qtbot, demo_window)
 
