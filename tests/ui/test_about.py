@@ -3,13 +3,14 @@ the application's in every size."""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
 import platformdirs.windows
 import PySide6
 import pytest
+from platformdirs.testing import isolated_dirs
 from PySide6.QtCore import QSize, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -40,19 +41,15 @@ def test_the_about_text_names_version_folders_and_licences(tmp_path: Path) -> No
 
 
 @pytest.fixture
-def home_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """This user's folders (XDG) under tmp_path, no $STEWARD_APP_LOG_DIR, no log open yet."""
-    for name, sub in (("XDG_DATA_HOME", "share"), ("XDG_STATE_HOME", "state")):
-        monkeypatch.setenv(name, str(tmp_path / "home" / sub))
+def home_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """This user's folders under tmp_path (on every system: platformdirs's own isolation, not
+    XDG variables, which Windows ignores), no $STEWARD_APP_LOG_DIR, no log open yet."""
     monkeypatch.delenv(logs.LOG_ENV, raising=False)
     logs.stop_logging()
-    return tmp_path / "home"
+    with isolated_dirs(tmp_path / "home") as home:
+        yield home
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32",
-    reason="the user's folders are moved with XDG variables; Windows's known folders cannot be",
-)
 def test_the_about_text_names_the_folder_the_log_is_written_to(
     home_in: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
