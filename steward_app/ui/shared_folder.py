@@ -286,7 +286,7 @@ class SharedFolder(QObject):
         self.lane.submit(
             lambda: import_fetched(self._open_session(), fetched),
             partial(self._imported, folder, found),
-            self._on_scan_failed,
+            partial(self._import_failed, folder, found),
         )
 
     def _open_session(self) -> Session:
@@ -315,6 +315,15 @@ class SharedFolder(QObject):
             self.arrived.emit(Imported(tuple(shown), result.standings, result.changed))
         if found.more:
             self.scan()
+
+    def _import_failed(self, folder: Path, found: Look, error: BaseException) -> None:
+        """The imports failed as a whole (not a refusal: those are settled): the files read
+        are tried again after their wait, never in a loop at every poll."""
+        if self.folder == folder:
+            for f in found.fetched:
+                self.waits.failed(f.name, f.mark)
+                self._trouble(f.name, f"Could not import {f.name}: {error}")
+        self._on_scan_failed(error)
 
     def _on_scan_failed(self, error: BaseException) -> None:
         self._scanning = False

@@ -17,7 +17,7 @@ from steward_app import durable
 from steward_app.services import backups, exchange
 from steward_app.store.errors import StoreError
 from steward_app.sync import files
-from steward_app.ui import exchange_actions, shared_reading
+from steward_app.ui import exchange_actions, shared_folder, shared_reading
 from steward_app.ui.exchange_work import import_each
 from steward_app.ui.main_window import MainWindow
 from steward_app.ui.shared_reading import Waits
@@ -162,3 +162,44 @@ def test_a_held_file_is_imported_at_a_later_scan_and_a_failed_backup_too(
     idle(qtbot, empty_window)
     assert second.shared.seen[theirs.name] == (theirs.stat().st_size, theirs.stat().st_mtime_ns)
     assert state_text(qtbot, empty_window) == state_text(qtbot, demo_window)
+
+
+def test_an_import_that_fails_as_a_whole_waits_before_the_next_try(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    empty_window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    demo_window.exchange.use_shared_folder(share)
+    idle(qtbot, demo_window)
+    (theirs,) = files.tally_files(share)
+    second = empty_window.exchange
+    clock = Clock()
+    second.shared.waits.clock = clock
+    broken = [True]
+    real = shared_reading.import_fetched
+
+    def fails(*args: Any, **kwargs: Any) -> Any:
+        if broken:
+            raise RuntimeError("an unexpected error")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(shared_folder, "import_fetched", fails)
+    failed: list[str] = []
+    second.shared.failed.connect(failed.append)
+    second.use_shared_folder(share)
+    idle(qtbot, empty_window)
+    assert failed and "an unexpected error" in failed[-1]
+    assert theirs.name in second.shared.troubles and second.shared.seen == {}
+    broken.clear()
+    second.shared.scan()  # before its wait is over: not read again
+    idle(qtbot, empty_window)
+    assert second.shared.seen == {}
+    clock.now += 10
+    with qtbot.waitSignal(empty_window.standings_shown, timeout=20000):
+        second.shared.scan()
+    idle(qtbot, empty_window)
+    assert theirs.name in second.shared.seen and second.shared.troubles == {}
