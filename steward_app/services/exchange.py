@@ -329,11 +329,7 @@ def import_file(
     before_commit: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Import one tally file. Raises ImportRefused (nothing changed) with the cause."""
-    if files.is_partial(path):
-        raise ImportRefused(
-            Refusal.INCOMPLETE, f"{path.name} is a file still being written (partial)."
-        )
-    data = files.read_whole(path)
+    data = read_import(path)
     return import_bytes(
         store,
         data,
@@ -343,6 +339,16 @@ def import_file(
         clock=clock,
         before_commit=before_commit,
     )
+
+
+def read_import(path: Path) -> bytes:
+    """The bytes of a file to import (needs no database: any thread). Raises ImportRefused
+    for a partial file, or one that cannot be read or is too large."""
+    if files.is_partial(path):
+        raise ImportRefused(
+            Refusal.INCOMPLETE, f"{path.name} is a file still being written (partial)."
+        )
+    return files.read_whole(path)
 
 
 def import_bytes(

@@ -35,14 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from steward_app.domain.standings import Standings
+from steward_app.services.changes import Changes
 from steward_app.ui.exchange_work import (
     STATE_TIP,
+    Arrival,
     Imported,
+    ReadFile,
     Status,
     default_export_name,
     gather_export,
-    import_paths,
+    import_read,
     plural,
+    read_for_import,
+    refreshed,
     status_step,
 )
 from steward_app.ui.shared_folder import SharedFolder
@@ -222,7 +227,9 @@ class ExchangeActions(QObject):
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: list[Path], *, dialog: bool = True) -> None:
-        """Import files on the lane, then show what arrived and refresh the views.
+        """Import files, then show what arrived and refresh the views. Each file is read on
+        the write lane (a share that stops answering never holds a save), then imported on
+        the database lane; one at a time, so one file's bytes are in memory at once.
 
         An import that takes a while shows a progress dialog whose Cancel stops it before
         the next file or before the current one is committed (nothing of it is written)."""
@@ -237,10 +244,32 @@ class ExchangeActions(QObject):
         progress.canceled.connect(cancel.set)
         self.import_progress = progress
 
-        def work() -> Imported:
-            session = self._session()
-            assert session is not None
-            return import_paths(session, paths, cancel.is_set)
+        arrivals: list[Arrival] = []
+        changes = [Changes()]
+
+        def session() -> Session:
+            opened = self._session()
+            assert opened is not None
+            return opened
+
+        def read(i: int) -> None:  # each file read off the lane, then imported on it
+            if i == len(paths):
+                self.lane.submit(lambda: refreshed(session(), arrivals, changes[0]), done, failed)
+                return
+            self.writes.submit(
+                partial(read_for_import, paths[i], cancel.is_set), partial(imported, i), failed
+            )
+
+        def imported(i: int, got: ReadFile) -> None:
+            def work() -> tuple[Arrival, Changes]:
+                return import_read(session(), got, cancel.is_set)
+
+            def then(out: tuple[Arrival, Changes]) -> None:
+                arrivals.append(out[0])
+                changes[0] = changes[0] | out[1]
+                read(i + 1)
+
+            self.lane.submit(work, then, failed)
 
         def finish() -> None:
             progress.canceled.disconnect(cancel.set)
@@ -258,7 +287,7 @@ class ExchangeActions(QObject):
             finish()
             self.window._on_failed(error)
 
-        self.lane.submit(work, done, failed)
+        read(0)
 
     def _arrived(self, result: Imported) -> None:
         self.last_results = result

@@ -121,6 +121,19 @@ def import_each(
 ) -> Imported:
     """Run each (name, import) in turn: a refused file, or one whose backup cannot be made
     first (a StoreError: a full disk, the backups folder held), stops only that file."""
+    arrivals: list[Arrival] = []
+    changes = Changes()
+    for name, run in imports:
+        arrival, brought = import_one(name, run, cancelled)
+        arrivals.append(arrival)
+        changes = changes | brought
+    return refreshed(session, arrivals, changes)
+
+
+def import_one(
+    name: str, run: Importer, cancelled: Callable[[], bool] = lambda: False
+) -> tuple[Arrival, Changes]:
+    """One file's import, on the lane: what it did in words, and what it changed."""
     from steward_app.store.errors import StoreError
     from steward_app.sync.errors import ImportRefused
 
@@ -128,25 +141,22 @@ def import_each(
         if cancelled():
             raise ImportCancelled()
 
-    arrivals: list[Arrival] = []
-    changes = Changes()
-    for name, run in imports:
-        try:
-            check()
-            r = run(before_commit=check)
-        except ImportCancelled:
-            arrivals.append(Arrival(name, CANCELLED))
-            continue
-        except ImportRefused as exc:
-            arrivals.append(Arrival(name, f"refused ({exc.code.value}): {exc}", True))
-            continue
-        except StoreError as exc:
-            text = f"not imported yet, nothing from it was written: {exc}"
-            arrivals.append(Arrival(name, text, refused=True, again=True))
-            continue
-        changed = r.outcome in ("imported", "joined")
-        changes = changes | r.changes
-        arrivals.append(Arrival(name, report_text(r), changed=changed))
+    try:
+        check()
+        r = run(before_commit=check)
+    except ImportCancelled:
+        return Arrival(name, CANCELLED), Changes()
+    except ImportRefused as exc:
+        return Arrival(name, f"refused ({exc.code.value}): {exc}", True), Changes()
+    except StoreError as exc:
+        text = f"not imported yet, nothing from it was written: {exc}"
+        return Arrival(name, text, refused=True, again=True), Changes()
+    changed = r.outcome in ("imported", "joined")
+    return Arrival(name, report_text(r), changed=changed), r.changes
+
+
+def refreshed(session: Session, arrivals: list[Arrival], changes: Changes) -> Imported:
+    """The imports' outcome with the standings refreshed once for all of them."""
     changed = any(a.changed for a in arrivals)
     if changed and (changes.vote or session.cache.standings is None):
         standings = session.cache.refresh_all()
@@ -155,6 +165,47 @@ def import_each(
     else:
         standings = session.cache.standings
     return Imported(tuple(arrivals), standings, changed)
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """A file chosen or dropped for import, read off the database lane (a share that stops
+    answering holds the write lane's thread, not the saves): its bytes, or why not."""
+
+    name: str
+    data: bytes | None = None
+    refusal: Exception | None = None  # ImportRefused: the import reports it
+
+
+def read_for_import(path: Path, cancelled: Callable[[], bool] = lambda: False) -> ReadFile:
+    """On the write lane's thread: the file's bytes (nothing read once cancelled)."""
+    from steward_app.services import exchange
+    from steward_app.sync.errors import ImportRefused
+
+    if cancelled():
+        return ReadFile(path.name)  # its import reports it cancelled
+    try:
+        return ReadFile(path.name, exchange.read_import(path))
+    except ImportRefused as exc:
+        return ReadFile(path.name, refusal=exc)
+
+
+def import_read(
+    session: Session, read: ReadFile, cancelled: Callable[[], bool] = lambda: False
+) -> tuple[Arrival, Changes]:
+    """On the lane: import a file read by read_for_import."""
+    from steward_app.services import exchange
+
+    def run(before_commit: Callable[[], None]) -> exchange.ImportReport:
+        if read.refusal is not None:
+            raise read.refusal
+        if read.data is None:
+            raise ImportCancelled()  # not read: cancelled before it
+        return exchange.import_bytes(
+            session.store, read.data, name=read.name, before_commit=before_commit
+        )
+
+    return import_one(read.name, run, cancelled)
 
 
 def status_step(session: Session, reading: exchange.StateReading) -> Status | None:
