@@ -127,6 +127,9 @@ def start_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> Starte
     from steward_app.ui.start_up import settle_after_first_view
     from steward_app.ui.window_start import claim_database
 
+    if args.demo and getattr(args, "db", None):
+        refuse_demo_with_db()
+        return 2
     if args.demo:
         # a fresh copy each time: the demo never mixes with a real vote
         db_path = Path(tempfile.mkdtemp(prefix="steward-demo-")) / "demo.sqlite"
@@ -147,6 +150,21 @@ def start_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> Starte
     settle_after_first_view(window)
     window.show()
     return Started(window, lane, instance, file_opener)
+
+
+DEMO_WITH_DB = (
+    "--demo opens a fresh practice copy of the demo vote each time, in a folder of its own; it "
+    "cannot be combined with --db. To practise in a database of your own, start with --db PATH "
+    "alone and choose File › Load the demo vote. Nothing was opened."
+)
+
+
+def refuse_demo_with_db() -> None:
+    """Said on the console and in a message box: the windowed program has no console."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"steward-app: {DEMO_WITH_DB}", file=sys.stderr)
+    QMessageBox.warning(None, "steward_app", DEMO_WITH_DB)
 
 
 def import_into(window: MainWindow, files: list[Path]) -> None:

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -51,6 +51,7 @@ from steward_app.ui.exchange_work import (
     status_step,
 )
 from steward_app.ui.shared_folder import SharedFolder
+from steward_app.ui.shared_indicator import Marks, SharedIndicator, folder_state
 from steward_app.ui.virtual_drop import carries_tally, save_first, virtual_files
 from steward_app.ui.write_lane import WriteLane
 
@@ -124,7 +125,10 @@ class ExchangeActions(QObject):
         self.conflicts_button.setToolTip("Open the conflicts view to resolve them")
         self.conflicts_button.clicked.connect(self.open_conflicts)
         self.conflicts_button.hide()
+        self.shared_indicator = SharedIndicator()  # lasting: the folder, each PC's last file
+        self._marks: Marks = {}  # on the lane: each file's PC, read once per version
         bar = window.statusBar()
+        bar.addPermanentWidget(self.shared_indicator)
         bar.addPermanentWidget(self.conflicts_button)
         bar.addPermanentWidget(self.state_label)
         self.writes = WriteLane(self)  # exports' files, built and written off the lane
@@ -134,9 +138,12 @@ class ExchangeActions(QObject):
         self.shared.arrived.connect(self._on_shared_arrived)
         self.shared.exported.connect(self._on_shared_exported)
         self.shared.failed.connect(self._on_shared_failed)
+        self.shared.poll.timeout.connect(self.refresh_indicator)
+        self.shared_note = ""  # the last word about which folder the vote uses
         self._conflicts: ConflictsDialog | None = None
         self._history: ImportHistoryDialog | None = None
         self._looked = False
+        self._vote: tuple[str, str] | None = None  # the vote shown (id, mode): its folder is used
         self._status_due = QTimer(self)
         self._status_due.setSingleShot(True)
         self._status_due.setInterval(STATUS_PAUSE_MS)
@@ -378,33 +385,109 @@ class ExchangeActions(QObject):
                 "database stays on this PC and only results files go to the shared folder.",
             )
             return
-        self.shared.set_folder(folder)
         if folder is None:
+            self.shared.set_folder(None)
+            self.shared_indicator.show_none()
             self._say("Shared folder cleared: results are no longer written or picked up.", 8000)
             return
-        self._say(f"Sharing results through {folder}", 8000)
-        self.shared.export_now()
-        self.shared.scan()
+        standings = self.window.standings
+        vote = standings.vote if standings is not None else None
+
+        def work() -> str:
+            from steward_app.ui.shared_setting import foreign_files
+
+            return foreign_files(folder, vote) if vote is not None else ""
+
+        def done(foreign: str) -> None:
+            if foreign:
+                QMessageBox.warning(
+                    self.window, "Shared folder", f"{folder} is not used: {foreign}"
+                )
+                return
+            self.shared.set_folder(folder)
+            self._say(f"Sharing results through {folder}", 8000)
+            self.shared.export_now()
+            self.shared.scan()
+            self.refresh_indicator()
+
+        self.lane.submit(work, done, self.window._on_failed)
+
+    def _load_shared_folder(self) -> None:
+        """The vote's own shared folder (ui/shared_setting.py), when the database opens or its
+        vote changes; the user's setting from before moves into an official vote's database."""
+        from steward_app.ui.shared_setting import OLD_SETTING, Opened, open_folder
+
+        old = QSettings().value(OLD_SETTING)
+        old_setting = str(old) if old else None
+
+        def work() -> Opened:
+            session = self._session()
+            assert session is not None
+            return open_folder(session.store, old_setting)
+
+        def done(opened: Opened) -> None:
+            if opened.migrated:
+                QSettings().remove(OLD_SETTING)
+            if opened.note:
+                self.shared_note = opened.note
+                self._say(opened.note, 15000)
+            if opened.folder != self.shared.folder:
+                self.shared.set_folder(opened.folder, remember=False)
+            self.shared.scan()
+            self.refresh_indicator()
+
+        self.lane.submit(work, done, self.window._on_failed)
+
+    @Slot()
+    def refresh_indicator(self) -> None:
+        """The lasting indicator: each other PC's last file in the folder (read on the lane)."""
+        folder = self.shared.folder
+        if folder is None:
+            self.shared_indicator.show_none()
+            return
+        own, marks = self.shared.own, self._marks
+
+        def done(state: object) -> None:
+            if self.shared.folder != folder:
+                return  # another folder chosen meanwhile
+            if isinstance(state, str):
+                self.shared_indicator.show_problem(state)
+            else:
+                self.shared_indicator.show_state(state)  # type: ignore[arg-type]
+
+        def work() -> object:
+            try:
+                return folder_state(folder, own, marks)
+            except OSError as exc:
+                return f"cannot read {folder}: {exc.strerror or exc}"
+
+        self.lane.submit(work, done, lambda e: self.shared_indicator.show_problem(str(e)))
 
     @Slot(object)
     def _on_shared_arrived(self, result: Imported) -> None:
         self._arrived(result)
+        self.refresh_indicator()
 
     @Slot(str)
     def _on_shared_exported(self, path: str) -> None:
         self._say(f"Results written to the shared folder ({Path(path).name})", 5000)
+        self.refresh_indicator()
 
     @Slot(str)
     def _on_shared_failed(self, text: str) -> None:
         self._say(text, 15000)
+        self.shared_indicator.show_problem(text)
 
     # --- the status bar, dialogs ---------------------------------------------------------
 
     @Slot(object)
     def _on_window_standings_shown(self, standings: Standings | None) -> None:
-        if not self._looked:  # the database is open: look in the shared folder at once
+        vote = (standings.vote.id, standings.vote.mode.value) if standings is not None else None
+        if not self._looked or vote != self._vote:
+            # the database is open, or holds another vote now: its own folder, looked in at once
             self._looked = True
-            self.shared.scan()
+            self._vote = vote
+            self._load_shared_folder()
         if standings is None:
             self._status_due.stop()
             self._show_status(Status(None, 0))

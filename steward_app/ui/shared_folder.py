@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_work import Arrival, Imported, gather_export, shared_file_name
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from steward_app.services.authors import Author
     from steward_app.ui.main_window import Session
 
-SETTING = "exchange/shared_folder"
 DEBOUNCE_MS = 2000
 POLL_MS = 10_000
 SETTLE_MS = 500  # after a change notice: let a burst of renames finish first
@@ -100,12 +99,12 @@ class SharedFolder(QObject):
         self.retry.timeout.connect(self.export_now)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
-        saved = QSettings().value(SETTING)
-        if saved:
-            self.set_folder(Path(str(saved)), remember=False)
+        # the folder is the vote's (ui/shared_setting.py): the window sets it once the
+        # database is open
 
     def set_folder(self, folder: Path | None, *, remember: bool = True) -> None:
-        """Watch `folder` (None: stop sharing); kept in the settings for the next start."""
+        """Watch `folder` (None: stop sharing); kept in the vote's database for the next start
+        (ui/shared_setting.py)."""
         if self.watcher.directories():
             self.watcher.removePaths(self.watcher.directories())
         self.folder = folder
@@ -116,12 +115,16 @@ class SharedFolder(QObject):
         if self.troubles:
             self.troubles = {}
             self.troubles_changed.emit({})
-        if remember:
-            settings = QSettings()
-            if folder is None:
-                settings.remove(SETTING)
-            else:
-                settings.setValue(SETTING, str(folder))
+        session = self.session()
+        if remember and session is not None:
+            from steward_app.ui.shared_setting import remember_folder
+
+            store = session.store
+            self.lane.submit(
+                lambda: remember_folder(store, folder),
+                _ignore,
+                lambda e: self.failed.emit(f"Could not keep the shared folder setting: {e}"),
+            )
         if folder is None:
             self.poll.stop()
             self.debounce.stop()

@@ -69,8 +69,9 @@ class PC(Steward):
         )
 
     def _share_through(self, share: Path) -> None:
-        """The window's "shared folder" setting, as File › Shared folder… saves it
-        (ui.shared_folder.SETTING in the settings of ui.app's organisation and application)."""
+        """The shared folder as this PC's settings held it before it moved into the vote's
+        database (ui.shared_setting.OLD_SETTING): the window moves it into the official vote
+        it opens, so this also checks that migration end to end."""
         conf = Path(self.env["XDG_CONFIG_HOME"]) / "steward_app" / "steward_app.conf"
         conf.parent.mkdir(parents=True)
         conf.write_text(f"[exchange]\nshared_folder={share}\n", encoding="utf-8")
