@@ -141,7 +141,7 @@ def union_bars(vote: Vote, s: UnionStanding, q: QuestionStandings) -> list[Bar]:
                 (Segment(f"yes {n.yes:,}", n.yes, "yes"), Segment(f"no {n.no:,}", n.no, "no")),
                 float(max(valid, 1)),
                 float(need),
-                f"{need:,} yes needed of {valid:,} so far",
+                f"{need:,} yes needed of {valid:,} so far" if valid else "no votes counted yet",
                 _state(s.outcome, s.decided),
                 "votes",
             )

@@ -17,7 +17,7 @@ from steward_app.domain.standings import QuestionStandings, Standings
 from steward_app.domain.tally import Numbers, Outcome
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Union, Unit, Vote
-from steward_app.ui.palette import OUTCOME_COLORS, status_text
+from steward_app.ui.palette import OUTCOME_COLORS, status_words
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -65,6 +65,8 @@ class CoalitionTreeModel(QAbstractItemModel):
         self._sources: dict[int, object | None] = {}  # what each row was last made from
         self._vote_key: tuple[str, str] | None = None
         self._vote: Vote | None = None  # the vote shown: its units' and unions' names
+        self._hidden = ""  # a unit whose numbers are hidden (a blind second entry is open)
+        self._hidden_rows: set[int] = set()  # its rows and those above them
 
     # --- filling ---------------------------------------------------------------------
 
@@ -78,6 +80,7 @@ class CoalitionTreeModel(QAbstractItemModel):
             self.beginResetModel()
             self._build(standings, q)
             self._vote_key = key
+            self._hidden, self._hidden_rows = "", set()
             self._rows = {n: self._row_for(q, self._nodes[n]) for n in self._nodes}
             self._cells = {}
             self._sources = {n: self._source(q, self._nodes[n]) for n in self._nodes}
@@ -134,9 +137,10 @@ class CoalitionTreeModel(QAbstractItemModel):
             c = q.coalition
             if c is None:
                 return Row(q.question.text, "each unit decides", "", q.numbers, "", "")
+            provisional = sum(1 for u in q.units.values() if u.status is ReportStatus.PROVISIONAL)
             return Row(
                 q.question.id,
-                status_text(c.outcome, c.decided),
+                status_words(c.outcome, c.decided, provisional),
                 c.outcome.value,
                 q.numbers,
                 "",
@@ -145,7 +149,7 @@ class CoalitionTreeModel(QAbstractItemModel):
         if node.kind == "union":
             s = q.unions[node.key]
             vote_union = s.union_id
-            status = status_text(s.outcome, s.decided)
+            status = status_words(s.outcome, s.decided, s.units_reported - s.units_final)
             key = s.outcome.value
             if s.conflicts:
                 status, key = "⚠ conflict", "conflict"
@@ -165,9 +169,8 @@ class CoalitionTreeModel(QAbstractItemModel):
         elif u.status is ReportStatus.NOT_REPORTED:
             status, key = "○ not reported", "not reported"
         else:
-            status = status_text(u.outcome, u.decided)
-            if u.status is ReportStatus.PROVISIONAL:
-                status += " (provisional)"
+            provisional = int(u.status is ReportStatus.PROVISIONAL)
+            status = status_words(u.outcome, u.decided, provisional)
             key = u.outcome.value
         return Row(
             self._name(self._unit_of(node.key), node.key),
@@ -177,6 +180,35 @@ class CoalitionTreeModel(QAbstractItemModel):
             _share(u.report.numbers),
             u.reason,
         )
+
+    def hide_unit(self, unit_id: str) -> None:
+        """Hide `unit_id`'s numbers and status, and the totals they are in (its union, the
+        coalition), while a blind second entry of it is open ("": show everything again)."""
+        if unit_id == self._hidden:
+            return
+        before, self._hidden = self._hidden, unit_id
+        self._hidden_rows = set(self._lineage(unit_id)) if unit_id else set()
+        for key in (before, unit_id):
+            if not key:
+                continue
+            for node_id in self._lineage(key):
+                self._cells.pop(node_id, None)
+                node = self._nodes[node_id]
+                parent = self._index_of(node.parent) if node.parent >= 0 else QModelIndex()
+                self.dataChanged.emit(
+                    self.index(node.row, 0, parent), self.index(node.row, len(COLUMNS) - 1, parent)
+                )
+
+    def _lineage(self, unit_id: str) -> list[int]:
+        """The unit's rows and every row above them."""
+        out: list[int] = []
+        for node in self._nodes.values():
+            if node.kind == "unit" and node.key == unit_id:
+                n: _Node | None = node
+                while n is not None:
+                    out.append(n.node_id)
+                    n = self._nodes.get(n.parent)
+        return out
 
     def _unit_of(self, unit_id: str) -> Unit | None:
         return self._vote.unit_by_id.get(unit_id) if self._vote else None
@@ -262,6 +294,8 @@ class CoalitionTreeModel(QAbstractItemModel):
     def _cells_of(self, node: _Node) -> dict[tuple[int, int], object]:
         """Every (column, role) of a row that has a value."""
         row = self._rows[node.node_id]
+        if node.node_id in self._hidden_rows:
+            row = Row(row.name, "hidden: blind entry open", "", None, "", "")
         cells: dict[tuple[int, int], object] = {}
         color = OUTCOME_COLORS.get(row.status_key)
         for column in range(len(COLUMNS)):
@@ -269,8 +303,13 @@ class CoalitionTreeModel(QAbstractItemModel):
             cells[column, KIND_ROLE] = node.kind
             cells[column, STATUS_ROLE] = row.status_key
             cells[column, _TOOLTIP] = row.tooltip
-            cells[column, _ACCESSIBLE] = f"{row.name}: {row.status}"
-            cells[column, _DISPLAY] = self._cell(row, column, sort=False)
+            shown = self._cell(row, column, sort=False)
+            cells[column, _DISPLAY] = shown
+            # each cell says its own text (a screen reader reads a cell at a time); the name
+            # column says the row's status too
+            cells[column, _ACCESSIBLE] = (
+                f"{row.name}: {row.status}" if column == 0 else f"{COLUMNS[column]}: {shown or '–'}"
+            )
             cells[column, SORT_ROLE] = self._cell(row, column, sort=True)
             if column >= 2:
                 cells[column, _ALIGNMENT] = _RIGHT

@@ -7,6 +7,7 @@ numbers as another unit) run again when saving, on the database lane.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -52,15 +53,23 @@ class SaveRequest:
     second_steward: str | None = None  # a blind second entry, by this steward
 
 
+WINDOW_KEYS = (QKeySequence("Ctrl+U"),)  # the window's, even in a field (Go › Next unreported)
+
+
 class _TypingUndo(QObject):
     """Ctrl+Z (Ctrl+Shift+Z) in a field undoes (redoes) its own typing while it has some;
     otherwise the key goes on to the window's Edit › Undo (Redo) of the last save. A line edit
-    would otherwise take the key whenever it has the focus, even with nothing to undo."""
+    would otherwise take the key whenever it has the focus, even with nothing to undo. The
+    window's own keys (Ctrl+U) always go on to the window."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QLineEdit):
             return False
         assert isinstance(event, QKeyEvent)
+        pressed = QKeySequence(event.keyCombination())
+        exact = QKeySequence.SequenceMatch.ExactMatch
+        if any(pressed.matches(key) == exact for key in WINDOW_KEYS):
+            return True
         if event.matches(QKeySequence.StandardKey.Undo):
             return not watched.isUndoAvailable()
         if event.matches(QKeySequence.StandardKey.Redo):
@@ -68,9 +77,38 @@ class _TypingUndo(QObject):
         return False
 
 
+CLI_ADVICE = "(steward-app correct ... --reason TEXT)"
+WINDOW_ADVICE = "(tick “Correction of the current count” below and give the reason)"
+
+
+def window_words(problem: Problem) -> Problem:
+    """A problem as the window says it: advice meant for the command line becomes the
+    window's way of doing the same."""
+    if CLI_ADVICE not in problem.message:
+        return problem
+    return Problem(
+        problem.code,
+        problem.severity,
+        problem.field,
+        problem.message.replace(CLI_ADVICE, WINDOW_ADVICE),
+    )
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What was typed for a unit and not saved, kept when another unit is chosen."""
+
+    part: int
+    numbers: dict[str, str]
+    final: bool
+    correction: bool
+    reason: str
+
+
 class CountForm(QGroupBox):
     save_requested = Signal(object)  # SaveRequest
     cancelled = Signal()
+    blind_changed = Signal(str)  # the unit a blind second entry is open for ("" when closed)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Enter a count", parent)
@@ -78,11 +116,11 @@ class CountForm(QGroupBox):
         self._current_counts: list[CurrentCount] = []
         self._question = ""
         self._unit = ""
+        self.drafts: dict[str, Draft] = {}  # unit id -> typed, not saved
         self.unit_label = QLabel("Choose a unit in the tree")
         self.unit_label.setWordWrap(True)
         self.current = QLabel("")
         self.current.setWordWrap(True)
-        self.current.setAccessibleName("Counts already recorded for this unit")
         self.current.setTextFormat(Qt.TextFormat.RichText)
         self.part = QComboBox()
         self.part.setAccessibleName("Part (site or session)")
@@ -138,7 +176,10 @@ class CountForm(QGroupBox):
         self.cancel.clicked.connect(self.clear)
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Result of the last save")
+        self.drafts_label = QLabel("")
+        self.drafts_label.setWordWrap(True)
+        self.drafts_label.setStyleSheet("color: #D55E00;")
+        self.drafts_label.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.save)
         buttons.addWidget(self.cancel)
@@ -148,6 +189,7 @@ class CountForm(QGroupBox):
         layout.addWidget(self.confirm)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addWidget(self.drafts_label)
         self.setEnabled(False)
         self._typing_undo = _TypingUndo(self)
         for edit in [*self.edits.values(), self.reason, self.second_name]:
@@ -160,12 +202,48 @@ class CountForm(QGroupBox):
         self._question = question_id
         self._on_field_text_changed()
 
-    def set_unit(self, unit_id: str) -> None:
+    def forget_unit(self) -> None:
+        """No unit chosen (a new vote): nothing of the old one stays in the form."""
+        self.blind.setChecked(False)
+        self._unit = ""
+        self._current_counts = []
+        self.drafts.clear()
+        self.unit_label.setText("Choose a unit in the tree")
+        self.current.setText("")
+        self.part.clear()
+        self.clear()
+        self._forget_typing()
+        self._show_drafts()
+        self.setEnabled(False)
+
+    def typed(self) -> bool:
+        """Something typed for the current unit that is not saved."""
+        return bool(self._unit) and (
+            any(edit.text().strip() for edit in self.edits.values())
+            or bool(self.reason.text().strip())
+        )
+
+    def set_unit(self, unit_id: str, *, focus: bool = False) -> None:
+        """Show `unit_id` in the form; what was typed for the unit before is kept as a draft
+        and comes back when it is chosen again. The focus moves only with `focus`: browsing
+        the tree leaves it in the tree."""
         if self._standings is None:
             return
         unit = self._standings.vote.unit_by_id.get(unit_id)
         if unit is None:
             return
+        if unit_id == self._unit:
+            if focus:
+                self.edits["yes"].setFocus()
+            return
+        if self.typed():
+            self.drafts[self._unit] = Draft(
+                self.part.currentIndex(),
+                {name: edit.text() for name, edit in self.edits.items()},
+                self.final.isChecked(),
+                self.correction.isChecked(),
+                self.reason.text(),
+            )
         self._unit = unit_id
         self.unit_label.setText(f"{unit.name} ({unit.id}), {unit.eligible:,} eligible")
         self.part.clear()
@@ -178,14 +256,39 @@ class CountForm(QGroupBox):
         self.setEnabled(True)
         self.clear()
         self._forget_typing()
-        self.edits["yes"].setFocus()
+        draft = self.drafts.pop(unit_id, None)
+        if draft is not None:
+            self.part.setCurrentIndex(draft.part)
+            for name, text in draft.numbers.items():
+                self.edits[name].setText(text)
+            self.final.setChecked(draft.final)
+            self.correction.setChecked(draft.correction)
+            self.reason.setText(draft.reason)
+            self.message.setText("What you typed earlier for this unit is back: not saved yet.")
+        self._show_drafts()
+        if self.blind.isChecked():
+            self.blind_changed.emit(unit_id)
+        if focus:
+            self.edits["yes"].setFocus()
+
+    def _show_drafts(self) -> None:
+        if self._standings is None or not self.drafts:
+            self.drafts_label.hide()
+            return
+        names = self._standings.vote.unit_by_id
+        listed = ", ".join(names[u].name if u in names else u for u in self.drafts)
+        self.drafts_label.setText(f"Typed and not saved yet: {listed}. Choose it to finish.")
+        self.drafts_label.show()
 
     @Slot(bool)
     def _on_blind_toggled(self, on: bool) -> None:
         self.second_name.setEnabled(on)
         self.current.setVisible(not on)
         if on:
+            self.message.clear()  # it may show the first entry's numbers
             self.second_name.setFocus()
+        self.blind_changed.emit(self._unit if on else "")
+        self._on_field_text_changed()
 
     def show_current(self, unit_id: str, counts: list[CurrentCount]) -> None:
         """The counts already recorded for the unit: one per slot, or every side of a conflict."""
@@ -193,7 +296,7 @@ class CountForm(QGroupBox):
             return
         self._current_counts = counts
         if not counts:
-            self.current.setText("nothing yet")
+            self._set_current("nothing yet")
             return
         lines = []
         by_slot: dict[SlotKey, list[CurrentCount]] = {}
@@ -221,7 +324,13 @@ class CountForm(QGroupBox):
                 )
             if len(heads) > 1 and not differ:
                 lines.append(f"✔ confirmed by {len(heads)} stewards")
-        self.current.setText("<br>".join(lines))
+        self._set_current("<br>".join(lines))
+
+    def _set_current(self, text: str) -> None:
+        """The recorded counts, named by what they say (a screen reader reads the counts)."""
+        self.current.setText(text)
+        plain = re.sub(r"<[^>]*>", "", text.replace("<br>", "; "))
+        self.current.setAccessibleName(f"Recorded: {plain}")
 
     def slot(self) -> SlotKey:
         part = self.part.currentData()
@@ -234,15 +343,19 @@ class CountForm(QGroupBox):
 
     # --- checks --------------------------------------------------------------------------
 
-    def live_problems(self) -> list[Problem]:
+    def live_problems(self, *, saving: bool = False) -> list[Problem]:
+        """The problems with what is typed; none while nothing is typed, unless `saving`."""
         if self._standings is None or not self._unit:
             return []
+        if not saving and not self.typed():
+            return []  # an empty form (just saved, or just chosen) is not an error
         vote = self._standings.vote
         slot = self.slot()
         problems = check_key(vote, slot)
         parsed, number_problems = parse_numbers(self.numbers())
         problems += number_problems
-        if self.blind.isChecked() and not self.second_name.text().strip():
+        second = self.second_name.text().strip()
+        if self.blind.isChecked() and not second:
             problems.append(
                 Problem(
                     "E_SECOND_STEWARD_NAME",
@@ -251,6 +364,18 @@ class CountForm(QGroupBox):
                     "a blind second entry needs the second steward's name",
                 )
             )
+        elif self.blind.isChecked():
+            first = {c.steward.casefold() for c in self._current_counts if c.slot == slot}
+            if second.casefold() in first:
+                problems.append(
+                    Problem(
+                        "E_SAME_STEWARD",
+                        Severity.ERROR,
+                        "second",
+                        f"{second} made the first entry: the second entry must be made by "
+                        "another steward",
+                    )
+                )
         if self.correction.isChecked() and not self.reason.text().strip():
             problems.append(
                 Problem(
@@ -286,7 +411,12 @@ class CountForm(QGroupBox):
 
     @Slot()
     def _on_field_text_changed(self) -> None:
-        self.show_problems(self.live_problems())
+        problems = self.live_problems()
+        self.show_problems(problems)
+        if self.message.text().startswith("Not saved") and not any(
+            p.severity is Severity.ERROR for p in problems
+        ):
+            self.message.clear()  # the errors it named are fixed
 
     @Slot(QListWidgetItem)
     def _on_problems_item_activated(self, item: QListWidgetItem) -> None:
@@ -304,7 +434,7 @@ class CountForm(QGroupBox):
 
     @Slot()
     def _on_save_clicked(self) -> None:
-        problems = self.live_problems()
+        problems = self.live_problems(saving=True)
         if any(p.severity is Severity.ERROR for p in problems):
             self.show_problems(problems)
             self.message.setText("Not saved: fix the errors listed above.")
@@ -335,7 +465,7 @@ class CountForm(QGroupBox):
 
     def refused(self, message: str, problems: list[Problem]) -> None:
         """The database refused: show why and keep everything typed."""
-        self.show_problems(problems)
+        self.show_problems([window_words(p) for p in problems])
         self.message.setText(f"Not saved: {message}")
 
     @Slot()

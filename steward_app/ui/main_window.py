@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from steward_app import __version__
 from steward_app.domain.setup_file import SetupError
-from steward_app.domain.standings import Standings
+from steward_app.domain.standings import Standings, UnionStanding
 from steward_app.domain.tally import Outcome
 from steward_app.services.authors import Author
 from steward_app.services.chart_data import coalition_bars, union_bars, union_needed_text
@@ -55,9 +55,11 @@ from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.data_safety import DataSafety
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
+from steward_app.ui.glance import Glance, glance_text
 from steward_app.ui.headed_text import HeadedText
-from steward_app.ui.palette import OUTCOME_COLORS, status_text
+from steward_app.ui.palette import status_words
 from steward_app.ui.start_page import StartPage
+from steward_app.ui.tree_keys import TreeKeys
 from steward_app.ui.undo_actions import UndoActions
 
 if TYPE_CHECKING:
@@ -84,9 +86,16 @@ class Session:
             return None
 
 
-EVENING_TAB = (1, "&Evening")
-WHAT_IF_TAB = (2, "&What if")
+EVENING_TAB = (1, "Evening")
+WHAT_IF_TAB = (2, "What if")
 BUSY_SHOWN_AFTER_MS = 400  # the status bar's "Working" indicator, for work longer than this
+
+
+def union_words(s: UnionStanding) -> str:
+    """The union's sentence: what it still needs while pending, else why it stands so."""
+    if s.outcome is Outcome.PENDING and s.units_reported == 0:
+        return "no votes counted yet. " + s.reason
+    return union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason
 
 
 class MainWindow(QMainWindow):
@@ -132,8 +141,11 @@ class MainWindow(QMainWindow):
         # column sized to its contents makes Qt read every row of it after each save
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree_keys = TreeKeys(self.tree, self._start_entry)  # Enter or a digit: enter
         self.union_filter = QComboBox()
         self.union_filter.setAccessibleName("Show union")
+        self.union_filter.setToolTip("Show one union in the tree, or all of them")
+        self.union_filter.setAccessibleDescription("Which unions the tree shows")
         self.union_filter.currentIndexChanged.connect(self._on_union_filter_changed)
         self.next_missing = QPushButton("Next &unreported unit")
         self.next_missing.clicked.connect(self._on_next_missing_clicked)
@@ -145,8 +157,8 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.tree)
 
-        self.verdict = HeadedText()
-        self.verdict.setAccessibleName("Coalition verdict")
+        self.verdict = Glance()  # the banner, the rule's tests, the units reported
+        self.verdict.unit_chosen.connect(self._on_missing_unit_chosen)
         self.coalition_chart = BarChart("The coalition against its rule")
         self.union_chart = BarChart("My union")
         self.union_text = HeadedText(beside=True)
@@ -170,7 +182,12 @@ class MainWindow(QMainWindow):
         standings_scroll.setFrameShape(QFrame.Shape.NoFrame)
         standings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs = QTabWidget()
-        self.tabs.addTab(standings_scroll, "&Standings")
+        standings_scroll.setAccessibleName("Standings: the coalition and the union charts")
+        standings_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its charts and words take none
+        self.tabs.setAccessibleName("Standings, evening and what-if")
+        # no mnemonics on the tabs: Ctrl+3, 4 and 5 (Go menu) reach them, and Alt+letters stay
+        # unique in the window (the form and the menus use them)
+        self.tabs.addTab(standings_scroll, "Standings")
         self.tabs.addTab(QWidget(), EVENING_TAB[1])
         self.tabs.addTab(QWidget(), WHAT_IF_TAB[1])
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -181,6 +198,10 @@ class MainWindow(QMainWindow):
 
         self.form = CountForm()
         self.form.save_requested.connect(self._on_form_save_requested)
+        self.form.blind_changed.connect(self._on_form_blind_changed)
+        self.hidden_unit = ""  # a blind second entry is open for it: its numbers are hidden
+        self._saving_unit = ""  # a save's own refresh reloads the form's counts itself
+        self.statusBar().messageChanged.connect(self._on_status_message_changed)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -239,8 +260,10 @@ class MainWindow(QMainWindow):
             go,
             "&Enter a count (the selected unit)",
             QKeySequence("Ctrl+2"),
-            lambda: self.form.edits["yes"].setFocus(),  # noqa: PLW0108 (triggered passes a bool)
+            lambda: self._start_entry(""),
         )
+        # from anywhere in the window, a field included: the form's fields let the key through
+        # (a line edit would take Ctrl+U, delete to the start of the line; ui/count_form.py)
         self._action(
             go, "Next &unreported unit", QKeySequence("Ctrl+U"), self._on_next_missing_clicked
         )
@@ -273,6 +296,7 @@ class MainWindow(QMainWindow):
         self._busy_due.timeout.connect(self.busy.show)
         self.lane.busy_changed.connect(self._on_busy_changed)
         self.last_save = QLabel("no save yet")
+        self.last_save.setAccessibleName("no save yet")
         self.db_label = QLabel(f"database: {self.db_path}")
         for widget in (self.busy, self.last_save, self.db_label):
             self.statusBar().addPermanentWidget(widget)
@@ -343,6 +367,7 @@ class MainWindow(QMainWindow):
             self.question_id = vote.questions[0].id
         new_vote = self.tree_model.set_standings(standings, self.question_id)
         if new_vote:
+            self.form.forget_unit()  # a new vote: nothing of the old one stays in the form
             self.tree.expandToDepth(0)
             self._fit_columns()
         if self.union_filter.count() != len(vote.unions) + 1:
@@ -352,7 +377,14 @@ class MainWindow(QMainWindow):
             for union in vote.unions:
                 self.union_filter.addItem(union.name, union.id)
             self.union_filter.blockSignals(False)
+        before = self.form._standings
         self.form.set_standings(standings, self.question_id)
+        unit = self.form._unit
+        if unit and unit != self._saving_unit and before is not None and not new_vote:
+            q_before = before.questions.get(self.question_id)
+            q_now = standings.questions[self.question_id]
+            if q_before is None or q_before.units.get(unit) is not q_now.units.get(unit):
+                self._load_current(unit)  # changed elsewhere (an import, a resolution)
         self._refresh_dashboard()
         if self.pages.currentWidget() is not self.splitter:  # setting it again lays it out again
             self.pages.setCurrentWidget(self.splitter)
@@ -368,7 +400,11 @@ class MainWindow(QMainWindow):
             if column >= 2:
                 self.tree.setColumnWidth(column, self.tree.columnWidth(column) + digit)
         # the status column fits the longest status a line can come to have, not just today's
-        longest = max(metrics.horizontalAdvance(status_text(outcome, True)) for outcome in Outcome)
+        longest = max(
+            metrics.horizontalAdvance(status_words(outcome, True, provisional))
+            for outcome in Outcome
+            for provisional in (0, 1)
+        )
         width = max(self.tree.columnWidth(1), longest + 2 * digit)
         self.tree.setColumnWidth(1, width)
         limit = self.tree.fontMetrics().averageCharWidth() * 26 + self.tree.indentation() * 2
@@ -380,23 +416,28 @@ class MainWindow(QMainWindow):
         vote = self.standings.vote
         q = self.standings.questions[self.question_id]
         c = q.coalition
+        self.verdict.show_text(glance_text(vote, q))
         if c is not None:
-            color = OUTCOME_COLORS[c.outcome.value]
-            self.verdict.set(
-                f"<b style='font-size:x-large;color:{color}'>Coalition: "
-                f"{status_text(c.outcome, c.decided).upper()}</b>",
-                c.reason,
-            )
             self.coalition_chart.set_bars(coalition_bars(vote, c, q))
         union_id = self.selected_union or vote.unions[0].id
         s = q.unions.get(union_id)
-        if s is not None:
+        hidden = self.hidden_unit
+        if s is not None and hidden and vote.unit_by_id[hidden].union_id == union_id:
+            union = vote.union_by_id[union_id]
+            self.union_text.set(
+                f"<b>{union.name}: hidden</b>",
+                "A blind second entry is open for one of its units: its numbers are hidden "
+                "until that entry is saved or cancelled.",
+            )
+            self.union_chart.set_bars([])
+        elif s is not None:
             union = vote.union_by_id[union_id]
             # the sentence above and each bar's title name the union: no caption of its own
             self.union_chart.set_caption("")
+            provisional = s.units_reported - s.units_final
             self.union_text.set(
-                f"<b>{union.name}: {status_text(s.outcome, s.decided)}</b>",
-                union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason,
+                f"<b>{union.name}: {status_words(s.outcome, s.decided, provisional)}</b>",
+                union_words(s),
             )
             self.union_chart.set_bars(union_bars(vote, s, q))
         if self._what_if is not None:
@@ -493,6 +534,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_start_page_demo_requested(self) -> None:
+        if self.standings is not None:
+            answer = QMessageBox.question(
+                self,
+                "Replace the vote with the demo?",
+                f"This database holds the vote \u201c{self.standings.vote.title}\u201d. Replace "
+                "it and its counts with the demo vote (a practice vote)? A backup copy is saved "
+                "first.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+
         def work() -> Standings | None:
             from steward_app.services.vote_setup import load_demo
 
@@ -500,7 +552,7 @@ class MainWindow(QMainWindow):
             load_demo(self.session.store, self.author, replace=True)
             return self.session.cache.refresh_all()
 
-        self.lane.submit(work, self._show, self._on_failed)
+        self.lane.submit(work, self._show_replaced, self._on_failed)
 
     @Slot()
     def _on_open_setup_triggered(self) -> None:
@@ -528,7 +580,14 @@ class MainWindow(QMainWindow):
             create_vote(self.session.store, text, self.author, replace=replace)
             return self.session.cache.refresh_all()
 
-        self.lane.submit(work, self._show, self._on_failed)
+        self.lane.submit(work, self._show_replaced, self._on_failed)
+
+    def _show_replaced(self, standings: Standings | None) -> None:
+        """A vote replaced (even by the same setup): nothing typed or shown for the old one
+        stays in the form, and no unit is chosen."""
+        self.form.forget_unit()
+        self.tree.setCurrentIndex(QModelIndex())
+        self._show(standings)
 
     @Slot(object)
     def _on_form_save_requested(self, request: SaveRequest) -> None:
@@ -556,10 +615,14 @@ class MainWindow(QMainWindow):
             note = recorded.note
             self.undo.saved(request, recorded, author)
             self.form.saved(note)
-            self._show(standings)
+            self._saving_unit = request.slot.unit  # its counts come with the save
+            try:
+                self._show(standings)
+            finally:
+                self._saving_unit = ""
             self.form.show_current(request.slot.unit, counts)
             self.statusBar().showMessage(f"Saved {request.slot.describe()}: {note}", 8000)
-            self.last_save.setText(f"last save {dt.datetime.now():%H:%M:%S}")
+            self.mark_saved("last save")
 
         def failed(error: BaseException) -> None:
             if isinstance(error, Refused):
@@ -570,6 +633,59 @@ class MainWindow(QMainWindow):
 
         self.lane.submit(work, done, failed)
 
+    def mark_saved(self, what: str) -> None:
+        """The status bar's lasting note of the last change made here (a save, an undo)."""
+        text = f"{what} {dt.datetime.now():%H:%M:%S}"
+        self.last_save.setText(text)
+        self.last_save.setAccessibleName(text)
+
+    def _start_entry(self, first: str) -> None:
+        """Enter a count for the unit chosen in the tree: the focus goes to Yes, with `first`
+        (a digit typed in the tree) as its first character."""
+        if not self.form.isEnabled():
+            self.statusBar().showMessage("Choose a unit in the tree first.", 5000)
+            return
+        yes = self.form.edits["yes"]
+        yes.setFocus()
+        if first:
+            yes.setText(first)
+
+    @Slot(str)
+    def _on_missing_unit_chosen(self, unit_id: str) -> None:
+        index = self.tree_model.index_for("unit", unit_id)
+        if index.isValid():
+            self.union_filter.setCurrentIndex(0)  # the unit may be in a union filtered out
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+            self._start_entry("")
+
+    @Slot(str)
+    def _on_form_blind_changed(self, unit_id: str) -> None:
+        """A blind second entry opened (closed) for `unit_id`: its numbers are hidden (shown
+        again) everywhere in the window: the tree, the union's words and chart, the status
+        bar, the Evening and What-if tabs."""
+        self.hidden_unit = unit_id
+        self.tree_model.hide_unit(unit_id)
+        for index in (EVENING_TAB[0], WHAT_IF_TAB[0]):
+            self.tabs.setTabEnabled(index, not unit_id)
+        if unit_id:
+            self.tabs.setCurrentIndex(0)
+            self.statusBar().clearMessage()
+        self._refresh_dashboard()
+
+    @Slot(str)
+    def _on_status_message_changed(self, text: str) -> None:
+        """While a blind second entry is open, no message shows its unit's numbers."""
+        unit_id = self.hidden_unit
+        if not unit_id or not text or self.standings is None:
+            return
+        unit = self.standings.vote.unit_by_id.get(unit_id)
+        names = [unit_id] + ([unit.name] if unit is not None else [])
+        if any(name in text for name in names) or " yes" in text:
+            self.statusBar().showMessage(
+                "(a message about the counts is hidden during the blind second entry)", 8000
+            )
+
     @Slot()
     def _on_tree_current_changed(self) -> None:
         index = self.tree.currentIndex()
@@ -578,7 +694,7 @@ class MainWindow(QMainWindow):
         if self.standings is None or not key:
             return
         if kind == "unit":
-            self.form.set_unit(key)
+            self.form.set_unit(key)  # browsing leaves the focus in the tree
             self.selected_union = self.standings.vote.unit_by_id[key].union_id
             self._load_current(key)
         elif kind == "union":
@@ -651,7 +767,10 @@ class MainWindow(QMainWindow):
             elif how == "print":
                 print_actions.print_document(self, document)
             else:
-                print_actions.export_pdf(self, document, self._write_report)
+                name = print_actions.default_pdf_name(
+                    kind, data.standings.vote.id, union_id, dt.datetime.now()
+                )
+                print_actions.export_pdf(self, document, self._write_report, name)
 
         self.lane.submit(work, done, lambda e: print_actions.explain(self, e))
 
@@ -660,7 +779,7 @@ class MainWindow(QMainWindow):
 
         self.lane.submit(
             write,
-            lambda _: self.statusBar().showMessage("PDF written", 6000),
+            lambda path: self.statusBar().showMessage(f"PDF written: {path}", 15000),
             lambda e: print_actions.explain(self, e),
         )
 

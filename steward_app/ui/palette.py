@@ -39,3 +39,13 @@ def status_text(outcome: Outcome, decided: bool) -> str:
     if outcome is not Outcome.PENDING and decided:
         text += ", decided"
     return text
+
+
+def status_words(outcome: Outcome, decided: bool, provisional: int = 0) -> str:
+    """A status with what it rests on: a result "decided" on counts not final yet says so,
+    rather than "decided" (a provisional count can still change)."""
+    if not provisional:
+        return status_text(outcome, decided)
+    if outcome is not Outcome.PENDING and decided:
+        return f"{SYMBOLS[outcome]} {outcome.value} on provisional counts"
+    return f"{SYMBOLS[outcome]} {outcome.value} (provisional)"

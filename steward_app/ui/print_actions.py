@@ -96,15 +96,40 @@ def print_document(parent: QWidget, document: Document) -> None:
         _remember(printer)
 
 
+PDF_NAMES = ("coalition-summary", "union-notice", "tally-sheets")
+
+
+def default_pdf_name(kind: int, vote_id: str, union_id: str, now: dt.datetime) -> str:
+    """What the report is, for which vote (and union) and when: "small_union-notice_a_..."."""
+    from steward_app.sync.files import safe_name
+
+    which = f"{PDF_NAMES[kind]}_{safe_name(union_id, 24)}" if kind == 1 else PDF_NAMES[kind]
+    return f"{safe_name(vote_id)}_{which}_{now:%Y%m%d-%H%M}.pdf"
+
+
 def export_pdf(
-    parent: QWidget, document: Document, write: Callable[[Callable[[], object]], None]
+    parent: QWidget,
+    document: Document,
+    write: Callable[[Callable[[], object]], None],
+    name: str = "report.pdf",
 ) -> None:
-    """Ask where; the writing itself goes to `write` (the database lane, off the GUI thread)."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export PDF", "report.pdf", "PDF (*.pdf)")
+    """Ask where (in the documents folder, under `name`); the writing itself goes to `write`
+    (the database lane, off the GUI thread), which gets the path written."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Export PDF", str(Path(folder) / name), "PDF (*.pdf)"
+    )
     if not path:
         return
     size, landscape = page_choice()
-    write(lambda: write_pdf(Path(path), document, size, landscape))
+
+    def work() -> Path:
+        write_pdf(Path(path), document, size, landscape)
+        return Path(path)
+
+    write(work)
 
 
 def explain(parent: QWidget, error: BaseException) -> None:

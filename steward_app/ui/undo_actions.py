@@ -153,6 +153,7 @@ class UndoActions(QObject):
             window._load_current(step.slot.unit)
             verb = "Redone" if redo else "Undone"
             window.statusBar().showMessage(f"{verb}: {step.text}", 8000)
+            window.mark_saved("last redo" if redo else "last undo")  # the database changed
 
         def failed(error: BaseException) -> None:
             self.working = False

@@ -49,7 +49,7 @@ def test_zoom_enlarges_widgets_and_chart_text_then_resets(
     assert _size(w.form.edits["yes"]) == normal + 4
     assert set(_texts_in_charts(w)) == {normal + 4}
     assert w.coalition_chart.plots[0].canvas.minimumSizeHint().height() > normal_height
-    assert "font-size:x-large" in w.verdict.text()  # the verdict stays larger than the rest
+    assert "font-size:x-large" in w.verdict.banner.text()  # the verdict stays larger than the rest
     w._zoom(0)
     qtbot.waitUntil(lambda: _size(w.verdict) == normal)
     assert set(_texts_in_charts(w)) == {normal}

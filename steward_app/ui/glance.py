@@ -1,0 +1,162 @@
+"""The verdict at a glance: a banner in words and colour, the coalition rule test by test, and
+how many units have reported, with the missing ones a click (or Tab and Enter) away.
+
+It shows what the printed summary shows, from the same domain standings: the banner's words
+("PENDING · NOT DECIDED · leaning reject"), each test's figure so far, what it needs and its
+state. A decision that rests on counts not final yet says so in the banner.
+
+Every label here is named by what it shows, not by what it is: a screen reader reads the
+verdict, not "Coalition verdict".
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from steward_app.domain.counts import ReportStatus
+from steward_app.domain.standings import QuestionStandings
+from steward_app.domain.tally import Outcome
+from steward_app.domain.vote import Vote
+from steward_app.ui.palette import APPROVE, CONFLICT, REJECT
+
+BANNER_COLORS = {Outcome.APPROVED: APPROVE, Outcome.REJECTED: REJECT, Outcome.PENDING: "#444444"}
+STATE_WORDS = {"met": "met (decided)", "failed": "failed (decided)", "open": "open"}
+MISSING_LISTED = 12  # units named in the "missing" line; the rest as a count
+
+
+@dataclass(frozen=True)
+class GlanceText:
+    banner: str
+    banner_color: str
+    tests: tuple[tuple[str, str, str, str], ...]  # test, so far, needed, state
+    reported: str  # "12 of 19 units reported"
+    missing: tuple[tuple[str, str], ...]  # (unit id, name) of units not reported
+    more_missing: int
+    reason: str
+
+
+def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
+    """The words of the glance for question `q` (plain data: tested without widgets)."""
+    reported = [u for u in q.units.values() if u.report.reported]
+    provisional = sum(1 for u in q.units.values() if u.status is ReportStatus.PROVISIONAL)
+    conflicts = sum(1 for u in q.units.values() if u.status is ReportStatus.CONFLICT)
+    c = q.coalition
+    if c is not None:
+        outcome, decided, reason = c.outcome, c.decided, c.reason
+        leaning = "leaning approve" if c.approves_now else "leaning reject"
+        tests = tuple(
+            (t.description, t.value_text, t.threshold_text, STATE_WORDS[t.state]) for t in c.tests
+        )
+    else:
+        outcome = q.outcome if q.outcome is not None else Outcome.PENDING
+        decided = outcome is not Outcome.PENDING
+        reason, leaning, tests = "each unit decides on its own", "", ()
+    if outcome is Outcome.PENDING or not decided:
+        parts = ["PENDING", "NOT DECIDED"] + ([leaning] if leaning else [])
+    else:
+        word = "RATIFIED" if c is not None and outcome is Outcome.APPROVED else outcome.value
+        parts = [word.upper(), "DECIDED"]
+    if provisional:
+        counts = f"{provisional} provisional count{'s' if provisional != 1 else ''}"
+        parts.append(f"on {counts}, not final" if decided else f"{counts} not final yet")
+    if conflicts:
+        parts.append(f"{conflicts} conflict{'s' if conflicts != 1 else ''} to resolve")
+    missing_ids = [u.unit_id for u in q.units.values() if not u.report.reported]
+    names = vote.unit_by_id
+    missing = tuple(
+        (uid, names[uid].name if uid in names else uid) for uid in missing_ids[:MISSING_LISTED]
+    )
+    return GlanceText(
+        banner=" · ".join(parts),
+        banner_color=BANNER_COLORS[outcome] if not provisional or not decided else CONFLICT,
+        tests=tests,
+        reported=f"{len(reported)} of {len(q.units)} units reported",
+        missing=missing,
+        more_missing=max(0, len(missing_ids) - MISSING_LISTED),
+        reason=reason,
+    )
+
+
+class Glance(QWidget):
+    """The banner, the tests, the units reported; `unit_chosen` when a missing one is chosen."""
+
+    unit_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)  # x-large: it follows View › Zoom
+        self.tests = QLabel()
+        self.tests.setTextFormat(Qt.TextFormat.RichText)
+        self.tests.setWordWrap(True)
+        self.reported = QLabel()
+        self.reported.setTextFormat(Qt.TextFormat.RichText)
+        self.reported.setWordWrap(True)
+        self.reported.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.reported.linkActivated.connect(self.unit_chosen.emit)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setStyleSheet("color: palette(window-text);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for label in (self.banner, self.tests, self.reported, self.reason):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            layout.addWidget(label)
+        self._shown: GlanceText | None = None
+
+    def show_text(self, g: GlanceText) -> None:
+        if g == self._shown:
+            return
+        self._shown = g
+        self.banner.setText(f"<b style='font-size:x-large'>{html.escape(g.banner)}</b>")
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {g.banner_color}; color: white; padding: 4px 8px; "
+            "border-radius: 3px; }"
+        )
+        self.banner.setAccessibleName(f"Coalition verdict: {g.banner}")
+        if g.tests:
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+                for row in g.tests
+            )
+            self.tests.setText(
+                "<table cellspacing='0' cellpadding='2'><tr><th align='left'>Test of the rule"
+                "</th><th align='left'>So far</th><th align='left'>Needed</th>"
+                f"<th align='left'>State</th></tr>{rows}</table>"
+            )
+            spoken = "; ".join(
+                f"{t}: so far {so_far}, needed {needed}, {state}"
+                for t, so_far, needed, state in g.tests
+            )
+            self.tests.setAccessibleName(f"Tests of the coalition rule: {spoken}")
+        self.tests.setVisible(bool(g.tests))
+        links = ", ".join(
+            f"<a href='{html.escape(uid)}'>{html.escape(name)}</a>" for uid, name in g.missing
+        )
+        more = f" and {g.more_missing} more" if g.more_missing else ""
+        missing = f". Missing: {links}{more}" if g.missing else ": every unit has reported"
+        self.reported.setText(f"<b>{html.escape(g.reported)}</b>{missing}")
+        missing_names = ", ".join(name for _, name in g.missing)
+        self.reported.setAccessibleName(
+            f"{g.reported}" + (f"; missing: {missing_names}{more}" if g.missing else "")
+        )
+        self.reason.setText(g.reason)
+        self.reason.setAccessibleName(g.reason)
+
+    def text(self) -> str:
+        g = self._shown
+        if g is None:
+            return ""
+        tests = "\n".join(" | ".join(row) for row in g.tests)
+        missing = ", ".join(name for _, name in g.missing)
+        return f"{g.banner}\n{tests}\n{g.reported}: {missing}\n{g.reason}"
