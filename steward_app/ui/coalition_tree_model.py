@@ -305,11 +305,10 @@ class CoalitionTreeModel(QAbstractItemModel):
             cells[column, _TOOLTIP] = row.tooltip
             shown = self._cell(row, column, sort=False)
             cells[column, _DISPLAY] = shown
-            # each cell says its own text (a screen reader reads a cell at a time); the name
-            # column says the row's status too
-            cells[column, _ACCESSIBLE] = (
-                f"{row.name}: {row.status}" if column == 0 else f"{COLUMNS[column]}: {shown or '–'}"
-            )
+            # each cell says its own text (a screen reader reads a cell at a time, under its
+            # column's heading): no accessible text of its own, but for a cell with none
+            if shown is None:
+                cells[column, _ACCESSIBLE] = "none"
             cells[column, SORT_ROLE] = self._cell(row, column, sort=True)
             if column >= 2:
                 cells[column, _ALIGNMENT] = _RIGHT

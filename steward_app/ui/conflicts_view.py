@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -77,8 +78,25 @@ def head_cells(h: ConflictHead) -> list[str]:
         h.steward,
         h.pc,
         h.origin,
-        h.recorded_at[11:19],  # the time of day; the whole stamp is in the tooltip
+        recorded_when(h.recorded_at),  # the whole stamp is in the tooltip
     ]
+
+
+def recorded_when(stamp: str) -> str:
+    """ "2026-12-07 20:31:05" from the PC's ISO stamp: the date too, since a PC's clock (or
+    a count entered the day before) can put two counts on different days."""
+    return f"{stamp[:10]} {stamp[11:19]}".strip()
+
+
+def differing_columns(heads: tuple[ConflictHead, ...]) -> set[int]:
+    """The table columns (1-6: the numbers and final) whose values are not the same for all."""
+    if len(heads) < 2:
+        return set()
+    cells = [head_cells(h) for h in heads]
+    return {column + 1 for column in range(6) if len({row[column] for row in cells}) > 1}
+
+
+DIFFERS = QColor("#FBE3C8")  # a light orange behind a differing number (with bold, not alone)
 
 
 class ConflictsDialog(LaneDialog):
@@ -95,6 +113,8 @@ class ConflictsDialog(LaneDialog):
         super().__init__(lane, session, show, parent)
         self.author = author
         self.conflicts: list[Conflict] = []
+        # told of each resolution recorded here (the window's Edit › Undo takes it back)
+        self.on_recorded: Callable[[Recorded, SlotKey], None] | None = None
         self.setWindowTitle("Conflicts — two different counts for one unit")
         self.resize(1040, 540)
         self.intro = QLabel(
@@ -112,7 +132,11 @@ class ConflictsDialog(LaneDialog):
         self.table.setAccessibleName("The counts in conflict, side by side")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # a row at a time, Enter keeps it (the buttons are for the mouse); Tab leaves the table
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.installEventFilter(self)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -121,9 +145,11 @@ class ConflictsDialog(LaneDialog):
         self.reason.setPlaceholderText("why: e.g. recounted the mail tray with both stewards")
         self.edits = {name: QLineEdit() for name in NUMBER_FIELDS}
         numbers = QHBoxLayout()
+        digits = self.fontMetrics().horizontalAdvance("9,999,999") + 16  # frame and margins
         for name, edit in self.edits.items():
             edit.setAccessibleName(name)
-            edit.setMaximumWidth(90)
+            edit.setMinimumWidth(digits)  # a whole count shows (it showed "693" of "1693")
+            edit.setMaximumWidth(digits * 3 // 2)
             numbers.addWidget(QLabel(name.capitalize()))
             numbers.addWidget(edit)
         self.final = QCheckBox("&Final")
@@ -191,6 +217,7 @@ class ConflictsDialog(LaneDialog):
         c = self.current()
         heads = c.heads if c is not None else ()
         self.table.setRowCount(len(heads))
+        differ = differing_columns(heads)
         for row, head in enumerate(heads):
             for column, text in enumerate(head_cells(head), start=1):
                 item = QTableWidgetItem(text)
@@ -199,13 +226,34 @@ class ConflictsDialog(LaneDialog):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                if column in differ:  # what to compare with the tally sheet, at a glance
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setBackground(DIFFERS)
+                    item.setForeground(QColor("#000000"))
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}, differs")
                 self.table.setItem(row, column, item)
             keep = QPushButton("Keep this count")
             keep.setAccessibleName(f"Keep the count by {head.steward} on {head.pc}")
             keep.clicked.connect(lambda _=False, h=head: self.keep(h))
             self.table.setCellWidget(row, KEEP, keep)
+        if heads:
+            self.table.setCurrentCell(0, 1)  # Enter keeps the first count, arrows choose
         for widget in (self.reason, self.save_numbers, *self.edits.values(), self.final):
             widget.setEnabled(c is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a row of the table keeps that count, as its button does."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            c = self.current()
+            row = self.table.currentRow()
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if enter and c is not None and 0 <= row < len(c.heads):
+                self.keep(c.heads[row])
+                return True
+        return super().eventFilter(watched, event)
 
     def keep(self, head: ConflictHead) -> None:
         self._resolve(take=head.entry_id)
@@ -262,6 +310,8 @@ class ConflictsDialog(LaneDialog):
         for edit in self.edits.values():
             edit.clear()
         self._say(f"Resolved {slot.describe()}: {result.note}.")
+        if self.on_recorded is not None:
+            self.on_recorded(result, slot)
         self.show_standings(standings)
         self.reload()
 

@@ -38,8 +38,18 @@ from steward_app.domain.checks import (
 from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
 from steward_app.domain.standings import Standings
 from steward_app.services.counting import CurrentCount
+from steward_app.ui.palette import FOCUS_RING
 
 FIELDS = ("eligible", "yes", "no", "void", "challenged")
+# Alt+letter for each, unique in the window: the menus take F, E, V, G and H (File, Edit,
+# View, Go, Help), the form's boxes B, A, O, W, its buttons S, the tree's button U
+FIELD_LABELS = {
+    "eligible": "E&ligible",
+    "yes": "&Yes",
+    "no": "&No",
+    "void": "Vo&id",
+    "challenged": "&Challenged",
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,7 @@ class _TypingUndo(QObject):
         return False
 
 
+CHOOSE = "Choose a unit in the tree (arrow keys), then Enter or a digit to enter its count"
 CLI_ADVICE = "(steward-app correct ... --reason TEXT)"
 WINDOW_ADVICE = "(tick “Correction of the current count” below and give the reason)"
 
@@ -117,7 +128,7 @@ class CountForm(QGroupBox):
         self._question = ""
         self._unit = ""
         self.drafts: dict[str, Draft] = {}  # unit id -> typed, not saved
-        self.unit_label = QLabel("Choose a unit in the tree")
+        self.unit_label = QLabel(CHOOSE)
         self.unit_label.setWordWrap(True)
         self.current = QLabel("")
         self.current.setWordWrap(True)
@@ -135,7 +146,7 @@ class CountForm(QGroupBox):
             edit.setPlaceholderText("0" if name in ("void", "challenged") else "")
             edit.textChanged.connect(self._on_field_text_changed)
             self.edits[name] = edit
-            form.addRow(f"&{name.capitalize()}", edit)
+            form.addRow(FIELD_LABELS[name], edit)
         self.blind = QCheckBox("&Blind second entry by")
         self.blind.setToolTip(
             "A second person enters the same tally sheet without seeing the "
@@ -147,7 +158,7 @@ class CountForm(QGroupBox):
         self.second_name.setPlaceholderText("the second steward's name")
         self.second_name.setEnabled(False)
         self.blind.toggled.connect(self._on_blind_toggled)
-        self.final = QCheckBox("&Final (not provisional)")
+        self.final = QCheckBox("Fin&al (not provisional)")
         self.correction = QCheckBox("C&orrection of the current count")
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Reason for the correction")
@@ -191,6 +202,8 @@ class CountForm(QGroupBox):
         layout.addWidget(self.message)
         layout.addWidget(self.drafts_label)
         self.setEnabled(False)
+        self._narrow(True)
+        self.setStyleSheet(FOCUS_RING)
         self._typing_undo = _TypingUndo(self)
         for edit in [*self.edits.values(), self.reason, self.second_name]:
             edit.installEventFilter(self._typing_undo)
@@ -208,13 +221,19 @@ class CountForm(QGroupBox):
         self._unit = ""
         self._current_counts = []
         self.drafts.clear()
-        self.unit_label.setText("Choose a unit in the tree")
+        self.unit_label.setText(CHOOSE)
         self.current.setText("")
         self.part.clear()
         self.clear()
         self._forget_typing()
         self._show_drafts()
         self.setEnabled(False)
+        self._narrow(True)
+
+    def _narrow(self, on: bool) -> None:
+        """With no unit chosen the form is a column of greyed fields: it leaves the room to
+        the tree and the standings rather than taking a third of the window."""
+        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * 30 if on else 16777215)
 
     def typed(self) -> bool:
         """Something typed for the current unit that is not saved."""
@@ -254,6 +273,7 @@ class CountForm(QGroupBox):
         self.part.setEnabled(bool(unit.parts))
         self.current.setText("…")
         self.setEnabled(True)
+        self._narrow(False)
         self.clear()
         self._forget_typing()
         draft = self.drafts.pop(unit_id, None)

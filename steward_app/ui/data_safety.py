@@ -35,7 +35,7 @@ class DataSafety(QObject):
         self.window = window
         self.restore_action = QAction("Restore from a &backup…", window)
         self.restore_action.triggered.connect(self._on_restore_triggered)
-        self.names_action = QAction("Steward and PC &names…", window)
+        self.names_action = QAction("Steward and PC n&ames…", window)
         self.names_action.triggered.connect(self._on_names_triggered)
         menu.insertActions(before, [self.restore_action, self.names_action])  # type: ignore[arg-type]
         menu.insertSeparator(before)  # type: ignore[arg-type]

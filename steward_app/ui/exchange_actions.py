@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -56,7 +56,9 @@ from steward_app.ui.virtual_drop import carries_tally, save_first, virtual_files
 from steward_app.ui.write_lane import WriteLane
 
 if TYPE_CHECKING:
+    from steward_app.domain.counts import SlotKey
     from steward_app.services import exchange
+    from steward_app.services.counting import Recorded
     from steward_app.ui.conflicts_view import ConflictsDialog
     from steward_app.ui.import_history import ImportHistoryDialog
     from steward_app.ui.main_window import MainWindow, Session
@@ -117,7 +119,6 @@ class ExchangeActions(QObject):
         self.last_results: Imported | None = None  # the last import's outcome (for the views)
         self.import_progress: QProgressDialog | None = None  # while an import runs
         self.state_label = QLabel("")
-        self.state_label.setAccessibleName("State code")
         self.state_label.setToolTip(STATE_TIP)
         self.conflicts_button = QPushButton("")
         self.conflicts_button.setFlat(True)
@@ -171,11 +172,13 @@ class ExchangeActions(QObject):
         self._add(menu, "S&hared folder…", self.choose_shared_folder)
 
     def fill_go_menu(self, menu: QMenu) -> None:
-        self._add(menu, "&Conflicts…", self.open_conflicts)
+        self._add(menu, "&Conflicts…", self.open_conflicts, "Ctrl+Shift+C")
         self._add(menu, "&Import history…", self.open_history)
 
-    def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> None:
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object], keys: str = "") -> None:
         action = menu.addAction(text)
+        if keys:  # reached without the mouse (the status bar's button is not a tab stop)
+            action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False: slot())
 
     # --- export and import ---------------------------------------------------------------
@@ -533,9 +536,11 @@ class ExchangeActions(QObject):
     def _show_status(self, now: Status) -> None:
         if now.state is None:
             self.state_label.setText("")
+            self.state_label.setAccessibleName("")
             self.conflicts_button.hide()
             return
         self.state_label.setText(f"State {now.state}")
+        self.state_label.setAccessibleName(f"State {now.state}")  # what it shows, not "State"
         self.conflicts_button.setText(f"⚠ {plural(now.conflicts, 'conflict')}: resolve…")
         self.conflicts_button.setVisible(now.conflicts > 0)
         if now.state != self.last_state:  # a change here (or the opening): share it
@@ -550,9 +555,17 @@ class ExchangeActions(QObject):
             self._conflicts = ConflictsDialog(
                 self.lane, self._session, self.window.author, self.show_standings, self.window
             )
+            self._conflicts.on_recorded = self._on_conflict_resolved
         self._conflicts.reload()
         self._conflicts.show()
         self._conflicts.raise_()
+
+    def _on_conflict_resolved(self, recorded: Recorded, slot: SlotKey) -> None:
+        standings = self.window.standings
+        unit = standings.vote.unit_by_id.get(slot.unit) if standings is not None else None
+        name = unit.name if unit is not None else slot.unit
+        self.window.undo.add(recorded, self.window.author, slot, f"resolution of {name}")
+        self.window.mark_saved("last save")
 
     @Slot()
     def open_history(self) -> None:

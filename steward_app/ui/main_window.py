@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -57,7 +58,7 @@ from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.glance import Glance, glance_text
 from steward_app.ui.headed_text import HeadedText
-from steward_app.ui.palette import status_words
+from steward_app.ui.palette import FOCUS_RING, status_words
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.tree_keys import TreeKeys
 from steward_app.ui.undo_actions import UndoActions
@@ -89,6 +90,18 @@ class Session:
 EVENING_TAB = (1, "Evening")
 WHAT_IF_TAB = (2, "What if")
 BUSY_SHOWN_AFTER_MS = 400  # the status bar's "Working" indicator, for work longer than this
+
+
+FULL_SIZE = (1366, 740)
+FRAME_ALLOWANCE = (16, 40)  # the window's frame and title bar around its contents
+
+
+def default_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The first window's size: 1366x740, or less to fit the screen's free area (a 1366x768
+    laptop, 1024x600, 1080p at 150% scale: 1280x680 or so)."""
+    width = min(FULL_SIZE[0], available_width - FRAME_ALLOWANCE[0])
+    height = min(FULL_SIZE[1], available_height - FRAME_ALLOWANCE[1])
+    return max(width, 640), max(height, 400)
 
 
 def union_words(s: UnionStanding) -> str:
@@ -145,6 +158,7 @@ class MainWindow(QMainWindow):
         self.union_filter = QComboBox()
         self.union_filter.setAccessibleName("Show union")
         self.union_filter.setToolTip("Show one union in the tree, or all of them")
+        self.union_filter.setStyleSheet(FOCUS_RING)
         self.union_filter.setAccessibleDescription("Which unions the tree shows")
         self.union_filter.currentIndexChanged.connect(self._on_union_filter_changed)
         self.next_missing = QPushButton("Next &unreported unit")
@@ -152,6 +166,9 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         filters = QHBoxLayout()
+        shown = QLabel("Show:")  # its buddy: a screen reader names the box by this, not its value
+        shown.setBuddy(self.union_filter)
+        filters.addWidget(shown)
         filters.addWidget(self.union_filter, 1)
         filters.addWidget(self.next_missing)
         left_layout.addLayout(filters)
@@ -230,7 +247,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(
             file_menu,
-            "Save coalition chart as &PNG…",
+            "Save coalition chart as PN&G…",
             None,
             lambda: save_chart(self.coalition_chart, "coalition"),
         )
@@ -300,6 +317,11 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(f"database: {self.db_path}")
         for widget in (self.busy, self.last_save, self.db_label):
             self.statusBar().addPermanentWidget(widget)
+        # a line between the passing message and each lasting part: a message never runs
+        # into the state code or the save time
+        self.statusBar().setStyleSheet(
+            "QStatusBar QLabel { border-left: 1px solid palette(mid); padding-left: 6px; }"
+        )
         bar = self.statusBar()
         bar.setMinimumHeight(max(bar.sizeHint().height(), self.busy.sizeHint().height() + 4))
 
@@ -470,6 +492,7 @@ class MainWindow(QMainWindow):
 
             self._what_if = WhatIfPanel()
             self._what_if.scenario_changed.connect(self._on_what_if_scenario_changed)
+            self._what_if.setStyleSheet(FOCUS_RING)
             if self.standings is not None:
                 self._what_if.set_vote(self.standings.vote)
             self._put_tab(WHAT_IF_TAB, self._what_if)
@@ -623,6 +646,9 @@ class MainWindow(QMainWindow):
             self.form.show_current(request.slot.unit, counts)
             self.statusBar().showMessage(f"Saved {request.slot.describe()}: {note}", 8000)
             self.mark_saved("last save")
+            focus = QApplication.focusWidget()
+            if focus is not None and self.form.isAncestorOf(focus):
+                self.tree.setFocus()  # on to the next unit: browse, or Enter for another count
 
         def failed(error: BaseException) -> None:
             if isinstance(error, Refused):
@@ -797,6 +823,18 @@ class MainWindow(QMainWindow):
         self.zoom = zoom
         QSettings().setValue("window/zoom", zoom)
         apply_zoom(zoom)
+        self._repolish()
+
+    def _repolish(self) -> None:
+        """Widgets with a style sheet (the focus ring, the status bar's lines) take a new
+        application font only when polished again."""
+        styled = [self.form, self.union_filter, self.statusBar(), self.verdict.banner]
+        if self._what_if is not None:
+            styled.append(self._what_if)
+        for widget in styled:
+            sheet = widget.styleSheet()
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
     # --- settings ------------------------------------------------------------------------
 
@@ -805,16 +843,23 @@ class MainWindow(QMainWindow):
         self.zoom = int(str(settings.value("window/zoom", 0) or 0))
         if self.zoom:
             apply_zoom(self.zoom)
+            self._repolish()
         geometry = settings.value("window/geometry")
+        available = self.screen().availableGeometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 740)
+        size = default_size(available.width(), available.height())
+        if geometry is None or not available.contains(self.frameGeometry()):
+            # the first time, or saved on a larger screen: the whole window on this screen,
+            # the status bar (state code, conflicts) included
+            self.resize(*size)
+            self.move(available.topLeft())
         state = settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([520, 540, 306])
+            width = size[0]
+            self.splitter.setSizes([width * 36 // 100, width * 44 // 100, width * 20 // 100])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

@@ -13,9 +13,33 @@ from steward_app.services.timeline import Timeline
 from steward_app.ui.chart_fonts import FontFollower, apply_font, title_size
 from steward_app.ui.palette import APPROVE, REJECT, THRESHOLD
 
+EVENING_GAP_S = 6 * 3600  # counts further apart than this belong to another evening
+
 
 def _seconds(stamp: str) -> float:
     return dt.datetime.fromisoformat(stamp).timestamp()
+
+
+def evening_start(xs: list[float]) -> int:
+    """Where the last evening begins in `xs` (recording times in order): the first of the
+    counts that follow one another with no gap over EVENING_GAP_S up to the last one. A PC
+    whose clock was wrong, or counts entered on another day, do not stretch the axis over
+    years and squash the evening into a line."""
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    if not order:
+        return 0
+    start = len(order) - 1
+    while start > 0 and xs[order[start]] - xs[order[start - 1]] <= EVENING_GAP_S:
+        start -= 1
+    return start
+
+
+def _day(seconds: float) -> str:
+    return dt.datetime.fromtimestamp(seconds).strftime("%a %d %b %Y")
+
+
+def _clock(seconds: float) -> str:
+    return dt.datetime.fromtimestamp(seconds).strftime("%H:%M")
 
 
 class TimelineChart(FontFollower):
@@ -33,6 +57,10 @@ class TimelineChart(FontFollower):
             plot.setMenuEnabled(False)
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.getPlotItem().getAxis("left").setLabel(label, color="k")
+            plot.getPlotItem().getAxis("bottom").setLabel("time recorded", color="k")
+        # a screen reader reads the charts as words: a name and a summary of what they draw
+        self.margin_plot.setAccessibleName("Running margin chart")
+        self.share_plot.setAccessibleName("Coalition approving membership chart")
         self.margin_curve = self.margin_plot.plot(
             [],
             [],
@@ -100,6 +128,15 @@ class TimelineChart(FontFollower):
         self._set_titles(
             f"{union_name}: running margin", "Coalition: membership of unions decided to approve"
         )
+        start = evening_start(xs)
+        earlier = start
+        if xs:
+            shown = sorted(xs)[start:]
+            pad = max(60.0, (shown[-1] - shown[0]) * 0.05)
+            for plot in (self.margin_plot, self.share_plot):
+                plot.setXRange(shown[0] - pad, shown[-1] + pad, padding=0)
+                axis = plot.getPlotItem().getAxis("bottom")
+                axis.setLabel(f"time recorded, {_day(shown[-1])}", color="k")
         if points:
             self.last_margin.setText(f"{margins[-1]:+,}")
             self.last_margin.setPos(xs[-1], margins[-1])
@@ -111,11 +148,51 @@ class TimelineChart(FontFollower):
                 self.share_line.setValue(threshold)
                 self.share_line.label.setFormat(threshold_label)
                 self.share_plot.setYRange(0, 100)
+        before = (
+            f" {earlier} earlier count{'s' if earlier != 1 else ''} (another day, or a PC's "
+            "clock set wrong) lie left of the view."
+            if earlier
+            else ""
+        )
         self.caption.setText(
             f"{len(points)} counts in the order they were recorded (the recording PC's clock)."
+            + before
             + (
                 ""
                 if timeline.coalition_included
                 else " The coalition line is left out for very large votes."
             )
         )
+        self._describe(union_name, xs, margins, shares, threshold_label)
+
+    def _describe(
+        self,
+        union_name: str,
+        xs: list[float],
+        margins: list[int],
+        shares: list[float],
+        threshold_label: str,
+    ) -> None:
+        """The charts' text alternative, for a screen reader."""
+        if not xs:
+            words = f"{union_name}: no counts recorded yet."
+            self.margin_plot.setAccessibleDescription(words)
+            self.share_plot.setAccessibleDescription("No counts recorded yet.")
+            self.setAccessibleDescription(words)
+            return
+        low, high = min(margins), max(margins)
+        margin_words = (
+            f"{union_name}, running margin of yes over no, {len(xs)} counts from "
+            f"{_clock(xs[0])} to {_clock(xs[-1])} on {_day(xs[-1])}: {margins[-1]:+,} now, "
+            f"lowest {low:+,}, highest {high:+,}."
+        )
+        share_words = (
+            f"Coalition membership of unions decided to approve: {shares[-1]:.1f}% now"
+            + (f", {threshold_label}" if threshold_label else "")
+            + "."
+            if shares
+            else "Coalition membership of unions decided to approve: not shown."
+        )
+        self.margin_plot.setAccessibleDescription(margin_words)
+        self.share_plot.setAccessibleDescription(share_words)
+        self.setAccessibleDescription(f"{margin_words} {share_words}")

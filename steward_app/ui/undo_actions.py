@@ -108,8 +108,13 @@ class UndoActions(QObject):
         if self.window.standings is not None:
             unit = self.window.standings.vote.unit_by_id.get(request.slot.unit)
             unit_name = unit.name if unit is not None else unit_name
-        text = step_text(request, recorded, unit_name)
-        self.done.append(Step(recorded.entry_id, author, request.slot, text))
+        self.add(recorded, author, request.slot, step_text(request, recorded, unit_name))
+
+    def add(self, recorded: Recorded, author: Author, slot: SlotKey, text: str) -> None:
+        """A change made here (a save, a resolution in the conflicts view) Ctrl+Z takes back."""
+        if recorded.entry_id is None:
+            return
+        self.done.append(Step(recorded.entry_id, author, slot, text))
         self.undone.clear()
         self._update()
 

@@ -63,6 +63,8 @@ class WhatIfPanel(QWidget):
         if corner is not None:
             corner.setAccessibleName("Select all assumptions")
         self.table.setWordWrap(False)
+        # Tab leaves the table (arrows move inside it): 58 Tabs through its cells was a trap
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName("Per-union assumptions (blank: the setting above)")
         self.table.itemChanged.connect(self._on_changed)
         self.turnout.valueChanged.connect(self._on_changed)
@@ -93,6 +95,8 @@ class WhatIfPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its words and chart take no focus
+        scroll.setAccessibleName("The projection")
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.addLayout(left, 1)
         self._layout.addWidget(scroll, 1)
