@@ -140,7 +140,7 @@ class CoalitionTreeModel(QAbstractItemModel):
             provisional = sum(1 for u in q.units.values() if u.status is ReportStatus.PROVISIONAL)
             return Row(
                 q.question.id,
-                status_words(c.outcome, c.decided, provisional),
+                status_words(c.outcome, c.decided, provisional, short=True),
                 c.outcome.value,
                 q.numbers,
                 "",
@@ -149,7 +149,9 @@ class CoalitionTreeModel(QAbstractItemModel):
         if node.kind == "union":
             s = q.unions[node.key]
             vote_union = s.union_id
-            status = status_words(s.outcome, s.decided, s.units_reported - s.units_final)
+            status = status_words(
+                s.outcome, s.decided, s.units_reported - s.units_final, short=True
+            )
             key = s.outcome.value
             if s.conflicts:
                 status, key = "⚠ conflict", "conflict"
@@ -170,7 +172,7 @@ class CoalitionTreeModel(QAbstractItemModel):
             status, key = "○ not reported", "not reported"
         else:
             provisional = int(u.status is ReportStatus.PROVISIONAL)
-            status = status_words(u.outcome, u.decided, provisional)
+            status = status_words(u.outcome, u.decided, provisional, short=True)
             key = u.outcome.value
         return Row(
             self._name(self._unit_of(node.key), node.key),

@@ -127,6 +127,7 @@ class ConflictsDialog(LaneDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Units in conflict")
         self.list.setWordWrap(True)
+        self.list.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("The counts in conflict, side by side")

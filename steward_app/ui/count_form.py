@@ -120,6 +120,7 @@ class CountForm(QGroupBox):
     save_requested = Signal(object)  # SaveRequest
     cancelled = Signal()
     blind_changed = Signal(str)  # the unit a blind second entry is open for ("" when closed)
+    width_limited = Signal(int)  # the widest it needs now (a scroll area holding it follows)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Enter a count", parent)
@@ -147,7 +148,7 @@ class CountForm(QGroupBox):
             edit.textChanged.connect(self._on_field_text_changed)
             self.edits[name] = edit
             form.addRow(FIELD_LABELS[name], edit)
-        self.blind = QCheckBox("&Blind second entry by")
+        self.blind = QCheckBox("&Blind second entry")
         self.blind.setToolTip(
             "A second person enters the same tally sheet without seeing the "
             "first entry; equal numbers confirm it, different ones are shown "
@@ -167,13 +168,17 @@ class CountForm(QGroupBox):
         self.correction.toggled.connect(self.reason.setEnabled)
         self.correction.toggled.connect(self._on_field_text_changed)
         self.reason.textChanged.connect(self._on_field_text_changed)
-        form.addRow(self.blind, self.second_name)
-        form.addRow("", self.final)
-        form.addRow("", self.correction)
+        # the boxes span the form: the label column stays as narrow as "Challenged"
+        form.addRow(self.blind)
+        second = QLabel("Second")
+        second.setBuddy(self.second_name)
+        form.addRow(second, self.second_name)
+        form.addRow(self.final)
+        form.addRow(self.correction)
         form.addRow("&Reason", self.reason)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Problems with this count")
-        self.problems.setMaximumHeight(130)
+        self.problems.setMaximumHeight(110)
         self.problems.setWordWrap(True)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.itemActivated.connect(self._on_problems_item_activated)
@@ -194,13 +199,22 @@ class CountForm(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save)
         buttons.addWidget(self.cancel)
+        self.body = QWidget()  # the fields: hidden while no unit is chosen
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(form)
+        body.addWidget(self.problems)
+        body.addWidget(self.confirm)
+        body.addLayout(buttons)
+        body.addWidget(self.message)
+        self.hint = QLabel(CHOOSE)
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.confirm)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.body)
         layout.addWidget(self.drafts_label)
+        layout.addStretch(1)
         self.setEnabled(False)
         self._narrow(True)
         self.setStyleSheet(FOCUS_RING)
@@ -231,9 +245,14 @@ class CountForm(QGroupBox):
         self._narrow(True)
 
     def _narrow(self, on: bool) -> None:
-        """With no unit chosen the form is a column of greyed fields: it leaves the room to
-        the tree and the standings rather than taking a third of the window."""
-        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * 30 if on else 16777215)
+        """With no unit chosen the form is a short hint, not a column of greyed fields: it
+        leaves the room to the tree and the standings rather than taking a third of the
+        window."""
+        self.body.setVisible(not on)
+        self.hint.setVisible(on)
+        letters = 24 if on else 46  # a count's fields need no more than that
+        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * letters)
+        self.width_limited.emit(self.maximumWidth())
 
     def typed(self) -> bool:
         """Something typed for the current unit that is not saved."""

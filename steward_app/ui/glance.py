@@ -25,7 +25,8 @@ from steward_app.ui.palette import APPROVE, CONFLICT, REJECT
 
 BANNER_COLORS = {Outcome.APPROVED: APPROVE, Outcome.REJECTED: REJECT, Outcome.PENDING: "#444444"}
 STATE_WORDS = {"met": "met (decided)", "failed": "failed (decided)", "open": "open"}
-MISSING_LISTED = 12  # units named in the "missing" line; the rest as a count
+MISSING_LISTED = 8  # units named in the "missing" line; the rest as a count
+MUST_LISTED = 4  # unions named as having still to approve; the rest as a count (tooltip: all)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class GlanceText:
     reported: str  # "12 of 19 units reported"
     missing: tuple[tuple[str, str], ...]  # (unit id, name) of units not reported
     more_missing: int
-    reason: str
+    reason: str  # shown: what the pending unions must do, or why it is decided
+    detail: str  # the engine's whole sentence (the banner's tooltip)
 
 
 def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
@@ -47,6 +49,17 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
     c = q.coalition
     if c is not None:
         outcome, decided, reason = c.outcome, c.decided, c.reason
+        if outcome is Outcome.PENDING:
+            names = {p.union_id: p.name for p in c.positions}
+            must = [names.get(u, u) for u in c.needs.must_approve]
+            shown = ", ".join(must[:MUST_LISTED]) + (
+                f" and {len(must) - MUST_LISTED} more" if len(must) > MUST_LISTED else ""
+            )
+            reason = (
+                f"Must still approve for the coalition to ratify: {shown}."
+                if must
+                else "No single union decides it alone: see the tests above."
+            )
         leaning = "leaning approve" if c.approves_now else "leaning reject"
         tests = tuple(
             (t.description, t.value_text, t.threshold_text, STATE_WORDS[t.state]) for t in c.tests
@@ -55,20 +68,28 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
         outcome = q.outcome if q.outcome is not None else Outcome.PENDING
         decided = outcome is not Outcome.PENDING
         reason, leaning, tests = "each unit decides on its own", "", ()
+    counts = f"{provisional} provisional count{'s' if provisional != 1 else ''}"
     if outcome is Outcome.PENDING or not decided:
         parts = ["PENDING", "NOT DECIDED"] + ([leaning] if leaning else [])
+        if provisional:
+            parts.append(counts)
     else:
         word = "RATIFIED" if c is not None and outcome is Outcome.APPROVED else outcome.value
-        parts = [word.upper(), "DECIDED"]
-    if provisional:
-        counts = f"{provisional} provisional count{'s' if provisional != 1 else ''}"
-        parts.append(f"on {counts}, not final" if decided else f"{counts} not final yet")
+        # "decided" only when no count it rests on can still change
+        parts = (
+            [word.upper(), f"ON {counts.upper()}, NOT FINAL"]
+            if provisional
+            else [
+                word.upper(),
+                "DECIDED",
+            ]
+        )
     if conflicts:
         parts.append(f"{conflicts} conflict{'s' if conflicts != 1 else ''} to resolve")
     missing_ids = [u.unit_id for u in q.units.values() if not u.report.reported]
-    names = vote.unit_by_id
+    units = vote.unit_by_id
     missing = tuple(
-        (uid, names[uid].name if uid in names else uid) for uid in missing_ids[:MISSING_LISTED]
+        (uid, units[uid].name if uid in units else uid) for uid in missing_ids[:MISSING_LISTED]
     )
     return GlanceText(
         banner=" · ".join(parts),
@@ -78,6 +99,7 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
         missing=missing,
         more_missing=max(0, len(missing_ids) - MISSING_LISTED),
         reason=reason,
+        detail=c.reason if c is not None else reason,
     )
 
 
@@ -105,7 +127,6 @@ class Glance(QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.reason.setStyleSheet("color: palette(window-text);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -124,6 +145,7 @@ class Glance(QWidget):
             "border-radius: 3px; }"
         )
         self.banner.setAccessibleName(f"Coalition verdict: {g.banner}")
+        self.banner.setToolTip(g.detail)
         if g.tests:
             rows = "".join(
                 "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
@@ -151,6 +173,7 @@ class Glance(QWidget):
             f"{g.reported}" + (f"; missing: {missing_names}{more}" if g.missing else "")
         )
         self.reason.setText(g.reason)
+        self.reason.setToolTip(g.detail)  # the engine's whole sentence: every union named
         self.reason.setAccessibleName(g.reason)
 
     def text(self) -> str:

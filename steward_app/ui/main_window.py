@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_model)
         self.tree.setAccessibleName("Coalition, unions and units")
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(self.tree.fontMetrics().averageCharWidth() * 2)  # room for names
         header = self.tree.header()
         header.setStretchLastSection(False)
         # names matter most: they get the room they need (up to a limit, see _fit_columns) and
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree_keys = TreeKeys(self.tree, self._start_entry)  # Enter or a digit: enter
+        self.tree_keys.resized.connect(self._fit_names)
+        self._name_width = 0  # the names' own width, measured when a vote is shown
         self.union_filter = QComboBox()
         self.union_filter.setAccessibleName("Show union")
         self.union_filter.setToolTip("Show one union in the tree, or all of them")
@@ -223,10 +226,20 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.form)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 2)
+        # on a short screen (1024x600) the form scrolls rather than squeezing its rows
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.form_scroll.setAccessibleName("Enter a count")
+        self.form.width_limited.connect(self._on_form_width_limited)
+        self._on_form_width_limited(self.form.maximumWidth())
+        self.splitter.addWidget(self.form_scroll)
+        self.splitter.setStretchFactor(0, 4)  # the tree and the standings share a change
+        self.splitter.setStretchFactor(1, 4)  # of the window's width; the form follows less
+        self.splitter.setStretchFactor(2, 1)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
 
@@ -314,7 +327,10 @@ class MainWindow(QMainWindow):
         self.lane.busy_changed.connect(self._on_busy_changed)
         self.last_save = QLabel("no save yet")
         self.last_save.setAccessibleName("no save yet")
-        self.db_label = QLabel(f"database: {self.db_path}")
+        # the file's name: the whole path (in the tooltip, and Help › About) would push the
+        # messages off a small screen's status bar
+        self.db_label = QLabel(f"database: {self.db_path.name}")
+        self.db_label.setToolTip(str(self.db_path))
         for widget in (self.busy, self.last_save, self.db_label):
             self.statusBar().addPermanentWidget(widget)
         # a line between the passing message and each lasting part: a message never runs
@@ -324,6 +340,14 @@ class MainWindow(QMainWindow):
         )
         bar = self.statusBar()
         bar.setMinimumHeight(max(bar.sizeHint().height(), self.busy.sizeHint().height() + 4))
+
+    @Slot(int)
+    def _on_form_width_limited(self, width: int) -> None:
+        bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        self.form_scroll.setMaximumWidth(width + bar)
+        # the fields whole when a unit is chosen: the splitter takes the room from the others
+        needed = self.form.minimumSizeHint().width() if self.form.body.isVisibleTo(self.form) else 0
+        self.form_scroll.setMinimumWidth(min(width, needed) + bar if needed else 0)
 
     def _on_busy_changed(self, busy: bool) -> None:
         if busy:
@@ -423,14 +447,26 @@ class MainWindow(QMainWindow):
                 self.tree.setColumnWidth(column, self.tree.columnWidth(column) + digit)
         # the status column fits the longest status a line can come to have, not just today's
         longest = max(
-            metrics.horizontalAdvance(status_words(outcome, True, provisional))
+            metrics.horizontalAdvance(status_words(outcome, True, provisional, short=True))
             for outcome in Outcome
             for provisional in (0, 1)
         )
-        width = max(self.tree.columnWidth(1), longest + 2 * digit)
+        width = max(self.tree.columnWidth(1), longest + digit)
         self.tree.setColumnWidth(1, width)
-        limit = self.tree.fontMetrics().averageCharWidth() * 26 + self.tree.indentation() * 2
-        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), limit))
+        self._name_width = self.tree.columnWidth(0)  # what the names need
+        self._fit_names()
+
+    def _fit_names(self) -> None:
+        """The names within 26 average letters, and less on a narrow pane, so that the
+        numbers and the turnout stay in view (down to 9 letters; then the tree scrolls)."""
+        if not self._name_width:
+            return
+        letter = self.tree.fontMetrics().averageCharWidth()
+        others = sum(self.tree.columnWidth(c) for c in range(1, self.tree_model.columnCount()))
+        room = self.tree.viewport().width() - others
+        limit = letter * 26 + self.tree.indentation() * 2
+        floor = letter * 9 + self.tree.indentation() * 2
+        self.tree.setColumnWidth(0, max(floor, min(self._name_width, limit, room)))
 
     def _refresh_dashboard(self) -> None:
         if self.standings is None:
@@ -824,6 +860,8 @@ class MainWindow(QMainWindow):
         QSettings().setValue("window/zoom", zoom)
         apply_zoom(zoom)
         self._repolish()
+        if self.standings is not None:
+            QTimer.singleShot(0, self._fit_columns)  # once the tree has its new font
 
     def _repolish(self) -> None:
         """Widgets with a style sheet (the focus ring, the status bar's lines) take a new
@@ -859,7 +897,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
         else:
             width = size[0]
-            self.splitter.setSizes([width * 36 // 100, width * 44 // 100, width * 20 // 100])
+            # the tree's share grows on a small screen: its numbers and turnout stay in view
+            tree = 36 if width >= 1200 else 42
+            self.splitter.setSizes([width * tree // 100, width * (80 - tree) // 100, width // 5])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

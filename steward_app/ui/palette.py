@@ -48,11 +48,11 @@ def status_text(outcome: Outcome, decided: bool) -> str:
     return text
 
 
-def status_words(outcome: Outcome, decided: bool, provisional: int = 0) -> str:
-    """A status with what it rests on: a result "decided" on counts not final yet says so,
-    rather than "decided" (a provisional count can still change)."""
+def status_words(outcome: Outcome, decided: bool, provisional: int = 0, short: bool = False) -> str:
+    """A status with what it rests on: a result on counts not final yet says so, and never
+    "decided" (a provisional count can still change). `short` for the tree's column."""
     if not provisional:
         return status_text(outcome, decided)
-    if outcome is not Outcome.PENDING and decided:
-        return f"{SYMBOLS[outcome]} {outcome.value} on provisional counts"
+    if outcome is not Outcome.PENDING and decided and not short:
+        return f"{SYMBOLS[outcome]} {outcome.value} on provisional counts, not final"
     return f"{SYMBOLS[outcome]} {outcome.value} (provisional)"

@@ -13,7 +13,9 @@ from steward_app.services.timeline import Timeline
 from steward_app.ui.chart_fonts import FontFollower, apply_font, title_size
 from steward_app.ui.palette import APPROVE, REJECT, THRESHOLD
 
-EVENING_GAP_S = 6 * 3600  # counts further apart than this belong to another evening
+# counts further apart than this belong to another vote night (a vote's counting may run over
+# a few evenings; a PC's clock set a year wrong, or a count tonight on an old demo, may not)
+EVENING_GAP_S = 3 * 86400
 
 
 def _seconds(stamp: str) -> float:
@@ -36,6 +38,12 @@ def evening_start(xs: list[float]) -> int:
 
 def _day(seconds: float) -> str:
     return dt.datetime.fromtimestamp(seconds).strftime("%a %d %b %Y")
+
+
+def _span(first: float, last: float) -> str:
+    """ "Thu 23 Jun 2011", or "Mon 20 Jun 2011 to Thu 23 Jun 2011" over several days."""
+    a, b = _day(first), _day(last)
+    return a if a == b else f"{a} to {b}"
 
 
 def _clock(seconds: float) -> str:
@@ -136,7 +144,7 @@ class TimelineChart(FontFollower):
             for plot in (self.margin_plot, self.share_plot):
                 plot.setXRange(shown[0] - pad, shown[-1] + pad, padding=0)
                 axis = plot.getPlotItem().getAxis("bottom")
-                axis.setLabel(f"time recorded, {_day(shown[-1])}", color="k")
+                axis.setLabel(f"time recorded, {_span(shown[0], shown[-1])}", color="k")
         if points:
             self.last_margin.setText(f"{margins[-1]:+,}")
             self.last_margin.setPos(xs[-1], margins[-1])
@@ -183,7 +191,8 @@ class TimelineChart(FontFollower):
         low, high = min(margins), max(margins)
         margin_words = (
             f"{union_name}, running margin of yes over no, {len(xs)} counts from "
-            f"{_clock(xs[0])} to {_clock(xs[-1])} on {_day(xs[-1])}: {margins[-1]:+,} now, "
+            f"{_clock(xs[0])} to {_clock(xs[-1])}, {_span(min(xs), max(xs))}: "
+            f"{margins[-1]:+,} now, "
             f"lowest {low:+,}, highest {high:+,}."
         )
         share_words = (

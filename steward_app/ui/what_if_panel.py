@@ -98,8 +98,8 @@ class WhatIfPanel(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its words and chart take no focus
         scroll.setAccessibleName("The projection")
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._layout.addLayout(left, 1)
-        self._layout.addWidget(scroll, 1)
+        self._layout.addLayout(left, 2)
+        self._layout.addWidget(scroll, 3)  # the projection's words and bars need the room
         self._size_columns()
         self._vote: Vote | None = None
 

@@ -1,6 +1,8 @@
-"""Render the window's main states to docs/screenshots/ (run under Xvfb for a real window).
+"""Render the window's main states to docs/screenshots/ (run under Xvfb for a real window),
+at the screen's size: 1366x768 gives NAME.png, any other size NAME-WIDTHxHEIGHT.png.
 
 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m tests.ui.make_screenshots
+xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python -m tests.ui.make_screenshots
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from steward_app.services.counting import record_count
 from steward_app.services.exchange import export_file, import_file
 from steward_app.services.vote_setup import load_demo
 from steward_app.store.vote_store import VoteStore
+from steward_app.ui.chart_fonts import apply_zoom
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.main_window import MainWindow
 from tests.conftest import SECOND, STEWARD
@@ -32,18 +35,23 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
+SUFFIX = [""]  # "" at 1366x768, "-1024x600" at that size
+
+
 def shoot(window: MainWindow, name: str) -> None:
     wait(400)
     screen = QApplication.primaryScreen()
     image = screen.grabWindow(0) if QApplication.platformName() == "xcb" else window.grab()
-    image.save(str(OUT / f"{name}.png"))
-    print(f"wrote docs/screenshots/{name}.png")
+    image.save(str(OUT / f"{name}{SUFFIX[0]}.png"))
+    print(f"wrote docs/screenshots/{name}{SUFFIX[0]}.png")
 
 
 def window_on(path: Path, demo: bool) -> tuple[MainWindow, DatabaseLane]:
     lane = DatabaseLane()
     window = MainWindow(lane, path, STEWARD, demo=demo)
-    window.setGeometry(0, 0, 1366, 740)
+    screen = QApplication.primaryScreen().geometry()
+    # the whole width, the height less a task bar's 28 pixels (at most 740, as it opens)
+    window.setGeometry(0, 0, screen.width(), min(740, screen.height() - 28))
     window.show()
     shown: list[object] = []
     window.standings_shown.connect(shown.append)
@@ -72,6 +80,9 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     OUT.mkdir(parents=True, exist_ok=True)
+    size = QApplication.primaryScreen().geometry()
+    if (size.width(), size.height()) != (1366, 768):
+        SUFFIX[0] = f"-{size.width()}x{size.height()}"
 
     state(folder / "empty.sqlite", False, "start-page", lambda w: None)
 
@@ -87,6 +98,25 @@ def main() -> None:
         w.form.edits["void"].setText("-2")
 
     state(folder / "demo.sqlite", True, "entry-with-errors", entry_with_errors)
+
+    def blind_entry(w: MainWindow) -> None:
+        w.tree.setCurrentIndex(w.tree_model.index_for("unit", "afscme-p2"))
+        wait(300)
+        w.form.blind.setChecked(True)
+        w.form.second_name.setText("a second steward")
+        w.form.edits["yes"].setText("1421")
+
+    state(folder / "demo.sqlite", True, "blind-entry", blind_entry)
+
+    def large_font(w: MainWindow) -> None:
+        for _ in range(4):
+            w._zoom(1)
+        w.tree.setCurrentIndex(w.tree_model.index_for("union", "afscme"))
+        wait(600)
+
+    state(folder / "demo.sqlite", True, "large-font", large_font)
+    QSettings().remove("window/zoom")  # the next states at the normal size
+    apply_zoom(0)
 
     def evening(w: MainWindow) -> None:
         w.tree.setCurrentIndex(w.tree_model.index_for("union", "afscme"))
