@@ -98,8 +98,8 @@ class WhatIfPanel(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its words and chart take no focus
         scroll.setAccessibleName("The projection")
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._layout.addLayout(left, 2)
-        self._layout.addWidget(scroll, 3)  # the projection's words and bars need the room
+        self._layout.addLayout(left, 5)
+        self._layout.addWidget(scroll, 6)  # the projection's words and bars need the room
         self._size_columns()
         self._vote: Vote | None = None
 
@@ -107,8 +107,9 @@ class WhatIfPanel(QWidget):
         """The percentage columns as wide as their headings in the present font."""
         metrics = self.table.fontMetrics()
         for column, title in ((1, "Turnout %"), (2, "Yes %")):
-            width = metrics.horizontalAdvance(title) + 4 * metrics.averageCharWidth()
-            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance("100 %") * 2))
+            # the heading and a little room: the union's name gets the rest
+            width = metrics.horizontalAdvance(title) + 2 * metrics.averageCharWidth()
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance("100 %") + 8))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when there is room for both, one above the other when there is not
