@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from steward_app.domain.checks import (
 from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
 from steward_app.domain.standings import Standings
 from steward_app.services.counting import CurrentCount
+from steward_app.ui.count_form_parts import Draft, TypingUndo, window_words
 from steward_app.ui.palette import FOCUS_RING
 
 FIELDS = ("eligible", "yes", "no", "void", "challenged")
@@ -63,57 +64,7 @@ class SaveRequest:
     second_steward: str | None = None  # a blind second entry, by this steward
 
 
-WINDOW_KEYS = (QKeySequence("Ctrl+U"),)  # the window's, even in a field (Go › Next unreported)
-
-
-class _TypingUndo(QObject):
-    """Ctrl+Z (Ctrl+Shift+Z) in a field undoes (redoes) its own typing while it has some;
-    otherwise the key goes on to the window's Edit › Undo (Redo) of the last save. A line edit
-    would otherwise take the key whenever it has the focus, even with nothing to undo. The
-    window's own keys (Ctrl+U) always go on to the window."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QLineEdit):
-            return False
-        assert isinstance(event, QKeyEvent)
-        pressed = QKeySequence(event.keyCombination())
-        exact = QKeySequence.SequenceMatch.ExactMatch
-        if any(pressed.matches(key) == exact for key in WINDOW_KEYS):
-            return True
-        if event.matches(QKeySequence.StandardKey.Undo):
-            return not watched.isUndoAvailable()
-        if event.matches(QKeySequence.StandardKey.Redo):
-            return not watched.isRedoAvailable()
-        return False
-
-
 CHOOSE = "Choose a unit in the tree (arrow keys), then Enter or a digit to enter its count"
-CLI_ADVICE = "(steward-app correct ... --reason TEXT)"
-WINDOW_ADVICE = "(tick “Correction of the current count” below and give the reason)"
-
-
-def window_words(problem: Problem) -> Problem:
-    """A problem as the window says it: advice meant for the command line becomes the
-    window's way of doing the same."""
-    if CLI_ADVICE not in problem.message:
-        return problem
-    return Problem(
-        problem.code,
-        problem.severity,
-        problem.field,
-        problem.message.replace(CLI_ADVICE, WINDOW_ADVICE),
-    )
-
-
-@dataclass(frozen=True)
-class Draft:
-    """What was typed for a unit and not saved, kept when another unit is chosen."""
-
-    part: int
-    numbers: dict[str, str]
-    final: bool
-    correction: bool
-    reason: str
 
 
 class CountForm(QGroupBox):
@@ -218,7 +169,7 @@ class CountForm(QGroupBox):
         self.setEnabled(False)
         self._narrow(True)
         self.setStyleSheet(FOCUS_RING)
-        self._typing_undo = _TypingUndo(self)
+        self._typing_undo = TypingUndo(self)
         for edit in [*self.edits.values(), self.reason, self.second_name]:
             edit.installEventFilter(self._typing_undo)
 

@@ -39,10 +39,8 @@ from PySide6.QtWidgets import (
 
 from steward_app import __version__
 from steward_app.domain.setup_file import SetupError
-from steward_app.domain.standings import Standings, UnionStanding
-from steward_app.domain.tally import Outcome
+from steward_app.domain.standings import Standings
 from steward_app.services.authors import Author
-from steward_app.services.chart_data import coalition_bars, union_bars, union_needed_text
 from steward_app.services.counting import CurrentCount, Recorded, current_counts, record_count
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.standings_cache import StandingsCache
@@ -50,23 +48,22 @@ from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.chart_actions import add_chart_actions, copy_chart, save_chart
-from steward_app.ui.chart_fonts import apply_zoom
 from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
 from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.data_safety import DataSafety
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
-from steward_app.ui.glance import Glance, glance_text
+from steward_app.ui.glance import Glance
 from steward_app.ui.headed_text import HeadedText
-from steward_app.ui.palette import FOCUS_RING, status_words
+from steward_app.ui.palette import FOCUS_RING
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.tree_keys import TreeKeys
 from steward_app.ui.undo_actions import UndoActions
+from steward_app.ui.window_layout import WindowLayout
+from steward_app.ui.window_tabs import EVENING_TAB, WHAT_IF_TAB, WindowTabs
 
 if TYPE_CHECKING:
-    from steward_app.domain.projection import Scenario
     from steward_app.reports.document import ReportData
-    from steward_app.services.timeline import Timeline
     from steward_app.ui.timeline_chart import TimelineChart
     from steward_app.ui.what_if_panel import WhatIfPanel
 
@@ -87,31 +84,10 @@ class Session:
             return None
 
 
-EVENING_TAB = (1, "Evening")
-WHAT_IF_TAB = (2, "What if")
 BUSY_SHOWN_AFTER_MS = 400  # the status bar's "Working" indicator, for work longer than this
 
 
-FULL_SIZE = (1366, 740)
-FRAME_ALLOWANCE = (16, 40)  # the window's frame and title bar around its contents
-
-
-def default_size(available_width: int, available_height: int) -> tuple[int, int]:
-    """The first window's size: 1366x740, or less to fit the screen's free area (a 1366x768
-    laptop, 1024x600, 1080p at 150% scale: 1280x680 or so)."""
-    width = min(FULL_SIZE[0], available_width - FRAME_ALLOWANCE[0])
-    height = min(FULL_SIZE[1], available_height - FRAME_ALLOWANCE[1])
-    return max(width, 640), max(height, 400)
-
-
-def union_words(s: UnionStanding) -> str:
-    """The union's sentence: what it still needs while pending, else why it stands so."""
-    if s.outcome is Outcome.PENDING and s.units_reported == 0:
-        return "no votes counted yet. " + s.reason
-    return union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowTabs, WindowLayout, QMainWindow):
     standings_shown = Signal(object)  # Standings or None, after every refresh of the views
 
     def __init__(
@@ -341,14 +317,6 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setMinimumHeight(max(bar.sizeHint().height(), self.busy.sizeHint().height() + 4))
 
-    @Slot(int)
-    def _on_form_width_limited(self, width: int) -> None:
-        bar = self.form_scroll.verticalScrollBar().sizeHint().width()
-        self.form_scroll.setMaximumWidth(width + bar)
-        # the fields whole when a unit is chosen: the splitter takes the room from the others
-        needed = self.form.minimumSizeHint().width() if self.form.body.isVisibleTo(self.form) else 0
-        self.form_scroll.setMinimumWidth(min(width, needed) + bar if needed else 0)
-
     def _on_busy_changed(self, busy: bool) -> None:
         if busy:
             self._busy_due.start()
@@ -435,159 +403,6 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.splitter:  # setting it again lays it out again
             self.pages.setCurrentWidget(self.splitter)
         self.standings_shown.emit(standings)
-
-    def _fit_columns(self) -> None:
-        """Each column as wide as its contents (numbers with room to grow by a digit); the
-        names within 26 average letters, the rest of a long name in its tooltip."""
-        metrics = self.tree.fontMetrics()
-        digit = metrics.horizontalAdvance("0")
-        for column in range(self.tree_model.columnCount()):
-            self.tree.resizeColumnToContents(column)
-            if column >= 2:
-                self.tree.setColumnWidth(column, self.tree.columnWidth(column) + digit)
-        # the status column fits the longest status a line can come to have, not just today's
-        longest = max(
-            metrics.horizontalAdvance(status_words(outcome, True, provisional, short=True))
-            for outcome in Outcome
-            for provisional in (0, 1)
-        )
-        width = max(self.tree.columnWidth(1), longest + digit)
-        self.tree.setColumnWidth(1, width)
-        self._name_width = self.tree.columnWidth(0)  # what the names need
-        self._fit_names()
-
-    def _fit_names(self) -> None:
-        """The names within 26 average letters, and less on a narrow pane, so that the
-        numbers and the turnout stay in view (down to 9 letters; then the tree scrolls)."""
-        if not self._name_width:
-            return
-        letter = self.tree.fontMetrics().averageCharWidth()
-        others = sum(self.tree.columnWidth(c) for c in range(1, self.tree_model.columnCount()))
-        room = self.tree.viewport().width() - others
-        limit = letter * 26 + self.tree.indentation() * 2
-        floor = letter * 9 + self.tree.indentation() * 2
-        self.tree.setColumnWidth(0, max(floor, min(self._name_width, limit, room)))
-
-    def _refresh_dashboard(self) -> None:
-        if self.standings is None:
-            return
-        vote = self.standings.vote
-        q = self.standings.questions[self.question_id]
-        c = q.coalition
-        self.verdict.show_text(glance_text(vote, q))
-        if c is not None:
-            self.coalition_chart.set_bars(coalition_bars(vote, c, q))
-        union_id = self.selected_union or vote.unions[0].id
-        s = q.unions.get(union_id)
-        hidden = self.hidden_unit
-        if s is not None and hidden and vote.unit_by_id[hidden].union_id == union_id:
-            union = vote.union_by_id[union_id]
-            self.union_text.set(
-                f"<b>{union.name}: hidden</b>",
-                "A blind second entry is open for one of its units: its numbers are hidden "
-                "until that entry is saved or cancelled.",
-            )
-            self.union_chart.set_bars([])
-        elif s is not None:
-            union = vote.union_by_id[union_id]
-            # the sentence above and each bar's title name the union: no caption of its own
-            self.union_chart.set_caption("")
-            provisional = s.units_reported - s.units_final
-            self.union_text.set(
-                f"<b>{union.name}: {status_words(s.outcome, s.decided, provisional)}</b>",
-                union_words(s),
-            )
-            self.union_chart.set_bars(union_bars(vote, s, q))
-        if self._what_if is not None:
-            self._what_if.set_vote(vote)
-        self._refresh_hidden_tab()
-
-    def _put_tab(self, tab: tuple[int, str], widget: QWidget) -> None:
-        index, label = tab
-        current = self.tabs.currentIndex()
-        self.tabs.blockSignals(True)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, widget, label)
-        self.tabs.setCurrentIndex(current)
-        self.tabs.blockSignals(False)
-
-    @property
-    def timeline_chart(self) -> TimelineChart:
-        if self._timeline_chart is None:
-            from steward_app.ui.timeline_chart import TimelineChart  # built when first opened
-
-            self._timeline_chart = TimelineChart()
-            add_chart_actions(self._timeline_chart, "evening")
-            self._put_tab(EVENING_TAB, self._timeline_chart)
-        return self._timeline_chart
-
-    @property
-    def what_if(self) -> WhatIfPanel:
-        if self._what_if is None:
-            from steward_app.ui.what_if_panel import WhatIfPanel  # built when first opened
-
-            self._what_if = WhatIfPanel()
-            self._what_if.scenario_changed.connect(self._on_what_if_scenario_changed)
-            self._what_if.setStyleSheet(FOCUS_RING)
-            if self.standings is not None:
-                self._what_if.set_vote(self.standings.vote)
-            self._put_tab(WHAT_IF_TAB, self._what_if)
-        return self._what_if
-
-    def _refresh_hidden_tab(self) -> None:
-        """The Evening and What-if tabs refresh only while shown (they cost more)."""
-        current = self.tabs.currentIndex()
-        if current == EVENING_TAB[0]:
-            self.timeline_chart.setEnabled(True)  # built on first opening
-            self._load_timeline()
-        elif current == WHAT_IF_TAB[0]:
-            self._on_what_if_scenario_changed(self.what_if.scenario())
-
-    def _load_timeline(self) -> None:
-        if self.standings is None:
-            return
-        vote = self.standings.vote
-        union_id = self.selected_union or vote.unions[0].id
-        question = self.question_id
-
-        def work() -> Timeline:
-            from steward_app.services.timeline import timeline
-
-            assert self.session is not None
-            return timeline(self.session.store, question, union_id)
-
-        def done(result: Timeline) -> None:
-            rule = vote.coalition_rule
-            threshold = float(rule.membership.share * 100) if rule.membership else None
-            label = f"needs {rule.membership.describe()}" if rule.membership else ""
-            self.timeline_chart.set_timeline(
-                result, vote.union_by_id[union_id].name, threshold, label
-            )
-
-        self.lane.submit(work, done, self._on_failed)
-
-    @Slot(int)
-    def _on_tabs_current_changed(self, _index: int) -> None:
-        self._refresh_hidden_tab()
-
-    @Slot(object)
-    def _on_what_if_scenario_changed(self, scenario: Scenario) -> None:
-        if self.standings is None or self.tabs.currentIndex() != WHAT_IF_TAB[0]:
-            return
-        vote = self.standings.vote
-        question = self.question_id
-
-        def work() -> Standings:
-            from steward_app.domain.projection import project
-
-            assert self.session is not None
-            return project(vote, dict(self.session.cache.reports), scenario)
-
-        self.lane.submit(
-            work,
-            lambda projected: self.what_if.show_projection(projected, question),
-            self._on_failed,
-        )
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -721,33 +536,6 @@ class MainWindow(QMainWindow):
             self.tree.scrollTo(index)
             self._start_entry("")
 
-    @Slot(str)
-    def _on_form_blind_changed(self, unit_id: str) -> None:
-        """A blind second entry opened (closed) for `unit_id`: its numbers are hidden (shown
-        again) everywhere in the window: the tree, the union's words and chart, the status
-        bar, the Evening and What-if tabs."""
-        self.hidden_unit = unit_id
-        self.tree_model.hide_unit(unit_id)
-        for index in (EVENING_TAB[0], WHAT_IF_TAB[0]):
-            self.tabs.setTabEnabled(index, not unit_id)
-        if unit_id:
-            self.tabs.setCurrentIndex(0)
-            self.statusBar().clearMessage()
-        self._refresh_dashboard()
-
-    @Slot(str)
-    def _on_status_message_changed(self, text: str) -> None:
-        """While a blind second entry is open, no message shows its unit's numbers."""
-        unit_id = self.hidden_unit
-        if not unit_id or not text or self.standings is None:
-            return
-        unit = self.standings.vote.unit_by_id.get(unit_id)
-        names = [unit_id] + ([unit.name] if unit is not None else [])
-        if any(name in text for name in names) or " yes" in text:
-            self.statusBar().showMessage(
-                "(a message about the counts is hidden during the blind second entry)", 8000
-            )
-
     @Slot()
     def _on_tree_current_changed(self) -> None:
         index = self.tree.currentIndex()
@@ -851,55 +639,7 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(self, "About steward_app", about_text(self.db_path))
 
-    def _zoom(self, step: int) -> None:
-        """Larger or smaller text everywhere, charts and dialogs included; 0: normal size.
-
-        The zoom is a number of points added to the system's font, remembered between runs."""
-        zoom = 0 if step == 0 else max(-4, min(14, self.zoom + step))
-        self.zoom = zoom
-        QSettings().setValue("window/zoom", zoom)
-        apply_zoom(zoom)
-        self._repolish()
-        if self.standings is not None:
-            QTimer.singleShot(0, self._fit_columns)  # once the tree has its new font
-
-    def _repolish(self) -> None:
-        """Widgets with a style sheet (the focus ring, the status bar's lines) take a new
-        application font only when polished again."""
-        styled = [self.form, self.union_filter, self.statusBar(), self.verdict.banner]
-        if self._what_if is not None:
-            styled.append(self._what_if)
-        for widget in styled:
-            sheet = widget.styleSheet()
-            widget.setStyleSheet("")
-            widget.setStyleSheet(sheet)
-
     # --- settings ------------------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        self.zoom = int(str(settings.value("window/zoom", 0) or 0))
-        if self.zoom:
-            apply_zoom(self.zoom)
-            self._repolish()
-        geometry = settings.value("window/geometry")
-        available = self.screen().availableGeometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        size = default_size(available.width(), available.height())
-        if geometry is None or not available.contains(self.frameGeometry()):
-            # the first time, or saved on a larger screen: the whole window on this screen,
-            # the status bar (state code, conflicts) included
-            self.resize(*size)
-            self.move(available.topLeft())
-        state = settings.value("window/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        else:
-            width = size[0]
-            # the tree's share grows on a small screen: its numbers and turnout stay in view
-            tree = 36 if width >= 1200 else 42
-            self.splitter.setSizes([width * tree // 100, width * (80 - tree) // 100, width // 5])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from steward_app.ui.coalition_tree_model import ID_ROLE, STATUS_ROLE
-from steward_app.ui.main_window import MainWindow, default_size
+from steward_app.ui.main_window import MainWindow
+from steward_app.ui.window_layout import default_size
 from tests.ui.test_main_window import select_unit
 
 UNIT = "afscme-np4-391"
