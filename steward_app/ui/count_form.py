@@ -303,7 +303,8 @@ class CountForm(QGroupBox):
             if differ:
                 lines.append(
                     f"<b style='color:#D55E00'>⚠ {where}conflict, no total until "
-                    "resolved (enter a correction with a reason):</b>"
+                    "resolved: Go › Conflicts… (Ctrl+Shift+C), or a correction with a "
+                    "reason:</b>"
                 )
             for h in heads:
                 v = h.values

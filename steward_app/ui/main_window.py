@@ -312,7 +312,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         # a line between the passing message and each lasting part: a message never runs
         # into the state code or the save time
         self.statusBar().setStyleSheet(
-            "QStatusBar QLabel { border-left: 1px solid palette(mid); padding-left: 6px; }"
+            "QStatusBar QLabel { border: none; border-left: 1px solid #999999; padding-left: 6px; }"
         )
         bar = self.statusBar()
         bar.setMinimumHeight(max(bar.sizeHint().height(), self.busy.sizeHint().height() + 4))
