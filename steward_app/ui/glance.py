@@ -15,12 +15,13 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from steward_app.domain.counts import ReportStatus
 from steward_app.domain.standings import QuestionStandings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
+from steward_app.ui.fence import Fence
 from steward_app.ui.palette import APPROVE, CONFLICT, REJECT
 
 BANNER_COLORS = {Outcome.APPROVED: APPROVE, Outcome.REJECTED: REJECT, Outcome.PENDING: "#444444"}
@@ -130,22 +131,49 @@ class Glance(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        for label in (self.banner, self.tests, self.reported, self.reason):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            layout.addWidget(label)
+        # each label in a fence (ui/fence.py): words that change with a save do not lay the
+        # whole window out again unless their height changes
+        fences = [Fence(label) for label in (self.banner, self.tests, self.reported, self.reason)]
+        for fence in fences:
+            layout.addWidget(fence)
+        self.tests_fence = fences[1]
         self._shown: GlanceText | None = None
 
     def show_text(self, g: GlanceText) -> None:
         if g == self._shown:
             return
-        self._shown = g
+        before, self._shown = self._shown, g
+        if before is None or (g.banner, g.banner_color, g.detail) != (
+            before.banner,
+            before.banner_color,
+            before.detail,
+        ):
+            self._show_banner(g)
+        if before is None or g.tests != before.tests:
+            self._show_tests(g)
+        if before is None or (g.reported, g.missing, g.more_missing) != (
+            before.reported,
+            before.missing,
+            before.more_missing,
+        ):
+            self._show_reported(g)
+        if before is None or g.reason != before.reason:
+            self.reason.setText(g.reason)
+            self.reason.setAccessibleName(g.reason)
+        self.reason.setToolTip(g.detail)  # the engine's whole sentence: every union named
+
+    def _show_banner(self, g: GlanceText) -> None:
         self.banner.setText(f"<b style='font-size:x-large'>{html.escape(g.banner)}</b>")
-        self.banner.setStyleSheet(
+        sheet = (
             f"QLabel {{ background: {g.banner_color}; color: white; padding: 4px 8px; "
             "border-radius: 3px; }"
         )
+        if sheet != self.banner.styleSheet():  # a new style sheet polishes the label again
+            self.banner.setStyleSheet(sheet)
         self.banner.setAccessibleName(f"Coalition verdict: {g.banner}")
         self.banner.setToolTip(g.detail)
+
+    def _show_tests(self, g: GlanceText) -> None:
         if g.tests:
             rows = "".join(
                 "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
@@ -161,7 +189,9 @@ class Glance(QWidget):
                 for t, so_far, needed, state in g.tests
             )
             self.tests.setAccessibleName(f"Tests of the coalition rule: {spoken}")
-        self.tests.setVisible(bool(g.tests))
+        self.tests_fence.setVisible(bool(g.tests))
+
+    def _show_reported(self, g: GlanceText) -> None:
         links = ", ".join(
             f"<a href='{html.escape(uid)}'>{html.escape(name)}</a>" for uid, name in g.missing
         )
@@ -172,9 +202,6 @@ class Glance(QWidget):
         self.reported.setAccessibleName(
             f"{g.reported}" + (f"; missing: {missing_names}{more}" if g.missing else "")
         )
-        self.reason.setText(g.reason)
-        self.reason.setToolTip(g.detail)  # the engine's whole sentence: every union named
-        self.reason.setAccessibleName(g.reason)
 
     def text(self) -> str:
         g = self._shown
