@@ -17,7 +17,7 @@ from steward_app.domain.standings import QuestionStandings, Standings
 from steward_app.domain.tally import Numbers, Outcome
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Union, Unit, Vote
-from steward_app.ui.palette import OUTCOME_COLORS, status_words
+from steward_app.ui.palette import OUTCOME_COLORS, status_words, unit_tally
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -137,7 +137,7 @@ class CoalitionTreeModel(QAbstractItemModel):
             c = q.coalition
             if c is None:
                 return Row(q.question.text, "each unit decides", "", q.numbers, "", "")
-            provisional = sum(1 for u in q.units.values() if u.status is ReportStatus.PROVISIONAL)
+            provisional = unit_tally(q).provisional
             return Row(
                 q.question.id,
                 status_words(c.outcome, c.decided, provisional, short=True),

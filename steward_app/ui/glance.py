@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from steward_app.domain.counts import ReportStatus
 from steward_app.domain.standings import QuestionStandings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
 from steward_app.ui.fence import Fence
-from steward_app.ui.palette import APPROVE, CONFLICT, REJECT
+from steward_app.ui.palette import APPROVE, CONFLICT, REJECT, unit_tally
 
 BANNER_COLORS = {Outcome.APPROVED: APPROVE, Outcome.REJECTED: REJECT, Outcome.PENDING: "#444444"}
 STATE_WORDS = {"met": "met (decided)", "failed": "failed (decided)", "open": "open"}
@@ -44,9 +43,8 @@ class GlanceText:
 
 def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
     """The words of the glance for question `q` (plain data: tested without widgets)."""
-    reported = [u for u in q.units.values() if u.report.reported]
-    provisional = sum(1 for u in q.units.values() if u.status is ReportStatus.PROVISIONAL)
-    conflicts = sum(1 for u in q.units.values() if u.status is ReportStatus.CONFLICT)
+    tally = unit_tally(q)
+    provisional, conflicts = tally.provisional, tally.conflicts
     c = q.coalition
     if c is not None:
         outcome, decided, reason = c.outcome, c.decided, c.reason
@@ -87,7 +85,7 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
         )
     if conflicts:
         parts.append(f"{conflicts} conflict{'s' if conflicts != 1 else ''} to resolve")
-    missing_ids = [u.unit_id for u in q.units.values() if not u.report.reported]
+    missing_ids = tally.missing
     units = vote.unit_by_id
     missing = tuple(
         (uid, units[uid].name if uid in units else uid) for uid in missing_ids[:MISSING_LISTED]
@@ -96,7 +94,7 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
         banner=" · ".join(parts),
         banner_color=BANNER_COLORS[outcome] if not provisional or not decided else CONFLICT,
         tests=tests,
-        reported=f"{len(reported)} of {len(q.units)} units reported",
+        reported=f"{tally.reported} of {len(q.units)} units reported",
         missing=missing,
         more_missing=max(0, len(missing_ids) - MISSING_LISTED),
         reason=reason,

@@ -5,6 +5,10 @@ Every status also has a word and a symbol; every bar has a text label.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from steward_app.domain.counts import ReportStatus
+from steward_app.domain.standings import QuestionStandings
 from steward_app.domain.tally import Outcome
 
 APPROVE = "#0072B2"  # blue
@@ -56,3 +60,38 @@ def status_words(outcome: Outcome, decided: bool, provisional: int = 0, short: b
     if outcome is not Outcome.PENDING and decided and not short:
         return f"{SYMBOLS[outcome]} {outcome.value} on provisional counts, not final"
     return f"{SYMBOLS[outcome]} {outcome.value} (provisional)"
+
+
+@dataclass(frozen=True)
+class UnitTally:
+    """How a question's units stand, counted in one pass."""
+
+    reported: int
+    provisional: int
+    conflicts: int
+    missing: tuple[str, ...]  # unit ids not reported, in the vote's order
+
+
+_last: list[tuple[QuestionStandings, UnitTally]] = []
+
+
+def unit_tally(q: QuestionStandings) -> UnitTally:
+    """Counted once per standings object: the tree's top line and the verdict both ask, on
+    every save (10,000 units on the largest synthetic vote)."""
+    if _last and _last[0][0] is q:
+        return _last[0][1]
+    reported = provisional = conflicts = 0
+    missing: list[str] = []
+    for u in q.units.values():
+        status = u.status
+        if status is ReportStatus.NOT_REPORTED:
+            missing.append(u.unit_id)
+            continue
+        reported += 1
+        if status is ReportStatus.PROVISIONAL:
+            provisional += 1
+        elif status is ReportStatus.CONFLICT:
+            conflicts += 1
+    tally = UnitTally(reported, provisional, conflicts, tuple(missing))
+    _last[:] = [(q, tally)]
+    return tally
