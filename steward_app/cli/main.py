@@ -132,7 +132,9 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--steward", help="who is entering (default: this PC's user name)")
     p.add_argument("--pc", help="this PC's name (default: its host name)")
     p.add_argument(
-        "--demo", action="store_true", help="open the window on a fresh copy of the demo vote"
+        "--demo",
+        action="store_true",
+        help="open the window on a fresh practice copy of the demo vote (not with --db)",
     )
 
 
