@@ -141,6 +141,7 @@ class ExchangeActions(SharedFolderActions, QObject):
         self.shared.exported.connect(self._on_shared_exported)
         self.shared.failed.connect(self._on_shared_failed)
         self.shared.poll.timeout.connect(self.refresh_indicator)
+        self.shared.troubles_changed.connect(self._on_shared_troubles)
         self.shared_note = ""  # the last word about which folder the vote uses
         self._conflicts: ConflictsDialog | None = None
         self._history: ImportHistoryDialog | None = None

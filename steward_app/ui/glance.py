@@ -92,7 +92,9 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
     )
     return GlanceText(
         banner=" · ".join(parts),
-        banner_color=BANNER_COLORS[outcome] if not provisional or not decided else CONFLICT,
+        banner_color=BANNER_COLORS.get(outcome, "#444444")
+        if not provisional or not decided
+        else CONFLICT,
         tests=tests,
         reported=f"{tally.reported} of {len(q.units)} units reported",
         missing=missing,

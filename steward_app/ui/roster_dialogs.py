@@ -370,7 +370,7 @@ class RosterActions(QObject):
             help_menu.insertAction(help_menu.actions()[0], key)
         else:
             help_menu.addAction(key)
-        menu = QMenu("&Coordinator", window)
+        menu = QMenu("Coordina&tor", window)
         window.menuBar().insertMenu(help_menu.menuAction(), menu)
         self.menu = menu
         for text, slot in (

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from steward_app.ui.exchange_work import Imported
 from steward_app.ui.shared_folder import SharedFolder
 from steward_app.ui.shared_indicator import Marks, SharedIndicator, folder_state
+from steward_app.ui.write_lane import WriteLane
 
 if TYPE_CHECKING:
     from steward_app.ui.database_lane import DatabaseLane
@@ -34,6 +35,7 @@ class SharedFolderActions(_Actions):
     shared: SharedFolder
     shared_indicator: SharedIndicator
     shared_note: str
+    writes: WriteLane
     _marks: Marks
 
     def _session(self) -> Session | None:
@@ -104,7 +106,7 @@ class SharedFolderActions(_Actions):
             self.shared.scan()
             self.refresh_indicator()
 
-        self.lane.submit(work, done, self.window._on_failed)
+        self.writes.submit(work, done, self.window._on_failed)  # reads the share: off the lane
 
     def _load_shared_folder(self) -> None:
         """The vote's own shared folder (ui/shared_setting.py), when the database opens or its
@@ -146,6 +148,8 @@ class SharedFolderActions(_Actions):
                 return  # another folder chosen meanwhile
             if isinstance(state, str):
                 self.shared_indicator.show_problem(state)
+            elif self.shared.troubles:
+                self.shared_indicator.show_troubles(self.shared.troubles)
             else:
                 self.shared_indicator.show_state(state)  # type: ignore[arg-type]
 
@@ -155,7 +159,17 @@ class SharedFolderActions(_Actions):
             except OSError as exc:
                 return f"cannot read {folder}: {exc.strerror or exc}"
 
-        self.lane.submit(work, done, lambda e: self.shared_indicator.show_problem(str(e)))
+        # listing and reading the share run off the database lane: a share that stops
+        # answering never holds a save
+        self.writes.submit(work, done, lambda e: self.shared_indicator.show_problem(str(e)))
+
+    @Slot(object)
+    def _on_shared_troubles(self, troubles: dict[str, str]) -> None:
+        """Failures still being tried again (ui/shared_folder.py) show until overcome."""
+        if troubles:
+            self.shared_indicator.show_troubles(troubles)
+        else:
+            self.refresh_indicator()
 
     @Slot(object)
     def _on_shared_arrived(self, result: Imported) -> None:

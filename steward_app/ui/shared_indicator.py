@@ -2,8 +2,10 @@
 from each other PC arrived there ("shared: Vote share · hall PC 20:31, office PC 20:29"), or
 what went wrong. A passing status-bar message is gone before anyone reads it; this stays.
 
-`folder_state` runs on the database lane (it lists and reads the folder); each file's exporter
-is read from its signed manifest once per (name, size, modification time).
+`folder_state` runs on the write lane (it lists and reads the share, which may stop answering:
+never on the database lane); each file's exporter is read from its signed manifest once per
+(name, size, modification time). Failures still being tried again (SharedFolder.troubles) show
+until overcome.
 """
 
 from __future__ import annotations
@@ -76,6 +78,20 @@ class SharedIndicator(QLabel):
             text = "shared: no file from another PC yet"
         every = "\n".join(f"{pc}: {_when(at, day)}" for pc, at in state.latest)
         self._set(text, f"Shared folder {state.folder}\nLast file from each PC:\n{every}")
+
+    def show_troubles(self, troubles: dict[str, str]) -> None:
+        """Failures still being tried again: this PC's export ("") and other PCs' files."""
+        own = troubles.get("")
+        others = [name for name in troubles if name]
+        if own:
+            words = "this PC's file not written yet, trying again"
+        else:
+            words = (
+                f"{len(others)} file{'s' if len(others) != 1 else ''} not read yet, trying again"
+            )
+        detail = "\n".join(f"{name or 'this PC'}: {text}" for name, text in troubles.items())
+        self._set("⚠ shared folder: " + words, detail)
+        self.setStyleSheet("color: #D55E00;")
 
     def show_problem(self, text: str) -> None:
         first = text.splitlines()[0] if text else "a problem"

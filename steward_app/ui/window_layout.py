@@ -76,6 +76,7 @@ class WindowLayout(_Window):
         longest = max(
             metrics.horizontalAdvance(status_words(outcome, True, provisional, short=True))
             for outcome in Outcome
+            if outcome is not Outcome.NOT_IN_EFFECT  # an agreement's, never a line's
             for provisional in (0, 1)
         )
         width = max(self.tree.columnWidth(1), longest + digit)

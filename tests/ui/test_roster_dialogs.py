@@ -41,7 +41,7 @@ def test_the_key_is_shown_in_help_with_the_lines_for_the_coordinator(
 ) -> None:
     w = demo_window
     menus = [a.text() for a in w.menuBar().actions()]
-    assert menus[-2:] == ["&Coordinator", "&Help"]
+    assert menus[-2:] == ["Coordina&tor", "&Help"]  # Alt+T: C is Challenged/Create
     w.roster.show_key()
     dialog = w.roster.dialogs["key"]
     assert isinstance(dialog, KeyDialog)

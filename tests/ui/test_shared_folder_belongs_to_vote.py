@@ -17,6 +17,7 @@ from steward_app.services.vote_setup import create_vote
 from steward_app.store.vote_store import VoteStore
 from steward_app.ui import app
 from steward_app.ui.main_window import MainWindow
+from steward_app.ui.shared_indicator import SharedIndicator, folder_state
 from steward_app.ui.shared_setting import OLD_SETTING
 from tests.conftest import STEWARD
 from tests.small_vote import setup_text
@@ -139,3 +140,30 @@ def test_demo_with_db_is_refused_with_a_message(
     assert "--demo" in said[0] and "--db" in said[0]
     assert "cannot be combined" in capsys.readouterr().err
     assert not (tmp_path / "mine.sqlite").exists()
+
+
+def test_the_lasting_indicator_names_each_pcs_last_file_and_the_troubles(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    real = VoteStore(official_db(tmp_path / "real" / "vote.sqlite"))
+    exchange.export_file(real, STEWARD, share / "hall.tally")
+    real.close()
+    state = folder_state(share, "", {})
+    assert [pc for pc, _ in state.latest] == [STEWARD.pc]
+    indicator = SharedIndicator()
+    indicator.show_state(state)
+    assert f"last file from {STEWARD.pc}" in indicator.text()
+    assert indicator.accessibleName() == indicator.text()
+    # a window: a failure still being tried again shows until it is overcome
+    db = official_db(tmp_path / "other" / "vote.sqlite")
+    window, _ = open_window(qtbot, db, demo=False)
+    idle(qtbot, window)
+    shared = window.exchange.shared
+    shared.troubles_changed.emit({"": "could not write: the file is held by another program"})
+    assert "not written yet" in window.exchange.shared_indicator.text()
+    assert "held by another program" in window.exchange.shared_indicator.toolTip()
+    shared.troubles_changed.emit({})
+    assert window.exchange.shared_indicator.text() == "no shared folder"
+    close(window)
