@@ -30,7 +30,7 @@ from steward_app.services.exchange import state_code
 from steward_app.services.locations import DB_ENV, default_db_path
 from steward_app.services.standings_cache import load_standings
 from steward_app.services.standings_json import standings_json
-from steward_app.services.vote_setup import create_vote, load_demo
+from steward_app.services.vote_setup import create_vote, init_notes, load_demo
 from steward_app.store import entry_log
 from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
@@ -196,7 +196,7 @@ class Cli:
 
     def init(self) -> int:
         text = _read_text(self.args.setup)
-        parse_setup(text)  # a setup with mistakes is refused before any database is touched
+        given = parse_setup(text)  # a setup with mistakes is refused before any database is touched
         vote, _, backup = create_vote(self.store, text, self.author, replace=self.args.replace)
         if backup:
             self.say(f"The previous vote was saved to {backup}")
@@ -204,6 +204,8 @@ class Cli:
             f'Created "{vote.title}": {len(vote.unions)} unions, {len(vote.units)} units, '
             f"{len(vote.questions)} question(s), in {self.store.path}"
         )
+        for line in init_notes(given, vote, self.author):
+            self.say(line)
         return EXIT_OK
 
     def check_setup(self) -> int:

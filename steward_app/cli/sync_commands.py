@@ -178,8 +178,9 @@ def _report_line(r: exchange.ImportReport) -> str:
         counts += f"; {r.released:,} held entries applied, {r.withdrawn:,} now held"
     if r.outcome == "joined":
         return (
-            f"{r.name}: joined the vote from {r.exporter} (coordinator {r.coordinator}: "
-            f"compare it with the coordinator's sheet): {counts}"
+            f"{r.name}: joined the vote from {r.exporter}; the vote's coordinator is the key "
+            f"{r.coordinator} (compare it with the fingerprint the coordinator reads out or "
+            f"prints; if it differs, this is not your coordinator's vote): {counts}"
         )
     if r.outcome == "nothing new":
         return f"{r.name}: nothing new from {r.exporter}: {counts}"

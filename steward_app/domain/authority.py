@@ -4,8 +4,13 @@ Everything here is a function of a set of entries, never of their arrival order,
 holding the same entries reaches the same decisions.
 
 The setup in force. The vote's first setup is the setup entry whose text hashes to the vote
-id and which supersedes nothing. Its coordinator is the key its `[coordinator]` table names
-or, when it names none, the key that signed it. A later setup (a change) supersedes the setup
+id and which supersedes nothing, and it counts only when signed by the key its `[coordinator]`
+table names: since the vote id is the hash of that text, the vote's identity binds its
+coordinator, and nobody else can sign "the vote" whatever its entry id (`init` writes the
+creating PC's key into a setup that names none). A first setup naming no coordinator (made by
+an older version) counts only when signed by the key pinned in the database (`pinned`: the
+coordinator the older rule chose when the database was upgraded, or the one named with
+`import --coordinator` when joining). A later setup (a change) supersedes the setup
 it replaces and must be signed by that setup's coordinator; it may name a new coordinator for
 the changes after it, but may not change the vote's id or mode. Setup entries that break these
 rules are held. Normally one setup is in force; if two changes were made without seeing each
@@ -13,8 +18,9 @@ other, the one further from the first wins, then the one with the smaller id.
 
 Held entries. A count, a declared outcome or an acceptance is held (not applied) when the
 setup in force does not let its key sign it: the key is not listed, or not for that unit's
-union; an acceptance, a setup and a coalition-wide declaration need the coordinator's key.
-With no `[[stewards]]` listed the roster is open and any key may report. An entry the
+union; an acceptance, a setup and a coalition-wide declaration need the coordinator's key,
+with or without a list of stewards. With no `[[stewards]]` listed the roster is open and any
+key may report counts and unions' outcomes. An entry the
 coordinator accepted (an `entries.accepted` entry naming it) is applied whatever its key.
 """
 
@@ -64,8 +70,10 @@ def _coordinator_of(vote: Vote, signer: str, inherited: str | None) -> str:
     return inherited if inherited is not None else signer
 
 
-def resolve_setups(vote_id: str, setups: Iterable[Entry]) -> SetupChain:
-    """The setup in force among these setup entries of vote `vote_id` (see the module doc)."""
+def resolve_setups(vote_id: str, setups: Iterable[Entry], pinned: str | None = None) -> SetupChain:
+    """The setup in force among these setup entries of vote `vote_id` (see the module doc).
+    `pinned`: the coordinator's origin kept in the database for a vote whose first setup
+    names no coordinator (None: such a setup counts for nothing)."""
     entries = [e for e in setups if e.type is EntryType.SETUP]
     parsed: dict[str, Vote] = {}
     held: dict[str, Held] = {}
@@ -87,12 +95,21 @@ def resolve_setups(vote_id: str, setups: Iterable[Entry]) -> SetupChain:
         key=lambda e: e.id,
     )
     for e in roots:
-        coord = _coordinator_of(parsed[e.id], e.origin, None)
-        if e.origin != coord:
+        named = parsed[e.id].roster.coordinator_origin
+        coord = named if named is not None else pinned
+        if coord is None:
             held[e.id] = Held(
                 HoldReason.COORDINATOR_ONLY,
-                f"the vote's setup signed by {fingerprint(e.origin)}, not by the coordinator "
-                f"it names ({fingerprint(coord)})",
+                f"the vote's setup signed by {fingerprint(e.origin)} names no coordinator, and "
+                "this PC has none on record for it: join with `steward-app import --coordinator "
+                "FINGERPRINT`, the fingerprint the coordinator reads out",
+            )
+        elif e.origin != coord:
+            held[e.id] = Held(
+                HoldReason.COORDINATOR_ONLY,
+                f"a copy of the vote's setup signed by {fingerprint(e.origin)}, not by the "
+                f"vote's coordinator ({fingerprint(coord)}): only the coordinator's copy is "
+                "the vote",
             )
         elif coordinator:
             held[e.id] = Held(
@@ -202,9 +219,7 @@ class Authority:
                 f"{steward} on {pc} ({fingerprint(origin)})",
             )
         if kind is EntryType.OUTCOME_DECLARED:
-            if not unit_id:
-                if roster.open:
-                    return None
+            if not unit_id:  # the coalition's: the coordinator's alone, even with an open list
                 return Held(
                     HoldReason.COORDINATOR_ONLY,
                     "only the coordinator declares the coalition's outcome; this is by "
@@ -248,3 +263,27 @@ class Authority:
         """Whether a file exported by `origin` comes from a key this vote lists."""
         roster = self.vote.roster
         return origin == self.coordinator or roster.open or origin in roster.by_origin
+
+
+def legacy_coordinator(vote_id: str, setups: Iterable[Entry]) -> str | None:
+    """The coordinator the rule of versions before schema 0004 chose for a vote whose first
+    setup names none: the signer of the first setup with the smallest entry id. Kept in the
+    database when it is upgraded (the `coordinator_pin` setting), so that vote keeps its
+    coordinator and no later copy of its setup signed elsewhere can take its place. None when
+    the vote's first setup names its coordinator (nothing to pin)."""
+    roots = []
+    for e in setups:
+        if e.type is not EntryType.SETUP or e.supersedes:
+            continue
+        text = str(e.body.get("toml", ""))
+        if setup_hash(text) != vote_id:
+            continue
+        try:
+            vote = parse_setup(text)
+        except SetupError:
+            continue
+        roots.append((e.id, e.origin, vote.roster.coordinator_origin))
+    if not roots:
+        return None
+    _, origin, named = min(roots)
+    return None if named is not None else origin

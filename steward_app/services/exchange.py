@@ -31,7 +31,7 @@ from steward_app.services.errors import NoVote, Refused
 from steward_app.services.identity import signer_for
 from steward_app.services.merge import accepted_ids, arrival_counts, held_row, reconcile
 from steward_app.store import entry_log, exchange_log
-from steward_app.store.vote_store import VOTE_KEY, VoteStore
+from steward_app.store.vote_store import COORDINATOR_PIN, VOTE_KEY, VoteStore
 from steward_app.sync import bundle, files
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.keys import Signer
@@ -479,11 +479,14 @@ class _Import:
         applied_setups = entry_log.entries_of_type(conn, EntryType.SETUP)
         setup = EntryType.SETUP  # looked up once: the list walks 100,000 entries
         new_setups = [e for e in incoming.entries if e.type is setup]
-        chain = resolve_setups(self.vote_key, [*applied_setups, *held_setups, *new_setups])
+        pinned = expect_coordinator if self.joining else self.store.pinned(conn)
+        chain = resolve_setups(self.vote_key, [*applied_setups, *held_setups, *new_setups], pinned)
         if chain.vote is None or chain.coordinator is None:
+            why = sorted({h.detail for h in chain.held.values()})
             raise ImportRefused(
                 Refusal.NO_SETUP,
-                "The file holds no setup of its vote signed by that vote's coordinator.",
+                "The file holds no setup of its vote signed by that vote's coordinator"
+                + (f" ({'; '.join(why[:2])})." if why else "."),
             )
         if expect_coordinator is not None and chain.coordinator != expect_coordinator:
             raise ImportRefused(
@@ -500,6 +503,8 @@ class _Import:
         apply, hold = _judge(incoming.entries, chain, authority)
         if self.joining:
             entry_log.set_setting(conn, VOTE_KEY, self.vote_key)
+            if chain.vote.roster.coordinator_origin is None:  # a vote made before version 0004
+                entry_log.set_setting(conn, COORDINATOR_PIN, chain.coordinator)
         self._add_origins(incoming)
         before_rows = int(
             conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM entries").scalar_one()

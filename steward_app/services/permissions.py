@@ -58,12 +58,16 @@ def may_sign(
     held = authority.may_sign(origin, kind, unit, author.steward, author.pc)
     if held is None:
         return []
+    advice = (
+        "only the coordinator's key signs it: ask the coordinator to record it on their PC"
+        if held.reason is HoldReason.COORDINATOR_ONLY
+        else "the coordinator can list your key (`steward-app keys show` prints it)"
+    )
     return [
         Problem(
             SIGNING_CODES[held.reason],
             Severity.ERROR,
             "unit",
-            f"{held.detail}. Other PCs would hold it apart; the coordinator can list your key "
-            "(`steward-app keys show` prints it)",
+            f"{held.detail}. Other PCs would hold it apart; {advice}",
         )
     ]

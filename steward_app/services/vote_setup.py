@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from steward_app.bundled import resource_path
 from steward_app.domain.entries import SETUP_KEY, EntryType
+from steward_app.domain.identity import fingerprint, key_text
 from steward_app.domain.setup_file import parse_setup, setup_hash
-from steward_app.domain.vote import Vote
+from steward_app.domain.vote import Mode, Vote
 from steward_app.services.authors import Author, Clock, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.errors import Refused
+from steward_app.services.identity import signer_for
 from steward_app.store import entry_log
 from steward_app.store.database import backup_file, backup_path
 from steward_app.store.vote_store import VOTE_KEY, VoteStore
@@ -28,8 +31,12 @@ def create_vote(
 ) -> tuple[Vote, Changes, Path | None]:
     """Record the setup as the vote of this database.
 
-    Raises SetupError (every mistake, with lines) before touching the database. An existing vote
-    is replaced only with `replace`, after a backup copy whose path is returned.
+    A setup that names no `[coordinator]` gets one naming this PC's key for `author`, appended
+    to the stored text: the vote id is the hash of that text, so the vote's identity binds its
+    coordinator and no copy of the setup signed by another key is ever the vote
+    (`coordinator_written` tells the caller, which says so). Raises SetupError (every mistake,
+    with lines) before touching the database. An existing vote is replaced only with
+    `replace`, after a backup copy whose path is returned.
     """
     vote = parse_setup(setup_text)
     backup: Path | None = None
@@ -49,6 +56,10 @@ def create_vote(
                 conn.exec_driver_sql(f"DELETE FROM {table}")
     store.forget_vote()
     with store.transaction() as conn:
+        if vote.roster.coordinator_key is None:  # after a replace: the key of the new database
+            signer = signer_for(conn, author.steward, author.pc)
+            setup_text = with_coordinator(setup_text, key_text(signer.public), author)
+            vote = parse_setup(setup_text)
         entry_log.set_setting(conn, VOTE_KEY, setup_hash(setup_text))
         cursor = origin_cursor(conn, author)
         entry = cursor.entry(
@@ -62,6 +73,43 @@ def create_vote(
         entry_log.append(conn, [entry])
     store.remember_setup(setup_text, vote)  # reading it back need not parse it again
     return vote, Changes(vote=True), backup
+
+
+def with_coordinator(setup_text: str, public_key: str, author: Author) -> str:
+    """The setup with a `[coordinator]` table naming `public_key` appended (the setup names
+    none)."""
+    name = json.dumps(f"{author.steward} on {author.pc}", ensure_ascii=False)
+    return (
+        setup_text.rstrip("\r\n")
+        + "\n\n# written by steward-app init: the key that created this vote coordinates it\n"
+        + f'[coordinator]\nkey = "{public_key}"\nname = {name}\n'
+    )
+
+
+def init_notes(given: Vote, created: Vote, author: Author) -> list[str]:
+    """What `init` tells the coordinator about who may sign: the coordinator written into the
+    setup, and an official vote that lists no stewards' keys."""
+    notes = []
+    coordinator = created.roster.coordinator_origin
+    if given.roster.coordinator_key is None and coordinator is not None:
+        notes.append(
+            "The setup named no [coordinator], so this vote's setup now names this PC's key "
+            f"for {author.steward} on {author.pc} ({fingerprint(coordinator)}) "
+            "as its coordinator: only this key signs setup changes, acceptances and the "
+            "coalition's outcome, and the vote's id depends on it. Read this fingerprint out to "
+            "the stewards; they join with `steward-app import --coordinator "
+            f"{fingerprint(coordinator)} FILE`. Keep this database and its "
+            "key file (beside it) safe."
+        )
+    if created.mode is Mode.OFFICIAL and created.roster.open:
+        notes.append(
+            "Warning: this official vote lists no stewards' keys ([[stewards]]), so every PC's "
+            "counts count, for every union, whoever signed them. To allow only known PCs, "
+            "collect each steward's key (`steward-app keys show` on their PC), list them as "
+            "[[stewards]] tables in the setup (docs/setup-format.md) and run `steward-app "
+            'setup-change SETUP --reason "stewards listed"`.'
+        )
+    return notes
 
 
 def demo_setup_text() -> str:

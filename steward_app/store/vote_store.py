@@ -19,6 +19,9 @@ from steward_app.store.database import open_engine
 from steward_app.store.errors import StoreError, explain_sqlite_error
 
 VOTE_KEY = "vote_key"
+# the coordinator's origin for a vote whose first setup names none (made before schema 0004):
+# pinned at the upgrade, or when joining such a vote with `import --coordinator`
+COORDINATOR_PIN = "coordinator_pin"
 BULK_CACHE_KB = 65_536
 REMEMBERED_SETUPS = 2  # parsed setups kept (by their exact text) after they were recorded
 
@@ -87,7 +90,7 @@ class VoteStore:
             return None
         vote_key = self.vote_key(conn)
         with parsed_already(self._parsed):
-            chain = resolve_setups(vote_key, setups) if vote_key else None
+            chain = resolve_setups(vote_key, setups, self.pinned(conn)) if vote_key else None
             if chain is None or chain.vote is None:
                 # a setup no key vouches for (e.g. recorded by another PC than the
                 # coordinator's it names): still this PC's vote, but file exchange refuses it
@@ -110,7 +113,7 @@ class VoteStore:
             return None
         setups = entry_log.entries_of_type(conn, EntryType.SETUP)
         with parsed_already(self._parsed):
-            return resolve_setups(vote_key, setups)
+            return resolve_setups(vote_key, setups, self.pinned(conn))
 
     def authority(self, conn: Connection) -> Authority | None:
         """Who may sign what under the setup in force (None: no vote, or no coordinator)."""
@@ -133,6 +136,10 @@ class VoteStore:
 
     def vote_key(self, conn: Connection) -> str | None:
         return entry_log.get_setting(conn, VOTE_KEY)
+
+    def pinned(self, conn: Connection) -> str | None:
+        """The coordinator kept for a vote whose first setup names none (see COORDINATOR_PIN)."""
+        return entry_log.get_setting(conn, COORDINATOR_PIN)
 
 
 def _plain(exc: OperationalError | sqlite3.OperationalError, path: Path) -> str:

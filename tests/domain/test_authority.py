@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from steward_app.domain.authority import Authority, HoldReason, resolve_setups
+from steward_app.domain.authority import (
+    Authority,
+    HoldReason,
+    legacy_coordinator,
+    resolve_setups,
+)
 from steward_app.domain.counts import CountValues, SlotKey
 from steward_app.domain.entries import (
     ACCEPT_KEY,
@@ -170,10 +175,32 @@ def test_a_change_may_hand_over_to_a_new_coordinator_but_not_change_the_vote() -
     assert chain.current == first and chain.held[practice.id].reason is HoldReason.BAD_SETUP
 
 
-def test_an_open_vote_lets_any_key_report_and_the_coordinator_is_who_signed_it() -> None:
-    first = setup(3, BASE)
-    chain = resolve_setups(setup_hash(BASE), [first])
-    assert chain.coordinator == origin(3)
+def test_a_first_setup_naming_no_coordinator_counts_only_for_the_pinned_key() -> None:
+    """A vote made before the coordinator was bound into its id: whoever signs a copy of its
+    setup, with whatever entry id, the coordinator stays the key pinned on this PC."""
+    vote_id = setup_hash(BASE)
+    real = setup(3, BASE)
+    unpinned = resolve_setups(vote_id, [real])
+    assert unpinned.current is None
+    assert "--coordinator" in unpinned.held[real.id].detail
+    copies = [entry(n, 1, EntryType.SETUP, SETUP_KEY, {"toml": BASE}) for n in range(4, 40)]
+    assert min(c.id for c in copies) < real.id  # some copy sorts first: it used to win
+    chain = resolve_setups(vote_id, [*copies, real], pinned=origin(3))
+    assert chain.current == real and chain.coordinator == origin(3)
+    for c in copies:
+        assert chain.held[c.id].reason is HoldReason.COORDINATOR_ONLY
+        assert fingerprint(c.origin) in chain.held[c.id].detail
+    assert legacy_coordinator(vote_id, [*copies, real]) == min(copies, key=lambda e: e.id).origin
+    assert legacy_coordinator(VOTE, [setup(0, FIRST)]) is None  # it names its coordinator
+
+
+def test_a_copy_of_the_setup_signed_by_another_key_never_becomes_the_vote() -> None:
+    real = setup(0, FIRST)
+    copies = [entry(n, 1, EntryType.SETUP, SETUP_KEY, {"toml": FIRST}) for n in range(1, 30)]
+    for pinned in (None, origin(7)):  # a pin never overrides the coordinator the text names
+        chain = resolve_setups(VOTE, [*copies, real], pinned=pinned)
+        assert chain.current == real and chain.coordinator == origin(0)
+        assert all(chain.held[c.id].reason is HoldReason.COORDINATOR_ONLY for c in copies)
 
 
 # --- held entries -------------------------------------------------------------------------
@@ -218,6 +245,11 @@ def test_acceptances_and_coalition_declarations_need_the_coordinator() -> None:
         {"outcome": "approved", "note": ""},
     )
     assert a.hold(declared).reason is HoldReason.COORDINATOR_ONLY  # type: ignore[union-attr]
+    # with no list of stewards too: the coalition's outcome is the coordinator's to declare
+    open_vote = Authority(parse_setup(BASE), origin(0))
+    assert open_vote.hold(declared).reason is HoldReason.COORDINATOR_ONLY  # type: ignore[union-attr]
+    by_coordinator = entry(0, 4, EntryType.OUTCOME_DECLARED, declared.key, dict(declared.body))
+    assert open_vote.hold(by_coordinator) is None
 
 
 # --- reading entries from another PC ------------------------------------------------------

@@ -56,7 +56,7 @@ def troubled_store(demo_store: VoteStore) -> VoteStore:
     record_count(demo_store, SECOND, slot, {"yes": "1510", "no": "600"}, clock=clock)
     declare_outcome(
         demo_store,
-        COORDINATOR,
+        STEWARD,  # who loaded the demo: its coordinator
         "concessions",
         "approved",
         note="announced at the hall",

@@ -213,10 +213,10 @@ def test_cache_refresh_equals_a_fresh_load(demo_store: VoteStore) -> None:
 
 
 def test_declared_outcome_is_kept_beside_the_computed_one(demo_store: VoteStore) -> None:
-    declare_outcome(demo_store, COORDINATOR, Q, "approved", note="announced at the hall")
-    declare_outcome(demo_store, COORDINATOR, Q, "pending", note="announcement withdrawn")
+    declare_outcome(demo_store, STEWARD, Q, "approved", note="announced at the hall")
+    declare_outcome(demo_store, STEWARD, Q, "pending", note="announcement withdrawn")
     standings, declared = load_standings(demo_store)
     assert [(d.outcome, d.note) for d in declared] == [("pending", "announcement withdrawn")]
     assert standings.questions[Q].outcome is Outcome.PENDING
     with pytest.raises(Refused):
-        declare_outcome(demo_store, COORDINATOR, Q, "ratified-ish")
+        declare_outcome(demo_store, STEWARD, Q, "ratified-ish")

@@ -9,6 +9,7 @@ from steward_app.domain import setup_file
 from steward_app.domain.counts import CountValues, SlotKey
 from steward_app.domain.entries import EntryKey, EntryType, parse_entry
 from steward_app.services.counting import declare_outcome, record_count
+from steward_app.services.roster import my_key
 from steward_app.services.vote_setup import create_vote
 from steward_app.store import entry_log
 from steward_app.store.vote_store import VoteStore
@@ -102,7 +103,9 @@ def test_unit_reports_of_some_units_equal_those_of_all(store: VoteStore) -> None
 def test_the_store_keeps_the_vote_it_recorded_and_parses_other_setups(
     store: VoteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vote, _, _ = create_vote(store, setup_text(), COORDINATOR)
+    # a setup naming its coordinator is stored as given (one naming none gets this PC's key)
+    text = setup_text(coordinator=my_key(store, COORDINATOR).public_key)
+    vote, _, _ = create_vote(store, text, COORDINATOR)
     store.forget_vote()  # as a refresh does: the vote is read back from the database
     parsed: list[str] = []
     real_loads = setup_file.tomllib.loads
@@ -120,7 +123,7 @@ def test_the_store_keeps_the_vote_it_recorded_and_parses_other_setups(
         assert len(parsed) == 1
     finally:
         fresh.close()
-    assert setup_file.parse_setup(setup_text()) == vote  # outside a store: parsed as ever
+    assert setup_file.parse_setup(text) == vote  # outside a store: parsed as ever
     assert len(parsed) == 2
 
 

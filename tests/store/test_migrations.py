@@ -113,3 +113,25 @@ def test_the_revisions_the_app_lists_are_alembics_script_directory() -> None:
     assert scripts.get_heads() == [HEAD_REVISION]
     chain = [s.revision for s in scripts.walk_revisions("base", "heads")]
     assert tuple(reversed(chain)) == KNOWN_REVISIONS
+
+
+@pytest.mark.parametrize("revision", ["0002", "0003"])
+def test_an_upgraded_vote_keeps_the_coordinator_the_older_rule_chose(
+    revision: str, tmp_path: Path
+) -> None:
+    """Votes made before 0004 have a first setup naming no coordinator: the upgrade pins the
+    signer the older rule chose, and only that key's copy of the setup is the vote."""
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / f"schema-{revision}.sqlite", path)
+    raw = sqlite3.connect(path)
+    (root_origin,) = raw.execute(
+        "SELECT o.origin FROM entries e JOIN origins o ON o.id = e.origin_id "
+        "WHERE e.type = 'setup' ORDER BY e.id LIMIT 1"
+    ).fetchone()
+    raw.close()
+    store = VoteStore(path)
+    with store.reading() as conn:
+        assert store.pinned(conn) == root_origin
+        authority = store.authority(conn)
+    assert authority is not None and authority.coordinator == root_origin
+    store.close()
