@@ -32,17 +32,22 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from steward_app.domain.entries import Entry, EntryKey, EntryType
+from steward_app.domain.entry_checks import EntryChecker, describe
 from steward_app.domain.identity import fingerprint
 from steward_app.domain.setup_file import SetupError, parse_setup, setup_hash
-from steward_app.domain.vote import Vote
+from steward_app.domain.vote import Overrides, Vote
 
 
 class HoldReason(enum.Enum):
     UNKNOWN_KEY = "unknown key"
     NOT_ALLOWED = "not allowed"  # a listed key, but not for this unit's union
-    UNKNOWN_UNIT = "unknown unit"
+    UNKNOWN_UNIT = "unknown unit"  # a unit, part, question or union the setup does not have
     COORDINATOR_ONLY = "coordinator only"
     BAD_SETUP = "bad setup"
+    INVALID = "invalid"  # numbers out of bounds, an outcome no steward can declare
+    OVERRIDE = "override not allowed"  # replaces another key's count against the setup
+    NOT_OWN = "not own"  # an undo of another key's entry
+    UNKNOWN_TARGET = "unknown target"  # replaces an entry this PC does not hold
 
 
 @dataclass(frozen=True)
@@ -197,12 +202,78 @@ class Authority:
     vote: Vote
     coordinator: str
     accepted: frozenset[str] = frozenset()
+    checker: EntryChecker = field(init=False, compare=False, repr=False)
 
-    def hold(self, e: Judged) -> Held | None:
-        """Why `e` (not a setup) is held, or None when it applies."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "checker", EntryChecker(self.vote))
+
+    def hold(self, e: Judged, targets: Mapping[str, str] | None = None) -> Held | None:
+        """Why `e` (not a setup) is held, or None when it applies. `targets`: the origin of
+        each entry `e` supersedes that this PC holds (None: `e`'s replacements are judged
+        elsewhere, as for an entry applied before, whose targets were judged then).
+
+        The checks of domain.entry_checks and an undo's target hold whatever the coordinator
+        accepted; the rest (who may sign, who may replace whose count) an acceptance lifts."""
+        why = self.check(e)
+        if why is not None:
+            return why
+        supersedes: tuple[str, ...] = getattr(e, "supersedes", ())
+        if targets is not None and e.type is EntryType.COUNT_RETRACTED:
+            why = self.may_replace(e, supersedes, targets)
+            if why is not None:
+                return why
         if e.id in self.accepted:
             return None
-        return self.may_sign(e.origin, e.type, e.key.unit, e.steward, e.pc)
+        why = self.may_sign(e.origin, e.type, e.key.unit, e.steward, e.pc)
+        if why is None and targets is not None and supersedes:
+            why = self.may_replace(e, supersedes, targets)
+        return why
+
+    def check(self, e: Judged) -> Held | None:
+        """The checks every entry gets wherever it was made (domain.entry_checks)."""
+        found = self.checker.problem(e.type, e.key, getattr(e, "body", None))
+        if found is None:
+            return None
+        unknown, what = found
+        return Held(
+            HoldReason.UNKNOWN_UNIT if unknown else HoldReason.INVALID,
+            f"{describe(e.type, e.key, e.steward, e.pc, e.origin)}: {what}",
+        )
+
+    def may_replace(
+        self, e: Judged, supersedes: Iterable[str], targets: Mapping[str, str]
+    ) -> Held | None:
+        """Why `e` may not replace the entries it names (`targets`: their signers' origins,
+        where this PC holds them), or None. An undo retracts only its signer's own entry; a
+        correction or a resolution replaces another key's count only as `[vote] overrides`
+        allows, and the coordinator's always."""
+        named = list(supersedes)
+        missing = [t for t in named if t not in targets]
+        who = describe(e.type, e.key, e.steward, e.pc, e.origin)
+        if missing:
+            return Held(
+                HoldReason.UNKNOWN_TARGET,
+                f"{who} replaces an entry this PC does not hold ({missing[0][:8]}); it is "
+                "judged again when that entry arrives",
+            )
+        others = sorted({targets[t] for t in named} - {e.origin})
+        if not others:
+            return None
+        theirs = ", ".join(fingerprint(o) for o in others)
+        if e.type is EntryType.COUNT_RETRACTED:
+            return Held(
+                HoldReason.NOT_OWN,
+                f"{who} undoes a count signed by another key ({theirs}): an undo retracts only "
+                "its signer's own count",
+            )
+        if e.origin == self.coordinator or self.vote.overrides is not Overrides.COORDINATOR:
+            return None  # "union", "anyone": may_sign already let this key report the unit
+        return Held(
+            HoldReason.OVERRIDE,
+            f"{who} replaces a count signed by another key ({theirs}), and this setup lets "
+            "only the coordinator replace another steward's count ([vote] overrides = "
+            '"coordinator")',
+        )
 
     def may_sign(
         self, origin: str, kind: EntryType, unit_id: str, steward: str, pc: str

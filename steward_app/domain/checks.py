@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from steward_app.domain.bounds import MAX_BALLOTS
 from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Vote
@@ -54,13 +55,52 @@ def parse_numbers(raw: Mapping[str, object]) -> tuple[dict[str, int], list[Probl
         value = raw.get(field)
         # the common case without a call, as _read_number reads it: plain digits (a CSV cell, a
         # typed field) or a whole number of at least 0 (an import checks 100,000 rows)
-        if type(value) is str and value.isdecimal() and value.isascii():
+        if type(value) is str and value.isdecimal() and value.isascii() and len(value) < 12:
             numbers[field] = int(value)
-        elif type(value) is int and value >= 0:
+        elif type(value) is int and 0 <= value <= MAX_BALLOTS:
             numbers[field] = value
         else:
             _read_number(field, value, numbers, problems)
+    within_bounds(numbers, problems)
     return numbers, problems
+
+
+def within_bounds(numbers: dict[str, int], problems: list[Problem]) -> None:
+    """The last step of parse_numbers: a number above its bound (domain.bounds) moves from
+    `numbers` to `problems`, and so do more ballots than the count's eligible members."""
+    if max(numbers.values(), default=0) > MAX_BALLOTS:
+        for field in [f for f, v in numbers.items() if v > MAX_BALLOTS]:
+            problems.append(_too_large(field, numbers.pop(field)))
+    problems += number_errors(numbers)
+
+
+def _too_large(field: str, value: int | str) -> Problem:
+    shown = f"{value:,}" if isinstance(value, int) else f"a number of {len(value):,} digits"
+    return _error(
+        "E_TOO_LARGE",
+        field,
+        f"{field} is {shown}, more than {MAX_BALLOTS:,}, the most one count may hold; check "
+        "the number on the tally sheet",
+    )
+
+
+def number_errors(numbers: Mapping[str, int]) -> list[Problem]:
+    """The errors among whole numbers within the bounds: more ballots than the eligible
+    members the same count gives."""
+    eligible = numbers.get("eligible")
+    if eligible is None:
+        return []
+    ballots = sum(numbers.get(f, 0) for f in ("yes", "no", "void", "challenged"))
+    if ballots <= eligible:
+        return []
+    return [
+        _error(
+            "E_OVER_ELIGIBLE",
+            "eligible",
+            f"{ballots:,} ballots (yes, no, void and challenged) but {eligible:,} eligible on "
+            "this count; check both figures on the tally sheet, or leave eligible out",
+        )
+    ]
 
 
 def _read_number(
@@ -78,6 +118,15 @@ def _read_number(
                 )
             )
         return
+    if isinstance(value, str) and len(value) > 40:  # int() of it is slow, or refused
+        text = value.strip().replace(",", "").replace(" ", "").replace("_", "")
+        digits = text.lstrip("+-")
+        if digits.isdecimal() and digits.isascii():
+            if text.startswith("-"):
+                problems.append(_error("E_NEGATIVE", field, f"{field} is below zero"))
+            else:
+                problems.append(_too_large(field, digits))
+            return
     parsed = _whole_number(value)
     if parsed is None:
         problems.append(
@@ -190,15 +239,6 @@ def check_values(vote: Vote, key: SlotKey, values: CountValues, ctx: CountContex
                 f"the unit would have {in_hand:,} ballots for {unit.eligible:,} eligible members "
                 f"({format_share(Fraction(in_hand, unit.eligible))} turnout); check the numbers "
                 "against the tally sheet, and confirm only if the eligible figure is out of date",
-            )
-        )
-    if values.eligible is not None and cast + values.challenged > values.eligible:
-        problems.append(
-            _warning(
-                "W_TURNOUT_OVER_100",
-                "eligible",
-                f"{cast + values.challenged:,} ballots but {values.eligible:,} eligible on this "
-                "count; check both figures on the tally sheet",
             )
         )
     if values.eligible is not None and key.part == WHOLE_UNIT and values.eligible != unit.eligible:

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from steward_app.domain.bounds import MAX_BALLOTS, MAX_MEMBERSHIP
 from steward_app.domain.rules import (
     SIMPLE_MAJORITY,
     CoalitionRule,
@@ -35,7 +36,16 @@ from steward_app.domain.setup_rules import (
     unions_asked_enough,
 )
 from steward_app.domain.threshold import Threshold, parse_share
-from steward_app.domain.vote import Agreement, Mode, Question, Scope, Union, Unit, Vote
+from steward_app.domain.vote import (
+    Agreement,
+    Mode,
+    Overrides,
+    Question,
+    Scope,
+    Union,
+    Unit,
+    Vote,
+)
 
 SUPPORTED_FORMAT = 1
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -201,11 +211,20 @@ class _Reader:
         seen.add(value)
         return value
 
-    def count(self, table: dict[str, Any], path: Path, key: str, minimum: int = 0) -> int | None:
+    def count(
+        self, table: dict[str, Any], path: Path, key: str, minimum: int = 0, maximum: int = 0
+    ) -> int | None:
         value = self.get(table, path, key, int, f"a whole number of at least {minimum}")
         if value is not None and value < minimum:
             self.problem(
                 path + (key,), f"is {value}; expected a whole number of at least {minimum}"
+            )
+            return None
+        if value is not None and maximum and value > maximum:
+            self.problem(
+                path + (key,),
+                f"is {value:,}; the most this version accepts is {maximum:,} (docs/checks.md, "
+                '"Bounds"): check the figure',
             )
             return None
         return value
@@ -323,7 +342,16 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
     mode = _enum(r, Mode, mode_text, ("vote", "mode"))
     note = r.get(vote_t, ("vote",), "note", str, "text", default="")
     vote_id = r.get(vote_t, ("vote",), "id", str, "a short id for the vote")
-    r.unknown_keys(vote_t, ("vote",), {"id", "title", "mode", "note"})
+    overrides_text = r.get(
+        vote_t,
+        ("vote",),
+        "overrides",
+        str,
+        '"coordinator", "union" or "anyone"',
+        default=Overrides.UNION.value,
+    )
+    overrides = _enum(r, Overrides, overrides_text, ("vote", "overrides"))
+    r.unknown_keys(vote_t, ("vote",), {"id", "title", "mode", "note", "overrides"})
 
     rules = _tally_rules(r, data)
     coalition_t = _table(r, data, (), "coalition")
@@ -371,6 +399,7 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
         note=note,
         setup_hash=digest,
         roster=roster,
+        overrides=overrides or Overrides.UNION,
     )
 
 
@@ -483,7 +512,7 @@ def _coalition_rule(
     r.unknown_keys(body, path, known)
     min_unions = None
     if "min_unions" in body:
-        min_unions = r.count(body, path, "min_unions", minimum=1)
+        min_unions = r.count(body, path, "min_unions", minimum=1, maximum=MAX_MEMBERSHIP)
     membership = None
     if "membership" in body:
         membership = r.parsed(
@@ -493,7 +522,7 @@ def _coalition_rule(
     base = _enum(r, MembershipBase, base_text, path + ("membership_base",))
     max_opposed = None
     if "max_opposed" in body:
-        max_opposed = r.count(body, path, "max_opposed", minimum=0)
+        max_opposed = r.count(body, path, "max_opposed", minimum=0, maximum=MAX_MEMBERSHIP)
     per_vote = block = None
     if "block_votes" in body:
         bpath = path + ("block_votes",)
@@ -502,7 +531,7 @@ def _coalition_rule(
             r.problem(bpath, 'expected { members_per_vote = 1000, approve = "more than 1/2" }')
         else:
             r.unknown_keys(bt, bpath, {"members_per_vote", "approve"})
-            per_vote = r.count(bt, bpath, "members_per_vote", minimum=1)
+            per_vote = r.count(bt, bpath, "members_per_vote", minimum=1, maximum=MAX_MEMBERSHIP)
             block = r.parsed(
                 bpath + ("approve",),
                 bt.get("approve", "more than 1/2"),
@@ -563,7 +592,7 @@ def _unions(
         )
         union_id = r.id(ut, path, seen_unions)
         name = r.get(ut, path, "name", str, "the union's name")
-        membership = r.count(ut, path, "membership", minimum=1)
+        membership = r.count(ut, path, "membership", minimum=1, maximum=MAX_MEMBERSHIP)
         source = r.get(ut, path, "membership_source", str, "where the figure came from")
         as_of = ut.get("membership_as_of")
         if as_of is None:
@@ -633,7 +662,7 @@ def _union_rule(
     if req == "all":
         return UnionRule(tally, pooled=False, required=UnitsRequired.ALL)
     if isinstance(req, dict) and set(req) == {"at_least"}:
-        count = r.count(req, rpath, "at_least", minimum=1)
+        count = r.count(req, rpath, "at_least", minimum=1, maximum=MAX_MEMBERSHIP)
         if count is None:
             return None
         return UnionRule(tally, pooled=False, required=UnitsRequired.AT_LEAST, count=count)
@@ -655,7 +684,7 @@ def _unit(r: _Reader, nt: dict[str, Any], path: Path, union_id: str, seen: set[s
     r.unknown_keys(nt, path, {"id", "name", "eligible", "parts", "subgroup_of", "advisory"})
     unit_id = r.id(nt, path, seen)
     name = r.get(nt, path, "name", str, "the unit's name")
-    eligible = r.count(nt, path, "eligible", minimum=1)
+    eligible = r.count(nt, path, "eligible", minimum=1, maximum=MAX_BALLOTS)
     parts = nt.get("parts", [])
     if not isinstance(parts, list) or not all(isinstance(p, str) and ID_RE.match(p) for p in parts):
         r.problem(path + ("parts",), 'expected a list of short ids, e.g. ["hall-a", "mail"]')

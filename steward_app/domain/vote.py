@@ -17,6 +17,15 @@ class Mode(enum.Enum):
     PRACTICE = "practice"
 
 
+class Overrides(enum.Enum):
+    """Who may replace a count signed by another key (`[vote] overrides`, docs/setup-format.md).
+    A steward always corrects their own counts; the coordinator may always replace any."""
+
+    COORDINATOR = "coordinator"  # only the coordinator
+    UNION = "union"  # any key that may report the unit's union (every key, with no list)
+    ANYONE = "anyone"  # any key whose count of that unit applies
+
+
 class Scope(enum.Enum):
     COALITION = "coalition"  # decided by the coalition rule, binding everyone
     UNIT = "unit"  # each unit decides its own by its own tally
@@ -122,6 +131,7 @@ class Vote:
     note: str = ""
     setup_hash: str = field(default="", compare=False)
     roster: Roster = field(default_factory=Roster)
+    overrides: Overrides = Overrides.UNION
 
     @cached_property
     def unit_by_id(self) -> dict[str, Unit]:

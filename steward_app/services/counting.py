@@ -451,7 +451,7 @@ def import_counts(
                 continue
             entry = _count_entry(writer, seq, prev, plan)
             seq, prev = seq + 1, entry.id
-            why = None if authority is None else authority.hold(entry)
+            why = None if authority is None else held_reason(store, conn, entry)
             if why is not None:
                 held.append((entry, why))
                 continue

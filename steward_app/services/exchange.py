@@ -30,7 +30,7 @@ from steward_app.services.collector import collector_paused
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.identity import signer_for
 from steward_app.services.merge import accepted_ids, arrival_counts, held_row, reconcile
-from steward_app.store import entry_log, exchange_log
+from steward_app.store import entry_log, exchange_log, signers
 from steward_app.store.vote_store import COORDINATOR_PIN, VOTE_KEY, VoteStore
 from steward_app.sync import bundle, files
 from steward_app.sync.errors import ImportRefused, Refusal
@@ -405,27 +405,38 @@ def import_bytes(
 
 
 def _judge(
-    entries: list[Entry], chain: SetupChain, authority: Authority
+    entries: list[Entry], chain: SetupChain, authority: Authority, held_here: dict[str, str]
 ) -> tuple[list[Entry], list[tuple[Entry, Held]]]:
-    """The new entries that apply, and the ones held with why. Whether an entry applies
-    depends only on its origin, type, unit and author (or on being accepted), so each such
-    combination is judged once: an import brings 100,000 entries of a few thousand."""
+    """The new entries that apply, and the ones held with why. Every entry gets the checks of
+    domain.entry_checks (its numbers, its key: the key's once per key). Whether its key may
+    sign it depends only on its origin, type, unit and author (or on being accepted), so each
+    such combination is judged once: an import brings 100,000 entries of a few thousand. An
+    entry replacing others is judged on whose they are (`held_here`: the signers of entries
+    this PC holds, by id; the file's own are added)."""
     apply: list[Entry] = []
     hold: list[tuple[Entry, Held]] = []
     judged: dict[tuple[str, str, str, str, str], Held | None] = {}
     accepted, setup = authority.accepted, EntryType.SETUP
+    targets: dict[str, str] | None = None
+    check = authority.check
     for e in entries:
         kind = e.type
         if kind is setup:
             why = chain.held.get(e.id)
-        elif accepted and e.id in accepted:
-            why = None
+        elif e.supersedes:  # a correction, a resolution, an undo: the few, judged in full
+            if targets is None:
+                targets = {**held_here, **{x.id: x.origin for x in entries}}
+            why = authority.hold(e, targets)
         else:
-            seen = (e.origin, kind._value_, e.key.unit, e.steward, e.pc)
-            if seen in judged:
-                why = judged[seen]
-            else:
-                why = judged[seen] = authority.may_sign(e.origin, kind, e.key.unit, e.steward, e.pc)
+            why = check(e)
+            if why is None and not (accepted and e.id in accepted):
+                seen = (e.origin, kind._value_, e.key.unit, e.steward, e.pc)
+                if seen in judged:
+                    why = judged[seen]
+                else:
+                    why = judged[seen] = authority.may_sign(
+                        e.origin, kind, e.key.unit, e.steward, e.pc
+                    )
         if why is None:
             apply.append(e)
         else:
@@ -500,7 +511,8 @@ class _Import:
         )
         authority = Authority(chain.vote, chain.coordinator, accepted)
         self._check_exporter(authority, hold_unknown)
-        apply, hold = _judge(incoming.entries, chain, authority)
+        replaced = {t for e in incoming.entries for t in e.supersedes}
+        apply, hold = _judge(incoming.entries, chain, authority, signers.origins_of(conn, replaced))
         if self.joining:
             entry_log.set_setting(conn, VOTE_KEY, self.vote_key)
             if chain.vote.roster.coordinator_origin is None:  # a vote made before version 0004
@@ -542,7 +554,9 @@ class _Import:
         ) != (chain.vote.setup_hash, chain.coordinator, accepted)
         released: list[Entry] = []
         withdrawn: list[Entry] = []
-        if changed_authority and not self.joining:
+        # entries held for replacing one this PC did not hold: the file may have brought it
+        awaiting = signers.awaiting_targets(conn, self.vote_key)
+        if (changed_authority or awaiting) and not self.joining:
             released, withdrawn = reconcile(
                 conn, self.vote_key, chain, authority, self.now, self.name
             )

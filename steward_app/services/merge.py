@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 
 from steward_app.domain.authority import Authority, Held, SetupChain
 from steward_app.domain.entries import Entry, EntryType, KeyKind, parse_entry
-from steward_app.store import entry_log, exchange_log
+from steward_app.store import entry_log, exchange_log, signers
 
 
 def accepted_ids(coordinator: str, entries: Iterable[Entry]) -> frozenset[str]:
@@ -52,9 +52,14 @@ def reconcile(
     allows, hold the applied ones it no longer allows. Returns (applied, held)."""
     release: list[Entry] = []
     still: list[tuple[bytes, str, str]] = []
-    for row in exchange_log.held_rows(conn, vote_key):
-        e = parse_entry(row.raw)
-        why = chain.held.get(e.id) if e.type is EntryType.SETUP else authority.hold(e)
+    rows = exchange_log.held_rows(conn, vote_key)
+    held = [(row, parse_entry(row.raw)) for row in rows]
+    replacing = signers.applied_replacements(conn)
+    targets = signers.origins_of(
+        conn, [t for e in (*(e for _, e in held), *replacing) for t in e.supersedes]
+    )
+    for row, e in held:
+        why = chain.held.get(e.id) if e.type is EntryType.SETUP else authority.hold(e, targets)
         if why is None:
             release.append(e)
         elif (why.reason.value, why.detail) != (row.reason, row.detail):
@@ -68,6 +73,12 @@ def reconcile(
         why = chain.held.get(facts.id) if setup else authority.hold(facts)
         if why is not None:
             withdraw.append((facts.id, why))
+    judged = {i for i, _ in withdraw}
+    for e in replacing:  # the overrides the setup in force no longer allows
+        if e.id not in judged:
+            why = authority.hold(e, targets)
+            if why is not None:
+                withdraw.append((e.id, why))
     if withdraw:
         hashes = [bytes.fromhex(i) for i, _ in withdraw]
         raws = exchange_log.raw_of(conn, hashes)

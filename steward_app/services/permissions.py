@@ -14,8 +14,9 @@ from steward_app.domain.authority import Held, HoldReason
 from steward_app.domain.checks import Problem, Severity
 from steward_app.domain.entries import Entry, EntryType
 from steward_app.services.authors import Author
+from steward_app.services.errors import Refused
 from steward_app.services.merge import held_row
-from steward_app.store import exchange_log
+from steward_app.store import exchange_log, signers
 from steward_app.store.vote_store import VoteStore
 
 SIGNING_CODES = {
@@ -24,7 +25,14 @@ SIGNING_CODES = {
     HoldReason.COORDINATOR_ONLY: "E_COORDINATOR_ONLY",
     HoldReason.UNKNOWN_UNIT: "E_KEY_NOT_ALLOWED",
     HoldReason.BAD_SETUP: "E_KEY_NOT_ALLOWED",
+    HoldReason.INVALID: "E_KEY_NOT_ALLOWED",
+    HoldReason.OVERRIDE: "E_OVERRIDE_NOT_ALLOWED",
+    HoldReason.NOT_OWN: "E_OVERRIDE_NOT_ALLOWED",
+    HoldReason.UNKNOWN_TARGET: "E_OVERRIDE_NOT_ALLOWED",
 }
+# reasons a steward's own new entry is refused for rather than held: no acceptance is meant
+# for them (enter a count of your own instead, or ask the coordinator)
+REFUSED_HERE = frozenset({HoldReason.OVERRIDE, HoldReason.NOT_OWN, HoldReason.INVALID})
 
 
 HELD_ADVICE = (
@@ -34,9 +42,28 @@ HELD_ADVICE = (
 
 
 def held_reason(store: VoteStore, conn: Connection, entry: Entry) -> Held | None:
-    """Why the setup's list of keys keeps this PC's new entry from counting, if it does."""
+    """Why the setup keeps this PC's new entry from counting, if it does. An entry it would
+    not let count for another reason than its key (a count replacing another key's against
+    `[vote] overrides`) is refused instead: Refused, nothing recorded."""
     authority = store.authority(conn)
-    return None if authority is None else authority.hold(entry)
+    if authority is None:
+        return None
+    targets = signers.origins_of(conn, entry.supersedes) if entry.supersedes else None
+    held = authority.hold(entry, targets)
+    if held is not None and held.reason in REFUSED_HERE:
+        raise Refused(
+            "nothing was recorded",
+            [
+                Problem(
+                    SIGNING_CODES[held.reason],
+                    Severity.ERROR,
+                    "unit",
+                    f"{held.detail}. Enter your own count instead (a conflict the coordinator "
+                    "resolves), or ask the coordinator to correct it",
+                )
+            ],
+        )
+    return held
 
 
 def hold(conn: Connection, vote_key: str, held: Sequence[tuple[Entry, Held]], now: str) -> None:

@@ -1,9 +1,9 @@
 """parse_numbers' fast path for plain digits and whole ints gives what the full path gives.
 
-The full path (`_read_number`, parse_numbers' loop body before the fast path, unchanged) reads
-every field of `reference`: any input (typed text with separators, signs, unicode digits,
-blanks; ints, bools, floats, None) must give the same numbers and the same problems, message
-for message.
+The full path (`_read_number`, parse_numbers' loop body before the fast path, unchanged, then
+the bounds) reads every field of `reference`: any input (typed text with separators, signs,
+unicode digits, blanks; ints, bools, floats, None) must give the same numbers and the same
+problems, message for message.
 """
 
 from __future__ import annotations
@@ -14,7 +14,13 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from steward_app.domain.checks import NUMBER_FIELDS, Problem, _read_number, parse_numbers
+from steward_app.domain.checks import (
+    NUMBER_FIELDS,
+    Problem,
+    _read_number,
+    parse_numbers,
+    within_bounds,
+)
 
 
 def reference(raw: Mapping[str, object]) -> tuple[dict[str, int], list[Problem]]:
@@ -22,6 +28,7 @@ def reference(raw: Mapping[str, object]) -> tuple[dict[str, int], list[Problem]]
     problems: list[Problem] = []
     for field in NUMBER_FIELDS:
         _read_number(field, raw.get(field), numbers, problems)
+    within_bounds(numbers, problems)
     return numbers, problems
 
 
