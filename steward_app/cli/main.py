@@ -20,6 +20,7 @@ from steward_app.cli.standings_text import render
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey, SlotStatus
 from steward_app.domain.declared import DeclaredOutcome
 from steward_app.domain.entries import EntryType
+from steward_app.domain.identity import fingerprint
 from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.services.authors import Author, default_author
 from steward_app.services.counting import import_counts, record_count
@@ -28,10 +29,11 @@ from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.exchange import state_code
 from steward_app.services.locations import DB_ENV, default_db_path
+from steward_app.services.overrides import signer_text
 from steward_app.services.standings_cache import load_standings
 from steward_app.services.standings_json import standings_json
 from steward_app.services.vote_setup import create_vote, init_notes, load_demo
-from steward_app.store import entry_log
+from steward_app.store import entry_log, signers
 from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
 
@@ -302,6 +304,11 @@ class Cli:
             if self.args.unit and self.args.unit not in vote.unit_by_id:
                 raise Refused(f'there is no unit "{self.args.unit}"; see `steward-app units`')
             items = entry_log.history(conn, self.args.unit)
+            authority = self.store.authority(conn)
+            coordinator = authority.coordinator if authority else None
+            named = {i.entry.id: i.entry for i in items}
+            wanted = {t for i in items for t in i.entry.supersedes if t not in named}
+            signed = {**signers.origins_of(conn, wanted), **{i: e.origin for i, e in named.items()}}
         undo = EntryType.COUNT_RETRACTED
         undone = {t: i.entry.id for i in items if i.entry.type is undo for t in i.entry.supersedes}
         for item in items:
@@ -326,10 +333,19 @@ class Cli:
                     + (f" eligible {v.eligible}" if v.eligible is not None else "")
                     + (" FINAL" if v.final else " provisional")
                 )
-            line = f"{e.recorded_at}  {e.id[:8]}  {what}  by {e.steward} on {e.pc}  [{state}]"
+            by = signer_text(vote, coordinator, e.steward, e.pc, e.origin)
+            line = f"{e.recorded_at}  {e.id[:8]}  {what}  by {by}  [{state}]"
             if e.supersedes:
                 verb = "undoes" if e.type is undo else "replaces"
                 line += f"  {verb} {', '.join(s[:8] for s in e.supersedes)}"
+                others = sorted({signed[t] for t in e.supersedes if t in signed} - {e.origin})
+                if others and e.type is not undo:
+                    theirs = named.get(e.supersedes[0])
+                    whose = f"{theirs.steward} on {theirs.pc}, " if theirs else ""
+                    line += (
+                        f"  OVERRIDE: {e.steward} ({fingerprint(e.origin)}) replaced the count of "
+                        f"{whose}key {', '.join(fingerprint(o) for o in others)}"
+                    )
             if e.reason:
                 line += f"  reason: {e.reason}"
             self.say(line)

@@ -101,11 +101,19 @@ def _report(cli: Cli) -> int:
 def _report_data(cli: Cli) -> ReportData:
     from steward_app.reports.document import ReportData
     from steward_app.services.exchange import state_code
+    from steward_app.services.overrides import list_overrides
 
     store = cli.store
     standings, declared = load_standings(store)  # raises NoVote without a vote
     now = dt.datetime.now().astimezone()
-    return ReportData(standings, declared, now, state_code(store).code, chart_data)
+    return ReportData(
+        standings,
+        declared,
+        now,
+        state_code(store).code,
+        chart_data,
+        overrides=list_overrides(store),
+    )
 
 
 def _document(data: ReportData, kind: str, args: Any) -> Document:

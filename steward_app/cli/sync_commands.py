@@ -219,7 +219,7 @@ def _conflicts(cli: Any, a: argparse.Namespace) -> int:
         for h in c.heads:
             cli.say(
                 f"  {h.entry_id[:8]}  {_numbers_text(h.values)}  by {h.steward} on {h.pc} "
-                f"({h.origin}) at {h.recorded_at}"
+                f"({h.origin}) at {h.recorded_at}" + (f"  [! {h.flag}]" if h.flag else "")
             )
     cli.say(
         "Resolve with `steward-app resolve UNIT [--part P] --take ID --reason TEXT`, or give "
@@ -283,6 +283,7 @@ def _keys(cli: Any, a: argparse.Namespace) -> int:
             cli.say(
                 f"{line.fingerprint}  {line.role:<11}  {line.name}  unions: {shown_unions}  "
                 f"({line.applied:,} entries applied, {line.held:,} held)"
+                + (f"  [! this key signs as {line.seen_as}]" if line.seen_as else "")
             )
         return EXIT_OK
     unions = [u.strip() for u in a.unions.split(",") if u.strip()]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from steward_app.domain.coalition import CoalitionStanding
+from steward_app.domain.counts import SlotKey
 from steward_app.domain.standings import QuestionStandings, Standings, UnionStanding
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Mode, Vote
@@ -85,6 +86,19 @@ class DeclaredData(Protocol):
     def recorded_at(self) -> str: ...
 
 
+class OverrideData(Protocol):
+    """A count that replaced another key's count (services.overrides.Override)."""
+
+    @property
+    def slot(self) -> SlotKey: ...
+    @property
+    def by(self) -> str: ...
+    @property
+    def replaced(self) -> tuple[str, ...]: ...
+    @property
+    def reason(self) -> str: ...
+
+
 STATE_CODE = "state code"  # what the reports call the code of the data they show
 
 
@@ -104,6 +118,7 @@ class ReportData:
     fingerprint: str
     charts: ChartSource | None = None
     fingerprint_label: str = STATE_CODE
+    overrides: Sequence[OverrideData] = ()  # counts that replaced another key's count
 
 
 class NotInVote(LookupError):

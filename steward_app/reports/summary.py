@@ -66,6 +66,8 @@ def coalition_summary(data: ReportData) -> Document:
         )
     if data.declared:
         blocks += declarations(st, data.declared)
+    if data.overrides:
+        blocks += _overrides(data)
     blocks.append(Heading("Checked and certified", 2))
     blocks.append(
         Signatures(
@@ -258,5 +260,37 @@ def _pending_unions(vote: Vote, q: QuestionStandings) -> list[Block]:
             (Column("Union", 2.2), Column("Outcome", 1.1), Column("Where it stands", 6.5)),
             tuple(rows),
             ("union_id", "union", "outcome", "where_it_stands"),
+        ),
+    ]
+
+
+def _overrides(data: ReportData) -> list[Block]:
+    """The counts one steward replaced of another's (a correction or a resolution signed by
+    another key than the count it replaced): always shown, with both keys."""
+    return [
+        Heading("Overrides: counts replaced by another steward", 2),
+        Paragraph(
+            "Each row is a count that a steward's key replaced although another key signed it "
+            "(the setup's overrides setting allows it). Check each against the tally sheets."
+        ),
+        Table(
+            "Overrides",
+            (
+                Column("Unit", 1.6),
+                Column("Replaced by", 3),
+                Column("Count of", 3),
+                Column("Reason", 2.4),
+            ),
+            tuple(
+                Row(
+                    (
+                        o.slot.unit + (f"/{o.slot.part}" if o.slot.part else ""),
+                        o.by,
+                        "; ".join(o.replaced),
+                        o.reason,
+                    )
+                )
+                for o in data.overrides
+            ),
         ),
     ]

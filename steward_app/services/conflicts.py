@@ -16,6 +16,7 @@ from steward_app.domain.identity import fingerprint
 from steward_app.services.authors import Author, Clock, wall_clock
 from steward_app.services.counting import Recorded, record_count
 from steward_app.services.errors import NoVote, Refused
+from steward_app.services.overrides import name_flag
 from steward_app.store.vote_store import VoteStore
 
 
@@ -29,6 +30,7 @@ class ConflictHead:
     pc: str
     origin: str  # fingerprint of the key that signed it
     recorded_at: str  # the PC's clock, as it reported it
+    flag: str = ""  # set when the coordinator's list names that key otherwise (overrides.py)
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,13 @@ def list_conflicts(store: VoteStore, slot: SlotKey | None = None) -> list[Confli
         if vote is None:
             raise NoVote()
         rows = conn.execute(text(_HEADS.format(where=where)), params).all()
+        authority = store.authority(conn)
+    coordinator = authority.coordinator if authority else None
     grouped: dict[SlotKey, list[ConflictHead]] = {}
     for q, u, p, h, yes, no, void, ch, el, fin, steward, pc, origin, at in rows:
         values = CountValues(yes, no, void, ch, el, bool(fin))
-        head = ConflictHead(h, values, steward, pc, fingerprint(origin), at)
+        flag = name_flag(vote, coordinator, steward, origin)
+        head = ConflictHead(h, values, steward, pc, fingerprint(origin), at, flag)
         grouped.setdefault(SlotKey(q, u, p), []).append(head)
     units = vote.unit_by_id
     return [

@@ -27,6 +27,7 @@ from steward_app.domain.checks import (
 )
 from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey, SlotStatus
 from steward_app.domain.entries import Entry, EntryKey, EntryType, EntryWriter, values_body
+from steward_app.domain.identity import fingerprint
 from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
@@ -576,6 +577,8 @@ class CurrentCount:
     steward: str
     pc: str
     recorded_at: str
+    fingerprint: str = ""  # of the key that signed it
+    replaced: str = ""  # an override: whose count (another key's) it replaced
 
 
 def current_counts(store: VoteStore, unit_id: str) -> list[CurrentCount]:
@@ -583,8 +586,29 @@ def current_counts(store: VoteStore, unit_id: str) -> list[CurrentCount]:
     confirmation (same numbers) or a conflict (different numbers)."""
     with store.reading() as conn:
         index = _SlotIndex.load(conn, [unit_id])
+        replaced = {
+            h.entry_id: _replaced_of_others(conn, h.entry_id, h.origin)
+            for heads in index.heads.values()
+            for h in heads
+        }
     return [
-        CurrentCount(slot, h.values, h.steward, h.pc, "")
+        CurrentCount(
+            slot, h.values, h.steward, h.pc, "", fingerprint(h.origin), replaced[h.entry_id]
+        )
         for slot, heads in sorted(index.heads.items())
         for h in heads
     ]
+
+
+def _replaced_of_others(conn: Connection, entry_id: str, origin: str) -> str:
+    """Whose counts (signed by other keys than `origin`) the entry replaced: "" if none."""
+    found = entry_log.entry_by_id(conn, entry_id)
+    if found is None or not found[0].supersedes:
+        return ""
+    theirs = []
+    for target in found[0].supersedes:
+        hit = entry_log.entry_by_id(conn, target)
+        if hit is not None and hit[0].origin != origin:
+            x = hit[0]
+            theirs.append(f"{x.steward} on {x.pc} ({fingerprint(x.origin)})")
+    return "; ".join(sorted(set(theirs)))

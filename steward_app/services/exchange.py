@@ -30,6 +30,7 @@ from steward_app.services.collector import collector_paused
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.identity import signer_for
 from steward_app.services.merge import accepted_ids, arrival_counts, held_row, reconcile
+from steward_app.services.overrides import signer_text
 from steward_app.store import entry_log, exchange_log, signers
 from steward_app.store.vote_store import COORDINATOR_PIN, VOTE_KEY, VoteStore
 from steward_app.sync import bundle, files
@@ -463,8 +464,14 @@ class _Import:
         self, hold_unknown: bool, expect_coordinator: str | None, file_hash: bytes
     ) -> ImportReport:
         conn, m = self.conn, self.manifest
-        exporter = f"{m.exporter.steward} on {m.exporter.pc} ({fingerprint(m.exporter.origin)})"
         before = None if self.joining else self.store.authority(conn)
+        exporter = signer_text(
+            before.vote if before else None,
+            before.coordinator if before else None,
+            m.exporter.steward,
+            m.exporter.pc,
+            m.exporter.origin,
+        )
         heads = [bytes.fromhex(c.head) for c in m.checkpoints.values()]
         if before is not None and exchange_log.holds_all(conn, self.vote_key, heads):
             self._check_exporter(before, hold_unknown)
@@ -575,7 +582,9 @@ class _Import:
             self.name,
             "joined" if self.joining else "imported",
             state_code_of(conn),
-            f"{m.exporter.steward} on {m.exporter.pc} ({fingerprint(m.exporter.origin)})",
+            signer_text(
+                chain.vote, chain.coordinator, m.exporter.steward, m.exporter.pc, m.exporter.origin
+            ),
             m.created,
             new=len(apply) - superseded - conflicting,
             known=incoming.known,

@@ -37,6 +37,7 @@ from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.identity import signer_for
 from steward_app.services.merge import reconcile
+from steward_app.services.overrides import name_flag
 from steward_app.store import entry_log, exchange_log
 from steward_app.store.vote_store import VoteStore
 from steward_app.sync.keys import key_file_path
@@ -87,6 +88,7 @@ class RosterLine:
     unions: tuple[str, ...]
     applied: int  # entries of this key applied here
     held: int  # entries of this key held apart here
+    seen_as: str = ""  # the names this key signs with, when they differ from the list's name
 
 
 def roster_lines(store: VoteStore) -> tuple[bool, list[RosterLine]]:
@@ -97,7 +99,8 @@ def roster_lines(store: VoteStore) -> tuple[bool, list[RosterLine]]:
             raise NoVote()
         vote = authority.vote
         applied = {o.origin: o.entries for o in exchange_log.origins(conn)}
-        names = {o.origin: f"{o.steward} on {o.pc}" for o in exchange_log.origins(conn)}
+        seen = {o.origin: o for o in exchange_log.origins(conn)}
+        names = {o: f"{x.steward} on {x.pc}" for o, x in seen.items()}
         held: dict[str, int] = {}
         vote_key = store.vote_key(conn) or ""
         for row in exchange_log.held_rows(conn, vote_key):
@@ -115,6 +118,8 @@ def roster_lines(store: VoteStore) -> tuple[bool, list[RosterLine]]:
         )
     ]
     for s in roster.stewards:
+        signer = seen.get(s.origin)
+        differs = signer is not None and name_flag(vote, coord, signer.steward, s.origin)
         lines.append(
             RosterLine(
                 "steward",
@@ -123,6 +128,7 @@ def roster_lines(store: VoteStore) -> tuple[bool, list[RosterLine]]:
                 s.unions,
                 applied.get(s.origin, 0),
                 held.get(s.origin, 0),
+                names[s.origin] if differs else "",
             )
         )
     listed = {coord} | set(roster.by_origin)

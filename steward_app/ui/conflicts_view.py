@@ -75,7 +75,7 @@ def head_cells(h: ConflictHead) -> list[str]:
         f"{v.challenged:,}",
         eligible,
         "final" if v.final else "provisional",
-        h.steward,
+        f"{h.steward} [! {h.flag}]" if h.flag else h.steward,
         h.pc,
         h.origin,
         recorded_when(h.recorded_at),  # the whole stamp is in the tooltip

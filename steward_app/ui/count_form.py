@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -309,9 +310,11 @@ class CountForm(QGroupBox):
             for h in heads:
                 v = h.values
                 state = "final" if v.final else "provisional"
+                key = f" ({h.fingerprint})" if h.fingerprint else ""
                 lines.append(
                     f"{'' if differ else where}{v.yes:,} yes / {v.no:,} no / "
-                    f"{v.void:,} void ({state}) by {h.steward} on {h.pc}"
+                    f"{v.void:,} void ({state}) by {escape(h.steward)} on {escape(h.pc)}{key}"
+                    + (f" <b>overrides</b> the count of {escape(h.replaced)}" if h.replaced else "")
                 )
             if len(heads) > 1 and not differ:
                 lines.append(f"✔ confirmed by {len(heads)} stewards")

@@ -22,6 +22,7 @@ from steward_app.reports.summary import coalition_summary
 from steward_app.reports.tally_sheet import tally_sheets
 from steward_app.services import chart_data
 from steward_app.services.exchange import state_code
+from steward_app.services.overrides import list_overrides
 from steward_app.services.standings_cache import StandingsCache
 from steward_app.store.vote_store import VoteStore
 
@@ -52,6 +53,7 @@ def gather(store: VoteStore, cache: StandingsCache) -> ReportData:
         dt.datetime.now().astimezone(),
         state_code(store).code,
         chart_data,
+        overrides=list_overrides(store),
     )
 
 
