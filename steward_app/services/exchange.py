@@ -445,6 +445,22 @@ def _judge(
     return apply, hold
 
 
+def fork_note(f: bundle.Fork) -> str:
+    """What an import says of a second history of one key, and how to recover."""
+    return (
+        f"two histories of one key: from entry #{f.seq} on, the file's entries signed by "
+        f"{f.who} differ from the ones this PC holds, so a copy of that PC's database was used "
+        f"with its key file. This PC keeps the history it had and left the file's {f.skipped:,} "
+        "entries of that key out; everything else in the file was imported. To recover: the "
+        "steward on the copied PC moves the database's key file (`<database>.key`, beside it) "
+        "away, so the app makes a new key there (`steward-app keys show` prints it); the "
+        "coordinator removes the copied key from the setup's [[stewards]] (`steward-app "
+        'setup-change SETUP --reason "copied database"`) and lists the new key (`steward-app '
+        "keys trust NEWKEY --unions ... --name ...`). Counts made on the copy after the split "
+        "are entered again from the tally sheets with the new key."
+    )
+
+
 class _Import:
     """One import inside its transaction: checks that need the database, then the writes."""
 
@@ -578,6 +594,7 @@ class _Import:
             notes.append("two setup changes were made without seeing each other; check the setup")
         if not authority.knows(m.exporter.origin):
             notes.append(f"the exporter's key is not listed: its {held_n} entries are held")
+        notes.extend(fork_note(f) for f in incoming.forked)
         return ImportReport(
             self.name,
             "joined" if self.joining else "imported",

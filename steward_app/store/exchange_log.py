@@ -162,13 +162,15 @@ def checkpoints(conn: Connection, vote: str) -> dict[str, StoredCheckpoint]:
 
 def save_checkpoints(conn: Connection, vote: str, items: Iterable[StoredCheckpoint]) -> None:
     """Keep the highest checkpoint of each origin."""
-    conn.exec_driver_sql(
-        "INSERT INTO checkpoints (vote, origin, public_key, seq, head, sig) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(vote, origin) DO UPDATE SET "
-        "public_key = excluded.public_key, seq = excluded.seq, head = excluded.head, "
-        "sig = excluded.sig WHERE excluded.seq > checkpoints.seq",
-        [(vote, c.origin, c.public_key, c.seq, c.head, c.sig) for c in items],
-    )
+    rows = [(vote, c.origin, c.public_key, c.seq, c.head, c.sig) for c in items]
+    if rows:  # none: a file whose only new entries were a second history, left out
+        conn.exec_driver_sql(
+            "INSERT INTO checkpoints (vote, origin, public_key, seq, head, sig) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(vote, origin) DO UPDATE SET "
+            "public_key = excluded.public_key, seq = excluded.seq, head = excluded.head, "
+            "sig = excluded.sig WHERE excluded.seq > checkpoints.seq",
+            rows,
+        )
 
 
 # --- held entries --------------------------------------------------------------------------

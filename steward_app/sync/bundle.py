@@ -317,6 +317,18 @@ class Incoming:
     entries: list[Entry]  # sorted by origin, then seq
     checkpoints: dict[str, Checkpoint]  # of the origins with new entries
     known: int  # lines this PC already holds
+    # origins whose entries in the file fork from this PC's chain: who, where, how many left out
+    forked: tuple[Fork, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fork:
+    """A second history of one key: the file's entries from `seq` on differ from this PC's."""
+
+    origin: str
+    who: str  # "steward on PC (FINGERPRINT)"
+    seq: int  # the first entry number where the histories differ
+    skipped: int  # the file's entries of that key left out
 
 
 def new_entries(
@@ -358,15 +370,16 @@ def new_entries(
     ends = chain_end(fresh)
     out: list[Entry] = []
     checkpoints: dict[str, Checkpoint] = {}
+    forked: list[Fork] = []
     for origin in sorted(fresh):
         chain = sorted(fresh[origin], key=lambda e: e.seq)
         who = f"{chain[0].steward} on {chain[0].pc} ({fingerprint(origin)})"
         last_seq, last_id = ends.get(origin, (0, GENESIS))
         if chain[0].seq <= last_seq:
-            raise ImportRefused(
-                Refusal.FORK,
-                f"The file holds a different entry #{chain[0].seq} by {who} than this PC holds.",
-            )
+            # a second history of this key (a database copied with its key file): this PC
+            # keeps its own; the file's other entries still come in (docs/sync-format.md)
+            forked.append(Fork(origin, who, chain[0].seq, len(chain)))
+            continue
         _check_chain(chain, last_seq, last_id, who)
         cp = manifest.checkpoints.get(origin)
         if cp is None or cp.seq != chain[-1].seq or cp.head != chain[-1].id:
@@ -383,7 +396,7 @@ def new_entries(
             )
         checkpoints[origin] = cp
         out.extend(chain)
-    return Incoming(out, checkpoints, len(known))
+    return Incoming(out, checkpoints, len(known), tuple(forked))
 
 
 def _check_chain(chain: list[Entry], last_seq: int, last_id: str, who: str) -> None:

@@ -16,7 +16,11 @@ import pytest
 
 from steward_app.cli.main import run
 from steward_app.domain.entries import canonical
+from steward_app.domain.identity import fingerprint
+from steward_app.services.authors import Author
+from steward_app.services.counting import record_count
 from steward_app.services.identity import signer_for
+from steward_app.services.roster import held_entries, my_key
 from steward_app.sync import container
 from steward_app.sync.bundle import MANIFEST_DOMAIN
 from steward_app.sync.errors import ImportRefused, Refusal
@@ -281,9 +285,12 @@ def test_files_that_are_not_tally_files(world: dict[str, PC]) -> None:
     assert refused(receiver, extra) in {Refusal.DAMAGED, Refusal.NOT_TALLY_FILE}
 
 
-def test_a_cloned_database_writing_a_second_history_is_refused(
+def test_a_cloned_database_writing_a_second_history_is_survived(
     world: dict[str, PC], tmp_path: Path
 ) -> None:
+    """Two histories of one key: the receiver keeps the one it had, leaves the other out, takes
+    everything else in the file, and says how to recover (once refused whole: every file
+    between the two PCs, and so everything else in them, was refused for good)."""
     steward = world["steward"]
     steward.close()
     clone_folder = tmp_path / "clone"
@@ -295,9 +302,25 @@ def test_a_cloned_database_writing_a_second_history_is_refused(
     try:
         reopened.record(SLOTS[3], 1, 2)
         clone.record(SLOTS[3], 2, 1)  # the same key, the same entry number, other numbers
+        clone.record(SLOTS[3], 3, 1, correct=True)  # and on, further from the original
+        second = Author("a second steward", clone.author.pc)  # another key on the copy
+        record_count(clone.store, second, SLOTS[2], {"yes": 4, "no": 4}, clock=clone.clock)
         receiver = world["receiver"]
         receiver.take(reopened.export())
-        assert refused(receiver, clone.export()) is Refusal.FORK
+        before = receiver.reports()[("q", "b1")].numbers
+        report = receiver.take(clone.export())
+        (note,) = [n for n in report.notes if "two histories" in n]
+        origin = my_key(reopened.store, reopened.author).origin
+        assert fingerprint(origin) in note and "2 entries" in note and "key file" in note
+        assert "setup-change" in note and "keys trust" in note
+        assert receiver.reports()[("q", "b1")].numbers == before  # its own history kept
+        kept = [*receiver.entries(), *(h.entry for h in held_entries(receiver.store))]
+        theirs = [e for e in kept if e.steward == second.steward]
+        assert [e.body["yes"] for e in theirs] == [4]  # the rest of the file came in
+        # and the other way round: the copy keeps its history, takes the rest
+        again = clone.take(receiver.export())
+        assert any("two histories" in n for n in again.notes)
+        assert clone.reports()[("q", "b1")].numbers.yes == 3
     finally:
         reopened.close()
         clone.close()
