@@ -249,25 +249,29 @@ class Authority:
         allows, and the coordinator's always."""
         named = list(supersedes)
         missing = [t for t in named if t not in targets]
-        who = describe(e.type, e.key, e.steward, e.pc, e.origin)
         if missing:
             return Held(
                 HoldReason.UNKNOWN_TARGET,
-                f"{who} replaces an entry this PC does not hold ({missing[0][:8]}); it is "
-                "judged again when that entry arrives",
+                f"{describe(e.type, e.key, e.steward, e.pc, e.origin)} replaces an entry this "
+                f"PC does not hold ({missing[0][:8]}); it is judged again when that entry "
+                "arrives",
             )
         others = sorted({targets[t] for t in named} - {e.origin})
         if not others:
-            return None
+            return None  # its own entries
+        retraction = e.type is EntryType.COUNT_RETRACTED
+        if not retraction and (
+            e.origin == self.coordinator or self.vote.overrides is not Overrides.COORDINATOR
+        ):
+            return None  # "union", "anyone": may_sign already let this key report the unit
+        who = describe(e.type, e.key, e.steward, e.pc, e.origin)
         theirs = ", ".join(fingerprint(o) for o in others)
-        if e.type is EntryType.COUNT_RETRACTED:
+        if retraction:
             return Held(
                 HoldReason.NOT_OWN,
                 f"{who} undoes a count signed by another key ({theirs}): an undo retracts only "
                 "its signer's own count",
             )
-        if e.origin == self.coordinator or self.vote.overrides is not Overrides.COORDINATOR:
-            return None  # "union", "anyone": may_sign already let this key report the unit
         return Held(
             HoldReason.OVERRIDE,
             f"{who} replaces a count signed by another key ({theirs}), and this setup lets "

@@ -46,7 +46,9 @@ class EntryChecker:
 
     def __init__(self, vote: Vote) -> None:
         self.vote = vote
-        self._keys: dict[EntryKey, str | None] = {}
+        # by the key object's id (an import's entries of one slot share one EntryKey, and a
+        # dataclass hashes in Python): the key itself is kept, so an id is never reused
+        self._keys: dict[int, tuple[EntryKey, str | None]] = {}
 
     def problem(
         self,
@@ -73,11 +75,13 @@ class EntryChecker:
         return None
 
     def _key_problem(self, key: EntryKey) -> tuple[bool, str] | None:
-        if key in self._keys:
-            found = self._keys[key]
+        hit = self._keys.get(id(key))
+        if hit is not None and hit[0] is key:
+            found = hit[1]
         else:
             problems = errors(check_key(self.vote, SlotKey(key.question, key.unit, key.part)))
-            found = self._keys[key] = problems[0].message if problems else None
+            found = problems[0].message if problems else None
+            self._keys[id(key)] = (key, found)
         return None if found is None else (True, found)
 
     def _declared_problem(self, key: EntryKey) -> tuple[bool, str] | None:
@@ -91,6 +95,17 @@ class EntryChecker:
 def _numbers_problem(body: Mapping[str, Any]) -> str | None:
     """Numbers out of bounds, or more ballots than the eligible members the count gives.
     (An entry read from a file is already known to hold whole numbers from 0.)"""
+    get, most = body.get, MAX_BALLOTS
+    yes, no, void, challenged = get("yes", 0), get("no", 0), get("void", 0), get("challenged", 0)
+    eligible = get("eligible")
+    if (
+        yes <= most
+        and no <= most
+        and void <= most
+        and challenged <= most
+        and (eligible is None or (eligible <= most and yes + no + void + challenged <= eligible))
+    ):
+        return None  # the common case
     for name in _NUMBERS:
         value = body.get(name)
         if value is not None and value > MAX_BALLOTS:

@@ -22,8 +22,10 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from steward_app.domain.authority import Authority, Held, SetupChain, resolve_setups
-from steward_app.domain.entries import Entry, EntryType, KeyKind, parse_entry
+from steward_app.domain.bounds import MAX_BALLOTS
+from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, parse_entry
 from steward_app.domain.identity import fingerprint, key_bytes, key_text
+from steward_app.domain.vote import Overrides
 from steward_app.services.authors import Author, Clock, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.collector import collector_paused
@@ -417,19 +419,41 @@ def _judge(
     apply: list[Entry] = []
     hold: list[tuple[Entry, Held]] = []
     judged: dict[tuple[str, str, str, str, str], Held | None] = {}
-    accepted, setup = authority.accepted, EntryType.SETUP
-    targets: dict[str, str] | None = None
-    check = authority.check
-    for e in entries:
+    accepted, setup, undo = authority.accepted, EntryType.SETUP, EntryType.COUNT_RETRACTED
+    targets: dict[str, str] = {}
+    check, may_replace = authority.check, authority.may_replace
+    lenient = authority.vote.overrides is not Overrides.COORDINATOR
+    fine_keys: dict[int, EntryKey] = {}  # by id: the entries of a slot share one key object
+    most = MAX_BALLOTS
+    for e in entries:  # as Authority.hold judges one, with what depends on its key memoised
         kind = e.type
         if kind is setup:
             why = chain.held.get(e.id)
-        elif e.supersedes:  # a correction, a resolution, an undo: the few, judged in full
-            if targets is None:
-                targets = {**held_here, **{x.id: x.origin for x in entries}}
-            why = authority.hold(e, targets)
         else:
-            why = check(e)
+            key, body = e.key, e.body
+            if (  # the common case without a call: a count of a slot found fine before
+                fine_keys.get(id(key)) is key
+                and body["yes"] <= most
+                and body["no"] <= most
+                and body.get("void", 0) <= most
+                and body.get("challenged", 0) <= most
+                and "eligible" not in body
+            ):
+                why = None
+            else:
+                why = check(e)
+                if why is None and kind.has_numbers:
+                    fine_keys[id(key)] = key
+            replaces = e.supersedes
+            if replaces:
+                if not targets:
+                    targets = {**held_here, **{x.id: x.origin for x in entries}}
+                if len(replaces) == 1:  # the common case, without a call: one it may replace
+                    signer = targets.get(replaces[0])
+                    if signer == e.origin or (signer is not None and lenient and kind is not undo):
+                        replaces = ()
+            if why is None and kind is undo and replaces:
+                why = may_replace(e, replaces, targets)
             if why is None and not (accepted and e.id in accepted):
                 seen = (e.origin, kind._value_, e.key.unit, e.steward, e.pc)
                 if seen in judged:
@@ -438,6 +462,8 @@ def _judge(
                     why = judged[seen] = authority.may_sign(
                         e.origin, kind, e.key.unit, e.steward, e.pc
                     )
+                if why is None and replaces:
+                    why = may_replace(e, replaces, targets)
         if why is None:
             apply.append(e)
         else:
