@@ -8,7 +8,8 @@ records is applied by every PC, and one that any PC would refuse is applied by n
 What is judged: every number within its bound (domain.bounds) and the ballots not above the
 eligible members the count gives; the question, unit and part known to the setup (the
 question asked of that unit, a unit reporting by part given one of its parts); a declared
-outcome one of the words a steward can declare, for a question and a union of the setup.
+outcome as `steward-app declare` judges one (domain.declaration_checks: a word it writes,
+fitting its level, for a question, union or agreement of the setup that has such a result).
 Whether the key may sign the entry at all is the Authority's (domain.authority).
 """
 
@@ -20,16 +21,24 @@ from typing import Any
 from steward_app.domain.bounds import MAX_BALLOTS
 from steward_app.domain.checks import check_key, errors
 from steward_app.domain.counts import SlotKey
+from steward_app.domain.declaration_checks import (
+    AGREEMENT_PART,
+    UNKNOWN_PLACE,
+    declaration_problems,
+)
+from steward_app.domain.declared import DECLARED_OUTCOMES
 from steward_app.domain.entries import EntryKey, EntryType
 from steward_app.domain.identity import fingerprint
 from steward_app.domain.vote import Vote
 
-DECLARABLE_OUTCOMES = ("approved", "rejected", "pending")
 _NUMBERS = ("yes", "no", "void", "challenged", "eligible")
 
 
 def describe(kind: EntryType, key: EntryKey, steward: str, pc: str, origin: str) -> str:
     """An entry named for people: what, where, and who signed it (name and key)."""
+    if kind is EntryType.OUTCOME_DECLARED and key.part == AGREEMENT_PART:
+        what = f"an outcome declared for agreement {key.question}"
+        return f"{what} by {steward} on {pc} ({fingerprint(origin)})"
     if kind is EntryType.OUTCOME_DECLARED:
         where = f"union {key.unit}" if key.unit else "the coalition"
         what = f"an outcome declared for {where}"
@@ -66,12 +75,7 @@ class EntryChecker:
                     return False, wrong
             return self._key_problem(key)
         if kind is EntryType.OUTCOME_DECLARED:
-            if body is not None and body.get("outcome") not in DECLARABLE_OUTCOMES:
-                return False, (
-                    f'the outcome "{str(body.get("outcome"))[:40]}" is not one a steward can '
-                    f"declare ({', '.join(DECLARABLE_OUTCOMES)})"
-                )
-            return self._declared_problem(key)
+            return self._declared_problem(key, None if body is None else body.get("outcome"))
         return None
 
     def _key_problem(self, key: EntryKey) -> tuple[bool, str] | None:
@@ -84,12 +88,30 @@ class EntryChecker:
             self._keys[id(key)] = (key, found)
         return None if found is None else (True, found)
 
-    def _declared_problem(self, key: EntryKey) -> tuple[bool, str] | None:
-        if key.question not in self.vote.question_by_id:
-            return True, f'there is no question "{key.question}" in the setup'
-        if key.unit and key.unit not in self.vote.union_by_id:
-            return True, f'there is no union "{key.unit}" in the setup'
-        return None
+    def _declared_problem(self, key: EntryKey, outcome: object) -> tuple[bool, str] | None:
+        """As `steward-app declare` judges one (domain.declaration_checks); `outcome` None:
+        the place only (an "approved", which fits every level, stands in for the word)."""
+        agreement = key.part == AGREEMENT_PART
+        word = "approved" if outcome is None else str(outcome)[:60]
+        problems = declaration_problems(
+            self.vote,
+            "" if agreement else key.question,
+            word,
+            None if agreement or not key.unit else key.unit,
+            key.question if agreement else None,
+        )
+        if outcome is not None and not isinstance(outcome, str):
+            return False, f"the outcome {outcome!r} is not a word"
+        if outcome is not None and outcome != word:
+            return False, "the outcome is longer than any word a steward can declare"
+        if outcome is not None and outcome not in DECLARED_OUTCOMES:
+            return False, (
+                f'the outcome "{word}" is not one a steward can declare, as this version writes it'
+            )
+        if not problems:
+            return None
+        first = problems[0]
+        return first.code in UNKNOWN_PLACE, first.message
 
 
 def _numbers_problem(body: Mapping[str, Any]) -> str | None:

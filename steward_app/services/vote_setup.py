@@ -56,12 +56,14 @@ def create_vote(
                 conn.exec_driver_sql(f"DELETE FROM {table}")
     store.forget_vote()
     with store.transaction() as conn:
-        if vote.roster.coordinator_key is None:  # after a replace: the key of the new database
-            signer = signer_for(conn, author.steward, author.pc)
+        cursor = origin_cursor(conn, author)
+        signer = signer_for(conn, author.steward, author.pc)  # after a replace: the new key
+        # (an origin from before file exchange, with no key, signs no coordinator: the
+        # benchmark's generator seeds one, for a setup entry the same from run to run)
+        if vote.roster.coordinator_key is None and signer.origin == cursor.origin:
             setup_text = with_coordinator(setup_text, key_text(signer.public), author)
             vote = parse_setup(setup_text)
         entry_log.set_setting(conn, VOTE_KEY, setup_hash(setup_text))
-        cursor = origin_cursor(conn, author)
         entry = cursor.entry(
             author,
             vote=setup_hash(setup_text),

@@ -181,8 +181,14 @@ def hostile_store(store: VoteStore) -> VoteStore:
     create_vote(store, text, COORDINATOR, clock=clock)
     planter = Author("+cmd|' /C calc'!A0", "-2+3 PC")
     record_count(store, planter, SlotKey("concessions", "afscme-p2"), {"yes": "5", "no": "3"})
-    declare_outcome(
-        store, planter, "concessions", "approved", note="=cmd|' /C calc'!A0", clock=clock
+    declare_outcome(  # a union's (the coalition's outcome is the coordinator's alone)
+        store,
+        planter,
+        "concessions",
+        "approved",
+        union_id="afscme",
+        note="=cmd|' /C calc'!A0",
+        clock=clock,
     )
     return store
 

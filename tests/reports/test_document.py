@@ -20,7 +20,7 @@ from steward_app.reports.summary import coalition_summary
 from steward_app.reports.tally_sheet import tally_sheets
 from steward_app.services.counting import declare_outcome
 from steward_app.store.vote_store import VoteStore
-from tests.conftest import COORDINATOR
+from tests.conftest import COORDINATOR, STEWARD
 from tests.reports.conftest import report_data
 
 
@@ -84,7 +84,7 @@ def test_declared_outcome_that_differs_and_conflicts(troubled_store: VoteStore) 
 def test_declarations_with_no_plain_counterpart(demo_store: VoteStore) -> None:
     """ "Ratified after review" agrees with an approved union; "imposed" is compared with
     nothing (it stands whatever the vote), so it neither agrees nor differs."""
-    declare_outcome(demo_store, COORDINATOR, "concessions", "imposed", note="arbitrator")
+    declare_outcome(demo_store, STEWARD, "concessions", "imposed", note="arbitrator")  # its creator
     declare_outcome(
         demo_store, COORDINATOR, "concessions", "ratified after review", union_id="aaup-uconn"
     )

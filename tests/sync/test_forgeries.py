@@ -121,6 +121,12 @@ FORGERIES = {
         HoldReason.INVALID,
         '"MAYBE"',
     ),
+    "a word that does not fit its level": (
+        EntryType.OUTCOME_DECLARED,
+        *declared("not in effect"),  # for an agreement, not a union
+        HoldReason.INVALID,
+        "not in effect",
+    ),
     "an outcome of an unknown union": (
         EntryType.OUTCOME_DECLARED,
         *declared("approved", union="zz"),
@@ -222,3 +228,12 @@ def test_a_steward_told_no_when_correcting_another_keys_count_here(
     assert held_entries(other.store) == []
     coord.close()
     other.close()
+
+
+def test_a_declaration_count_would_record_is_applied_on_import(pair: tuple[PC, PC]) -> None:
+    """The other side of the same judgement: every word `declare` writes for a union applies."""
+    coord, other = pair
+    for word in ("ratified after review", "abstained"):
+        forge(other, EntryType.OUTCOME_DECLARED, *declared(word, union="b"))
+    report = coord.take(other.export())
+    assert report.held == 0 and held_entries(coord.store) == []
