@@ -21,16 +21,15 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from steward_app.domain.authority import Authority, Held, SetupChain, resolve_setups
-from steward_app.domain.bounds import MAX_BALLOTS
-from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, parse_entry
+from steward_app.domain.authority import Authority, resolve_setups
+from steward_app.domain.entries import Entry, EntryType, KeyKind, parse_entry
 from steward_app.domain.identity import fingerprint, key_bytes, key_text
-from steward_app.domain.vote import Overrides
 from steward_app.services.authors import Author, Clock, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.collector import collector_paused
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.identity import signer_for
+from steward_app.services.import_judge import fork_note, judge_incoming
 from steward_app.services.merge import accepted_ids, arrival_counts, held_row, reconcile
 from steward_app.services.overrides import signer_text
 from steward_app.store import entry_log, exchange_log, signers
@@ -407,86 +406,6 @@ def import_bytes(
     return report
 
 
-def _judge(
-    entries: list[Entry], chain: SetupChain, authority: Authority, held_here: dict[str, str]
-) -> tuple[list[Entry], list[tuple[Entry, Held]]]:
-    """The new entries that apply, and the ones held with why. Every entry gets the checks of
-    domain.entry_checks (its numbers, its key: the key's once per key). Whether its key may
-    sign it depends only on its origin, type, unit and author (or on being accepted), so each
-    such combination is judged once: an import brings 100,000 entries of a few thousand. An
-    entry replacing others is judged on whose they are (`held_here`: the signers of entries
-    this PC holds, by id; the file's own are added)."""
-    apply: list[Entry] = []
-    hold: list[tuple[Entry, Held]] = []
-    judged: dict[tuple[str, str, str, str, str], Held | None] = {}
-    accepted, setup, undo = authority.accepted, EntryType.SETUP, EntryType.COUNT_RETRACTED
-    targets: dict[str, str] = {}
-    check, may_replace = authority.check, authority.may_replace
-    lenient = authority.vote.overrides is not Overrides.COORDINATOR
-    fine_keys: dict[int, EntryKey] = {}  # by id: the entries of a slot share one key object
-    most = MAX_BALLOTS
-    for e in entries:  # as Authority.hold judges one, with what depends on its key memoised
-        kind = e.type
-        if kind is setup:
-            why = chain.held.get(e.id)
-        else:
-            key, body = e.key, e.body
-            if (  # the common case without a call: a count of a slot found fine before
-                fine_keys.get(id(key)) is key
-                and body["yes"] <= most
-                and body["no"] <= most
-                and body.get("void", 0) <= most
-                and body.get("challenged", 0) <= most
-                and "eligible" not in body
-            ):
-                why = None
-            else:
-                why = check(e)
-                if why is None and kind.has_numbers:
-                    fine_keys[id(key)] = key
-            replaces = e.supersedes
-            if replaces:
-                if not targets:
-                    targets = {**held_here, **{x.id: x.origin for x in entries}}
-                if len(replaces) == 1:  # the common case, without a call: one it may replace
-                    signer = targets.get(replaces[0])
-                    if signer == e.origin or (signer is not None and lenient and kind is not undo):
-                        replaces = ()
-            if why is None and kind is undo and replaces:
-                why = may_replace(e, replaces, targets)
-            if why is None and not (accepted and e.id in accepted):
-                seen = (e.origin, kind._value_, e.key.unit, e.steward, e.pc)
-                if seen in judged:
-                    why = judged[seen]
-                else:
-                    why = judged[seen] = authority.may_sign(
-                        e.origin, kind, e.key.unit, e.steward, e.pc
-                    )
-                if why is None and replaces:
-                    why = may_replace(e, replaces, targets)
-        if why is None:
-            apply.append(e)
-        else:
-            hold.append((e, why))
-    return apply, hold
-
-
-def fork_note(f: bundle.Fork) -> str:
-    """What an import says of a second history of one key, and how to recover."""
-    return (
-        f"two histories of one key: from entry #{f.seq} on, the file's entries signed by "
-        f"{f.who} differ from the ones this PC holds, so a copy of that PC's database was used "
-        f"with its key file. This PC keeps the history it had and left the file's {f.skipped:,} "
-        "entries of that key out; everything else in the file was imported. To recover: the "
-        "steward on the copied PC moves the database's key file (`<database>.key`, beside it) "
-        "away, so the app makes a new key there (`steward-app keys show` prints it); the "
-        "coordinator removes the copied key from the setup's [[stewards]] (`steward-app "
-        'setup-change SETUP --reason "copied database"`) and lists the new key (`steward-app '
-        "keys trust NEWKEY --unions ... --name ...`). Counts made on the copy after the split "
-        "are entered again from the tally sheets with the new key."
-    )
-
-
 class _Import:
     """One import inside its transaction: checks that need the database, then the writes."""
 
@@ -561,7 +480,9 @@ class _Import:
         authority = Authority(chain.vote, chain.coordinator, accepted)
         self._check_exporter(authority, hold_unknown)
         replaced = {t for e in incoming.entries for t in e.supersedes}
-        apply, hold = _judge(incoming.entries, chain, authority, signers.origins_of(conn, replaced))
+        apply, hold = judge_incoming(
+            incoming.entries, chain, authority, signers.origins_of(conn, replaced)
+        )
         if self.joining:
             entry_log.set_setting(conn, VOTE_KEY, self.vote_key)
             if chain.vote.roster.coordinator_origin is None:  # a vote made before version 0004

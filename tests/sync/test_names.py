@@ -60,7 +60,8 @@ def test_a_name_the_list_gives_another_key_is_flagged_everywhere(
     assert fp in report.exporter  # the import line names the exporter's key
     _, lines = roster_lines(coord.store)
     (listed,) = [x for x in lines if x.role == "steward"]
-    assert listed.fingerprint == fp
+    assert listed.fingerprint == fp and listed.seen_as == "steward coord on PC coord"
+    assert "[! this key signs as steward coord on PC coord]" in cli_of(coord, "keys", "list")
     coord.close()
     other.close()
 
