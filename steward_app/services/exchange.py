@@ -33,7 +33,7 @@ from steward_app.services.import_judge import fork_note, judge_incoming
 from steward_app.services.merge import accepted_ids, arrival_counts, held_row, reconcile
 from steward_app.services.overrides import signer_text
 from steward_app.store import entry_log, exchange_log, signers
-from steward_app.store.vote_store import COORDINATOR_PIN, VOTE_KEY, VoteStore
+from steward_app.store.vote_store import COORDINATOR_PIN, REJUDGE, VOTE_KEY, VoteStore
 from steward_app.sync import bundle, files
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.keys import Signer
@@ -526,10 +526,14 @@ class _Import:
         withdrawn: list[Entry] = []
         # entries held for replacing one this PC did not hold: the file may have brought it
         awaiting = signers.awaiting_targets(conn, self.vote_key)
-        if (changed_authority or awaiting) and not self.joining:
+        # a database upgraded to schema 0004 holds entries judged by the older rules: the
+        # first import judges them all again, as every PC that receives them does
+        upgraded = entry_log.get_setting(conn, REJUDGE) is not None
+        if (changed_authority or awaiting or upgraded) and not self.joining:
             released, withdrawn = reconcile(
                 conn, self.vote_key, chain, authority, self.now, self.name
             )
+            conn.exec_driver_sql("DELETE FROM settings WHERE name = ?", (REJUDGE,))
         one_per_key = dict(zip(key_rows, apply, strict=True)).values()  # 3,400 of 100,000
         moved = {(e.key.kind, e.key.unit) for e in (*one_per_key, *released, *withdrawn)}
         units = {unit for kind, unit in moved if kind == KeyKind.COUNT.value}

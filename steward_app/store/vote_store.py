@@ -22,6 +22,9 @@ VOTE_KEY = "vote_key"
 # the coordinator's origin for a vote whose first setup names none (made before schema 0004):
 # pinned at the upgrade, or when joining such a vote with `import --coordinator`
 COORDINATOR_PIN = "coordinator_pin"
+# set by the upgrade to schema 0004: the entries were judged by older rules; the next import
+# judges them all again (services.exchange) and clears it
+REJUDGE = "rejudge_entries"
 BULK_CACHE_KB = 65_536
 REMEMBERED_SETUPS = 2  # parsed setups kept (by their exact text) after they were recorded
 

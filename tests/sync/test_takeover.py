@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from steward_app.cli.main import EXIT_OK, EXIT_REFUSED, run
+from steward_app.domain.counts import SlotKey
 from steward_app.domain.entries import SETUP_KEY, EntryType
 from steward_app.domain.identity import fingerprint, fingerprint_origin
 from steward_app.domain.setup_file import setup_hash
@@ -199,3 +200,36 @@ def test_joining_a_vote_made_by_an_older_version_needs_the_coordinators_fingerpr
 
 def coord_origin(pc: PC) -> str:
     return my_key(pc.store, pc.author).origin
+
+
+def test_an_upgraded_database_judges_its_entries_again_at_the_next_import(
+    tmp_path: Path, template: Path
+) -> None:
+    """Schema 0003's fixture holds a coalition outcome declared by a key that is not the
+    coordinator's (allowed then with no list of stewards). After the upgrade the first import
+    judges every entry by this version's rules: it is held, as on a PC that joins now."""
+    import shutil
+
+    from steward_app.services.declarations import declared_outcomes
+
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    old = PC(tmp_path / "old", "old")
+    old.close()
+    shutil.copy(fixtures / "schema-0003.sqlite", old.path)
+    old.store = VoteStore(old.path)  # upgraded here, after a backup
+    with old.store.reading() as conn:
+        pinned = old.store.pinned(conn)
+        assert [d.outcome for d in declared_outcomes(conn)] == ["pending"]  # as it was
+    assert pinned is not None
+    joining = PC(tmp_path, "new", template)
+    report = joining.take(old.export(), expect_coordinator=pinned)
+    assert report.outcome == "joined"
+    with joining.store.reading() as conn:
+        assert declared_outcomes(conn) == []  # judged now: not the coordinator's to declare
+    assert joining.record(SlotKey("concessions", "aft-ct-staff"), 1, 1) is not None
+    old.take(joining.export())
+    with old.store.reading() as conn:
+        assert declared_outcomes(conn) == []
+    assert old.state() == joining.state()
+    old.close()
+    joining.close()

@@ -8,7 +8,9 @@ the signer of the copy of that setup with the smallest entry id, so anyone holdi
 text could sign a copy and, with luck in the ids, take the vote over. From this version the
 coordinator of such a vote is the key pinned here, the one the older rule chose on this PC at
 the upgrade (docs/sync-format.md, "Threat model"). Votes whose setup names its coordinator
-need no pin. No table changes.
+need no pin. It also marks the entries as judged by the older rules: the next import judges
+them all again (an out-of-bounds count, a coalition outcome declared by another key than the
+coordinator's are then held), as every PC receiving them does. No table changes.
 """
 
 from alembic import op
@@ -22,6 +24,7 @@ branch_labels = None
 depends_on = None
 
 PIN = "coordinator_pin"  # as steward_app.store.vote_store.COORDINATOR_PIN
+REJUDGE = "rejudge_entries"  # as steward_app.store.vote_store.REJUDGE
 
 
 def upgrade() -> None:
@@ -35,6 +38,11 @@ def upgrade() -> None:
             setups.append(parse_entry(bytes(raw)))
         except ValueError:
             continue
+    conn.exec_driver_sql(  # the next import judges every entry by this version's rules
+        "INSERT INTO settings(name, value) VALUES (?, '1') "
+        "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+        (REJUDGE,),
+    )
     pinned = legacy_coordinator(str(row[0]), setups)
     if pinned is not None:
         conn.exec_driver_sql(
@@ -45,4 +53,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.get_bind().exec_driver_sql(f"DELETE FROM settings WHERE name = '{PIN}'")
+    op.get_bind().exec_driver_sql(f"DELETE FROM settings WHERE name IN ('{PIN}', '{REJUDGE}')")
