@@ -237,3 +237,32 @@ def test_a_declaration_count_would_record_is_applied_on_import(pair: tuple[PC, P
         forge(other, EntryType.OUTCOME_DECLARED, *declared(word, union="b"))
     report = coord.take(other.export())
     assert report.held == 0 and held_entries(coord.store) == []
+
+
+def test_a_setup_change_never_switches_practice_and_official(
+    tmp_path: Path, template: Path
+) -> None:
+    """Refused on the coordinator's own PC; a hand-made one, signed by the coordinator's key,
+    is held on every PC that receives it: practice counts never stand in an official vote."""
+    from steward_app.domain.entries import SETUP_KEY
+    from steward_app.services.roster import change_setup
+
+    for mode, other_mode in (("practice", "official"), ("official", "practice")):
+        coord = PC(tmp_path / mode, "coord", template)
+        other = PC(tmp_path / mode, "other", template)
+        coord.create(setup_text(mode=mode))
+        stored = next(e for e in coord.entries() if e.type is EntryType.SETUP)
+        switched = str(stored.body["toml"]).replace(f'mode = "{mode}"', f'mode = "{other_mode}"')
+        with pytest.raises(Refused) as refused:
+            change_setup(coord.store, coord.author, switched, "switch", clock=coord.clock)
+        assert "keeps the vote's id and mode" in str(refused.value)
+        forged = forge(coord, EntryType.SETUP, SETUP_KEY, {"toml": switched}, (stored.id,), "x")
+        coord.store.forget_vote()
+        report = other.take(coord.export())
+        assert report.outcome == "joined"
+        (held,) = held_entries(other.store)
+        assert held.entry.id == forged.id and held.reason is HoldReason.BAD_SETUP
+        vote = other.store.vote()
+        assert vote is not None and vote.mode.value == mode
+        coord.close()
+        other.close()
