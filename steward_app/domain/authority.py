@@ -263,7 +263,7 @@ class Authority:
         if not retraction and (
             e.origin == self.coordinator or self.vote.overrides is not Overrides.COORDINATOR
         ):
-            return None  # "union", "anyone": may_sign already let this key report the unit
+            return None  # "union": may_sign already let this key report the unit
         who = describe(e.type, e.key, e.steward, e.pc, e.origin)
         theirs = ", ".join(fingerprint(o) for o in others)
         if retraction:

@@ -347,7 +347,7 @@ def _build_vote(r: _Reader, data: dict[str, Any], digest: str) -> Vote | None:
         ("vote",),
         "overrides",
         str,
-        '"coordinator", "union" or "anyone"',
+        '"union" or "coordinator"',
         default=Overrides.UNION.value,
     )
     overrides = _enum(r, Overrides, overrides_text, ("vote", "overrides"))

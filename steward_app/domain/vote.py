@@ -23,7 +23,6 @@ class Overrides(enum.Enum):
 
     COORDINATOR = "coordinator"  # only the coordinator
     UNION = "union"  # any key that may report the unit's union (every key, with no list)
-    ANYONE = "anyone"  # any key whose count of that unit applies
 
 
 class Scope(enum.Enum):

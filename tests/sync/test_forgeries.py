@@ -171,7 +171,7 @@ def coord_origin(pc: PC) -> str:
     return my_key(pc.store, pc.author).origin
 
 
-@pytest.mark.parametrize("policy", ["coordinator", "union", "anyone"])
+@pytest.mark.parametrize("policy", ["coordinator", "union"])
 def test_replacing_another_keys_count_follows_the_setups_policy(
     tmp_path: Path, template: Path, policy: str
 ) -> None:
