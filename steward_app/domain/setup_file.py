@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -290,21 +289,35 @@ def parsed_already(votes: Mapping[str, Vote]) -> Iterator[None]:
         _PARSED.reset(token)
 
 
-def parse_setup(text: str) -> Vote:
-    """Parse and check a setup file; raise SetupError listing every problem."""
-    known = _PARSED.get()
-    if known:
-        vote = known.get(text)
-        if vote is not None:
-            return vote
+def setup_data(text: str) -> dict[str, Any]:
+    """The setup's TOML as plain data (tables, arrays, text, numbers), not yet checked.
+
+    This is most of the cost of parsing a large setup (tomllib is pure Python);
+    store.setup_cache keeps it, so a setup read again is not parsed from TOML again."""
+    import tomllib  # here: a command that finds the data cached never loads it
+
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else None
         raise SetupError(
             [SetupProblem(line, "", f"this is not valid TOML ({exc}); fix the syntax there")]
         ) from exc
+
+
+def parse_setup(text: str, data: dict[str, Any] | None = None) -> Vote:
+    """Parse and check a setup file; raise SetupError listing every problem.
+
+    `data`, when given, is `setup_data(text)` kept from an earlier parse of the same text:
+    every check below runs on it as on a fresh parse."""
+    known = _PARSED.get()
+    if known:
+        vote = known.get(text)
+        if vote is not None:
+            return vote
+    if data is None:
+        data = setup_data(text)
     reader = _Reader(text)
     vote = _build_vote(reader, data, setup_hash(text))
     if reader.problems or vote is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from steward_app.bundled import resource_path
 from steward_app.domain.entries import SETUP_KEY, EntryType
 from steward_app.domain.identity import fingerprint, key_text
-from steward_app.domain.setup_file import parse_setup, setup_hash
+from steward_app.domain.setup_file import parse_setup, setup_data, setup_hash
 from steward_app.domain.vote import Mode, Vote
 from steward_app.services.authors import Author, Clock, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
@@ -38,7 +38,8 @@ def create_vote(
     with lines) before touching the database. An existing vote is replaced only with
     `replace`, after a backup copy whose path is returned.
     """
-    vote = parse_setup(setup_text)
+    data = setup_data(setup_text)
+    vote = parse_setup(setup_text, data)
     backup: Path | None = None
     with store.transaction() as conn:
         existing = entry_log.get_setting(conn, VOTE_KEY)
@@ -55,6 +56,8 @@ def create_vote(
             for table in ("slots", "supersessions", "entries", "entry_keys", "origins", "settings"):
                 conn.exec_driver_sql(f"DELETE FROM {table}")
     store.forget_vote()
+    # reading it back need not parse it again; its parsed data is kept with the entry
+    store.remember_setup(setup_text, vote, data)
     with store.transaction() as conn:
         cursor = origin_cursor(conn, author)
         signer = signer_for(conn, author.steward, author.pc)  # after a replace: the new key
@@ -62,7 +65,9 @@ def create_vote(
         # benchmark's generator seeds one, for a setup entry the same from run to run)
         if vote.roster.coordinator_key is None and signer.origin == cursor.origin:
             setup_text = with_coordinator(setup_text, key_text(signer.public), author)
-            vote = parse_setup(setup_text)
+            data = setup_data(setup_text)
+            vote = parse_setup(setup_text, data)
+            store.remember_setup(setup_text, vote, data)  # kept when this transaction ends
         entry_log.set_setting(conn, VOTE_KEY, setup_hash(setup_text))
         entry = cursor.entry(
             author,
@@ -73,7 +78,6 @@ def create_vote(
             recorded_at=clock(),
         )
         entry_log.append(conn, [entry])
-    store.remember_setup(setup_text, vote)  # reading it back need not parse it again
     return vote, Changes(vote=True), backup
 
 

@@ -20,9 +20,9 @@ __all__ = ["backup_file", "backup_path", "open_engine"]
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 # every released schema, oldest first; add each new migration here
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -3,7 +3,8 @@ them).
 
 Synced content: origins, entry_keys, entries, supersessions, and the checkpoints that vouch
 for other PCs' entries. Everything else is derived (slots, rebuilt from entries at any time)
-or local to this PC (settings, held_entries, imports and what each import brought). Entries
+or local to this PC (settings, held_entries, imports and what each import brought); the
+parsed setups are derived too (store.setup_cache). Entries
 are never edited; an entry leaves `entries` only to wait in `held_entries` when a change of
 the setup withdraws its key's right to report, or when the import that brought it is undone
 (docs/sync-format.md).
@@ -193,6 +194,17 @@ imports_table = Table(
     _column("new", Integer),
     _column("known", Integer),
     _column("held", Integer),
+)
+
+# Derived: each setup's TOML parsed to plain data, as JSON, keyed by the sha256 of its exact
+# text (store.setup_cache). Reading it back is many times cheaper than parsing the TOML again;
+# the vote is then built and checked from it as from a fresh parse. `form` names the encoding.
+parsed_setups_table = Table(
+    "parsed_setups",
+    metadata,
+    _column("text_hash", String(64), primary_key=True),
+    _column("form", Integer),
+    _column("data", Text),
 )
 
 # Local: the entries an import brought (applied or held), so it can be undone.

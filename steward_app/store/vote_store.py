@@ -6,15 +6,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from steward_app.domain.authority import Authority, SetupChain, resolve_setups
-from steward_app.domain.entries import EntryType
-from steward_app.domain.setup_file import parse_setup, parsed_already
+from steward_app.domain.entries import Entry, EntryType
+from steward_app.domain.setup_file import SetupError, parse_setup, parsed_already, setup_data
 from steward_app.domain.vote import Vote
-from steward_app.store import entry_log
+from steward_app.store import entry_log, setup_cache
 from steward_app.store.database import open_engine
 from steward_app.store.errors import StoreError, explain_sqlite_error
 
@@ -38,6 +39,9 @@ class VoteStore:
         self._vote: Vote | None = None
         self._authority: Authority | None = None
         self._parsed: dict[str, Vote] = {}  # setup text -> its vote, see remember_setup()
+        # setups parsed from their text, to keep in parsed_setups when the connection that
+        # read them ends (text key -> data as JSON)
+        self._unsaved: dict[str, str] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -48,6 +52,7 @@ class VoteStore:
         try:
             with self.engine.begin() as conn:
                 yield conn
+                self._keep_parsed(conn)
         except (OperationalError, sqlite3.OperationalError) as exc:
             raise StoreError(_plain(exc, self.path)) from exc
 
@@ -66,6 +71,7 @@ class VoteStore:
                 try:
                     with conn.begin():
                         yield conn
+                        self._keep_parsed(conn)
                 finally:
                     raw.execute("PRAGMA foreign_keys=ON")
                     raw.execute("PRAGMA cache_size=-2000")
@@ -77,6 +83,11 @@ class VoteStore:
         try:
             with self.engine.connect() as conn:
                 yield conn
+                if self._unsaved and conn.in_transaction():
+                    # the connection holds the write lock already (every transaction here
+                    # begins IMMEDIATE): keep what this read parsed, and nothing else
+                    self._keep_parsed(conn)
+                    conn.commit()
         except (OperationalError, sqlite3.OperationalError) as exc:
             raise StoreError(_plain(exc, self.path)) from exc
 
@@ -92,7 +103,7 @@ class VoteStore:
         if not setups:
             return None
         vote_key = self.vote_key(conn)
-        with parsed_already(self._parsed):
+        with parsed_already(self._known_setups(conn, setups)):
             chain = resolve_setups(vote_key, setups, self.pinned(conn)) if vote_key else None
             if chain is None or chain.vote is None:
                 # a setup no key vouches for (e.g. recorded by another PC than the
@@ -115,7 +126,7 @@ class VoteStore:
         if vote_key is None:
             return None
         setups = entry_log.entries_of_type(conn, EntryType.SETUP)
-        with parsed_already(self._parsed):
+        with parsed_already(self._known_setups(conn, setups)):
             return resolve_setups(vote_key, setups, self.pinned(conn))
 
     def authority(self, conn: Connection) -> Authority | None:
@@ -128,14 +139,55 @@ class VoteStore:
         self._vote = None
         self._authority = None
 
-    def remember_setup(self, text: str, vote: Vote) -> None:
+    def remember_setup(self, text: str, vote: Vote, data: dict[str, Any] | None = None) -> None:
         """Keep the vote just parsed from a setup this store records, so that `vote()` does
         not parse the same text again when it reads the setup back (it still resolves which
-        setup is in force, from the database, as always)."""
+        setup is in force, from the database, as always). With the parsed `data`
+        (`setup_data(text)`), the next transaction also keeps it in the database
+        (store.setup_cache), for the commands that read the setup later."""
         self._parsed.pop(text, None)
         self._parsed[text] = vote
         while len(self._parsed) > REMEMBERED_SETUPS:
             del self._parsed[next(iter(self._parsed))]
+        encoded = None if data is None else setup_cache.encode(data)
+        if encoded is not None:
+            self._unsaved[setup_cache.text_key(text)] = encoded
+
+    def _known_setups(self, conn: Connection, setups: list[Entry]) -> dict[str, Vote]:
+        """The votes of these setup entries' texts, as far as they parse: remembered, built
+        from the data kept in the database, or parsed from the text (and then kept when the
+        connection ends). A text that does not parse is left to `resolve_setups`, which
+        says why."""
+        texts = {str(e.body.get("toml", "")) for e in setups}
+        known = {t: v for t, v in self._parsed.items() if t in texts}
+        missing = texts - known.keys()
+        kept = setup_cache.cached(conn, missing) if missing else {}
+        for text in missing:
+            data = kept.get(text)
+            if data is not None:
+                try:
+                    known[text] = parse_setup(text, data)
+                    continue
+                except (SetupError, TypeError, ValueError, AttributeError, KeyError):
+                    pass  # kept by another version, or damaged: parse the text itself
+            try:
+                data = setup_data(text)
+                encoded = setup_cache.encode(data)  # before the vote is built from it
+                known[text] = parse_setup(text, data)
+            except SetupError:
+                continue
+            if encoded is not None:
+                self._unsaved[setup_cache.text_key(text)] = encoded
+        return known
+
+    def _keep_parsed(self, conn: Connection) -> None:
+        """Write the parsed setups waiting to be kept, in the transaction of `conn`, and
+        drop the rows of setups the database no longer holds (a replaced vote's)."""
+        if self._unsaved:
+            setups = entry_log.entries_of_type(conn, EntryType.SETUP)
+            live = {setup_cache.text_key(str(e.body.get("toml", ""))) for e in setups}
+            setup_cache.keep(conn, {k: v for k, v in self._unsaved.items() if k in live}, live)
+            self._unsaved = {}
 
     def vote_key(self, conn: Connection) -> str | None:
         return entry_log.get_setting(conn, VOTE_KEY)
