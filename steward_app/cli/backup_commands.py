@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from steward_app.cli.guard import db_path
-from steward_app.services import backups
 
 if TYPE_CHECKING:
     from steward_app.cli.main import Cli
@@ -34,6 +33,10 @@ def add_parsers(sub: Any) -> None:
 
 
 def run_command(cli: Cli) -> int | None:
+    if cli.args.command not in ("backup", "restore"):
+        return None
+    from steward_app.services import backups  # only these two commands use it
+
     if cli.args.command == "backup":
         saved = backups.back_up(db_path(cli), cli.args.file)
         cli.say(f"Backed up {db_path(cli)} to {saved}")

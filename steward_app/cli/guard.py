@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from steward_app.services.backups import daily_backup_if_due
 from steward_app.services.errors import Refused
 from steward_app.services.locations import default_db_path
 from steward_app.store.errors import StoreError
@@ -69,6 +68,10 @@ def command(cli: Cli) -> Iterator[None]:
 def _daily_backup(cli: Cli, path: Path) -> None:
     """The first command of the day that writes backs the database up first; a backup that
     cannot be made is said, and the command runs on (it may need no more room)."""
+    # imported here: read commands never back up, so they do not load backups (nor identity
+    # and cryptography below it)
+    from steward_app.services.backups import daily_backup_if_due
+
     try:
         daily_backup_if_due(path)
     except StoreError as exc:

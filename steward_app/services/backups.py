@@ -14,7 +14,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from steward_app.services.identity import INSTANCE_SETTING
 from steward_app.store import backup, entry_log
 from steward_app.store.database import KNOWN_REVISIONS, backup_file
 from steward_app.store.errors import StoreError
@@ -108,6 +107,10 @@ def restore(db_path: Path, candidate: Path) -> Restored:
     checked = check(db_path, candidate)
     previous = _save_current(db_path)
     backup.restore_into(checked, db_path)
+    # identity (and the cryptography library under it) is imported here, not by every
+    # command that might back up: a read command never loads it (docs/performance.md)
+    from steward_app.services.identity import INSTANCE_SETTING
+
     store = VoteStore(db_path)  # migrates a backup of an older schema (after its own backup)
     try:
         with store.transaction() as conn:
