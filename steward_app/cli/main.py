@@ -138,6 +138,12 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="open the window on a fresh practice copy of the demo vote (not with --db)",
     )
+    p.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="open the window, paint the first standings and exit (to time start-up; "
+        "docs/performance.md)",
+    )
 
 
 class CommandModule(Protocol):

@@ -89,6 +89,10 @@ def run_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> int:
     started = start_window(args, files)
     if isinstance(started, int):
         return started
+    if getattr(args, "exit_after_paint", False):  # measuring start-up (docs/performance.md)
+        from steward_app.ui.exit_after_paint import exit_after_first_paint
+
+        exit_after_first_paint(app, started.window)
     from steward_app.ui.end_session import write_on_session_end
     from steward_app.ui.termination import close_windows_on_terminate
 
