@@ -7,8 +7,11 @@ with the C JSON decoder takes a few percent of that. The vote is then built and 
 the data by `domain.setup_file.parse_setup`, exactly as from a fresh parse, so a change in the
 checks applies to cached setups too.
 
-The rows are derived data, like the slots table: the setup entries stay the source. A row
-whose text is no longer a setup entry of the database is deleted when rows are next written.
+The rows are derived data, like the slots table: the setup entries stay the source. A row is
+written with the setup entry it belongs to (a new vote), or else with the next transaction that
+writes anything after the setup had to be parsed from its text (store.vote_store): never by a
+read, nor by an action refused after its checks, which leave the file as it was. A row whose
+text is no longer a setup entry of the database is deleted when rows are next written.
 TOML's dates and times are kept as `{"\u0000toml": [kind, ISO text]}`; data that does not
 come back equal after encoding (a NaN, or a table of that very shape) is not kept, and such a
 setup is parsed from its text every time, as before.

@@ -51,8 +51,9 @@ class VoteStore:
         """One write transaction: all of it is on disk when the block ends, or none of it."""
         try:
             with self.engine.begin() as conn:
+                before = _changes(conn)
                 yield conn
-                self._keep_parsed(conn)
+                self._keep_parsed(conn, before)
         except (OperationalError, sqlite3.OperationalError) as exc:
             raise StoreError(_plain(exc, self.path)) from exc
 
@@ -70,8 +71,9 @@ class VoteStore:
                 raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
                 try:
                     with conn.begin():
+                        before = _changes(conn)
                         yield conn
-                        self._keep_parsed(conn)
+                        self._keep_parsed(conn, before)
                 finally:
                     raw.execute("PRAGMA foreign_keys=ON")
                     raw.execute("PRAGMA cache_size=-2000")
@@ -83,11 +85,6 @@ class VoteStore:
         try:
             with self.engine.connect() as conn:
                 yield conn
-                if self._unsaved and conn.in_transaction():
-                    # the connection holds the write lock already (every transaction here
-                    # begins IMMEDIATE): keep what this read parsed, and nothing else
-                    self._keep_parsed(conn)
-                    conn.commit()
         except (OperationalError, sqlite3.OperationalError) as exc:
             raise StoreError(_plain(exc, self.path)) from exc
 
@@ -180,10 +177,13 @@ class VoteStore:
                 self._unsaved[setup_cache.text_key(text)] = encoded
         return known
 
-    def _keep_parsed(self, conn: Connection) -> None:
+    def _keep_parsed(self, conn: Connection, changes_before: int) -> None:
         """Write the parsed setups waiting to be kept, in the transaction of `conn`, and
-        drop the rows of setups the database no longer holds (a replaced vote's)."""
-        if self._unsaved:
+        drop the rows of setups the database no longer holds (a replaced vote's).
+
+        Only in a transaction that wrote something: a read, or an action refused after its
+        checks, leaves the file exactly as it was (the rows wait for the next write)."""
+        if self._unsaved and _changes(conn) != changes_before:
             setups = entry_log.entries_of_type(conn, EntryType.SETUP)
             live = {setup_cache.text_key(str(e.body.get("toml", ""))) for e in setups}
             setup_cache.keep(conn, {k: v for k, v in self._unsaved.items() if k in live}, live)
@@ -195,6 +195,13 @@ class VoteStore:
     def pinned(self, conn: Connection) -> str | None:
         """The coordinator kept for a vote whose first setup names none (see COORDINATOR_PIN)."""
         return entry_log.get_setting(conn, COORDINATOR_PIN)
+
+
+def _changes(conn: Connection) -> int:
+    """Rows the connection has written since it was opened (SQLite's total_changes)."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw.total_changes
 
 
 def _plain(exc: OperationalError | sqlite3.OperationalError, path: Path) -> str:

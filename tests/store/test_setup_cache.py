@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from steward_app.domain.counts import SlotKey
 from steward_app.domain.entries import EntryType
 from steward_app.domain.setup_file import parse_setup
+from steward_app.services.counting import record_count
 from steward_app.services.vote_setup import create_vote, demo_setup_text, load_demo
 from steward_app.store import entry_log, setup_cache
 from steward_app.store.vote_store import VoteStore
@@ -96,7 +98,7 @@ def test_a_replaced_setup_is_parsed_again_and_the_old_row_goes(
     assert fresh.union_by_id["b"].membership == 12
 
 
-def test_a_database_without_the_row_parses_once_then_keeps_it(
+def test_a_database_without_the_row_keeps_it_with_its_next_write(
     store: VoteStore, no_toml: list[str]
 ) -> None:
     load_demo(store, STEWARD)
@@ -106,9 +108,20 @@ def test_a_database_without_the_row_parses_once_then_keeps_it(
     before = len(no_toml)
     assert _fresh_vote(store.path) == parse_setup(text)
     assert len(no_toml) == before + 2  # the store's read, and parse_setup here
+    assert _kept(store.path) == {}  # a read writes nothing
+    fresh = VoteStore(store.path)
+    try:
+        fresh.vote()
+        with fresh.transaction():
+            pass  # a transaction that writes nothing keeps nothing either
+        assert _kept(store.path) == {}
+        record_count(fresh, STEWARD, SlotKey("concessions", "afscme-np4-391"), {"yes": 5, "no": 3})
+    finally:
+        fresh.close()
     assert set(_kept(store.path)) == {setup_cache.text_key(text)}
+    parsed = len(no_toml)
     _fresh_vote(store.path)
-    assert len(no_toml) == before + 2  # a read command kept it: the next start parses nothing
+    assert len(no_toml) == parsed  # the next start parses nothing
 
 
 @pytest.mark.parametrize(
@@ -129,8 +142,13 @@ def test_a_row_that_cannot_be_used_is_ignored_and_replaced(
         conn.exec_driver_sql(
             "UPDATE parsed_setups SET form = ?, data = ? WHERE text_hash = ?", (form, data, key)
         )
-    assert _fresh_vote(store.path) == parse_setup(text)
-    assert _kept(store.path)[key][0] == setup_cache.FORM
+    fresh = VoteStore(store.path)
+    try:
+        assert fresh.vote() == parse_setup(text)
+        record_count(fresh, STEWARD, SlotKey("concessions", "afscme-np4-391"), {"yes": 5, "no": 3})
+    finally:
+        fresh.close()
+    assert _kept(store.path)[key][0] == setup_cache.FORM  # replaced with the write
     assert setup_cache.decode(_kept(store.path)[key][1]) == tomllib.loads(text)
 
 
