@@ -23,7 +23,7 @@ from steward_app.domain.entries import EntryType
 from steward_app.domain.identity import fingerprint
 from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.services.authors import Author, default_author
-from steward_app.services.counting import import_counts, record_count
+from steward_app.services.counting import RowsRefused, import_counts, record_count
 from steward_app.services.counts_csv import spans
 from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
 from steward_app.services.errors import NoVote, Refused
@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import-counts", help="import counts from a CSV file (all or nothing)")
     s.add_argument("file", type=Path)
     s.add_argument("--confirm-warnings", action="store_true")
+    s.add_argument(
+        "--verbose", action="store_true", help="list every row's problem, not one line per check"
+    )
 
     s = sub.add_parser("standings", help="where every unit, union and the coalition stand")
     s.add_argument("--json", action="store_true", help="print JSON (docs/standings-json.md)")
@@ -271,11 +274,15 @@ class Cli:
         self.say(line)
 
     def import_counts(self) -> int:
+        from steward_app.cli import import_summary as summary
+
         try:
             with self.args.file.open(encoding="utf-8-sig", newline="") as f:
                 r = import_counts(
                     self.store, self.author, f, confirm_warnings=self.args.confirm_warnings
                 )
+        except RowsRefused as exc:  # a line per check, unless --verbose
+            raise summary.summarised(exc, self.args.verbose) from exc
         except OSError as exc:
             raise Refused(f"cannot read {self.args.file}: {exc.strerror}") from exc
         except UnicodeDecodeError as exc:
@@ -289,8 +296,8 @@ class Cli:
             self.say(
                 f"Skipped {len(r.not_filled)} row(s) not filled: rows {spans(list(r.not_filled))}"
             )
-        for row, w in r.warnings:
-            self.say(f"confirmed on row {row}: {w}")
+        for line in summary.confirmed_lines(r.warnings, r.warning_units, self.args.verbose):
+            self.say(line)
         return EXIT_OK
 
     def standings(self) -> int:

@@ -8,9 +8,9 @@ confirm it, different numbers are a conflict that stays visible until someone co
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TypeVar
 
 from sqlalchemy import Connection, text
 
@@ -59,7 +59,7 @@ class Recorded:
     changes: Changes = field(default_factory=Changes)
 
 
-@dataclass
+@dataclass(slots=True)
 class _HeadInfo:
     entry_id: str
     values: CountValues
@@ -178,7 +178,7 @@ def _who(h: _HeadInfo) -> str:
     return f"{h.steward} on {h.pc}"
 
 
-@dataclass
+@dataclass(slots=True)  # 100,000 of them in an import: no __dict__ each
 class _Plan:
     """A checked count, ready to become an entry."""
 
@@ -401,6 +401,19 @@ class ImportResult:
     changes: Changes
     held: int = 0  # counts held apart: the setup does not let this PC's key report them
     not_filled: tuple[int, ...] = ()  # rows naming a count with none of its cells filled in
+    warning_units: tuple[str, ...] = ()  # the unit of each warning's row, in the same order
+
+
+class RowsRefused(Refused):
+    """A CSV import refused for its rows' problems; `rows` gives each one's row and unit."""
+
+    def __init__(self, message: str, rows: Sequence[tuple[int, str, Problem]]) -> None:
+        super().__init__(message, [_on_row(n, p) for n, _, p in rows])
+        self.rows = list(rows)
+
+
+IMPORT_BATCH = 10_000  # entries built and written at a time: the import's memory stays bounded
+T = TypeVar("T")
 
 
 @collector_paused()  # 100,000 rows of objects kept to the end: see services/collector.py
@@ -427,7 +440,9 @@ def import_counts(
             raise NoVote()
         index = _SlotIndex.load(conn)
         cursor = origin_cursor(conn, author)
-        problems, plans = _plan_rows(vote, index, cursor.origin, author, rows)
+        units = {r.number: r.cells.get("unit", "") for r in rows}  # for the summary (cli)
+        cells: Iterator[CsvRow] = _consumed(rows)
+        problems, plans = _plan_rows(vote, index, cursor.origin, author, cells)
         errs = [(n, p) for n, p in problems if p.severity is Severity.ERROR]
         warns = [(n, p) for n, p in problems if p.severity is Severity.WARNING]
         if errs or (warns and not confirm_warnings):
@@ -437,16 +452,23 @@ def import_counts(
                 if errs
                 else "nothing was imported: confirm the warnings to import"
             )
-            raise Refused(message, [_on_row(n, p) for n, p in shown])
+            raise RowsRefused(message, [(n, units.get(n, ""), p) for n, p in shown])
+        warning_units = tuple(units.get(n, "") for n, _ in warns)
+        del units, index, problems  # what the entries below need is in the plans
         now = clock()
         writer = cursor.writer(author, vote_key, now)
         seq, prev = cursor.next_seq, cursor.prev
         # held_reason's authority, asked once: the setup in force, which nothing below changes
         authority = store.authority(conn)
         entries: list[Entry] = []
+        changed: set[str] = set()
         held: list[tuple[Entry, Held]] = []
         counts = {"recorded": 0, "already": 0, "corrected": 0, "conflicts": 0, "confirmed": 0}
-        for plan in plans:
+        for plan in _consumed(plans):  # each plan let go once its entry is made
+            if len(entries) >= IMPORT_BATCH:  # written as they come, in this one transaction
+                entry_log.append(conn, entries)
+                changed.update(e.key.unit for e in entries)
+                entries = []
             if plan.skip:
                 counts["already"] += 1
                 continue
@@ -466,8 +488,8 @@ def import_counts(
             else:
                 counts["recorded"] += 1
         entry_log.append(conn, entries)
+        changed.update(e.key.unit for e in entries)
         hold(conn, vote_key, held, now)
-    changed = frozenset(e.key.unit for e in entries)
     return ImportResult(
         counts["recorded"],
         counts["already"],
@@ -475,14 +497,25 @@ def import_counts(
         counts["conflicts"],
         counts["confirmed"],
         tuple(warns),
-        Changes(units=changed),
+        Changes(units=frozenset(changed)),
         len(held),
         parsed.not_filled,
+        warning_units,
     )
 
 
+def _consumed(items: list[T]) -> Iterator[T]:
+    """The items in order, each let go by the list as it is handed over: a file's cells need
+    not stay in memory beside the plans made of them, nor the plans beside their entries
+    (100,000 rows: about 50 MB each)."""
+    for i in range(len(items)):
+        item = items[i]
+        items[i] = None  # type: ignore[assignment]
+        yield item
+
+
 def _plan_rows(
-    vote: Vote, index: _SlotIndex, origin: str, author: Author, rows: Sequence[CsvRow]
+    vote: Vote, index: _SlotIndex, origin: str, author: Author, rows: Iterable[CsvRow]
 ) -> tuple[list[tuple[int, Problem]], list[_Plan]]:
     """Every filled row of a CSV checked in order (numbered as a spreadsheet numbers them):
     the problems with their row numbers, and the plans of the rows that passed.
