@@ -153,6 +153,7 @@ def test_standings_text_and_json(demo_db: Path) -> None:
     assert "REJECTED (DECIDED)" in out
     code, out, _ = cli(demo_db, "standings", "--json")
     data = json.loads(out)
+    assert out == json.dumps(data, separators=(",", ":")) + "\n"  # compact, on one line
     assert data["schema_version"] == 2
     q = data["questions"][0]
     assert q["coalition"]["outcome"] == "pending"
