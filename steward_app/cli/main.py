@@ -23,8 +23,6 @@ from steward_app.domain.entries import EntryType
 from steward_app.domain.identity import fingerprint
 from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.services.authors import Author, default_author
-from steward_app.services.counting import RowsRefused, import_counts, record_count
-from steward_app.services.counts_csv import spans
 from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.exchange import state_code
@@ -248,6 +246,8 @@ class Cli:
             "challenged": a.challenged,
             "eligible": a.eligible,
         }
+        from steward_app.services.counting import record_count  # commands that write only
+
         result = record_count(
             self.store,
             self.author,
@@ -275,6 +275,8 @@ class Cli:
 
     def import_counts(self) -> int:
         from steward_app.cli import import_summary as summary
+        from steward_app.services.counting import RowsRefused, import_counts
+        from steward_app.services.counts_csv import spans
 
         try:
             with self.args.file.open(encoding="utf-8-sig", newline="") as f:

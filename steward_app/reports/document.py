@@ -68,7 +68,7 @@ class ChartSource(Protocol):
 
 
 class DeclaredData(Protocol):
-    """An outcome declared by the coalition or a union (services.counting.Declared)."""
+    """An outcome declared by the coalition or a union (services.declarations.Declared)."""
 
     @property
     def question_id(self) -> str: ...

@@ -4,8 +4,9 @@ An import (a counts CSV, a tally file) builds a few objects per row for 100,000 
 keeps them until it ends (the rows, their plans, their entries), with no reference cycles:
 what it drops, reference counting frees at once. Meanwhile the collector's full passes walk
 every live object, the parsed vote's included, and find nothing to free: on the benchmark's
-large vote they took 2-2.5 s of a CSV import that took 19 s (docs/performance.md, "CSV
-import, per row"). The collector is switched back on afterwards if it was on.
+large vote they took 2-2.5 s of a CSV import that took 19 s
+(docs/dev/performance-notebook.md, "CSV import, per row"). The collector is switched back on
+afterwards if it was on.
 """
 
 from __future__ import annotations
