@@ -16,7 +16,8 @@ demo. (a) on the built-in demo vote (services.vote_setup.load_demo).
 Each baseline sample is taken right after the matching sample of ours, so both see the same
 load on a shared machine; the table gives medians. The generated database is cached under
 bench/out/ (gitignored) and reused when its parameters and the schema match; measurements run
-on a copy, so runs do not change it. docs/performance.md has the figures and how to read them.
+on a copy, so runs do not change it. docs/performance.md has the current verdict;
+docs/dev/performance-notebook.md the history of the figures and how to read them.
 """
 
 from __future__ import annotations
