@@ -65,6 +65,9 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
 
 
 def load() -> str:
+    """The load average (1, 5, 15 minutes), which Windows does not keep."""
+    if not hasattr(os, "getloadavg"):
+        return "n/a"
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
@@ -177,7 +180,8 @@ def main() -> None:
         ours += ["--confirm-warnings"]
         floor = py + [CSV_EXECUTEMANY, str(args.csv), str(plain)]
         fresh_copy()
-        print(f"import-counts peak memory: {peak_mib(ours, env):.0f} MiB (load {load()})")
+        if os.name != "nt":  # ru_maxrss: the resource module is POSIX only
+            print(f"import-counts peak memory: {peak_mib(ours, env):.0f} MiB (load {load()})")
         pairs(
             f"import-counts, {args.csv.name} into {args.large.name}",
             ours,

@@ -105,6 +105,9 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 
 def load() -> str:
+    """The load average (1, 5, 15 minutes), which Windows does not keep."""
+    if not hasattr(os, "getloadavg"):
+        return "n/a"
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
