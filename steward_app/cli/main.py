@@ -25,12 +25,11 @@ from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.services.authors import Author, default_author
 from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
 from steward_app.services.errors import NoVote, Refused
-from steward_app.services.exchange import state_code
 from steward_app.services.locations import DB_ENV, default_db_path
 from steward_app.services.overrides import signer_text
 from steward_app.services.standings_cache import load_standings
 from steward_app.services.standings_json import standings_json
-from steward_app.services.vote_setup import create_vote, init_notes, load_demo
+from steward_app.services.state_code import state_code
 from steward_app.store import entry_log, signers
 from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
@@ -204,6 +203,9 @@ class Cli:
     # --- commands ----------------------------------------------------------------------
 
     def init(self) -> int:
+        # with the signing identity (and cryptography) under it: commands that write only
+        from steward_app.services.vote_setup import create_vote, init_notes
+
         text = _read_text(self.args.setup)
         given = parse_setup(text)  # a setup with mistakes is refused before any database is touched
         vote, _, backup = create_vote(self.store, text, self.author, replace=self.args.replace)
@@ -226,6 +228,8 @@ class Cli:
         return EXIT_OK
 
     def demo(self) -> int:
+        from steward_app.services.vote_setup import load_demo
+
         vote, _ = load_demo(self.store, self.author, replace=self.args.replace)
         self.say(f'Loaded the demo vote "{vote.title}" into {self.store.path}')
         return EXIT_OK

@@ -13,7 +13,6 @@ them on another thread while the database serves the next save.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -32,31 +31,14 @@ from steward_app.services.identity import signer_for
 from steward_app.services.import_judge import fork_note, judge_incoming
 from steward_app.services.merge import accepted_ids, arrival_counts, held_row, reconcile
 from steward_app.services.overrides import signer_text
+from steward_app.services.state_code import StateCode as StateCode  # noqa: PLC0414
+from steward_app.services.state_code import _code, state_code_of
+from steward_app.services.state_code import state_code as state_code  # noqa: PLC0414
 from steward_app.store import entry_log, exchange_log, signers
 from steward_app.store.vote_store import COORDINATOR_PIN, REJUDGE, VOTE_KEY, VoteStore
 from steward_app.sync import bundle, files
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.keys import Signer
-
-
-@dataclass(frozen=True)
-class StateCode:
-    """A short code of the applied entries: equal codes, identical entries and standings."""
-
-    code: str
-    entries: int
-
-    def __str__(self) -> str:
-        return f"{self.code} ({self.entries:,} entries)"
-
-
-def _code(digest: bytes, count: int) -> StateCode:
-    letters = base64.b32encode(digest).decode("ascii")[:8]
-    return StateCode(f"{letters[:4]}-{letters[4:]}", count)
-
-
-def state_code_of(conn: Connection) -> StateCode:
-    return _code(*exchange_log.state_digest(conn))
 
 
 class StateReading:
@@ -84,11 +66,6 @@ class StateReading:
             return _code(self._sha.digest(), self._count)
         self._after = ids[-1]
         return None
-
-
-def state_code(store: VoteStore) -> StateCode:
-    with store.reading() as conn:
-        return state_code_of(conn)
 
 
 # --- export --------------------------------------------------------------------------------
