@@ -102,7 +102,7 @@ def test_a_database_without_the_row_keeps_it_with_its_next_write(
     store: VoteStore, no_toml: list[str]
 ) -> None:
     load_demo(store, STEWARD)
-    with store.transaction() as conn:  # as a database of schema 0003 has it, after migrating
+    with store.transaction() as conn:  # as a database of schema 0004 has it, after migrating
         conn.exec_driver_sql("DELETE FROM parsed_setups")
     text = _recorded(store.path)
     before = len(no_toml)
