@@ -129,6 +129,14 @@ def pairs(
 
 
 def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="bench-commands-"))
+    try:
+        measure(folder)
+    finally:  # copies of a large vote: most of a gigabyte each
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(folder: Path) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--demo", action="store_true", help="standings on the demo vote")
     parser.add_argument("--large", type=Path, help="a vote made by bench.generate")
@@ -136,7 +144,6 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=9)
     parser.add_argument("--skip-json", action="store_true")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-commands-"))
     env = {**os.environ, "STEWARD_APP_LOG_DIR": str(folder / "logs")}
     app = [sys.executable, "-m", "steward_app"]
     py = [sys.executable, "-c"]
