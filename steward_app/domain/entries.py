@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from steward_app.domain.counts import CountValues, SlotKey
+from steward_app.domain.nesting import MAX_DEPTH, json_too_deep
 
 ENTRY_VERSION = 1
 HASH_PREFIX = b"steward_app/v1/entry\0"
@@ -514,6 +515,8 @@ def read_entry(raw: bytes, digest: str, keys: SlotKeys | None = None) -> Entry:
 def _read_json(text: str, raw: bytes, digest: str) -> Entry:
     """read_entry's full reader: any entry, every check spelled out (the fast reader's
     reference: tests/domain/test_entry_reader.py checks they agree)."""
+    if json_too_deep(text):  # before the JSON reader, which recurses per level
+        raise ValueError(f"it nests more than {MAX_DEPTH} levels deep")
     obj = _DECODER.decode(text)
     if type(obj) is not dict:
         raise ValueError("an entry is a JSON object")
@@ -522,9 +525,12 @@ def _read_json(text: str, raw: bytes, digest: str) -> Entry:
         raise ValueError(f"v is {v!r}")
     if v > ENTRY_VERSION:
         raise EntryTooNew(f"entry version {v}")
-    kind = _TYPES.get(obj.get("type"))  # type: ignore[arg-type]
-    if kind is None:
-        raise EntryTooNew(f"entry type {obj.get('type')!r}")
+    type_name = obj.get("type")
+    if type(type_name) is not str or not type_name:  # missing or mistyped: damaged, not newer
+        raise ValueError(f"type is {type_name!r}, not the name of an entry type")
+    kind = _TYPES.get(type_name)
+    if kind is None:  # a type this version does not know: a later version wrote it
+        raise EntryTooNew(f"entry type {type_name!r}")
     if obj.keys() != _FIELDS:
         raise ValueError(f"fields {sorted(obj.keys() ^ _FIELDS)} are missing or unknown")
     vote, prev, origin, seq = obj["vote"], obj["prev"], obj["origin"], obj["seq"]

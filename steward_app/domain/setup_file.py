@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from steward_app.domain.bounds import MAX_BALLOTS, MAX_MEMBERSHIP
+from steward_app.domain.nesting import MAX_DEPTH, toml_too_deep
 from steward_app.domain.rules import (
     SIMPLE_MAJORITY,
     CoalitionRule,
@@ -289,6 +290,14 @@ def parsed_already(votes: Mapping[str, Vote]) -> Iterator[None]:
         _PARSED.reset(token)
 
 
+_TOO_DEEP = SetupProblem(
+    None,
+    "",
+    f"this setup nests more than {MAX_DEPTH} levels deep (arrays, tables or dotted keys); a "
+    "setup needs three or four: this is not a setup file to use",
+)
+
+
 def setup_data(text: str) -> dict[str, Any]:
     """The setup's TOML as plain data (tables, arrays, text, numbers), not yet checked.
 
@@ -296,8 +305,12 @@ def setup_data(text: str) -> dict[str, Any]:
     store.setup_cache keeps it, so a setup read again is not parsed from TOML again."""
     import tomllib  # here: a command that finds the data cached never loads it
 
+    if toml_too_deep(text):  # before tomllib, which recurses per level
+        raise SetupError([_TOO_DEEP])
     try:
         return tomllib.loads(text)
+    except RecursionError as exc:  # the check above should make this unreachable
+        raise SetupError([_TOO_DEEP]) from exc
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else None
