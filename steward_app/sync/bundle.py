@@ -29,6 +29,7 @@ from steward_app.domain.entries import (
     read_entry,
 )
 from steward_app.domain.identity import fingerprint, key_bytes, key_text, origin_of
+from steward_app.domain.nesting import MAX_DEPTH, json_too_deep
 from steward_app.sync import container
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.keys import Signer, verify
@@ -189,8 +190,16 @@ def _get(obj: Any, name: str, kind: type) -> Any:
 def _parse_manifest(raw: bytes) -> tuple[dict[str, Any], Manifest]:
     damaged = "The file is damaged (its manifest cannot be read"
     try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(Refusal.DAMAGED, f"{damaged}: {exc}).") from exc
+    if json_too_deep(text):  # before the JSON reader, which recurses per level
+        raise ImportRefused(
+            Refusal.DAMAGED, f"{damaged}: it nests more than {MAX_DEPTH} levels deep)."
+        )
+    try:
         obj = json.loads(
-            raw.decode("utf-8"),
+            text,
             object_pairs_hook=_no_duplicates,
             parse_float=_no_float,
             parse_constant=_no_float,
@@ -264,13 +273,17 @@ class Opened:
 
 
 def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> Opened:
-    """Check a file on its own: raises ImportRefused with the first problem found."""
-    unpacked = container.unpack(data)
-    members = unpacked.contents
-    obj, manifest = _parse_manifest(members["manifest.json"])
+    """Check a file on its own: raises ImportRefused with the first problem found.
+
+    Nothing is unpacked before the manifest's signature and the packed entries' signed hash
+    are checked; the entries are then unpacked a piece at a time up to their signed size,
+    split into lines as they come (each line within MIN_LINE..MAX_LINE bytes, no more lines
+    than the manifest lists), so a file's entries are in memory once, as lines."""
+    members = container.open_members(data)
+    obj, manifest = _parse_manifest(members.contents["manifest.json"])
     ex = manifest.exporter
     if origin_of(ex.key) != ex.origin or not verify(
-        ex.key, members["manifest.sig"], MANIFEST_DOMAIN, members["manifest.json"]
+        ex.key, members.contents["manifest.sig"], MANIFEST_DOMAIN, members.contents["manifest.json"]
     ):
         raise ImportRefused(
             Refusal.CHANGED,
@@ -287,27 +300,69 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
             f'The file belongs to a different vote ("{manifest.title}", '
             f"{manifest.vote[:12]}), not the one on this PC ({expect_vote[:12]}).",
         )
-    payload = members["entries.jsonl"]
     described = obj["entries"]
-    packed_hash = hashlib.sha256(unpacked.packed_entries).hexdigest()
+    changed = ImportRefused(
+        Refusal.CHANGED,
+        "The file was changed after it was exported: its entries differ from what was signed.",
+    )
+    packed = members.packed_entries
     if (
-        described["bytes"] != len(payload)
-        or described["sha256"] != hashlib.sha256(payload).hexdigest()
-        or described["packed_sha256"] != packed_hash
+        described["packed_sha256"] != hashlib.sha256(packed).hexdigest()
+        or described["packed_bytes"] != len(packed)
+        or described["bytes"] != members.entries_size
     ):
-        raise ImportRefused(
-            Refusal.CHANGED,
-            "The file was changed after it was exported: its entries differ from what was signed.",
-        )
-    lines = payload.split(b"\n")
-    if lines[-1] != b"" or len(lines) - 1 != manifest.count:
+        # damage (a flipped bit) or an edit: unpacking, within the caps, tells which
+        for _ in container.inflate(packed, members.entries_size, members.entries_crc):
+            pass
+        raise changed
+    lines, payload_sha = _lines(packed, members, manifest.count)
+    if described["sha256"] != payload_sha:
+        raise changed
+    if len(lines) != manifest.count:
         raise ImportRefused(
             Refusal.CHANGED,
             "The file was changed after it was exported: it does not hold the entries it lists.",
         )
-    lines.pop()
     hashes = [hashlib.sha256(HASH_PREFIX + line).digest() for line in lines]
     return Opened(manifest, lines, hashes)
+
+
+# Bounds on an entry line, checked while unpacking: the shortest entry holds two 64-digit ids
+# and a 16-character origin (over 300 bytes); the longest is a setup, whose text is capped.
+MIN_LINE = 256
+MAX_LINE = 4 * 2**20
+
+
+def _lines(packed: memoryview, members: container.Members, count: int) -> tuple[list[bytes], str]:
+    """The entry lines, unpacked a piece at a time, and the sha256 of all of them."""
+    sha = hashlib.sha256()
+    lines: list[bytes] = []
+    rest = b""
+    for piece in container.inflate(packed, members.entries_size, members.entries_crc):
+        sha.update(piece)
+        parts = (rest + piece).split(b"\n")
+        rest = parts.pop()
+        for part in parts:
+            if len(part) < MIN_LINE:
+                raise _unreadable(len(lines) + 1, f"{len(part)} bytes, shorter than any entry")
+        lines.extend(parts)
+        if len(rest) > MAX_LINE:
+            raise _unreadable(len(lines) + 1, f"longer than {MAX_LINE:,} bytes")
+        if len(lines) > count:
+            raise ImportRefused(
+                Refusal.CHANGED,
+                f"The file was changed after it was exported: it holds more than the {count:,} "
+                "entries it lists.",
+            )
+    if rest:
+        raise _unreadable(len(lines) + 1, "it does not end with a line break")
+    return lines, sha.hexdigest()
+
+
+def _unreadable(number: int, why: str) -> ImportRefused:
+    return ImportRefused(
+        Refusal.DAMAGED, f"The file holds an entry that cannot be read (line {number}: {why})."
+    )
 
 
 @dataclass(frozen=True)
@@ -355,11 +410,8 @@ def new_entries(
                 Refusal.TOO_NEW,
                 f"The file holds entries of a newer version of steward-app ({exc}, line {number}).",
             ) from exc
-        except (ValueError, TypeError, KeyError) as exc:
-            raise ImportRefused(
-                Refusal.DAMAGED,
-                f"The file holds an entry that cannot be read (line {number}: {exc}).",
-            ) from exc
+        except (ValueError, TypeError, KeyError, RecursionError) as exc:
+            raise _unreadable(number, str(exc)) from exc
         if entry.vote != manifest.vote:
             raise ImportRefused(
                 Refusal.CHANGED,

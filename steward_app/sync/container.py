@@ -12,13 +12,18 @@ entries' sha256 in the signed manifest, every byte of the file is either a fixed
 covered by a checksum or the signature, so any change to the file is noticed.
 
 It never extracts anything to disk, and sizes are checked against caps before anything is
-decompressed (ZIP bombs); decompression stops at the declared size.
+decompressed (ZIP bombs). `open_members` reads the structure and the three small stored
+members without unpacking anything, so the caller checks the signed manifest (and the packed
+entries' hash in it) first; `inflate` then unpacks the entries a piece at a time, stopping at
+the declared size. Pieces of the file are views, never copies: the file's bytes are the only
+copy of it in memory.
 """
 
 from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from steward_app.sync.errors import ImportRefused, Refusal
@@ -27,14 +32,20 @@ MIMETYPE = b"application/vnd.steward-app.tally+zip"
 NAMES = ("mimetype", "manifest.json", "manifest.sig", "entries.jsonl")
 STORED, DEFLATED = 0, 8
 METHODS = {"mimetype": STORED, "manifest.json": STORED, "manifest.sig": STORED}
+# Caps (docs/sync-format.md, "Hostile files"). The largest benchmark file (100,000 entries
+# from 12 PCs) is 8.7 MB holding 28 MB of entry lines with a 3 KB manifest; each cap leaves
+# room above that while an import of anything under them stays within its memory budget.
+MAX_MANIFEST_BYTES = 2**20  # about 4,000 origins (one per steward and PC)
+MAX_ENTRIES_BYTES = 48 * 2**20  # about 170,000 entries
+MAX_FILE_BYTES = 32 * 2**20
 CAPS = {
     "mimetype": 256,
-    "manifest.json": 64 * 2**20,
+    "manifest.json": MAX_MANIFEST_BYTES,
     "manifest.sig": 256,
-    "entries.jsonl": 256 * 2**20,
+    "entries.jsonl": MAX_ENTRIES_BYTES,
 }
-MAX_FILE_BYTES = 256 * 2**20
 MAX_RATIO = 100  # entries pack 4-8 to 1; a member claiming more is a ZIP bomb
+PIECE = 2**20  # inflate() yields at most this many bytes at a time
 DEFLATE_LEVEL = 6
 
 _LOCAL = struct.Struct("<4sHHHHHLLLHH")
@@ -169,13 +180,36 @@ def _listing(data: bytes, end: int) -> list[_Listed]:
 
 
 @dataclass(frozen=True)
+class Members:
+    """A tally file's members, nothing unpacked: the stored ones' contents (checked against
+    their CRCs) and the entries as they lie in the file."""
+
+    contents: dict[str, bytes]  # mimetype, manifest.json, manifest.sig
+    packed_entries: memoryview  # a view of the file's bytes (deflated)
+    entries_size: int  # unpacked, as the ZIP declares it
+    entries_crc: int
+
+
+@dataclass(frozen=True)
 class Unpacked:
     contents: dict[str, bytes]  # by member name
     packed_entries: bytes  # the entries member as it lies in the file (deflated)
 
 
 def unpack(data: bytes) -> Unpacked:
-    """The four members' contents, checked; raises ImportRefused with the cause."""
+    """Every member's content, the entries unpacked whole (for tools and tests: an import
+    checks the signature before unpacking, see sync.bundle.open_file)."""
+    members = open_members(data)
+    contents = dict(members.contents)
+    contents["entries.jsonl"] = b"".join(
+        inflate(members.packed_entries, members.entries_size, members.entries_crc)
+    )
+    return Unpacked(contents, bytes(members.packed_entries))
+
+
+def open_members(data: bytes) -> Members:
+    """The file's structure checked and its small members read, nothing unpacked; raises
+    ImportRefused with the cause."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(
             Refusal.TOO_LARGE, f"The file is {len(data):,} bytes, more than a tally file can be."
@@ -221,10 +255,12 @@ def unpack(data: bytes) -> Unpacked:
     return _read_members(data, listed, end)
 
 
-def _read_members(data: bytes, listed: list[_Listed], end: int) -> Unpacked:
+def _read_members(data: bytes, listed: list[_Listed], end: int) -> Members:
     damaged = ImportRefused(Refusal.DAMAGED, "The file is damaged.")
     out: dict[str, bytes] = {}
-    packed_entries = b""
+    view = memoryview(data)
+    entries = view[:0]
+    entries_size = entries_crc = 0
     at = 0
     for item in listed:
         method = METHODS.get(item.name, DEFLATED)
@@ -265,37 +301,54 @@ def _read_members(data: bytes, listed: list[_Listed], end: int) -> Unpacked:
         header_end = at + len(local) + len(item.raw_name)
         if data[at:header_end] != local + item.raw_name:
             raise damaged
-        packed = data[header_end : header_end + item.packed_size]
+        packed = view[header_end : header_end + item.packed_size]
         at = header_end + item.packed_size
         if len(packed) != item.packed_size:
             raise damaged
         if method == STORED:
-            content = packed
             if item.size != item.packed_size:
                 raise damaged
-        else:
-            content = _inflate(packed, item.size)
-        if zlib.crc32(content) != item.crc:
-            raise ImportRefused(
-                Refusal.DAMAGED, f'The file is damaged ("{item.name}" fails its checksum).'
-            )
-        out[item.name] = content
-        if item.name == "entries.jsonl":
-            packed_entries = packed
+            if zlib.crc32(packed) != item.crc:
+                raise ImportRefused(
+                    Refusal.DAMAGED, f'The file is damaged ("{item.name}" fails its checksum).'
+                )
+            out[item.name] = bytes(packed)  # small: capped above
+        else:  # the entries: unpacked later, by inflate(), once the signature is checked
+            entries, entries_size, entries_crc = packed, item.size, item.crc
     central_offset = _END.unpack_from(data, end)[6]
     if at != central_offset:
         raise damaged
     if out["mimetype"] != MIMETYPE:
         raise ImportRefused(Refusal.NOT_TALLY_FILE, "This is not a tally file (its type differs).")
-    return Unpacked(out, packed_entries)
+    return Members(out, entries, entries_size, entries_crc)
 
 
-def _inflate(packed: bytes, size: int) -> bytes:
+def inflate(packed: bytes | memoryview, size: int, crc: int) -> Iterator[bytes]:
+    """The unpacked entries, in pieces of at most PIECE bytes; never more than `size` bytes in
+    all. Raises ImportRefused (damaged) when the data does not unpack to exactly `size` bytes
+    with checksum `crc` (checked after the last piece)."""
     unpacker = zlib.decompressobj(-15)
+    total, check, at = 0, 0, 0
+    tail: bytes | memoryview = b""
     try:
-        content = unpacker.decompress(packed, size + 1)
+        while not unpacker.eof:
+            if not tail and at < len(packed):
+                tail, at = packed[at : at + PIECE], at + PIECE
+            piece = unpacker.decompress(tail, PIECE)
+            tail = unpacker.unconsumed_tail
+            if not piece and not tail and at >= len(packed):
+                break  # the input is used up
+            total += len(piece)
+            if total > size:
+                break
+            check = zlib.crc32(piece, check)
+            if piece:
+                yield piece
     except zlib.error as exc:
         raise ImportRefused(Refusal.DAMAGED, "The file is damaged (it does not unpack).") from exc
-    if len(content) != size or not unpacker.eof or unpacker.unconsumed_tail or unpacker.unused_data:
+    if total != size or not unpacker.eof or tail or unpacker.unused_data or at < len(packed):
         raise ImportRefused(Refusal.DAMAGED, "The file is damaged (it unpacks to another size).")
-    return content
+    if check != crc:
+        raise ImportRefused(
+            Refusal.DAMAGED, 'The file is damaged ("entries.jsonl" fails its checksum).'
+        )
