@@ -14,6 +14,7 @@ imports, undo-import ID   the files imported here, and undoing one of them
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 # use them, so other commands start as fast as before
 
 EXIT_OK, EXIT_REFUSED = 0, 1
+log = logging.getLogger(__name__)
 COMMANDS = (
     "export",
     "import",
@@ -126,18 +128,27 @@ def _export(cli: Any, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _expand(paths: list[Path]) -> list[Path]:
+def _expand(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files to import (each folder's tally files), and the folders' entries left out."""
     from steward_app.sync import files
 
     out: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     for p in paths:
-        out.extend(files.tally_files(p) if p.is_dir() else [p])
-    return out
+        if p.is_dir():
+            found, left_out = files.folder_files(p)
+            out.extend(found)
+            skipped.extend(left_out)
+        else:
+            out.append(p)
+    return out, skipped
 
 
 def _import(cli: Any, a: argparse.Namespace) -> int:
     from steward_app.services import exchange
+    from steward_app.store.errors import StoreError
     from steward_app.sync.errors import ImportRefused
+    from steward_app.sync.files import shown_name
 
     expect = None
     if a.coordinator:
@@ -148,8 +159,13 @@ def _import(cli: Any, a: argparse.Namespace) -> int:
         except ValueError as exc:
             raise Refused(str(exc)) from exc
     status = EXIT_OK
-    paths = _expand(a.files)
+    paths, skipped = _expand(a.files)
+    for path, why in skipped:
+        print(f"steward-app: {shown_name(path)}: skipped: it is {why}", file=cli.err)
+        status = EXIT_REFUSED
     if not paths:
+        if skipped:
+            return status
         raise Refused("no tally file there (files ending in .tally; partial copies are skipped)")
     for path in paths:
         try:
@@ -157,7 +173,22 @@ def _import(cli: Any, a: argparse.Namespace) -> int:
                 cli.store, path, hold_unknown=a.hold, expect_coordinator=expect
             )
         except ImportRefused as exc:
-            print(f"steward-app: {path.name}: refused ({exc.code.value}): {exc}", file=cli.err)
+            print(
+                f"steward-app: {shown_name(path)}: refused ({exc.code.value}): {exc}",
+                file=cli.err,
+            )
+            status = EXIT_REFUSED
+            continue
+        except StoreError:
+            raise  # the database's problem, not the file's: the same for every file
+        except Exception as exc:  # one bad file never stops the others (the log has the trace)
+            log.exception("importing %s failed", shown_name(path))
+            print(
+                f"steward-app: {shown_name(path)}: not imported: it could not be read "
+                f"({type(exc).__name__}: {str(exc)[:200] or 'no detail'}); nothing of it was "
+                "changed. Get a fresh copy from the steward who exported it.",
+                file=cli.err,
+            )
             status = EXIT_REFUSED
             continue
         cli.say(_report_line(r))

@@ -312,7 +312,7 @@ def import_file(
     return import_bytes(
         store,
         data,
-        name=path.name,
+        name=files.shown_name(path),  # printed, logged and stored: always valid text
         hold_unknown=hold_unknown,
         expect_coordinator=expect_coordinator,
         clock=clock,
@@ -325,7 +325,8 @@ def read_import(path: Path) -> bytes:
     for a partial file, or one that cannot be read or is too large."""
     if files.is_partial(path):
         raise ImportRefused(
-            Refusal.INCOMPLETE, f"{path.name} is a file still being written (partial)."
+            Refusal.INCOMPLETE,
+            f"{files.shown_name(path)} is a file still being written (partial).",
         )
     return files.read_whole(path)
 
@@ -341,6 +342,7 @@ def import_bytes(
     before_commit: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Import a tally file's bytes: check everything, then write in one transaction."""
+    name = files.shown_text(name)  # a file name that is not UTF-8: printed, logged, stored
     file_hash = hashlib.sha256(data).digest()
     with store.reading() as conn:
         vote_key = store.vote_key(conn)

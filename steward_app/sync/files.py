@@ -18,10 +18,11 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from steward_app import durable
 from steward_app.durable import fsync_folder
@@ -40,11 +41,74 @@ def is_partial(path: Path) -> bool:
 
 def tally_files(folder: Path) -> list[Path]:
     """The finished tally files in a folder, by name (partial and hidden files left out)."""
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and p.name.lower().endswith(SUFFIX) and not is_partial(p)
-    )
+    return folder_files(folder)[0]
+
+
+def folder_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The finished tally files in a folder, by name, and the names ending in .tally that are
+    left out with why: named pipes, devices, sockets, folders, links that lead out of the folder
+    or nowhere. Partial and hidden files are left out without a word."""
+    found: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    inside = Path(os.path.realpath(folder))
+    for p in folder.iterdir():
+        if not p.name.lower().endswith(SUFFIX) or is_partial(p):
+            continue
+        why = _not_a_file(p)
+        if why is None and p.is_symlink():
+            target = Path(os.path.realpath(p))
+            if target.parent != inside:
+                why = "a link to a file outside the folder"
+        if why is None:
+            found.append(p)
+        else:
+            skipped.append((p, why))
+    return sorted(found), sorted(skipped)
+
+
+def shown_name(path: Path) -> str:
+    """A file's name fit to print and store: bytes that are not UTF-8 (possible in Linux
+    file names, kept by Python as lone surrogates) shown as \\xNN escapes."""
+    return shown_path(Path(path.name))
+
+
+def shown_path(path: Path) -> str:
+    """The same for a whole path."""
+    return shown_text(str(path))
+
+
+def shown_text(text: str) -> str:
+    """A name from the file system made valid text: its bytes that are not UTF-8 as \\xNN."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeError:  # a lone surrogate that is not an escaped byte (Windows allows them)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str | None:
+    """What a file of this mode is, when it is not a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` (links followed) is not a regular file to read, or None."""
+    try:
+        return _kind(path.stat().st_mode)
+    except FileNotFoundError:
+        return "a link that leads nowhere"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
 
 
 def safe_name(text: str, limit: int = 40) -> str:
@@ -61,7 +125,7 @@ def read_whole(path: Path, sleep: Callable[[float], None] = time.sleep) -> bytes
     """The file's bytes; raises ImportRefused when it cannot be read or is too large."""
 
     def read() -> bytes:
-        with path.open("rb") as f:
+        with _open_regular(path) as f:
             size = os.fstat(f.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise ImportRefused(
@@ -73,13 +137,31 @@ def read_whole(path: Path, sleep: Callable[[float], None] = time.sleep) -> bytes
     try:
         return _retrying(read, sleep)
     except FileNotFoundError as exc:
-        raise ImportRefused(Refusal.UNREADABLE, f"There is no file {path}.") from exc
+        raise ImportRefused(Refusal.UNREADABLE, f"There is no file {shown_path(path)}.") from exc
     except IsADirectoryError as exc:
-        raise ImportRefused(Refusal.UNREADABLE, f"{path} is a folder.") from exc
+        raise ImportRefused(Refusal.UNREADABLE, f"{shown_path(path)} is a folder.") from exc
     except OSError as exc:
         raise ImportRefused(
-            Refusal.UNREADABLE, f"{path} cannot be read ({exc.strerror or exc})."
+            Refusal.UNREADABLE, f"{shown_path(path)} cannot be read ({exc.strerror or exc})."
         ) from exc
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading if it is a regular file (links followed); ImportRefused for
+    a named pipe, a device, a socket or a folder. Checked before opening, so a named pipe is
+    never opened (opening one waits for a writer), and again on what was opened, in case the
+    name was swapped meanwhile: opened without waiting (O_NONBLOCK where there is one)."""
+    what = _kind(os.stat(path).st_mode)
+    if what is None:
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0))
+        what = _kind(os.fstat(fd).st_mode)
+        if what is None:
+            return os.fdopen(fd, "rb")
+        os.close(fd)
+    raise ImportRefused(
+        Refusal.UNREADABLE, f"{shown_path(path)} is {what}, not a file: it is not read."
+    )
 
 
 def write_atomically(
