@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,25 @@ def db_path(cli: Cli) -> Path:
     return Path(cli.args.db or default_db_path())
 
 
+def reads_only(command: str, path: Path) -> bool:
+    """Whether `command` opens the database at `path` read-only: a reading command on a
+    database that exists (store.database.open_read_only: no lock, no migration, nothing
+    written, so it works on a read-only mount)."""
+    return command in READ_ONLY_COMMANDS and path.exists()
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a command that writes, before anything, when the database cannot be written."""
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise StoreError(
+            f"{path} is read-only (the file or its folder cannot be written: a read-only "
+            "drive, a write-protected stick or its permissions), so this command cannot "
+            "save anything; nothing was changed. Commands that only read (standings, state, "
+            "units, history, report...) work on it. To enter counts or import files, make it "
+            "writable, or copy the database to a folder of this PC and use --db"
+        )
+
+
 @contextlib.contextmanager
 def command(cli: Cli) -> Iterator[None]:
     """Run one command under the lock it needs; log how it ended."""
@@ -51,6 +71,7 @@ def command(cli: Cli) -> Iterator[None]:
         if name in READ_ONLY_COMMANDS:
             yield
         else:
+            _check_writable(path)
             with held_for_command(path):
                 _daily_backup(cli, path)
                 yield
@@ -59,6 +80,8 @@ def command(cli: Cli) -> Iterator[None]:
         raise
     except StoreError as exc:
         log.error("command %s failed: %s", name, exc)
+        raise
+    except BrokenPipeError:  # the output's reader left (`| head`): not a failure
         raise
     except Exception:
         log.exception("command %s failed", name)

@@ -179,7 +179,8 @@ class Cli:
     @property
     def store(self) -> VoteStore:
         if self._store is None:
-            self._store = VoteStore(self.args.db or default_db_path())
+            path = Path(self.args.db or default_db_path())
+            self._store = VoteStore(path, read_only=guard.reads_only(self.args.command, path))
         return self._store
 
     def close(self) -> None:

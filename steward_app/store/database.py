@@ -36,6 +36,13 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
 def _begin(conn: Any) -> None:
     # pysqlite's own transaction handling is off (isolation_level=None); start them ourselves
     conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -103,8 +110,9 @@ def shared_place(path: Path) -> str:
     return f"a folder {client} keeps in sync" if client else ""
 
 
-def open_engine(path: Path) -> Engine:
-    """An engine on `path` (created if missing), migrated to the current schema."""
+def open_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on `path` (created if missing), migrated to the current schema; with
+    `read_only`, see open_read_only."""
     path = Path(path)
     place = shared_place(path)
     if place:
@@ -114,6 +122,8 @@ def open_engine(path: Path) -> Engine:
             "Exchange tally files through the shared folder instead (steward-app export / "
             "import)"
         )
+    if read_only:
+        return open_read_only(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -141,6 +151,54 @@ def open_engine(path: Path) -> Engine:
             ) from exc
         raise StoreError(f"cannot open {path}: {explain_sqlite_error(detail, path)}") from exc
     return engine
+
+
+def open_read_only(path: Path) -> Engine:
+    """An engine that only reads the existing database `path`: SQLite's read-only mode, no
+    migration, nothing written. In a folder this user cannot write (a read-only mount, a
+    write-protected stick), SQLite could not make the shared-memory file a reader of a
+    write-ahead-log database needs, so the database is opened as immutable, which is right
+    while no write-ahead log is waiting beside it (a database closed cleanly has none)."""
+    wal = path.with_name(path.name + "-wal")
+    folder_writable = os.access(path.parent, os.W_OK)
+    immutable = not folder_writable and (not wal.exists() or wal.stat().st_size == 0)
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, isolation_level=None)
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
+    event.listen(engine, "begin", _begin_read)
+    try:
+        revision = current_revision(engine)
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        engine.dispose()
+        detail = str(getattr(exc, "orig", None) or exc)
+        if "not a database" in detail or "malformed" in detail:
+            raise StoreError(
+                f"{path} is not a steward_app database or is damaged ({detail}); "
+                "restore it from a backup or choose another file with --db"
+            ) from exc
+        raise StoreError(
+            f"cannot read {path} ({detail}): it is read-only and a write-ahead log file "
+            f"({wal.name}) waits beside it; copy the folder to a writable place and use --db"
+        ) from exc
+    if revision != HEAD_REVISION and (revision is not None or _has_user_tables(engine)):
+        engine.dispose()
+        if revision not in KNOWN_REVISIONS:
+            raise StoreError(
+                f"{path} was written by a newer version of steward_app (schema "
+                f"{revision}); open it with that version or a later one. Nothing was changed"
+            )
+        raise StoreError(
+            f"{path} is of an older version (schema {revision}) and this command only reads: "
+            "run a command that writes (or open the window) once to bring it up to date, on a "
+            "writable copy if this one is read-only. Nothing was changed"
+        )
+    return engine
+
+
+def _begin_read(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def current_revision(engine: Engine) -> str | None:

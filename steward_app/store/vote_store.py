@@ -33,9 +33,13 @@ REMEMBERED_SETUPS = 2  # parsed setups kept (by their exact text) after they wer
 class VoteStore:
     """One database file. Open it once; every action runs in `transaction()`."""
 
-    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+    def __init__(
+        self, path: Path, engine: Engine | None = None, *, read_only: bool = False
+    ) -> None:
+        """`read_only`: only reading (an existing database; store.database.open_read_only)."""
         self.path = Path(path)
-        self.engine = engine or open_engine(self.path)
+        self.read_only = read_only
+        self.engine = engine or open_engine(self.path, read_only=read_only)
         self._vote: Vote | None = None
         self._authority: Authority | None = None
         self._parsed: dict[str, Vote] = {}  # setup text -> its vote, see remember_setup()
