@@ -3,6 +3,7 @@ files instead of a command, the window importing them (steward_app.cli.open_file
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 from collections.abc import Sequence
@@ -28,10 +29,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         from steward_app.cli.console import utf8_output
 
         utf8_output()  # a file or a pipe gets UTF-8, never the ANSI code page (Windows)
-        return run(args)
+        try:
+            status = run(args)
+            sys.stdout.flush()  # a closed pipe shows here, not later at exit
+            return status
+        except BrokenPipeError:
+            return _output_closed()
     from steward_app.ui.app import run_window
 
     return run_window(parsed, opening.files if opening else ())
+
+
+EXIT_OUTPUT_CLOSED = 141  # as a command stopped by SIGPIPE: the reader (`| head -1`) left
+
+
+def _output_closed() -> int:
+    """The reader of the output went away: end quietly, as Python's documentation advises
+    (what is left to print goes nowhere, so the exit flush raises nothing again)."""
+    import logging
+    import os
+
+    logging.getLogger(__name__).info("the output was closed by its reader; stopped quietly")
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_OUTPUT_CLOSED
 
 
 if __name__ == "__main__":
