@@ -218,7 +218,7 @@ def _plain_rows(data: bytes) -> list[tuple[object, ...]]:
 
     opened = bundle.open_file(data, None, None)
     rows = []
-    for line in opened.lines:
+    for line in opened.read_lines():
         e = parse_entry(line)
         b = e.body
         numbers = (

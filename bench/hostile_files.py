@@ -374,7 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---|---:|---:|---:|")
     for r in results:
         shown = f"{r.size / MB:,.1f} MB" if r.size >= MB else f"{r.size:,} B"
-        print(f"| {r.name} | {shown} | {r.said} | {r.status} | {r.peak_mb:,.0f} | {r.seconds:.1f} |")
+        print(
+            f"| {r.name} | {shown} | {r.said} | {r.status} | {r.peak_mb:,.0f} | {r.seconds:.1f} |"
+        )
     return 0
 
 

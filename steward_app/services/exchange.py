@@ -415,14 +415,14 @@ class _Import:
         heads = [bytes.fromhex(c.head) for c in m.checkpoints.values()]
         if before is not None and exchange_log.holds_all(conn, self.vote_key, heads):
             self._check_exporter(before, hold_unknown)
-            self._log(file_hash, 0, len(self.opened.lines), 0)
+            self._log(file_hash, 0, self.opened.count, 0)
             return ImportReport(
                 self.name,
                 "nothing new",
                 state_code_of(conn),
                 exporter,
                 m.created,
-                known=len(self.opened.lines),
+                known=self.opened.count,
             )
         incoming = bundle.new_entries(
             self.opened,

@@ -14,7 +14,7 @@ import hashlib
 import json
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -265,11 +265,42 @@ def _parse_manifest(raw: bytes) -> tuple[dict[str, Any], Manifest]:
 
 @dataclass(frozen=True)
 class Opened:
-    """A file that passed every check that needs no database."""
+    """A file that passed every check that needs no database.
+
+    Its entry lines are kept as one block when they fit in KEEP_LINES_BYTES (every real file
+    of the benchmarks' sizes); above that `read_lines()` unpacks them again, a piece at a time
+    (about 0.3 s per 50 MB), so that no file makes a reader hold more than that block and the
+    lines' ids before any entry is read."""
 
     manifest: Manifest
-    lines: list[bytes]
     hashes: list[bytes]  # sha256 id of each line, 32 bytes
+    packed: memoryview  # the entries as they lie in the file
+    size: int  # unpacked
+    crc: int
+    kept: list[bytearray]  # the lines as one block, when kept: given up by read_lines()
+
+    @property
+    def count(self) -> int:
+        return len(self.hashes)
+
+    def read_lines(self) -> Iterator[bytes]:
+        """The entry lines, in order (as checked by open_file); the kept block is given up on
+        the first call, a later call unpacks the lines again."""
+        payload = self.kept.pop() if self.kept else None  # freed once read: Entry.raw copies
+        if payload is not None:  # split a megabyte at a time: C speed, little memory
+            view, at, size = memoryview(payload), 0, len(payload)
+            while at < size:
+                end = payload.rfind(b"\n", at, at + container.PIECE)
+                if end < 0:  # a line longer than a piece
+                    end = payload.find(b"\n", at)
+                yield from view[at:end].tobytes().split(b"\n")
+                at = end + 1
+            return
+        rest = b""
+        for piece in container.inflate(self.packed, self.size, self.crc):
+            parts = (rest + piece).split(b"\n")
+            rest = parts.pop()
+            yield from parts
 
 
 def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> Opened:
@@ -277,8 +308,8 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
 
     Nothing is unpacked before the manifest's signature and the packed entries' signed hash
     are checked; the entries are then unpacked a piece at a time up to their signed size,
-    split into lines as they come (each line within MIN_LINE..MAX_LINE bytes, no more lines
-    than the manifest lists), so a file's entries are in memory once, as lines."""
+    each line checked (MIN_LINE..MAX_LINE bytes, no more lines than the manifest lists) and
+    hashed as it comes, and dropped: what stays is the lines' ids."""
     members = container.open_members(data)
     obj, manifest = _parse_manifest(members.contents["manifest.json"])
     ex = manifest.exporter
@@ -315,48 +346,58 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
         for _ in container.inflate(packed, members.entries_size, members.entries_crc):
             pass
         raise changed
-    lines, payload_sha = _lines(packed, members, manifest.count)
+    hashes, payload_sha, payload = _line_ids(packed, members, manifest.count)
     if described["sha256"] != payload_sha:
         raise changed
-    if len(lines) != manifest.count:
+    if len(hashes) != manifest.count:
         raise ImportRefused(
             Refusal.CHANGED,
             "The file was changed after it was exported: it does not hold the entries it lists.",
         )
-    hashes = [hashlib.sha256(HASH_PREFIX + line).digest() for line in lines]
-    return Opened(manifest, lines, hashes)
+    kept = [payload] if payload is not None else []
+    return Opened(manifest, hashes, packed, members.entries_size, members.entries_crc, kept)
 
 
 # Bounds on an entry line, checked while unpacking: the shortest entry holds two 64-digit ids
 # and a 16-character origin (over 300 bytes); the longest is a setup, whose text is capped.
 MIN_LINE = 256
 MAX_LINE = 4 * 2**20
+KEEP_LINES_BYTES = 56 * 2**20  # the benchmark's 100,000 entries are 49 MB
 
 
-def _lines(packed: memoryview, members: container.Members, count: int) -> tuple[list[bytes], str]:
-    """The entry lines, unpacked a piece at a time, and the sha256 of all of them."""
+def _line_ids(
+    packed: memoryview, members: container.Members, count: int
+) -> tuple[list[bytes], str, bytearray | None]:
+    """The id of each entry line, unpacked a piece at a time, the sha256 of all lines, and
+    the lines themselves when they fit in KEEP_LINES_BYTES."""
     sha = hashlib.sha256()
-    lines: list[bytes] = []
+    hashes: list[bytes] = []
     rest = b""
+    sha256, prefix = hashlib.sha256, HASH_PREFIX
+    kept: bytearray | None = bytearray() if members.entries_size <= KEEP_LINES_BYTES else None
     for piece in container.inflate(packed, members.entries_size, members.entries_crc):
         sha.update(piece)
+        if kept is not None:
+            kept += piece
         parts = (rest + piece).split(b"\n")
         rest = parts.pop()
-        for part in parts:
-            if len(part) < MIN_LINE:
-                raise _unreadable(len(lines) + 1, f"{len(part)} bytes, shorter than any entry")
-        lines.extend(parts)
+        if parts and min(map(len, parts)) < MIN_LINE:
+            short = next(n for n, part in enumerate(parts) if len(part) < MIN_LINE)
+            raise _unreadable(
+                len(hashes) + short + 1, f"{len(parts[short])} bytes, shorter than any entry"
+            )
+        hashes += [sha256(prefix + part).digest() for part in parts]
         if len(rest) > MAX_LINE:
-            raise _unreadable(len(lines) + 1, f"longer than {MAX_LINE:,} bytes")
-        if len(lines) > count:
+            raise _unreadable(len(hashes) + 1, f"longer than {MAX_LINE:,} bytes")
+        if len(hashes) > count:
             raise ImportRefused(
                 Refusal.CHANGED,
                 f"The file was changed after it was exported: it holds more than the {count:,} "
                 "entries it lists.",
             )
     if rest:
-        raise _unreadable(len(lines) + 1, "it does not end with a line break")
-    return lines, sha.hexdigest()
+        raise _unreadable(len(hashes) + 1, "it does not end with a line break")
+    return hashes, sha.hexdigest(), kept
 
 
 def _unreadable(number: int, why: str) -> ImportRefused:
@@ -400,7 +441,8 @@ def new_entries(
     known = is_known(opened.hashes)
     fresh: dict[str, list[Entry]] = defaultdict(list)
     keys: SlotKeys = {}  # the entries of one slot share its key
-    for number, (line, digest) in enumerate(zip(opened.lines, opened.hashes, strict=True), 1):
+    lines = opened.read_lines()
+    for number, (line, digest) in enumerate(zip(lines, opened.hashes, strict=True), 1):
         if known and digest in known:
             continue
         try:

@@ -20,7 +20,7 @@ import pytest
 from bench import hostile_files as hostile
 from steward_app.cli.main import run
 from steward_app.services import exchange
-from steward_app.sync import container
+from steward_app.sync import bundle, container
 from steward_app.sync.errors import ImportRefused, Refusal
 from tests.sync.helpers import PC, setup_text
 
@@ -146,13 +146,18 @@ def test_a_file_over_the_cap_is_not_read(tmp_path: Path, receiver: PC) -> None:
     assert peak < 4 * MB
 
 
+KEPT = getattr(bundle, "KEEP_LINES_BYTES", 56 * MB)
+
+
 @POSIX_ONLY
-def test_the_worst_file_under_the_caps_stays_under_150_mb_in_the_command_line(
-    tmp_path: Path,
+@pytest.mark.parametrize("size", [KEPT - MB, hostile.ENTRIES_CAP - MB], ids=["kept", "cap"])
+def test_the_worst_files_under_the_caps_stay_under_150_mb_in_the_command_line(
+    tmp_path: Path, size: int
 ) -> None:
-    """Signed junk lines up to the entries' cap: the most a file makes a reader hold."""
+    """Signed junk lines, as many as a reader keeps whole, and up to the entries' cap (read
+    twice instead): the most a file that is not a real export makes a reader hold."""
     path = tmp_path / "junk.tally"
-    path.write_bytes(hostile.junk_lines())
+    path.write_bytes(hostile.junk_lines(size))
     outcome = hostile.run_cli(["--db", str(tmp_path / "v.sqlite"), "import", str(path)], "junk")
     assert outcome.said == "refused (damaged)" and outcome.status == 1
     assert outcome.peak_mb < 150
