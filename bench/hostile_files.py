@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,9 +218,13 @@ def said(err: str, out: str) -> str:
     if "imported" not in err and "joined the vote" in out:
         parts.append("imported")
     if "problem(s)" in err:
-        parts.append("setup refused: " + err.strip().splitlines()[-1].strip()[:60])
+        deep = "nests more than" in err
+        parts.append("setup refused" + (" (nested too deep)" if deep else ""))
     if "Traceback" in err:
         parts.append("TRACEBACK")
+    if len(parts) > 3:  # a folder: how many of each
+        counted = Counter(p.split(" (")[0] for p in parts)
+        parts = [f"{n} {what}" for what, n in sorted(counted.items())]
     return "; ".join(parts) or (err.strip().splitlines() or out.strip().splitlines() or ["-"])[-1]
 
 
@@ -293,6 +298,7 @@ def build_all(folder: Path) -> dict[str, Path]:
     put("bomb-unsigned.tally", bomb_unsigned)
     put("bomb-signed.tally", bomb_signed)
     put("junk-lines-signed.tally", junk_lines)
+    put("junk-lines-signed-kept.tally", lambda: junk_lines(bundle.KEEP_LINES_BYTES - MB))
     put("tiny-lines-signed.tally", tiny_lines)
     put("manifest-64MB.tally", big_manifest)
     huge = folder / "huge-300MB.tally"
