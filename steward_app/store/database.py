@@ -158,30 +158,18 @@ def open_read_only(path: Path) -> Engine:
     migration, nothing written. In a folder this user cannot write (a read-only mount, a
     write-protected stick), SQLite could not make the shared-memory file a reader of a
     write-ahead-log database needs, so the database is opened as immutable, which is right
-    while no write-ahead log is waiting beside it (a database closed cleanly has none)."""
+    while no write-ahead log is waiting beside it (a database closed cleanly has none). Where
+    the folder looks writable but is not (some drives on Windows), the first try fails and
+    the second is immutable."""
     wal = path.with_name(path.name + "-wal")
-    folder_writable = os.access(path.parent, os.W_OK)
-    immutable = not folder_writable and (not wal.exists() or wal.stat().st_size == 0)
-    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, isolation_level=None)
-    )
-    event.listen(engine, "connect", _on_connect_read_only)
-    event.listen(engine, "begin", _begin_read)
+    no_log = not wal.exists() or wal.stat().st_size == 0
+    immutable = no_log and not os.access(path.parent, os.W_OK)
     try:
-        revision = current_revision(engine)
-    except (sqlite3.DatabaseError, DBAPIError) as exc:
-        engine.dispose()
-        detail = str(getattr(exc, "orig", None) or exc)
-        if "not a database" in detail or "malformed" in detail:
-            raise StoreError(
-                f"{path} is not a steward_app database or is damaged ({detail}); "
-                "restore it from a backup or choose another file with --db"
-            ) from exc
-        raise StoreError(
-            f"cannot read {path} ({detail}): it is read-only and a write-ahead log file "
-            f"({wal.name}) waits beside it; copy the folder to a writable place and use --db"
-        ) from exc
+        engine, revision = _read_only_engine(path, immutable)
+    except StoreError:
+        if immutable or not no_log:
+            raise
+        engine, revision = _read_only_engine(path, True)
     if revision != HEAD_REVISION and (revision is not None or _has_user_tables(engine)):
         engine.dispose()
         if revision not in KNOWN_REVISIONS:
@@ -195,6 +183,37 @@ def open_read_only(path: Path) -> Engine:
             "writable copy if this one is read-only. Nothing was changed"
         )
     return engine
+
+
+def _read_only_engine(path: Path, immutable: bool) -> tuple[Engine, str | None]:
+    """A read-only engine on `path` and the schema revision read through it."""
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, isolation_level=None)
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
+    event.listen(engine, "begin", _begin_read)
+    try:
+        return engine, current_revision(engine)
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        engine.dispose()
+        detail = str(getattr(exc, "orig", None) or exc)
+        if "not a database" in detail or "malformed" in detail:
+            raise StoreError(
+                f"{path} is not a steward_app database or is damaged ({detail}); "
+                "restore it from a backup or choose another file with --db"
+            ) from exc
+        wal = path.with_name(path.name + "-wal")
+        waiting = wal.exists() and wal.stat().st_size > 0
+        raise StoreError(
+            f"cannot read {path} ({detail})"
+            + (
+                f": it is read-only and a write-ahead log ({wal.name}) waits beside it, which "
+                "only a writer can fold in; copy the folder to a writable place and use --db"
+                if waiting
+                else "; check the file and its folder, or copy it to this PC and use --db"
+            )
+        ) from exc
 
 
 def _begin_read(conn: Any) -> None:

@@ -146,3 +146,27 @@ def test_a_closed_output_pipe_ends_any_command_quietly(tmp_path: Path, args: lis
     err = child.stderr.read().decode()
     assert child.wait(timeout=60) == 141, err
     assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_a_folder_that_looks_writable_but_is_not_is_read_as_immutable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some drives say they may be written and are not (SQLite cannot make its shared-memory
+    file there): the second try opens the database as immutable."""
+    from steward_app.store import database
+    from steward_app.store.errors import StoreError
+
+    db = a_vote(tmp_path / "vote")
+    tries: list[bool] = []
+    real = database._read_only_engine
+
+    def engine(path: Path, immutable: bool) -> object:
+        tries.append(immutable)
+        if not immutable:
+            raise StoreError("unable to open database file")
+        return real(path, immutable)
+
+    monkeypatch.setattr(database, "_read_only_engine", engine)
+    code, out, err = cli("--db", str(db), "state")
+    assert code == 0 and "State " in out, err
+    assert tries == [False, True]
