@@ -36,7 +36,7 @@ from steward_app.services.state_code import _code, state_code_of
 from steward_app.services.state_code import state_code as state_code  # noqa: PLC0414
 from steward_app.store import entry_log, exchange_log, signers
 from steward_app.store.vote_store import COORDINATOR_PIN, REJUDGE, VOTE_KEY, VoteStore
-from steward_app.sync import bundle, files
+from steward_app.sync import bundle, container, files
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.keys import Signer
 
@@ -177,7 +177,15 @@ def gather_export(store: VoteStore, author: Author, *, clock: Clock = wall_clock
 
 
 def build_export(g: Gathered) -> ExportResult:
-    """The tally file's bytes from what the database gave (compressed, signed): no database."""
+    """The tally file's bytes from what the database gave (compressed, signed): no database.
+    Refused, before anything is written, when other PCs would refuse the file as too large."""
+    lines_bytes = sum(len(line) + 1 for line in g.lines)
+    if lines_bytes > container.MAX_ENTRIES_BYTES:
+        raise Refused(
+            f"this vote's entries are {lines_bytes / 2**20:,.0f} MB, more than a tally file may "
+            f"hold ({container.MAX_ENTRIES_BYTES // 2**20} MB): other PCs would refuse the file. "
+            "Nothing was written; the entries stay in this database"
+        )
     data = bundle.build(
         vote=g.vote_key,
         title=g.title,
@@ -190,6 +198,12 @@ def build_export(g: Gathered) -> ExportResult:
         checkpoints=g.checkpoints,
         state_code=g.state.code,
     )
+    if len(data) > container.MAX_FILE_BYTES:
+        raise Refused(
+            f"this vote's file would be {len(data) / 2**20:,.0f} MB, more than a tally file may "
+            f"be ({container.MAX_FILE_BYTES // 2**20} MB): other PCs would refuse it. Nothing "
+            "was written; the entries stay in this database"
+        )
     return ExportResult(data, len(g.lines), len(g.checkpoints), g.state, g.notes)
 
 

@@ -361,7 +361,7 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
 # Bounds on an entry line, checked while unpacking: the shortest entry holds two 64-digit ids
 # and a 16-character origin (over 300 bytes); the longest is a setup, whose text is capped.
 MIN_LINE = 256
-MAX_LINE = 4 * 2**20
+MAX_LINE = 4 * 2**20  # the setup of a 10,000-unit vote is a 2 MB line
 KEEP_LINES_BYTES = 56 * 2**20  # the benchmark's 100,000 entries are 49 MB
 
 

@@ -247,3 +247,24 @@ def test_a_folder_import_reports_each_bad_entry_and_imports_the_rest(
     assert "d-deep.tally: refused (damaged)" in err
     assert "e-crash.tally: not imported: it could not be read (MemoryError" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("cap", ["MAX_ENTRIES_BYTES", "MAX_FILE_BYTES"])
+def test_an_export_over_the_caps_is_refused_before_writing(
+    tmp_path: Path, template: Path, monkeypatch: pytest.MonkeyPatch, cap: str
+) -> None:
+    """A file other PCs would refuse as too large is not written (it was written, then found
+    unreadable)."""
+    from steward_app.services.errors import Refused
+
+    coord = PC(tmp_path / "coord", "coord", template)
+    share = tmp_path / "share"
+    share.mkdir()
+    try:
+        coord.create(setup_text())
+        monkeypatch.setattr(container, cap, 200)
+        with pytest.raises(Refused, match="more than a tally file may"):
+            exchange.export_file(coord.store, coord.author, share)
+        assert list(share.iterdir()) == []
+    finally:
+        coord.close()
