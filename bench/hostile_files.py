@@ -34,7 +34,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from steward_app.domain.entries import canonical
-from steward_app.sync import bundle, container
+from steward_app.sync import bundle, container, lines
 from steward_app.sync.keys import Signer, signer_from_private
 
 ENTRIES_CAP = container.CAPS["entries.jsonl"]
@@ -298,7 +298,7 @@ def build_all(folder: Path) -> dict[str, Path]:
     put("bomb-unsigned.tally", bomb_unsigned)
     put("bomb-signed.tally", bomb_signed)
     put("junk-lines-signed.tally", junk_lines)
-    put("junk-lines-signed-kept.tally", lambda: junk_lines(bundle.KEEP_LINES_BYTES - MB))
+    put("junk-lines-signed-kept.tally", lambda: junk_lines(lines.KEEP_LINES_BYTES - MB))
     put("tiny-lines-signed.tally", tiny_lines)
     put("manifest-64MB.tally", big_manifest)
     huge = folder / "huge-300MB.tally"

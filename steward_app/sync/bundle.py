@@ -21,7 +21,6 @@ from typing import Any
 from steward_app import __version__
 from steward_app.domain.entries import (
     GENESIS,
-    HASH_PREFIX,
     Entry,
     EntryTooNew,
     SlotKeys,
@@ -33,6 +32,7 @@ from steward_app.domain.nesting import MAX_DEPTH, json_too_deep
 from steward_app.sync import container
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.keys import Signer, verify
+from steward_app.sync.lines import EntryLines, check_lines, unreadable
 
 FORMAT = "steward-app-tally"
 FORMAT_VERSION = (1, 0)
@@ -265,42 +265,21 @@ def _parse_manifest(raw: bytes) -> tuple[dict[str, Any], Manifest]:
 
 @dataclass(frozen=True)
 class Opened:
-    """A file that passed every check that needs no database.
-
-    Its entry lines are kept as one block when they fit in KEEP_LINES_BYTES (every real file
-    of the benchmarks' sizes); above that `read_lines()` unpacks them again, a piece at a time
-    (about 0.3 s per 50 MB), so that no file makes a reader hold more than that block and the
-    lines' ids before any entry is read."""
+    """A file that passed every check that needs no database."""
 
     manifest: Manifest
-    hashes: list[bytes]  # sha256 id of each line, 32 bytes
-    packed: memoryview  # the entries as they lie in the file
-    size: int  # unpacked
-    crc: int
-    kept: list[bytearray]  # the lines as one block, when kept: given up by read_lines()
+    lines: EntryLines  # the entries' ids, and the lines when read
+
+    @property
+    def hashes(self) -> list[bytes]:
+        return self.lines.hashes
 
     @property
     def count(self) -> int:
-        return len(self.hashes)
+        return len(self.lines.hashes)
 
     def read_lines(self) -> Iterator[bytes]:
-        """The entry lines, in order (as checked by open_file); the kept block is given up on
-        the first call, a later call unpacks the lines again."""
-        payload = self.kept.pop() if self.kept else None  # freed once read: Entry.raw copies
-        if payload is not None:  # split a megabyte at a time: C speed, little memory
-            view, at, size = memoryview(payload), 0, len(payload)
-            while at < size:
-                end = payload.rfind(b"\n", at, at + container.PIECE)
-                if end < 0:  # a line longer than a piece
-                    end = payload.find(b"\n", at)
-                yield from view[at:end].tobytes().split(b"\n")
-                at = end + 1
-            return
-        rest = b""
-        for piece in container.inflate(self.packed, self.size, self.crc):
-            parts = (rest + piece).split(b"\n")
-            rest = parts.pop()
-            yield from parts
+        return self.lines.read()
 
 
 def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> Opened:
@@ -308,8 +287,7 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
 
     Nothing is unpacked before the manifest's signature and the packed entries' signed hash
     are checked; the entries are then unpacked a piece at a time up to their signed size,
-    each line checked (MIN_LINE..MAX_LINE bytes, no more lines than the manifest lists) and
-    hashed as it comes, and dropped: what stays is the lines' ids."""
+    each line checked and hashed as it comes (sync.lines)."""
     members = container.open_members(data)
     obj, manifest = _parse_manifest(members.contents["manifest.json"])
     ex = manifest.exporter
@@ -346,64 +324,17 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
         for _ in container.inflate(packed, members.entries_size, members.entries_crc):
             pass
         raise changed
-    hashes, payload_sha, payload = _line_ids(packed, members, manifest.count)
+    lines, payload_sha = check_lines(
+        packed, members.entries_size, members.entries_crc, manifest.count
+    )
     if described["sha256"] != payload_sha:
         raise changed
-    if len(hashes) != manifest.count:
+    if len(lines.hashes) != manifest.count:
         raise ImportRefused(
             Refusal.CHANGED,
             "The file was changed after it was exported: it does not hold the entries it lists.",
         )
-    kept = [payload] if payload is not None else []
-    return Opened(manifest, hashes, packed, members.entries_size, members.entries_crc, kept)
-
-
-# Bounds on an entry line, checked while unpacking: the shortest entry holds two 64-digit ids
-# and a 16-character origin (over 300 bytes); the longest is a setup, whose text is capped.
-MIN_LINE = 256
-MAX_LINE = 4 * 2**20  # the setup of a 10,000-unit vote is a 2 MB line
-KEEP_LINES_BYTES = 56 * 2**20  # the benchmark's 100,000 entries are 49 MB
-
-
-def _line_ids(
-    packed: memoryview, members: container.Members, count: int
-) -> tuple[list[bytes], str, bytearray | None]:
-    """The id of each entry line, unpacked a piece at a time, the sha256 of all lines, and
-    the lines themselves when they fit in KEEP_LINES_BYTES."""
-    sha = hashlib.sha256()
-    hashes: list[bytes] = []
-    rest = b""
-    sha256, prefix = hashlib.sha256, HASH_PREFIX
-    kept: bytearray | None = bytearray() if members.entries_size <= KEEP_LINES_BYTES else None
-    for piece in container.inflate(packed, members.entries_size, members.entries_crc):
-        sha.update(piece)
-        if kept is not None:
-            kept += piece
-        parts = (rest + piece).split(b"\n")
-        rest = parts.pop()
-        if parts and min(map(len, parts)) < MIN_LINE:
-            short = next(n for n, part in enumerate(parts) if len(part) < MIN_LINE)
-            raise _unreadable(
-                len(hashes) + short + 1, f"{len(parts[short])} bytes, shorter than any entry"
-            )
-        hashes += [sha256(prefix + part).digest() for part in parts]
-        if len(rest) > MAX_LINE:
-            raise _unreadable(len(hashes) + 1, f"longer than {MAX_LINE:,} bytes")
-        if len(hashes) > count:
-            raise ImportRefused(
-                Refusal.CHANGED,
-                f"The file was changed after it was exported: it holds more than the {count:,} "
-                "entries it lists.",
-            )
-    if rest:
-        raise _unreadable(len(hashes) + 1, "it does not end with a line break")
-    return hashes, sha.hexdigest(), kept
-
-
-def _unreadable(number: int, why: str) -> ImportRefused:
-    return ImportRefused(
-        Refusal.DAMAGED, f"The file holds an entry that cannot be read (line {number}: {why})."
-    )
+    return Opened(manifest, lines)
 
 
 @dataclass(frozen=True)
@@ -453,7 +384,7 @@ def new_entries(
                 f"The file holds entries of a newer version of steward-app ({exc}, line {number}).",
             ) from exc
         except (ValueError, TypeError, KeyError, RecursionError) as exc:
-            raise _unreadable(number, str(exc)) from exc
+            raise unreadable(number, str(exc)) from exc
         if entry.vote != manifest.vote:
             raise ImportRefused(
                 Refusal.CHANGED,

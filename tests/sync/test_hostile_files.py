@@ -20,7 +20,7 @@ import pytest
 from bench import hostile_files as hostile
 from steward_app.cli.main import run
 from steward_app.services import exchange
-from steward_app.sync import bundle, container
+from steward_app.sync import container, lines
 from steward_app.sync.errors import ImportRefused, Refusal
 from tests.sync.helpers import PC, setup_text
 
@@ -146,7 +146,7 @@ def test_a_file_over_the_cap_is_not_read(tmp_path: Path, receiver: PC) -> None:
     assert peak < 4 * MB
 
 
-KEPT = getattr(bundle, "KEEP_LINES_BYTES", 56 * MB)
+KEPT = lines.KEEP_LINES_BYTES
 
 
 @POSIX_ONLY
