@@ -8,6 +8,7 @@ recorded, not slept."""
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ def sharing_violation() -> PermissionError:
 
 
 class Holder:
-    """Holds `path` (opening it raises a sharing violation) until `lets_go_after` sleeps."""
+    """Holds `path` (opening it, by Path.open or os.open, raises a sharing violation) until
+    `lets_go_after` sleeps."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, path: Path, lets_go_after: float) -> None:
         self.slept: list[float] = []
@@ -40,6 +42,16 @@ class Holder:
             return real_open(p, *args, **kwargs)  # type: ignore[call-overload]
 
         monkeypatch.setattr(Path, "open", open_)
+        real_os_open = os.open
+
+        def os_open(p: object, flags: int, *args: object) -> int:  # files.read_whole's way
+            if Path(str(p)) == path:
+                self.opens += 1
+                if sum(self.slept) < self.lets_go_after:
+                    raise sharing_violation()
+            return real_os_open(p, flags, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", os_open)
 
     def sleep(self, seconds: float) -> None:
         self.slept.append(seconds)
@@ -73,12 +85,14 @@ def test_a_plain_permission_error_is_tried_only_a_few_times(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "other.tally"
+    path.write_bytes(b"the file")
     slept: list[float] = []
 
     def refuse(*_args: object, **_kwargs: object) -> object:
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # files.read_whole opens with os.open
     with pytest.raises(ImportRefused):
         files.read_whole(path, sleep=slept.append)
     assert len(slept) == durable.RETRIES - 1 and sum(slept) < 2
