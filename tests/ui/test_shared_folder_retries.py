@@ -5,6 +5,7 @@ imported at a later scan; waits double; a held file does not stop the rest of th
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -110,6 +111,14 @@ def test_a_held_file_is_imported_at_a_later_scan_and_a_failed_backup_too(
         return real_open(p, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", open_)
+    real_os_open = os.open
+
+    def os_open(p: Any, flags: int, *args: Any) -> int:  # files.read_whole opens this way
+        if Path(p).name == theirs.name and held:
+            raise sharing_violation()
+        return real_os_open(p, flags, *args)
+
+    monkeypatch.setattr(os, "open", os_open)
     clock = Clock()
     second.shared.waits.clock = clock
     failed: list[str] = []
