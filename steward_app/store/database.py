@@ -123,7 +123,13 @@ def open_engine(path: Path, *, read_only: bool = False) -> Engine:
             "import)"
         )
     if read_only:
-        return open_read_only(path)
+        try:
+            return open_read_only(path)
+        except OlderSchema:
+            if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                raise
+            # where it can be written, an older database is brought up to date (backed up
+            # first) by a reading command too, as before
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -153,6 +159,11 @@ def open_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+class OlderSchema(StoreError):
+    """A database of an older schema, opened only for reading: it cannot be brought up to
+    date."""
+
+
 def open_read_only(path: Path) -> Engine:
     """An engine that only reads the existing database `path`: SQLite's read-only mode, no
     migration, nothing written. In a folder this user cannot write (a read-only mount, a
@@ -177,7 +188,7 @@ def open_read_only(path: Path) -> Engine:
                 f"{path} was written by a newer version of steward_app (schema "
                 f"{revision}); open it with that version or a later one. Nothing was changed"
             )
-        raise StoreError(
+        raise OlderSchema(
             f"{path} is of an older version (schema {revision}) and this command only reads: "
             "run a command that writes (or open the window) once to bring it up to date, on a "
             "writable copy if this one is read-only. Nothing was changed"

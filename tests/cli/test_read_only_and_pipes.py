@@ -170,3 +170,34 @@ def test_a_folder_that_looks_writable_but_is_not_is_read_as_immutable(
     code, out, err = cli("--db", str(db), "state")
     assert code == 0 and "State " in out, err
     assert tries == [False, True]
+
+
+def test_a_database_of_an_older_schema_is_upgraded_where_it_can_be_written_not_where_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reading command brings an older database up to date (backed up first) as before;
+    on a read-only drive it says what to do instead."""
+    from steward_app.store import database
+
+    db = a_vote(tmp_path / "vote")
+    current = database.HEAD_REVISION
+    newer = f"{int(current) + 1:04d}"  # this database is now one schema behind
+    monkeypatch.setattr(database, "HEAD_REVISION", newer)
+    monkeypatch.setattr(database, "KNOWN_REVISIONS", (*database.KNOWN_REVISIONS, newer))
+    real_access = os.access
+
+    def read_only(path: object, mode: int, **kw: object) -> bool:
+        if mode & os.W_OK and Path(str(path)) in (db, db.parent):
+            return False
+        return real_access(path, mode, **kw)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "access", read_only)
+        code, _, err = cli("--db", str(db), "state")
+    assert code == 1 and f"older version (schema {current})" in err and "writable" in err
+
+    called: list[str] = []
+    monkeypatch.setattr(database, "migrate", lambda engine, path: called.append(str(path)))
+    code, out, err = cli("--db", str(db), "state")
+    assert code == 0 and "State " in out, err
+    assert called == [str(db)]
