@@ -33,7 +33,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 
 from steward_app.store.vote_store import VoteStore
 from steward_app.ui.database_lane import DatabaseLane
-from steward_app.ui.main_window import Session
+from steward_app.ui.session import Session
 from steward_app.ui.shared_folder import SharedFolder
 
 DATABASE = Path(__file__).resolve().parent / "out" / "sync" / "import-0.sqlite"

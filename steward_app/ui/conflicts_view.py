@@ -41,7 +41,7 @@ from steward_app.ui.lane_dialog import LaneDialog
 
 if TYPE_CHECKING:
     from steward_app.services.authors import Author
-    from steward_app.ui.main_window import Session
+    from steward_app.ui.session import Session
 
 COLUMNS = (
     "",

@@ -112,7 +112,7 @@ class DataSafety(QObject):
     def restore_on_lane(self, chosen: Path) -> tuple[backups.Restored, Standings | None]:
         """Close the session, restore, open a new session (also when the restore failed)."""
         from steward_app.services import backups
-        from steward_app.ui.main_window import Session
+        from steward_app.ui.session import Session
 
         window = self.window
         old, window.session = window.session, None

@@ -62,7 +62,8 @@ if TYPE_CHECKING:
     from steward_app.services.counting import Recorded
     from steward_app.ui.conflicts_view import ConflictsDialog
     from steward_app.ui.import_history import ImportHistoryDialog
-    from steward_app.ui.main_window import MainWindow, Session
+    from steward_app.ui.main_window import MainWindow
+    from steward_app.ui.session import Session
 
 TALLY_FILTER = "Tally files (*.tally);;All files (*)"
 IMPORT_PROGRESS_AFTER_MS = 700  # a quick import shows no progress dialog

@@ -23,7 +23,7 @@ from steward_app.services.errors import NoVote
 if TYPE_CHECKING:
     from steward_app.services import exchange
     from steward_app.services.authors import Author
-    from steward_app.ui.main_window import Session
+    from steward_app.ui.session import Session
 
 STATE_TIP = (
     "The state code of what this PC holds. Equal codes on two PCs mean identical data: the "

@@ -29,7 +29,7 @@ from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.lane_dialog import LaneDialog
 
 if TYPE_CHECKING:
-    from steward_app.ui.main_window import Session
+    from steward_app.ui.session import Session
 
 HEADERS = ("Imported", "File", "From", "New", "Already here", "Held apart", "Can be undone")
 Index = QModelIndex | QPersistentModelIndex

@@ -13,7 +13,7 @@ from steward_app.services.errors import Refused
 from steward_app.ui.database_lane import DatabaseLane
 
 if TYPE_CHECKING:
-    from steward_app.ui.main_window import Session
+    from steward_app.ui.session import Session
 
 
 class LaneDialog(QDialog):

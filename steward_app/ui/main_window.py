@@ -42,10 +42,8 @@ from steward_app.domain.setup_file import SetupError
 from steward_app.domain.standings import Standings
 from steward_app.services.authors import Author
 from steward_app.services.counting import CurrentCount, Recorded, current_counts, record_count
-from steward_app.services.errors import NoVote, Refused
-from steward_app.services.standings_cache import StandingsCache
+from steward_app.services.errors import Refused
 from steward_app.store.errors import StoreError
-from steward_app.store.vote_store import VoteStore
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.chart_actions import add_chart_actions, copy_chart, save_chart
 from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
@@ -56,6 +54,7 @@ from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.glance import Glance
 from steward_app.ui.headed_text import HeadedText
 from steward_app.ui.palette import FOCUS_RING
+from steward_app.ui.session import Session
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.tree_keys import TreeKeys
 from steward_app.ui.undo_actions import UndoActions
@@ -68,20 +67,6 @@ if TYPE_CHECKING:
     from steward_app.ui.what_if_panel import WhatIfPanel
 
 log = logging.getLogger(__name__)
-
-
-class Session:
-    """Lives on the database lane: the open database and its standings cache."""
-
-    def __init__(self, path: Path) -> None:
-        self.store = VoteStore(path)
-        self.cache = StandingsCache(self.store)
-
-    def standings(self) -> Standings | None:
-        try:
-            return self.cache.load()
-        except NoVote:
-            return None
 
 
 BUSY_SHOWN_AFTER_MS = 400  # the status bar's "Working" indicator, for work longer than this

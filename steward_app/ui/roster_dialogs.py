@@ -38,7 +38,8 @@ from steward_app.ui.lane_dialog import LaneDialog
 
 if TYPE_CHECKING:
     from steward_app.services.roster import HeldEntry, MyKey
-    from steward_app.ui.main_window import MainWindow, Session
+    from steward_app.ui.main_window import MainWindow
+    from steward_app.ui.session import Session
 
 
 def key_text(k: MyKey) -> str:

@@ -20,7 +20,8 @@ from steward_app.ui.write_lane import WriteLane
 
 if TYPE_CHECKING:
     from steward_app.ui.database_lane import DatabaseLane
-    from steward_app.ui.main_window import MainWindow, Session
+    from steward_app.ui.main_window import MainWindow
+    from steward_app.ui.session import Session
 
     _Actions = QObject
 else:

@@ -35,7 +35,7 @@ from steward_app.ui.write_lane import WriteLane
 if TYPE_CHECKING:
     from steward_app.services import exchange
     from steward_app.services.authors import Author
-    from steward_app.ui.main_window import Session
+    from steward_app.ui.session import Session
 
 DEBOUNCE_MS = 2000
 POLL_MS = 10_000

@@ -23,7 +23,7 @@ from steward_app.ui.exchange_work import Arrival, Imported, import_each
 
 if TYPE_CHECKING:
     from steward_app.sync.errors import ImportRefused
-    from steward_app.ui.main_window import Session
+    from steward_app.ui.session import Session
 
 Mark = tuple[int, int]  # size, modification time in ns
 Seen = dict[str, Mark]  # file name -> its mark when it was settled

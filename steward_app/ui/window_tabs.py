@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from steward_app.domain.projection import Scenario
     from steward_app.services.timeline import Timeline
     from steward_app.ui.database_lane import DatabaseLane
-    from steward_app.ui.main_window import Session
+    from steward_app.ui.session import Session
     from steward_app.ui.timeline_chart import TimelineChart
     from steward_app.ui.what_if_panel import WhatIfPanel
 
