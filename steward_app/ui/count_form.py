@@ -181,6 +181,14 @@ class CountForm(QGroupBox):
         self._question = question_id
         self._on_field_text_changed()
 
+    @property
+    def unit(self) -> str:  # the unit the form enters counts for ("" when none is chosen)
+        return self._unit
+
+    @property
+    def standings(self) -> Standings | None:  # the standings it checks the numbers against
+        return self._standings
+
     def forget_unit(self) -> None:
         """No unit chosen (a new vote): nothing of the old one stays in the form."""
         self.blind.setChecked(False)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from steward_app.domain.standings import Standings
     from steward_app.services import backups
     from steward_app.store.backup import Restorable
-    from steward_app.ui.main_window import MainWindow
+    from steward_app.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +30,10 @@ DAILY_CHECK_MS = 3_600_000
 
 
 class DataSafety(QObject):
-    def __init__(self, window: MainWindow, menu: QMenu, before: QAction | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, menu: QMenu, before: QAction | None = None) -> None:
+        super().__init__(context)
+        self.context = context
+        window = context.window
         self.restore_action = QAction("Restore from a &backup…", window)
         self.restore_action.triggered.connect(self._on_restore_triggered)
         self.names_action = QAction("Steward and PC n&ames…", window)
@@ -43,61 +44,55 @@ class DataSafety(QObject):
         self.timer.setInterval(DAILY_CHECK_MS)
         self.timer.timeout.connect(self.daily_backup)
         self.timer.start()
-        window.standings_shown.connect(self._on_first_standings)
+        context.standings_changed.connect(self._on_first_standings)
 
-    @Slot(object)
-    def _on_first_standings(self, _standings: object) -> None:
-        self.window.standings_shown.disconnect(self._on_first_standings)
+    @Slot(object, object, object)
+    def _on_first_standings(self, *_: object) -> None:
+        self.context.standings_changed.disconnect(self._on_first_standings)
         self.daily_backup()
 
     @Slot()
     def daily_backup(self) -> None:
-        path = self.window.db_path
+        path = self.context.db_path
 
         def done(saved: Path | None) -> None:
             if saved is not None:
-                self.window.statusBar().showMessage(f"Today's backup saved to {saved}", 6000)
+                self.context.say(f"Today's backup saved to {saved}", 6000)
 
         def failed(error: BaseException) -> None:
             log.error("the day's backup was not made: %s", error)
-            self.window.statusBar().showMessage(f"The day's backup was not made: {error}", 15000)
+            self.context.say(f"The day's backup was not made: {error}", 15000)
 
         def work() -> Path | None:
             from steward_app.services import backups
 
             return backups.daily_backup_if_due(path)
 
-        self.window.lane.submit(work, done, failed)
+        self.context.run(work, done, failed)
 
     @Slot()
     def _on_names_triggered(self) -> None:
-        author = ask_names(self.window, self.window.author, first_run=False)
+        author = ask_names(self.context.window, self.context.author, first_run=False)
         if author is not None:
-            self.window.author = author
-            self.window.statusBar().showMessage(
-                f"Entries from now on: {author.steward} on {author.pc}", 6000
-            )
+            self.context.author = author
+            self.context.say(f"Entries from now on: {author.steward} on {author.pc}", 6000)
 
     @Slot()
     def _on_restore_triggered(self) -> None:
         from steward_app.ui.restore_dialog import RestoreDialog
 
-        dialog = RestoreDialog(self.window.db_path, self.window)
+        dialog = RestoreDialog(self.context.db_path, self.context.window)
         if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         from steward_app.services import backups
 
         chosen = dialog.chosen
-        db_path = self.window.db_path
-        self.window.lane.submit(
-            lambda: backups.check(db_path, chosen),
-            self._confirm,
-            self.window._on_failed,
-        )
+        db_path = self.context.db_path
+        self.context.run(lambda: backups.check(db_path, chosen), self._confirm)
 
     def _confirm(self, checked: Restorable) -> None:
         answer = QMessageBox.question(
-            self.window,
+            self.context.window,
             "Restore this backup?",
             f"Replace the database with {checked.path.name} ({checked.entries:,} entries)?\n\n"
             "The database as it is now is backed up first. Counts entered after this backup "
@@ -105,34 +100,32 @@ class DataSafety(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.window.lane.submit(
-            lambda: self.restore_on_lane(checked.path), self._on_restored, self.window._on_failed
-        )
+        self.context.run(lambda: self.restore_on_lane(checked.path), self._on_restored)
 
     def restore_on_lane(self, chosen: Path) -> tuple[backups.Restored, Standings | None]:
         """Close the session, restore, open a new session (also when the restore failed)."""
         from steward_app.services import backups
         from steward_app.ui.session import Session
 
-        window = self.window
-        old, window.session = window.session, None
+        context = self.context
+        old, context.session = context.session, None
         if old is not None:
             old.store.close()
         try:
-            restored = backups.restore(window.db_path, chosen)
+            restored = backups.restore(context.db_path, chosen)
         finally:
-            window.session = Session(window.db_path)
-        return restored, window.session.standings()
+            context.session = Session(context.db_path)
+        return restored, context.session.standings()
 
     def _on_restored(self, result: tuple[backups.Restored, Standings | None]) -> None:
         restored, standings = result
-        self.window._show(standings)
+        self.context.change(standings, None, self)
         saved = ""
         if restored.previous is not None:
             saved = f"\n\nThe database as it was is saved in {restored.previous}."
-        self.window.statusBar().showMessage(f"Restored {restored.source.name}", 8000)
+        self.context.say(f"Restored {restored.source.name}", 8000)
         QMessageBox.information(
-            self.window,
+            self.context.window,
             "Restored",
             f"Restored {restored.source} ({restored.entries:,} entries) at "
             f"{dt.datetime.now():%H:%M}.{saved}",

@@ -5,8 +5,9 @@ status bar (docs/sync-format.md; README "Exchanging results").
 The exchange services, the conflicts view and the import history are imported when first
 used: the window's cold start does not wait for them (bench/bench_window.py).
 
-The main window creates one ExchangeActions and hands it its menus; everything else hangs
-off the window's `standings_shown` signal: after every change the state code is read again,
+The main window creates one ExchangeActions with its context (ui/window_context.py) and hands
+it its menus; everything else hangs off the context's `standings_changed` signal: after every
+change the state code is read again,
 and when it changed the shared folder gets a new export (debounced).
 """
 
@@ -18,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,8 +63,9 @@ if TYPE_CHECKING:
     from steward_app.services.counting import Recorded
     from steward_app.ui.conflicts_view import ConflictsDialog
     from steward_app.ui.import_history import ImportHistoryDialog
-    from steward_app.ui.main_window import MainWindow
     from steward_app.ui.session import Session
+    from steward_app.ui.start_page import StartPage
+    from steward_app.ui.window_context import WindowContext
 
 TALLY_FILTER = "Tally files (*.tally);;All files (*)"
 IMPORT_PROGRESS_AFTER_MS = 700  # a quick import shows no progress dialog
@@ -112,11 +114,15 @@ def _escape(text: str) -> str:
 class ExchangeActions(SharedFolderActions, QObject):
     """File exchange for one main window."""
 
-    def __init__(self, window: MainWindow, show: Callable[[Standings | None], None]) -> None:
-        super().__init__(window)
-        self.window = window
-        self.show_standings = show
-        self.lane = window.lane
+    # a conflict resolved in the conflicts view: (Recorded, Author, SlotKey, the step in
+    # words), for Edit › Undo
+    resolved = Signal(object, object, object, str)
+
+    def __init__(self, context: WindowContext, start_page: StartPage) -> None:
+        super().__init__(context)
+        self.context = context
+        self.window = window = context.window
+        self.lane = context.lane
         self.last_state: exchange.StateCode | None = None
         self.last_results: Imported | None = None  # the last import's outcome (for the views)
         self.import_progress: QProgressDialog | None = None  # while an import runs
@@ -136,7 +142,7 @@ class ExchangeActions(SharedFolderActions, QObject):
         bar.addPermanentWidget(self.state_label)
         self.writes = WriteLane(self)  # exports' files, built and written off the lane
         self.shared = SharedFolder(
-            self.lane, self._session, window.author, self, writes=self.writes
+            self.lane, self._session, context.author, self, writes=self.writes
         )
         self.shared.arrived.connect(self._on_shared_arrived)
         self.shared.exported.connect(self._on_shared_exported)
@@ -156,11 +162,15 @@ class ExchangeActions(SharedFolderActions, QObject):
         self._reading = False  # a state code being read, part by part
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        window.standings_shown.connect(self._on_window_standings_shown)
-        window.start_page.import_requested.connect(self.choose_and_import)
+        context.standings_changed.connect(self._on_standings_changed)
+        start_page.import_requested.connect(self.choose_and_import)
 
     def _session(self) -> Session | None:
-        return self.window.session
+        return self.context.session
+
+    def show_standings(self, standings: Standings | None) -> None:
+        """Standings an import or a resolution brought: the window and the others see them."""
+        self.context.change(standings, None, self)
 
     @property
     def writing(self) -> bool:
@@ -188,12 +198,12 @@ class ExchangeActions(SharedFolderActions, QObject):
 
     @Slot()
     def choose_and_export(self) -> None:
-        standings = self.window.standings
+        standings = self.context.standings
         if standings is None:
             self._say("There is no vote to export yet.", 6000)
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = default_export_name(standings.vote.id, self.window.author.pc)
+        name = default_export_name(standings.vote.id, self.context.author.pc)
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, "Export results", str(Path(folder) / name), TALLY_FILTER
         )
@@ -208,7 +218,7 @@ class ExchangeActions(SharedFolderActions, QObject):
 
         if not target.name.lower().endswith(files.SUFFIX):
             target = target.with_name(target.name + files.SUFFIX)
-        author = self.window.author
+        author = self.context.author
 
         def done(result: exchange.ExportResult) -> None:
             notes = "".join(f"\n\nNote: {n}" for n in result.notes)
@@ -225,11 +235,11 @@ class ExchangeActions(SharedFolderActions, QObject):
             assert session is not None
             gathered = gather_export(session, author, target)
             self.writes.submit(
-                partial(exchange.write_export, gathered, target), done, self.window._on_failed
+                partial(exchange.write_export, gathered, target), done, self.context.failed
             )
 
         self._say(f"Exporting to {target}…", 0)
-        self.lane.submit(work, lambda _: None, self.window._on_failed)
+        self.lane.submit(work, lambda _: None, self.context.failed)
 
     @Slot()
     def choose_and_import(self) -> None:
@@ -298,7 +308,7 @@ class ExchangeActions(SharedFolderActions, QObject):
 
         def failed(error: BaseException) -> None:
             finish()
-            self.window._on_failed(error)
+            self.context.failed(error)
 
         read(0)
 
@@ -357,8 +367,8 @@ class ExchangeActions(SharedFolderActions, QObject):
 
     # --- the status bar, dialogs ---------------------------------------------------------
 
-    @Slot(object)
-    def _on_window_standings_shown(self, standings: Standings | None) -> None:
+    @Slot(object, object, object)
+    def _on_standings_changed(self, standings: Standings | None, *_: object) -> None:
         vote = (standings.vote.id, standings.vote.mode.value) if standings is not None else None
         if not self._looked or vote != self._vote:
             # the database is open, or holds another vote now: its own folder, looked in at once
@@ -427,7 +437,7 @@ class ExchangeActions(SharedFolderActions, QObject):
             from steward_app.ui.conflicts_view import ConflictsDialog
 
             self._conflicts = ConflictsDialog(
-                self.lane, self._session, self.window.author, self.show_standings, self.window
+                self.lane, self._session, self.context.author, self.show_standings, self.window
             )
             self._conflicts.on_recorded = self._on_conflict_resolved
         self._conflicts.reload()
@@ -435,11 +445,11 @@ class ExchangeActions(SharedFolderActions, QObject):
         self._conflicts.raise_()
 
     def _on_conflict_resolved(self, recorded: Recorded, slot: SlotKey) -> None:
-        standings = self.window.standings
+        standings = self.context.standings
         unit = standings.vote.unit_by_id.get(slot.unit) if standings is not None else None
         name = unit.name if unit is not None else slot.unit
-        self.window.undo.add(recorded, self.window.author, slot, f"resolution of {name}")
-        self.window.mark_saved("last save")
+        self.resolved.emit(recorded, self.context.author, slot, f"resolution of {name}")
+        self.context.saved_here.emit("last save")
 
     @Slot()
     def open_history(self) -> None:
@@ -454,4 +464,4 @@ class ExchangeActions(SharedFolderActions, QObject):
         self._history.raise_()
 
     def _say(self, text: str, ms: int) -> None:
-        self.window.statusBar().showMessage(text.splitlines()[0] if text else "", ms)
+        self.context.say(text.splitlines()[0] if text else "", ms)

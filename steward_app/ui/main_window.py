@@ -38,12 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from steward_app import __version__
-from steward_app.domain.setup_file import SetupError
 from steward_app.domain.standings import Standings
 from steward_app.services.authors import Author
 from steward_app.services.counting import CurrentCount, Recorded, current_counts, record_count
 from steward_app.services.errors import Refused
-from steward_app.store.errors import StoreError
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.chart_actions import add_chart_actions, copy_chart, save_chart
 from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
@@ -58,11 +56,13 @@ from steward_app.ui.session import Session
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.tree_keys import TreeKeys
 from steward_app.ui.undo_actions import UndoActions
+from steward_app.ui.window_context import WindowContext
 from steward_app.ui.window_layout import WindowLayout
 from steward_app.ui.window_tabs import EVENING_TAB, WHAT_IF_TAB, WindowTabs
 
 if TYPE_CHECKING:
     from steward_app.reports.document import ReportData
+    from steward_app.services.changes import Changes
     from steward_app.ui.timeline_chart import TimelineChart
     from steward_app.ui.what_if_panel import WhatIfPanel
 
@@ -79,11 +79,11 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self, lane: DatabaseLane, db_path: Path, author: Author, demo: bool = False
     ) -> None:
         super().__init__()
-        self.lane = lane
-        self.db_path = db_path
-        self.author = author
-        self.session: Session | None = None
-        self.standings: Standings | None = None
+        # the hub the controllers share (ui/window_context.py); connected first, the window
+        # shows new standings before any controller hears of them
+        self.context = WindowContext(self, lane, db_path, author)
+        self.context.standings_changed.connect(self._on_standings_changed)
+        self.context.saved_here.connect(self.mark_saved)
         self.question_id = ""
         self.selected_union = ""
         self.zoom = 0  # points added to the system font (View > Zoom), restored below
@@ -91,7 +91,41 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self._build()
         self._restore_layout()
         self.statusBar().showMessage(f"Opening {db_path}…")
-        self.lane.submit(lambda: self._open_session(demo), self._on_session_opened, self._on_failed)
+        self.context.run(lambda: self._open_session(demo), self._on_session_opened)
+
+    # what the window shares with its controllers lives in its context
+
+    @property
+    def lane(self) -> DatabaseLane:
+        return self.context.lane
+
+    @property
+    def db_path(self) -> Path:
+        return self.context.db_path
+
+    @property
+    def author(self) -> Author:
+        return self.context.author
+
+    @author.setter
+    def author(self, author: Author) -> None:
+        self.context.author = author
+
+    @property
+    def session(self) -> Session | None:
+        return self.context.session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        self.context.session = session
+
+    @property
+    def standings(self) -> Standings | None:
+        return self.context.standings
+
+    @standings.setter
+    def standings(self, standings: Standings | None) -> None:
+        self.context.standings = standings
 
     # --- layout --------------------------------------------------------------------------
 
@@ -229,13 +263,17 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             file_menu, "&Copy coalition chart", None, lambda: copy_chart(self.coalition_chart)
         )
         file_menu.addSeparator()
-        self.exchange = ExchangeActions(self, self._show)  # file exchange (ui/exchange_actions)
+        # file exchange (ui/exchange_actions)
+        self.exchange = ExchangeActions(self.context, self.start_page)
         self.exchange.fill_file_menu(file_menu)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.data_safety = DataSafety(self, file_menu, quit_action)  # restore, names, backups
-        self.undo = UndoActions(self)  # Edit › Undo / Redo of this window's saves
+        self.data_safety = DataSafety(
+            self.context, file_menu, quit_action
+        )  # restore, names, backups
+        self.undo = UndoActions(self.context)  # Edit › Undo / Redo of this window's saves
         self.undo.fill_edit_menu(self.menuBar().addMenu("&Edit"))
+        self.exchange.resolved.connect(self.undo.add)  # a resolution Ctrl+Z takes back
         view = self.menuBar().addMenu("&View")
         self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
         self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
@@ -272,7 +310,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self._action(help_menu, "&About steward_app", None, self._on_about_triggered)
         from steward_app.ui.roster_dialogs import RosterActions
 
-        self.roster = RosterActions(self, help_menu)  # this PC's key, the Coordinator menu
+        self.roster = RosterActions(self.context, help_menu)  # this PC's key, the Coordinator menu
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # busy, no percentage
         self.busy.setMaximumWidth(120)
@@ -336,20 +374,16 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
     @Slot(object)
     def _on_session_opened(self, standings: Standings | None) -> None:
         self.statusBar().showMessage(f"Opened {self.db_path}", 4000)
-        self._show(standings)
+        self.context.change(standings, None, self)
 
-    def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, (StoreError, Refused)):
-            text = str(error)
-        elif isinstance(error, SetupError):
-            text = "The setup file has problems; nothing was changed:\n" + "\n".join(
-                str(p) for p in error.problems
-            )
-        else:
-            text = f"Something went wrong: {error!r}. Nothing typed was lost."
-            log.error("unexpected error", exc_info=error)
-        self.statusBar().showMessage(text.splitlines()[0], 10000)
-        QMessageBox.warning(self, "steward_app", text)
+    @Slot(object, object, object)
+    def _on_standings_changed(
+        self, standings: Standings | None, changes: Changes | None, _initiator: object
+    ) -> None:
+        self._show(standings)
+        unit = self.form.unit
+        if changes is not None and unit and unit in changes.units:
+            self._load_current(unit)  # its counts changed (an undo, a redo)
 
     def _show(self, standings: Standings | None) -> None:
         self.standings = standings
@@ -376,9 +410,9 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             for union in vote.unions:
                 self.union_filter.addItem(union.name, union.id)
             self.union_filter.blockSignals(False)
-        before = self.form._standings
+        before = self.form.standings
         self.form.set_standings(standings, self.question_id)
-        unit = self.form._unit
+        unit = self.form.unit
         if unit and unit != self._saving_unit and before is not None and not new_vote:
             q_before = before.questions.get(self.question_id)
             q_now = standings.questions[self.question_id]
@@ -411,7 +445,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             load_demo(self.session.store, self.author, replace=True)
             return self.session.cache.refresh_all()
 
-        self.lane.submit(work, self._show_replaced, self._on_failed)
+        self.context.run(work, self._show_replaced)
 
     @Slot()
     def _on_open_setup_triggered(self) -> None:
@@ -439,14 +473,14 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             create_vote(self.session.store, text, self.author, replace=replace)
             return self.session.cache.refresh_all()
 
-        self.lane.submit(work, self._show_replaced, self._on_failed)
+        self.context.run(work, self._show_replaced)
 
     def _show_replaced(self, standings: Standings | None) -> None:
         """A vote replaced (even by the same setup): nothing typed or shown for the old one
         stays in the form, and no unit is chosen."""
         self.form.forget_unit()
         self.tree.setCurrentIndex(QModelIndex())
-        self._show(standings)
+        self.context.change(standings, None, self)
 
     @Slot(object)
     def _on_form_save_requested(self, request: SaveRequest) -> None:
@@ -476,7 +510,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             self.form.saved(note)
             self._saving_unit = request.slot.unit  # its counts come with the save
             try:
-                self._show(standings)
+                self.context.change(standings, None, self)
             finally:
                 self._saving_unit = ""
             self.form.show_current(request.slot.unit, counts)
@@ -491,7 +525,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
                 self.form.refused(error.message, error.problems)
             else:
                 self.form.refused(str(error).splitlines()[0], [])
-                self._on_failed(error)
+                self.context.failed(error)
 
         self.lane.submit(work, done, failed)
 
@@ -541,9 +575,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             assert self.session is not None
             return current_counts(self.session.store, unit_id)
 
-        self.lane.submit(
-            work, lambda counts: self.form.show_current(unit_id, counts), self._on_failed
-        )
+        self.context.run(work, lambda counts: self.form.show_current(unit_id, counts))
 
     @Slot()
     def _on_union_filter_changed(self) -> None:

@@ -38,8 +38,8 @@ from steward_app.ui.lane_dialog import LaneDialog
 
 if TYPE_CHECKING:
     from steward_app.services.roster import HeldEntry, MyKey
-    from steward_app.ui.main_window import MainWindow
     from steward_app.ui.session import Session
+    from steward_app.ui.window_context import WindowContext
 
 
 def key_text(k: MyKey) -> str:
@@ -75,7 +75,7 @@ class RosterDialog(LaneDialog):
 
     def __init__(self, owner: RosterActions, title: str) -> None:
         super().__init__(owner.lane, owner.session, owner.show_standings, owner.window)
-        self.author = owner.window.author
+        self.author = owner.context.author
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -360,10 +360,11 @@ class DeclareDialog(RosterDialog):
 class RosterActions(QObject):
     """Help › This PC's key…, and the Coordinator menu before Help."""
 
-    def __init__(self, window: MainWindow, help_menu: QMenu) -> None:
-        super().__init__(window)
-        self.window = window
-        self.lane = window.lane
+    def __init__(self, context: WindowContext, help_menu: QMenu) -> None:
+        super().__init__(context)
+        self.context = context
+        self.window = window = context.window
+        self.lane = context.lane
         self.dialogs: dict[str, RosterDialog] = {}
         key = QAction("This PC's &key…", self)
         key.triggered.connect(self.show_key)
@@ -385,10 +386,10 @@ class RosterActions(QObject):
             menu.addAction(action)
 
     def session(self) -> Session | None:
-        return self.window.session
+        return self.context.session
 
     def show_standings(self, standings: Standings | None) -> None:
-        self.window._show(standings)
+        self.context.change(standings, None, self)
 
     def _open(self, name: str, make: Callable[[], RosterDialog]) -> Any:
         dialog = self.dialogs.get(name)
@@ -399,12 +400,12 @@ class RosterActions(QObject):
         return dialog
 
     def _needs_vote(self) -> Standings | None:
-        if self.window.standings is None:
-            self.window.statusBar().showMessage(
+        if self.context.standings is None:
+            self.context.say(
                 "There is no vote yet: create it from the setup file, or import a tally file.",
                 8000,
             )
-        return self.window.standings
+        return self.context.standings
 
     def show_key(self) -> None:
         self._open("key", lambda: KeyDialog(self)).load()

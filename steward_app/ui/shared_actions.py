@@ -19,9 +19,11 @@ from steward_app.ui.shared_indicator import Marks, SharedIndicator, folder_state
 from steward_app.ui.write_lane import WriteLane
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
     from steward_app.ui.database_lane import DatabaseLane
-    from steward_app.ui.main_window import MainWindow
     from steward_app.ui.session import Session
+    from steward_app.ui.window_context import WindowContext
 
     _Actions = QObject
 else:
@@ -31,7 +33,8 @@ else:
 class SharedFolderActions(_Actions):
     """ExchangeActions' shared-folder part (a mixin: ExchangeActions sets the attributes)."""
 
-    window: MainWindow
+    context: WindowContext
+    window: QMainWindow
     lane: DatabaseLane
     shared: SharedFolder
     shared_indicator: SharedIndicator
@@ -74,7 +77,7 @@ class SharedFolderActions(_Actions):
             self.use_shared_folder(None)
 
     def use_shared_folder(self, folder: Path | None) -> None:
-        if folder is not None and folder.resolve() == self.window.db_path.resolve().parent:
+        if folder is not None and folder.resolve() == self.context.db_path.resolve().parent:
             QMessageBox.warning(
                 self.window,
                 "Shared folder",
@@ -87,7 +90,7 @@ class SharedFolderActions(_Actions):
             self.shared_indicator.show_none()
             self._say("Shared folder cleared: results are no longer written or picked up.", 8000)
             return
-        standings = self.window.standings
+        standings = self.context.standings
         vote = standings.vote if standings is not None else None
 
         def work() -> str:
@@ -107,7 +110,7 @@ class SharedFolderActions(_Actions):
             self.shared.scan()
             self.refresh_indicator()
 
-        self.writes.submit(work, done, self.window._on_failed)  # reads the share: off the lane
+        self.writes.submit(work, done, self.context.failed)  # reads the share: off the lane
 
     def _load_shared_folder(self) -> None:
         """The vote's own shared folder (ui/shared_setting.py), when the database opens or its
@@ -133,7 +136,7 @@ class SharedFolderActions(_Actions):
             self.shared.scan()
             self.refresh_indicator()
 
-        self.lane.submit(work, done, self.window._on_failed)
+        self.lane.submit(work, done, self.context.failed)
 
     @Slot()
     def refresh_indicator(self) -> None:

@@ -22,12 +22,13 @@ from steward_app.domain.checks import parse_numbers
 from steward_app.domain.counts import SlotKey
 from steward_app.domain.standings import Standings
 from steward_app.services.authors import Author
+from steward_app.services.changes import Changes
 from steward_app.services.counting import Recorded
 from steward_app.services.errors import Refused
 from steward_app.ui.count_form import SaveRequest
 
 if TYPE_CHECKING:
-    from steward_app.ui.main_window import MainWindow
+    from steward_app.ui.window_context import WindowContext
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,9 @@ def step_text(request: SaveRequest, recorded: Recorded, unit_name: str) -> str:
 class UndoActions(QObject):
     """The window's undo and redo stacks and their two actions."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context)
+        self.context = context
         self.done: list[Step] = []
         self.undone: list[Step] = []
         self.redone: dict[str, str] = {}  # undone entry -> the entry that redid it
@@ -69,10 +70,10 @@ class UndoActions(QObject):
         self.undo_action = self._action(QKeySequence.StandardKey.Undo, self.undo)
         self.redo_action = self._action(QKeySequence.StandardKey.Redo, self.redo)
         self._update()
-        window.standings_shown.connect(self._on_standings_shown)
+        context.standings_changed.connect(self._on_standings_changed)
 
-    @Slot(object)
-    def _on_standings_shown(self, standings: Standings | None) -> None:
+    @Slot(object, object, object)
+    def _on_standings_changed(self, standings: Standings | None, *_: object) -> None:
         """Another vote (or none) in the window: its saves are not this vote's to undo."""
         vote_id = None if standings is None else standings.vote.id
         if vote_id != self.vote_id:
@@ -82,7 +83,7 @@ class UndoActions(QObject):
             self._update()
 
     def _action(self, keys: QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:
-        action = QAction(self.window)
+        action = QAction(self.context.window)
         action.setShortcuts(keys)  # every binding of the platform (Ctrl+Shift+Z and Ctrl+Y)
         action.triggered.connect(slot)
         return action
@@ -105,8 +106,8 @@ class UndoActions(QObject):
         if recorded.entry_id is None:
             return  # already recorded: nothing new to take back
         unit_name = request.slot.unit
-        if self.window.standings is not None:
-            unit = self.window.standings.vote.unit_by_id.get(request.slot.unit)
+        if self.context.standings is not None:
+            unit = self.context.standings.vote.unit_by_id.get(request.slot.unit)
             unit_name = unit.name if unit is not None else unit_name
         self.add(recorded, author, request.slot, step_text(request, recorded, unit_name))
 
@@ -129,19 +130,18 @@ class UndoActions(QObject):
             self._run(self.undone[-1], redo=True)
 
     def _run(self, step: Step, redo: bool) -> None:
-        window = self.window
+        context = self.context
         redone = dict(self.redone)
 
         def work() -> tuple[Recorded, Standings]:
             from steward_app.services.undo import redo_entry, undo_entry  # first used here
 
-            assert window.session is not None
-            store = window.session.store
+            session = context.open_session()
             if redo:
-                result = redo_entry(store, step.author, step.entry_id, redone=redone)
+                result = redo_entry(session.store, step.author, step.entry_id, redone=redone)
             else:
-                result = undo_entry(store, step.author, step.entry_id)
-            return result, window.session.cache.refresh(result.changes)
+                result = undo_entry(session.store, step.author, step.entry_id)
+            return result, session.cache.refresh(result.changes)
 
         def done(result: tuple[Recorded, Standings]) -> None:
             recorded, standings = result
@@ -154,22 +154,24 @@ class UndoActions(QObject):
             else:
                 self.undone.append(step)
             self._update()
-            window._show(standings)
-            window._load_current(step.slot.unit)
+            # the step's unit's counts changed: the window shows them again if the form has it
+            context.change(
+                standings, recorded.changes | Changes(units=frozenset({step.slot.unit})), self
+            )
             verb = "Redone" if redo else "Undone"
-            window.statusBar().showMessage(f"{verb}: {step.text}", 8000)
-            window.mark_saved("last redo" if redo else "last undo")  # the database changed
+            context.say(f"{verb}: {step.text}", 8000)
+            context.saved_here.emit("last redo" if redo else "last undo")  # the database changed
 
         def failed(error: BaseException) -> None:
             self.working = False
             if isinstance(error, Refused):  # replaced since: it can no longer be taken back
                 _discard(self.undone if redo else self.done, step)
             self._update()
-            window._on_failed(error)
+            context.failed(error)
 
         self.working = True
         self._update()
-        window.lane.submit(work, done, failed)
+        context.run(work, done, failed)
 
 
 def _discard(stack: list[Step], step: Step) -> None:

@@ -26,10 +26,9 @@ from steward_app.ui.palette import FOCUS_RING, status_words
 if TYPE_CHECKING:
     from steward_app.domain.projection import Scenario
     from steward_app.services.timeline import Timeline
-    from steward_app.ui.database_lane import DatabaseLane
-    from steward_app.ui.session import Session
     from steward_app.ui.timeline_chart import TimelineChart
     from steward_app.ui.what_if_panel import WhatIfPanel
+    from steward_app.ui.window_context import WindowContext
 
     _Window = QMainWindow
 else:
@@ -49,8 +48,7 @@ def union_words(s: UnionStanding) -> str:
 class WindowTabs(_Window):
     """MainWindow's middle part (a mixin: the window sets the attributes below)."""
 
-    lane: DatabaseLane
-    session: Session | None
+    context: WindowContext
     standings: Standings | None
     question_id: str
     selected_union: str
@@ -63,9 +61,6 @@ class WindowTabs(_Window):
     tabs: QTabWidget
     _timeline_chart: TimelineChart | None
     _what_if: WhatIfPanel | None
-
-    def _on_failed(self, error: BaseException) -> None:
-        raise NotImplementedError  # MainWindow's
 
     def _refresh_dashboard(self) -> None:
         if self.standings is None:
@@ -148,12 +143,12 @@ class WindowTabs(_Window):
         vote = self.standings.vote
         union_id = self.selected_union or vote.unions[0].id
         question = self.question_id
+        context = self.context
 
         def work() -> Timeline:
             from steward_app.services.timeline import timeline
 
-            assert self.session is not None
-            return timeline(self.session.store, question, union_id)
+            return timeline(context.open_session().store, question, union_id)
 
         def done(result: Timeline) -> None:
             rule = vote.coalition_rule
@@ -163,7 +158,7 @@ class WindowTabs(_Window):
                 result, vote.union_by_id[union_id].name, threshold, label
             )
 
-        self.lane.submit(work, done, self._on_failed)
+        context.run(work, done)
 
     @Slot(int)
     def _on_tabs_current_changed(self, _index: int) -> None:
@@ -175,18 +170,14 @@ class WindowTabs(_Window):
             return
         vote = self.standings.vote
         question = self.question_id
+        context = self.context
 
         def work() -> Standings:
             from steward_app.domain.projection import project
 
-            assert self.session is not None
-            return project(vote, dict(self.session.cache.reports), scenario)
+            return project(vote, dict(context.open_session().cache.reports), scenario)
 
-        self.lane.submit(
-            work,
-            lambda projected: self.what_if.show_projection(projected, question),
-            self._on_failed,
-        )
+        context.run(work, lambda projected: self.what_if.show_projection(projected, question))
 
     @Slot(str)
     def _on_form_blind_changed(self, unit_id: str) -> None:

@@ -61,7 +61,7 @@ def record(qtbot: QtBot, window: MainWindow, who: Any, yes: str, no: str) -> Non
         return window.session.cache.refresh(result.changes)
 
     with qtbot.waitSignal(window.standings_shown, timeout=20000):
-        window._show(on_lane(qtbot, window, work))
+        window.context.change(on_lane(qtbot, window, work))
 
 
 def state_text(qtbot: QtBot, window: MainWindow) -> str:

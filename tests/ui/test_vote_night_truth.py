@@ -163,7 +163,7 @@ def test_the_form_drops_the_conflict_mark_once_it_is_resolved(
     done: list[object] = []
     w.lane.submit(resolve, done.append, done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
-    w._show(done[0])  # as the conflicts view shows what it resolved
+    w.context.change(done[0])  # as the conflicts view shows what it resolved
     qtbot.waitUntil(lambda: "conflict" not in w.form.current.text(), timeout=10000)
     assert "yes" in w.form.current.text()
 
