@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -52,16 +51,17 @@ from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.glance import Glance
 from steward_app.ui.headed_text import HeadedText
 from steward_app.ui.palette import FOCUS_RING
+from steward_app.ui.report_actions import ReportActions
 from steward_app.ui.session import Session
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.tree_keys import TreeKeys
 from steward_app.ui.undo_actions import UndoActions
+from steward_app.ui.vote_actions import VoteActions
 from steward_app.ui.window_context import WindowContext
 from steward_app.ui.window_layout import WindowLayout
 from steward_app.ui.window_tabs import EVENING_TAB, WHAT_IF_TAB, WindowTabs
 
 if TYPE_CHECKING:
-    from steward_app.reports.document import ReportData
     from steward_app.services.changes import Changes
     from steward_app.ui.timeline_chart import TimelineChart
     from steward_app.ui.what_if_panel import WhatIfPanel
@@ -131,9 +131,11 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
 
     def _build(self) -> None:
         self.pages = QStackedWidget()
+        self.votes = VoteActions(self.context)  # a vote from a setup file, or the demo
+        self.votes.replaced.connect(self._show_replaced)
         self.start_page = StartPage()
-        self.start_page.demo_requested.connect(self._on_start_page_demo_requested)
-        self.start_page.setup_requested.connect(self._on_open_setup_triggered)
+        self.start_page.demo_requested.connect(self.votes.load_demo)
+        self.start_page.setup_requested.connect(self.votes.open_setup)
         self.pages.addWidget(self.start_page)
 
         self.tree_model = CoalitionTreeModel(self)
@@ -238,20 +240,24 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
 
+        self.reports = ReportActions(self.context, lambda: self.selected_union)
         file_menu = self.menuBar().addMenu("&File")
         self._action(
             file_menu,
             "&New vote from setup file…",
             QKeySequence.StandardKey.Open,
-            self._on_open_setup_triggered,
+            self.votes.open_setup,
         )
-        self._action(file_menu, "Load the &demo vote", None, self._on_start_page_demo_requested)
+        self._action(file_menu, "Load the &demo vote", None, self.votes.load_demo)
         file_menu.addSeparator()
-        self._action(file_menu, "Print pre&view…", None, lambda: self._report("preview"))
+        self._action(file_menu, "Print pre&view…", None, lambda: self.reports.report("preview"))
         self._action(
-            file_menu, "&Print…", QKeySequence.StandardKey.Print, lambda: self._report("print")
+            file_menu,
+            "&Print…",
+            QKeySequence.StandardKey.Print,
+            lambda: self.reports.report("print"),
         )
-        self._action(file_menu, "&Export PDF…", None, lambda: self._report("pdf"))
+        self._action(file_menu, "&Export PDF…", None, lambda: self.reports.report("pdf"))
         file_menu.addSeparator()
         self._action(
             file_menu,
@@ -425,56 +431,6 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
 
     # --- slots ---------------------------------------------------------------------------
 
-    @Slot()
-    def _on_start_page_demo_requested(self) -> None:
-        if self.standings is not None:
-            answer = QMessageBox.question(
-                self,
-                "Replace the vote with the demo?",
-                f"This database holds the vote \u201c{self.standings.vote.title}\u201d. Replace "
-                "it and its counts with the demo vote (a practice vote)? A backup copy is saved "
-                "first.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-
-        def work() -> Standings | None:
-            from steward_app.services.vote_setup import load_demo
-
-            assert self.session is not None
-            load_demo(self.session.store, self.author, replace=True)
-            return self.session.cache.refresh_all()
-
-        self.context.run(work, self._show_replaced)
-
-    @Slot()
-    def _on_open_setup_triggered(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Create a vote from a setup file", "", "Setup files (*.toml);;All files (*)"
-        )
-        if not name:
-            return
-        replace = False
-        if self.standings is not None:
-            answer = QMessageBox.question(
-                self,
-                "Replace the vote?",
-                "This database already holds a vote. Replace it? A backup copy is saved first.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            replace = True
-
-        def work() -> Standings | None:
-            from steward_app.services.vote_setup import create_vote
-
-            assert self.session is not None
-            text = Path(name).read_text(encoding="utf-8-sig")
-            create_vote(self.session.store, text, self.author, replace=replace)
-            return self.session.cache.refresh_all()
-
-        self.context.run(work, self._show_replaced)
-
     def _show_replaced(self, standings: Standings | None) -> None:
         """A vote replaced (even by the same setup): nothing typed or shown for the old one
         stays in the form, and no unit is chosen."""
@@ -607,48 +563,6 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         assert index.data(STATUS_ROLE) == "not reported"
-
-    def _report(self, how: str) -> None:
-        """Print preview, print or export one of the reports of the current standings."""
-        if self.standings is None or self.session is None:
-            return
-        from steward_app.ui import print_actions  # printing is loaded when first used
-
-        kind = print_actions.choose_report(self)
-        if kind is None:
-            return
-        session = self.session
-        union_id = self.selected_union or self.standings.vote.unions[0].id
-
-        def work() -> ReportData:
-            return print_actions.gather(session.store, session.cache)
-
-        def done(data: ReportData) -> None:
-            try:
-                document = print_actions.build(kind, data, union_id)
-            except Exception as exc:
-                print_actions.explain(self, exc)
-                return
-            if how == "preview":
-                print_actions.preview(self, document)
-            elif how == "print":
-                print_actions.print_document(self, document)
-            else:
-                name = print_actions.default_pdf_name(
-                    kind, data.standings.vote.id, union_id, dt.datetime.now()
-                )
-                print_actions.export_pdf(self, document, self._write_report, name)
-
-        self.lane.submit(work, done, lambda e: print_actions.explain(self, e))
-
-    def _write_report(self, write: Callable[[], object]) -> None:
-        from steward_app.ui import print_actions
-
-        self.lane.submit(
-            write,
-            lambda path: self.statusBar().showMessage(f"PDF written: {path}", 15000),
-            lambda e: print_actions.explain(self, e),
-        )
 
     @Slot()
     def _on_about_triggered(self) -> None:

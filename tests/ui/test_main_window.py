@@ -251,7 +251,7 @@ def test_export_pdf_writes_the_same_report_as_the_command_line(
         "getSaveFileName",  # type: ignore[attr-defined]
         lambda *a, **k: (str(target), "PDF (*.pdf)"),
     )
-    demo_window._report("pdf")
+    demo_window.reports.report("pdf")
     qtbot.waitUntil(target.exists, timeout=20000)
     wait_idle(qtbot, demo_window)
     text = subprocess.run(

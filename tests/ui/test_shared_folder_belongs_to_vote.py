@@ -125,7 +125,7 @@ def test_loading_the_demo_into_a_real_database_drops_the_real_folder(
     idle(qtbot, window)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.standings_shown, timeout=20000):
-        window._on_start_page_demo_requested()
+        window.votes.load_demo()
     qtbot.waitUntil(lambda: window.exchange.shared.folder is None, timeout=20000)
     close(window)
 

@@ -108,13 +108,13 @@ def test_loading_the_demo_asks_first_and_empties_the_form(
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     before = w.standings
-    w._on_start_page_demo_requested()
+    w.votes.load_demo()
     assert asked and "Replace" in asked[0]
     qtbot.waitUntil(lambda: not w.lane.busy, timeout=10000)
     assert w.standings is before and w.form.edits["yes"].text() == "1340"  # nothing happened
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     with qtbot.waitSignal(w.standings_shown, timeout=20000):
-        w._on_start_page_demo_requested()
+        w.votes.load_demo()
     assert not w.form.isEnabled() and w.form.edits["yes"].text() == ""
     assert "Choose a unit" in w.form.unit_label.text() and w.form.current.text() == ""
 
@@ -221,5 +221,5 @@ def test_the_pdf_has_a_meaningful_default_name_and_the_message_says_where(
     target = tmp_path / "out.pdf"
     w = demo_window
     with qtbot.waitSignal(w.lane.busy_changed, timeout=10000, check_params_cb=lambda b: not b):
-        w._write_report(lambda: target)
+        w.reports.write(lambda: target)
     assert str(target) in w.statusBar().currentMessage()
