@@ -6,7 +6,6 @@ Every database call goes through the lane; results arrive as plain standings.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 from collections.abc import Callable
@@ -17,21 +16,14 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,22 +35,23 @@ from steward_app.services.counting import CurrentCount, Recorded, current_counts
 from steward_app.services.errors import Refused
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.chart_actions import add_chart_actions, copy_chart, save_chart
-from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, STATUS_ROLE, CoalitionTreeModel
+from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE
 from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.data_safety import DataSafety
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.glance import Glance
 from steward_app.ui.headed_text import HeadedText
-from steward_app.ui.palette import FOCUS_RING
 from steward_app.ui.report_actions import ReportActions
 from steward_app.ui.session import Session
 from steward_app.ui.start_page import StartPage
 from steward_app.ui.tree_keys import TreeKeys
+from steward_app.ui.tree_pane import TreePane
 from steward_app.ui.undo_actions import UndoActions
 from steward_app.ui.vote_actions import VoteActions
 from steward_app.ui.window_context import WindowContext
 from steward_app.ui.window_layout import WindowLayout
+from steward_app.ui.window_status import WindowStatus
 from steward_app.ui.window_tabs import EVENING_TAB, WHAT_IF_TAB, WindowTabs
 
 if TYPE_CHECKING:
@@ -67,9 +60,6 @@ if TYPE_CHECKING:
     from steward_app.ui.what_if_panel import WhatIfPanel
 
 log = logging.getLogger(__name__)
-
-
-BUSY_SHOWN_AFTER_MS = 400  # the status bar's "Working" indicator, for work longer than this
 
 
 class MainWindow(WindowTabs, WindowLayout, QMainWindow):
@@ -83,7 +73,6 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         # shows new standings before any controller hears of them
         self.context = WindowContext(self, lane, db_path, author)
         self.context.standings_changed.connect(self._on_standings_changed)
-        self.context.saved_here.connect(self.mark_saved)
         self.question_id = ""
         self.selected_union = ""
         self.zoom = 0  # points added to the system font (View > Zoom), restored below
@@ -138,41 +127,16 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.start_page.setup_requested.connect(self.votes.open_setup)
         self.pages.addWidget(self.start_page)
 
-        self.tree_model = CoalitionTreeModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setAccessibleName("Coalition, unions and units")
-        self.tree.setUniformRowHeights(True)
-        self.tree.setIndentation(self.tree.fontMetrics().averageCharWidth() * 2)  # room for names
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        # names matter most: they get the room they need (up to a limit, see _fit_columns) and
-        # the tree scrolls sideways on a narrow pane rather than cutting every name short
-        # widths are measured when a vote is shown (_fit_columns), not on every change: a
-        # column sized to its contents makes Qt read every row of it after each save
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        left = TreePane()  # the tree, its union filter, next unreported (ui/tree_pane.py)
+        self.tree_pane = left
+        self.tree_model, self.tree = left.tree_model, left.tree
+        self.union_filter, self.next_missing = left.union_filter, left.next_missing
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree_keys = TreeKeys(self.tree, self._start_entry)  # Enter or a digit: enter
         self.tree_keys.resized.connect(self._fit_names)
         self._name_width = 0  # the names' own width, measured when a vote is shown
-        self.union_filter = QComboBox()
-        self.union_filter.setAccessibleName("Show union")
-        self.union_filter.setToolTip("Show one union in the tree, or all of them")
-        self.union_filter.setStyleSheet(FOCUS_RING)
-        self.union_filter.setAccessibleDescription("Which unions the tree shows")
         self.union_filter.currentIndexChanged.connect(self._on_union_filter_changed)
-        self.next_missing = QPushButton("Next &unreported unit")
         self.next_missing.clicked.connect(self._on_next_missing_clicked)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        filters = QHBoxLayout()
-        shown = QLabel("Show:")  # its buddy: a screen reader names the box by this, not its value
-        shown.setBuddy(self.union_filter)
-        filters.addWidget(shown)
-        filters.addWidget(self.union_filter, 1)
-        filters.addWidget(self.next_missing)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.tree)
 
         self.verdict = Glance()  # the banner, the rule's tests, the units reported
         self.verdict.unit_chosen.connect(self._on_missing_unit_chosen)
@@ -317,41 +281,11 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         from steward_app.ui.roster_dialogs import RosterActions
 
         self.roster = RosterActions(self.context, help_menu)  # this PC's key, the Coordinator menu
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)  # busy, no percentage
-        self.busy.setMaximumWidth(120)
-        self.busy.setAccessibleName("Working")
-        # the indicator shows only for work that lasts, and the status bar is tall enough for
-        # it: a save takes milliseconds, and an indicator flashing on and off made the status
-        # bar taller and shorter again, so Qt laid out and repainted the whole window twice
-        self.busy.hide()
-        self._busy_due = QTimer(self)
-        self._busy_due.setSingleShot(True)
-        self._busy_due.setInterval(BUSY_SHOWN_AFTER_MS)
-        self._busy_due.timeout.connect(self.busy.show)
-        self.lane.busy_changed.connect(self._on_busy_changed)
-        self.last_save = QLabel("no save yet")
-        self.last_save.setAccessibleName("no save yet")
-        # the file's name: the whole path (in the tooltip, and Help › About) would push the
-        # messages off a small screen's status bar
-        self.db_label = QLabel(f"database: {self.db_path.name}")
-        self.db_label.setToolTip(str(self.db_path))
-        for widget in (self.busy, self.last_save, self.db_label):
-            self.statusBar().addPermanentWidget(widget)
-        # a line between the passing message and each lasting part: a message never runs
-        # into the state code or the save time
-        self.statusBar().setStyleSheet(
-            "QStatusBar QLabel { border: none; border-left: 1px solid #999999; padding-left: 6px; }"
-        )
-        bar = self.statusBar()
-        bar.setMinimumHeight(max(bar.sizeHint().height(), self.busy.sizeHint().height() + 4))
-
-    def _on_busy_changed(self, busy: bool) -> None:
-        if busy:
-            self._busy_due.start()
-        else:
-            self._busy_due.stop()
-            self.busy.hide()
+        # the status bar's lasting parts, after the exchange's (ui/window_status.py)
+        self.status_parts = WindowStatus(self.statusBar(), self.db_path)
+        self.busy, self.last_save = self.status_parts.busy, self.status_parts.last_save
+        self.lane.busy_changed.connect(self.status_parts.set_busy)
+        self.context.saved_here.connect(self.status_parts.mark_saved)
 
     def _action(
         self,
@@ -471,7 +405,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
                 self._saving_unit = ""
             self.form.show_current(request.slot.unit, counts)
             self.statusBar().showMessage(f"Saved {request.slot.describe()}: {note}", 8000)
-            self.mark_saved("last save")
+            self.context.saved_here.emit("last save")
             focus = QApplication.focusWidget()
             if focus is not None and self.form.isAncestorOf(focus):
                 self.tree.setFocus()  # on to the next unit: browse, or Enter for another count
@@ -484,12 +418,6 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
                 self.context.failed(error)
 
         self.lane.submit(work, done, failed)
-
-    def mark_saved(self, what: str) -> None:
-        """The status bar's lasting note of the last change made here (a save, an undo)."""
-        text = f"{what} {dt.datetime.now():%H:%M:%S}"
-        self.last_save.setText(text)
-        self.last_save.setAccessibleName(text)
 
     def _start_entry(self, first: str) -> None:
         """Enter a count for the unit chosen in the tree: the focus goes to Yes, with `first`
@@ -535,34 +463,15 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
 
     @Slot()
     def _on_union_filter_changed(self) -> None:
-        union_id = self.union_filter.currentData()
-        for row in range(self.tree_model.rowCount()):
-            top = self.tree_model.index(row, 0)
-            for r in range(self.tree_model.rowCount(top)):
-                child = self.tree_model.index(r, 0, top)
-                hidden = bool(union_id) and child.data(ID_ROLE) != union_id
-                self.tree.setRowHidden(r, top, hidden)
+        union_id = self.tree_pane.filter_union()
         if union_id:
             self.selected_union = union_id
             self._refresh_dashboard()
 
     @Slot()
     def _on_next_missing_clicked(self) -> None:
-        keys = [
-            (k, key)
-            for k, key, status in self.tree_model.node_keys()
-            if k == "unit" and status == "not reported"
-        ]
-        if not keys:
+        if not self.tree_pane.go_to_next_unreported():
             self.statusBar().showMessage("Every unit has reported.", 5000)
-            return
-        current = self.tree.currentIndex().data(ID_ROLE)
-        ids = [key for _, key in keys]
-        after = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
-        index = self.tree_model.index_for("unit", after)
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-        assert index.data(STATUS_ROLE) == "not reported"
 
     @Slot()
     def _on_about_triggered(self) -> None:

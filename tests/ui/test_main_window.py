@@ -266,7 +266,7 @@ def test_working_indicator_only_for_work_that_lasts(qtbot: QtBot, demo_window: M
     work longer than BUSY_SHOWN_AFTER_MS shows it until the work ends."""
     import threading
 
-    from steward_app.ui.main_window import BUSY_SHOWN_AFTER_MS
+    from steward_app.ui.window_status import BUSY_SHOWN_AFTER_MS
 
     w = demo_window
 
