@@ -36,12 +36,10 @@ from steward_app.domain.standings import Standings
 from steward_app.services.conflicts import Conflict, ConflictHead, list_conflicts, resolve_conflict
 from steward_app.services.counting import Recorded
 from steward_app.services.errors import Refused
-from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.lane_dialog import LaneDialog
 
 if TYPE_CHECKING:
-    from steward_app.services.authors import Author
-    from steward_app.ui.session import Session
+    from steward_app.ui.window_context import WindowContext
 
 COLUMNS = (
     "",
@@ -102,16 +100,9 @@ DIFFERS = QColor("#FBE3C8")  # a light orange behind a differing number (with bo
 class ConflictsDialog(LaneDialog):
     """Non-modal: the steward can keep the window in view while deciding."""
 
-    def __init__(
-        self,
-        lane: DatabaseLane,
-        session: Callable[[], Session | None],
-        author: Author,
-        show: Callable[[Standings | None], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(lane, session, show, parent)
-        self.author = author
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context)
+        self.author = context.author  # the steward and PC when the view was first opened
         self.conflicts: list[Conflict] = []
         # told of each resolution recorded here (the window's Edit › Undo takes it back)
         self.on_recorded: Callable[[Recorded, SlotKey], None] | None = None

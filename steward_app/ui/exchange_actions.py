@@ -436,9 +436,7 @@ class ExchangeActions(SharedFolderActions, QObject):
         if self._conflicts is None:
             from steward_app.ui.conflicts_view import ConflictsDialog
 
-            self._conflicts = ConflictsDialog(
-                self.lane, self._session, self.context.author, self.show_standings, self.window
-            )
+            self._conflicts = ConflictsDialog(self.context)
             self._conflicts.on_recorded = self._on_conflict_resolved
         self._conflicts.reload()
         self._conflicts.show()
@@ -456,9 +454,7 @@ class ExchangeActions(SharedFolderActions, QObject):
         if self._history is None:
             from steward_app.ui.import_history import ImportHistoryDialog
 
-            self._history = ImportHistoryDialog(
-                self.lane, self._session, self.show_standings, self.window
-            )
+            self._history = ImportHistoryDialog(self.context)
         self._history.reload()
         self._history.show()
         self._history.raise_()

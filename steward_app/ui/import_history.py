@@ -6,7 +6,6 @@ Undo takes out what that one file brought and forgets it, so it can be imported 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
@@ -25,11 +24,10 @@ from PySide6.QtWidgets import (
 from steward_app.domain.standings import Standings
 from steward_app.services.errors import NoVote
 from steward_app.services.imports import ImportLine, Undone, import_history, undo_import
-from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.lane_dialog import LaneDialog
 
 if TYPE_CHECKING:
-    from steward_app.ui.session import Session
+    from steward_app.ui.window_context import WindowContext
 
 HEADERS = ("Imported", "File", "From", "New", "Already here", "Held apart", "Can be undone")
 Index = QModelIndex | QPersistentModelIndex
@@ -93,14 +91,8 @@ class ImportHistoryModel(QAbstractTableModel):
 
 
 class ImportHistoryDialog(LaneDialog):
-    def __init__(
-        self,
-        lane: DatabaseLane,
-        session: Callable[[], Session | None],
-        show: Callable[[Standings | None], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(lane, session, show, parent)
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context)
         self.setWindowTitle("Import history — the files imported on this PC")
         self.resize(1040, 460)
         self.model = ImportHistoryModel(self)

@@ -74,7 +74,7 @@ class RosterDialog(LaneDialog):
     """A lane dialog for one roster action: its form, a message line, and Close."""
 
     def __init__(self, owner: RosterActions, title: str) -> None:
-        super().__init__(owner.lane, owner.session, owner.show_standings, owner.window)
+        super().__init__(owner.context)
         self.author = owner.context.author
         self.setWindowTitle(title)
         self.form = QFormLayout()
@@ -384,12 +384,6 @@ class RosterActions(QObject):
             action = QAction(text, self)
             action.triggered.connect(slot)
             menu.addAction(action)
-
-    def session(self) -> Session | None:
-        return self.context.session
-
-    def show_standings(self, standings: Standings | None) -> None:
-        self.context.change(standings, None, self)
 
     def _open(self, name: str, make: Callable[[], RosterDialog]) -> Any:
         dialog = self.dialogs.get(name)
