@@ -102,7 +102,6 @@ class ConflictsDialog(LaneDialog):
 
     def __init__(self, context: WindowContext) -> None:
         super().__init__(context)
-        self.author = context.author  # the steward and PC when the view was first opened
         self.conflicts: list[Conflict] = []
         # told of each resolution recorded here (the window's Edit › Undo takes it back)
         self.on_recorded: Callable[[Recorded, SlotKey], None] | None = None

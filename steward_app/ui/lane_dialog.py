@@ -12,6 +12,7 @@ from steward_app.services.errors import Refused
 
 if TYPE_CHECKING:
     from steward_app.domain.standings import Standings
+    from steward_app.services.authors import Author
     from steward_app.ui.session import Session
     from steward_app.ui.window_context import WindowContext
 
@@ -24,6 +25,12 @@ class LaneDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
+
+    @property
+    def author(self) -> Author:
+        """The steward and PC of what this dialog records: the names set now (File › Steward
+        and PC names…), not those of when it was first opened."""
+        return self.context.author
 
     def session(self) -> Session | None:
         """The open session (on the lane), or None before the database is open."""

@@ -75,7 +75,6 @@ class RosterDialog(LaneDialog):
 
     def __init__(self, owner: RosterActions, title: str) -> None:
         super().__init__(owner.context)
-        self.author = owner.context.author
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

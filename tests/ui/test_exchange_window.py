@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from steward_app.domain.counts import SlotKey
 from steward_app.services import exchange
-from steward_app.services.counting import record_count
+from steward_app.services.authors import Author
+from steward_app.services.counting import current_counts, record_count
 from steward_app.store.vote_store import VoteStore
 from steward_app.ui import exchange_actions
 from steward_app.ui.coalition_tree_model import STATUS_ROLE
@@ -332,3 +333,30 @@ def test_a_save_during_the_state_code_reading_drops_it_and_the_code_is_read_agai
     assert w.session is not None
     whole = on_lane(qtbot, w, lambda: exchange.state_code(w.session.store))
     assert final == f"State {whole}"
+
+
+def test_a_resolution_is_recorded_under_the_names_given_after_the_view_opened(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    w = demo_window
+    w.exchange.open_conflicts()  # opened once, and kept for the window's life
+    view = w.exchange._conflicts
+    assert view is not None
+    view.close()
+    renamed = Author("the night steward", STEWARD.pc)
+    w.context.author = renamed  # what File › Steward and PC names… does
+    record(qtbot, w, STEWARD, "1340", "500")
+    record(qtbot, w, SECOND, "1304", "500")
+    qtbot.waitUntil(lambda: "1 conflict" in w.exchange.conflicts_button.text(), timeout=20000)
+    w.exchange.conflicts_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=20000)
+    view.reason.setText("recounted the mail tray with both stewards")
+    with qtbot.waitSignal(w.standings_shown, timeout=20000):
+        view.table.cellWidget(1, 0).click()
+
+    def counts() -> Any:
+        assert w.session is not None
+        return current_counts(w.session.store, LOCAL_391.unit)
+
+    assert [c.steward for c in on_lane(qtbot, w, counts)] == [renamed.steward]
+    assert w.undo.done[-1].author == renamed
