@@ -7,7 +7,6 @@ Every database call goes through the lane; results arrive as plain standings.
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,8 +57,6 @@ if TYPE_CHECKING:
     from steward_app.services.changes import Changes
     from steward_app.ui.timeline_chart import TimelineChart
     from steward_app.ui.what_if_panel import WhatIfPanel
-
-log = logging.getLogger(__name__)
 
 
 class MainWindow(WindowTabs, WindowLayout, QMainWindow):
