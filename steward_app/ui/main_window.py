@@ -116,12 +116,13 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
     # --- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_views()
+        self._build_controllers()
+
+    def _build_views(self) -> None:
+        """The pages: the start page, and the tree, the standings and the form side by side."""
         self.pages = QStackedWidget()
-        self.votes = VoteActions(self.context)  # a vote from a setup file, or the demo
-        self.votes.replaced.connect(self._show_replaced)
         self.start_page = StartPage()
-        self.start_page.demo_requested.connect(self.votes.load_demo)
-        self.start_page.setup_requested.connect(self.votes.open_setup)
         self.pages.addWidget(self.start_page)
 
         left = TreePane()  # the tree, its union filter, next unreported (ui/tree_pane.py)
@@ -201,6 +202,12 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
 
+    def _build_controllers(self) -> None:
+        """The feature controllers, each given the context, and the menus that reach them."""
+        self.votes = VoteActions(self.context)  # a vote from a setup file, or the demo
+        self.votes.replaced.connect(self._show_replaced)
+        self.start_page.demo_requested.connect(self.votes.load_demo)
+        self.start_page.setup_requested.connect(self.votes.open_setup)
         self.reports = ReportActions(self.context, lambda: self.selected_union)
         file_menu = self.menuBar().addMenu("&File")
         self._action(
@@ -235,9 +242,8 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.exchange.fill_file_menu(file_menu)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.data_safety = DataSafety(
-            self.context, file_menu, quit_action
-        )  # restore, names, backups
+        # restore, names, backups (ui/data_safety.py)
+        self.data_safety = DataSafety(self.context, file_menu, quit_action)
         self.undo = UndoActions(self.context)  # Edit › Undo / Redo of this window's saves
         self.undo.fill_edit_menu(self.menuBar().addMenu("&Edit"))
         self.exchange.resolved.connect(self.undo.add)  # a resolution Ctrl+Z takes back
