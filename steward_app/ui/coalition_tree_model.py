@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from steward_app.domain.counts import ReportStatus
 from steward_app.domain.standings import QuestionStandings, Standings
-from steward_app.domain.tally import Numbers, Outcome
+from steward_app.domain.tally import Numbers
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Union, Unit, Vote
 from steward_app.ui.palette import OUTCOME_COLORS, status_words, unit_tally
@@ -335,10 +335,3 @@ class CoalitionTreeModel(QAbstractItemModel):
 def _share(n: Numbers) -> str:
     valid = n.yes + n.no
     return format_share(Fraction(n.yes, valid)) if valid else "–"
-
-
-def outcome_of(status_key: str) -> Outcome | None:
-    try:
-        return Outcome(status_key)
-    except ValueError:
-        return None
