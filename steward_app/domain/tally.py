@@ -60,8 +60,6 @@ class Numbers:
         )
 
 
-ZERO = Numbers()
-
 
 def denominator(rule: TallyRule, yes: int, no: int, void: int) -> int:
     return yes + no + (void if rule.void_counts else 0)

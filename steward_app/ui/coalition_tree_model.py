@@ -7,7 +7,6 @@ only emit dataChanged for the rows whose data changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -41,7 +40,6 @@ class Row:
     status: str  # words with a symbol, for people
     status_key: str
     numbers: Numbers | None
-    share: str
     tooltip: str
 
 
@@ -136,14 +134,13 @@ class CoalitionTreeModel(QAbstractItemModel):
         if node.kind == "coalition":
             c = q.coalition
             if c is None:
-                return Row(q.question.text, "each unit decides", "", q.numbers, "", "")
+                return Row(q.question.text, "each unit decides", "", q.numbers, "")
             provisional = unit_tally(q).provisional
             return Row(
                 q.question.id,
                 status_words(c.outcome, c.decided, provisional, short=True),
                 c.outcome.value,
                 q.numbers,
-                "",
                 c.reason,
             )
         if node.kind == "union":
@@ -162,7 +159,6 @@ class CoalitionTreeModel(QAbstractItemModel):
                 status,
                 key,
                 s.numbers,
-                _share(s.numbers),
                 s.reason,
             )
         u = q.units[node.key]
@@ -179,7 +175,6 @@ class CoalitionTreeModel(QAbstractItemModel):
             status,
             key,
             u.report.numbers,
-            _share(u.report.numbers),
             u.reason,
         )
 
@@ -297,7 +292,7 @@ class CoalitionTreeModel(QAbstractItemModel):
         """Every (column, role) of a row that has a value."""
         row = self._rows[node.node_id]
         if node.node_id in self._hidden_rows:
-            row = Row(row.name, "hidden: blind entry open", "", None, "", "")
+            row = Row(row.name, "hidden: blind entry open", "", None, "")
         cells: dict[tuple[int, int], object] = {}
         color = OUTCOME_COLORS.get(row.status_key)
         for column in range(len(COLUMNS)):
@@ -330,8 +325,3 @@ class CoalitionTreeModel(QAbstractItemModel):
             return float(n.turnout or 0) if sort else format_share(n.turnout) if n.cast else "–"
         value = (n.yes, n.no)[column - 2]
         return value if sort else f"{value:,}"
-
-
-def _share(n: Numbers) -> str:
-    valid = n.yes + n.no
-    return format_share(Fraction(n.yes, valid)) if valid else "–"
