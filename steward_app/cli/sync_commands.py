@@ -22,6 +22,7 @@ from steward_app.domain.counts import WHOLE_UNIT, SlotKey
 from steward_app.domain.identity import fingerprint
 from steward_app.domain.vote import EVERY_UNION
 from steward_app.services.errors import NoVote, Refused
+from steward_app.services.import_outcome import ImportOutcome
 
 if TYPE_CHECKING:
     from steward_app.services import exchange
@@ -199,7 +200,7 @@ def _import(cli: Any, a: argparse.Namespace) -> int:
 
 
 def _report_line(r: exchange.ImportReport) -> str:
-    if r.outcome == "already imported":
+    if r.outcome == ImportOutcome.ALREADY_IMPORTED:
         return f"{r.name}: already imported; nothing changed"
     counts = (
         f"{r.new:,} new, {r.known:,} already present, {r.superseded:,} superseded, "
@@ -207,13 +208,13 @@ def _report_line(r: exchange.ImportReport) -> str:
     )
     if r.released or r.withdrawn:
         counts += f"; {r.released:,} held entries applied, {r.withdrawn:,} now held"
-    if r.outcome == "joined":
+    if r.outcome == ImportOutcome.JOINED:
         return (
             f"{r.name}: joined the vote from {r.exporter}; the vote's coordinator is the key "
             f"{r.coordinator} (compare it with the fingerprint the coordinator reads out or "
             f"prints; if it differs, this is not your coordinator's vote): {counts}"
         )
-    if r.outcome == "nothing new":
+    if r.outcome == ImportOutcome.NOTHING_NEW:
         return f"{r.name}: nothing new from {r.exporter}: {counts}"
     return f"{r.name}: from {r.exporter}: {counts}"
 

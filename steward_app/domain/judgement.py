@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from steward_app.domain.tally import TallyResult
 
 
-class Outcome(enum.Enum):
+class Outcome(enum.StrEnum):
+    """A StrEnum: each member equals (and prints as) the word stored and shown for it."""
+
     APPROVED = "approved"
     REJECTED = "rejected"
     PENDING = "pending"

@@ -110,7 +110,7 @@ def _declared(
         if d.question_id != q.question.id or d.union_id != union_id:
             continue
         note = f" ({d.note})" if d.note else ""
-        if d.outcome == s.outcome.value:
+        if d.outcome == s.outcome:
             out.append(Paragraph(f"Declared by the union: {d.outcome.upper()}{note}.", bold=True))
         else:
             out.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from steward_app.domain.judgement import Outcome
 from steward_app.domain.standings import Standings, UnitStanding
 from steward_app.domain.vote import Mode
 from steward_app.reports.document import DeclaredData
@@ -21,7 +22,7 @@ def _settled(units: Iterable[UnitStanding]) -> bool:
 
 
 def _declared_agrees(
-    declared: Sequence[DeclaredData], question_id: str, union_id: str | None, computed: str
+    declared: Sequence[DeclaredData], question_id: str, union_id: str | None, computed: Outcome
 ) -> bool:
     mine = [d for d in declared if d.question_id == question_id and d.union_id == union_id]
     return bool(mine) and all(d.outcome == computed for d in mine)
@@ -35,7 +36,7 @@ def coalition_official(standings: Standings, declared: Sequence[DeclaredData]) -
             return False
         c = q.coalition
         if c is not None and not (
-            c.decided and _declared_agrees(declared, q.question.id, None, c.outcome.value)
+            c.decided and _declared_agrees(declared, q.question.id, None, c.outcome)
         ):
             return False
     return True
@@ -53,6 +54,6 @@ def union_official(standings: Standings, declared: Sequence[DeclaredData], union
             continue
         if not _settled(u for uid, u in q.units.items() if uid in ids):
             return False
-        if not (s.decided and _declared_agrees(declared, q.question.id, union_id, s.outcome.value)):
+        if not (s.decided and _declared_agrees(declared, q.question.id, union_id, s.outcome)):
             return False
     return True

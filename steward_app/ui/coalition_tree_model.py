@@ -6,6 +6,7 @@ only emit dataChanged for the rows whose data changed.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -34,6 +35,14 @@ _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+class NodeKind(enum.StrEnum):
+    """What a line of the tree stands for; its text is what KIND_ROLE gives."""
+
+    COALITION = "coalition"
+    UNION = "union"
+    UNIT = "unit"
+
+
 @dataclass(frozen=True)
 class Row:
     name: str
@@ -46,7 +55,7 @@ class Row:
 @dataclass
 class _Node:
     node_id: int
-    kind: str  # coalition, union, unit
+    kind: NodeKind
     key: str
     parent: int  # node id of the parent; -1 for the top
     children: list[int]
@@ -104,34 +113,34 @@ class CoalitionTreeModel(QAbstractItemModel):
     def _build(self, standings: Standings, q: QuestionStandings) -> None:
         self._nodes = {}
         ids = iter(range(1, 1_000_000))
-        top = _Node(next(ids), "coalition", "", -1, [], 0)
+        top = _Node(next(ids), NodeKind.COALITION, "", -1, [], 0)
         self._nodes[top.node_id] = top
         self._top = [top.node_id]
         vote = standings.vote
         for union in vote.unions:
             if union.id not in q.unions:
                 continue
-            un = _Node(next(ids), "union", union.id, top.node_id, [], len(top.children))
+            un = _Node(next(ids), NodeKind.UNION, union.id, top.node_id, [], len(top.children))
             self._nodes[un.node_id] = un
             top.children.append(un.node_id)
             for unit_id in union.unit_ids + union.subgroup_ids:
                 if unit_id not in q.units:
                     continue
-                nn = _Node(next(ids), "unit", unit_id, un.node_id, [], len(un.children))
+                nn = _Node(next(ids), NodeKind.UNIT, unit_id, un.node_id, [], len(un.children))
                 self._nodes[nn.node_id] = nn
                 un.children.append(nn.node_id)
 
     @staticmethod
     def _source(q: QuestionStandings, node: _Node) -> object | None:
         """What a row is made from (None: the coalition's line, made afresh every time)."""
-        if node.kind == "union":
+        if node.kind is NodeKind.UNION:
             return q.unions[node.key]
-        if node.kind == "unit":
+        if node.kind is NodeKind.UNIT:
             return q.units[node.key]
         return None
 
     def _row_for(self, q: QuestionStandings, node: _Node) -> Row:
-        if node.kind == "coalition":
+        if node.kind is NodeKind.COALITION:
             c = q.coalition
             if c is None:
                 return Row(q.question.text, "each unit decides", "", q.numbers, "")
@@ -143,7 +152,7 @@ class CoalitionTreeModel(QAbstractItemModel):
                 q.numbers,
                 c.reason,
             )
-        if node.kind == "union":
+        if node.kind is NodeKind.UNION:
             s = q.unions[node.key]
             vote_union = s.union_id
             status = status_words(
@@ -200,7 +209,7 @@ class CoalitionTreeModel(QAbstractItemModel):
         """The unit's rows and every row above them."""
         out: list[int] = []
         for node in self._nodes.values():
-            if node.kind == "unit" and node.key == unit_id:
+            if node.kind is NodeKind.UNIT and node.key == unit_id:
                 n: _Node | None = node
                 while n is not None:
                     out.append(n.node_id)
@@ -223,13 +232,13 @@ class CoalitionTreeModel(QAbstractItemModel):
         node = self._nodes[node_id]
         return self.createIndex(node.row, 0, node_id)
 
-    def index_for(self, kind: str, key: str) -> QModelIndex:
+    def index_for(self, kind: NodeKind, key: str) -> QModelIndex:
         for node_id, node in self._nodes.items():
             if node.kind == kind and node.key == key:
                 return self._index_of(node_id)
         return QModelIndex()
 
-    def node_keys(self) -> list[tuple[str, str, str]]:
+    def node_keys(self) -> list[tuple[NodeKind, str, str]]:
         """(kind, key, status_key) of every row, in tree order."""
         out = []
         for top in self._top:
@@ -297,7 +306,7 @@ class CoalitionTreeModel(QAbstractItemModel):
         color = OUTCOME_COLORS.get(row.status_key)
         for column in range(len(COLUMNS)):
             cells[column, ID_ROLE] = node.key
-            cells[column, KIND_ROLE] = node.kind
+            cells[column, KIND_ROLE] = node.kind.value
             cells[column, STATUS_ROLE] = row.status_key
             cells[column, _TOOLTIP] = row.tooltip
             shown = self._cell(row, column, sort=False)

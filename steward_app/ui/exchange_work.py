@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from steward_app.domain.standings import Standings
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote
+from steward_app.services.import_outcome import ImportOutcome
 
 if TYPE_CHECKING:
     from steward_app.services import exchange
@@ -63,9 +64,9 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def report_text(r: exchange.ImportReport) -> str:
     """An import's outcome as a steward reads it."""
-    if r.outcome == "already imported":
+    if r.outcome == ImportOutcome.ALREADY_IMPORTED:
         return "already imported before; nothing changed. " + " ".join(r.notes)
-    if r.outcome == "nothing new":
+    if r.outcome == ImportOutcome.NOTHING_NEW:
         return f"nothing new from {r.exporter}: {plural(r.known, 'entry', 'entries')} already here"
     counts = [
         f"{r.new:,} new",
@@ -77,7 +78,7 @@ def report_text(r: exchange.ImportReport) -> str:
     if r.released or r.withdrawn:
         counts.append(f"{r.released:,} held entries now counted, {r.withdrawn:,} now held apart")
     text = ", ".join(counts)
-    if r.outcome == "joined":
+    if r.outcome == ImportOutcome.JOINED:
         text = (
             f"joined the vote from {r.exporter}. Coordinator's key {r.coordinator}: compare it "
             f"with the coordinator's printed sheet. {text}"
@@ -151,7 +152,7 @@ def import_one(
     except StoreError as exc:
         text = f"not imported yet, nothing from it was written: {exc}"
         return Arrival(name, text, refused=True, again=True), Changes()
-    changed = r.outcome in ("imported", "joined")
+    changed = r.outcome in (ImportOutcome.IMPORTED, ImportOutcome.JOINED)
     return Arrival(name, report_text(r), changed=changed), r.changes
 
 

@@ -34,7 +34,7 @@ from steward_app.services.counting import CurrentCount, Recorded, current_counts
 from steward_app.services.errors import Refused
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.chart_actions import add_chart_actions, copy_chart, save_chart
-from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE
+from steward_app.ui.coalition_tree_model import ID_ROLE, KIND_ROLE, NodeKind
 from steward_app.ui.count_form import CountForm, SaveRequest
 from steward_app.ui.data_safety import DataSafety
 from steward_app.ui.database_lane import DatabaseLane
@@ -435,7 +435,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
 
     @Slot(str)
     def _on_missing_unit_chosen(self, unit_id: str) -> None:
-        index = self.tree_model.index_for("unit", unit_id)
+        index = self.tree_model.index_for(NodeKind.UNIT, unit_id)
         if index.isValid():
             self.union_filter.setCurrentIndex(0)  # the unit may be in a union filtered out
             self.tree.setCurrentIndex(index)
@@ -449,11 +449,11 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         key = index.data(ID_ROLE)
         if self.standings is None or not key:
             return
-        if kind == "unit":
+        if kind == NodeKind.UNIT:
             self.form.set_unit(key)  # browsing leaves the focus in the tree
             self.selected_union = self.standings.vote.unit_by_id[key].union_id
             self._load_current(key)
-        elif kind == "union":
+        elif kind == NodeKind.UNION:
             self.selected_union = key
         self._refresh_dashboard()
 

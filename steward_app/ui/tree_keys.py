@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QTreeView
 
-from steward_app.ui.coalition_tree_model import KIND_ROLE
+from steward_app.ui.coalition_tree_model import KIND_ROLE, NodeKind
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -32,7 +32,7 @@ class TreeKeys(QObject):
         if event.type() != QEvent.Type.KeyPress or watched is not self.tree:
             return False
         assert isinstance(event, QKeyEvent)
-        if self.tree.currentIndex().data(KIND_ROLE) != "unit":
+        if self.tree.currentIndex().data(KIND_ROLE) != NodeKind.UNIT:
             return False  # Enter on a union opens or closes it, as in any tree
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers != Qt.KeyboardModifier.NoModifier:

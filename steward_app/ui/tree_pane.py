@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steward_app.ui.coalition_tree_model import ID_ROLE, STATUS_ROLE, CoalitionTreeModel
+from steward_app.ui.coalition_tree_model import ID_ROLE, STATUS_ROLE, CoalitionTreeModel, NodeKind
 from steward_app.ui.palette import FOCUS_RING
 
 
@@ -71,14 +71,14 @@ class TreePane(QWidget):
         keys = [
             (k, key)
             for k, key, status in self.tree_model.node_keys()
-            if k == "unit" and status == "not reported"
+            if k is NodeKind.UNIT and status == "not reported"
         ]
         if not keys:
             return False
         current = self.tree.currentIndex().data(ID_ROLE)
         ids = [key for _, key in keys]
         after = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
-        index = self.tree_model.index_for("unit", after)
+        index = self.tree_model.index_for(NodeKind.UNIT, after)
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         assert index.data(STATUS_ROLE) == "not reported"
