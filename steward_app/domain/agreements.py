@@ -32,7 +32,7 @@ def _part_judgement(vote: Vote, q: QuestionStandings) -> tuple[Judgement, str]:
         c = q.coalition
         return c.judgement, f"the coalition {c.outcome.value} it: {c.reason}"
     if vote.has_coalition_result(q.question) or q.question.scope is Scope.UNIT:
-        places = [(u.unit_id, Judgement.of(u.result)) for u in q.units.values()]
+        places = [(u.unit_id, u.result.judgement) for u in q.units.values()]
         abstaining = {u.id for u in vote.unions if q.question.id in u.abstains}
         places = [
             (i, j)

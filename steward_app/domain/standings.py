@@ -231,7 +231,7 @@ def _union_standing(
     elif union.rule.pooled:
         unknown = sum(r.unknown for r in reports)
         pooled = judge(rule, numbers, unknown, _turnout_seen(reports))
-        judgement = Judgement.of(pooled)
+        judgement = pooled.judgement
     else:
         judgement = _by_units(union, regular)
     vetoes = [

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from steward_app.domain.judgement import Judgement
 from steward_app.domain.judgement import Outcome as Outcome  # noqa: PLC0414 (re-exported)
-from steward_app.domain.judgement import possible_outcomes, settle
 from steward_app.domain.rules import TallyRule
 
 
@@ -58,7 +58,6 @@ class Numbers:
             self.void + other.void,
             self.challenged + other.challenged,
         )
-
 
 
 def denominator(rule: TallyRule, yes: int, no: int, void: int) -> int:
@@ -192,12 +191,17 @@ class TallyResult:
     needed: Needed | None  # None once decided
 
     @property
+    def judgement(self) -> Judgement:
+        """Decided and outcome, as every level says them (domain/judgement.py)."""
+        return Judgement.of(self)
+
+    @property
     def decided(self) -> bool:
-        return settle(possible_outcomes(self.can_approve, self.can_reject))[1]
+        return self.judgement.decided
 
     @property
     def outcome(self) -> Outcome:
-        return settle(possible_outcomes(self.can_approve, self.can_reject))[0]
+        return self.judgement.outcome
 
 
 def judge(
