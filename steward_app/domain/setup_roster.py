@@ -1,7 +1,7 @@
 """The setup's `[coordinator]` and `[[stewards]]` tables: which keys may sign for the vote.
 
-Read with setup_file's reader, so mistakes are reported with their lines like any other
-(docs/setup-format.md, "who may sign").
+Read with the setup reader (setup_reader.py), so mistakes are reported with their lines like
+any other (docs/setup-format.md, "who may sign").
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from steward_app.domain.identity import key_bytes, key_text
-from steward_app.domain.setup_file import Path, _describe, _Reader, _table
+from steward_app.domain.setup_reader import Path, Reader, describe, required_table
 from steward_app.domain.vote import EVERY_UNION, Roster, StewardKey
 
 
-def _key(r: _Reader, table: dict[str, Any], path: Path) -> str | None:
+def _key(r: Reader, table: dict[str, Any], path: Path) -> str | None:
     text = r.get(table, path, "key", str, "the public key shown by `steward-app keys show`")
     if text is None:
         return None
@@ -24,12 +24,12 @@ def _key(r: _Reader, table: dict[str, Any], path: Path) -> str | None:
         return None
 
 
-def read_roster(r: _Reader, data: dict[str, Any], union_ids: set[str]) -> Roster:
+def read_roster(r: Reader, data: dict[str, Any], union_ids: set[str]) -> Roster:
     """[coordinator] and [[stewards]]: the keys that may sign for this vote (both optional)."""
     coordinator_key: str | None = None
     coordinator_name = ""
     if "coordinator" in data:
-        table = _table(r, data, (), "coordinator")
+        table = required_table(r, data, (), "coordinator")
         r.unknown_keys(table, ("coordinator",), {"key", "name"})
         coordinator_key = _key(r, table, ("coordinator",))
         coordinator_name = r.get(table, ("coordinator",), "name", str, "a label", default="") or ""
@@ -60,7 +60,7 @@ def read_roster(r: _Reader, data: dict[str, Any], union_ids: set[str]) -> Roster
 
 
 def _steward_unions(
-    r: _Reader, table: dict[str, Any], path: Path, union_ids: set[str]
+    r: Reader, table: dict[str, Any], path: Path, union_ids: set[str]
 ) -> tuple[str, ...] | None:
     value = table.get("unions")
     expected = f'"{EVERY_UNION}" or a list of union ids, e.g. ["afscme", "local-511"]'
@@ -70,7 +70,7 @@ def _steward_unions(
     if value == EVERY_UNION:
         return (EVERY_UNION,)
     if not isinstance(value, list) or not value or not all(isinstance(u, str) for u in value):
-        r.problem(path + ("unions",), f"is {_describe(value)}; expected {expected}")
+        r.problem(path + ("unions",), f"is {describe(value)}; expected {expected}")
         return None
     unknown = [u for u in value if u not in union_ids]
     if unknown and union_ids:

@@ -1,27 +1,25 @@
 """The setup's newer rule settings: shares of unions, turnout of valid ballots, a master
 part, abstentions, and coalition-wide questions asked of some units.
 
-Read with setup_file's reader, so mistakes are reported with their lines like any other
-(docs/setup-format.md).
+Read with the setup reader (setup_reader.py), so mistakes are reported with their lines like
+any other (docs/setup-format.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from steward_app.domain.rules import Ceiling, CoalitionRule, MembershipBase
+from steward_app.domain.setup_reader import Path, Reader, describe, enum_member
 from steward_app.domain.threshold import Threshold
 from steward_app.domain.vote import Question, Scope, Union, Unit
-
-if TYPE_CHECKING:  # setup_file imports this module; its reader is only named here
-    from steward_app.domain.setup_file import Path, _Reader
 
 UNION_SHARE_KEYS = {"min_unions_share", "max_opposed_share", "unions_base"}
 
 
 def union_share_tests(
-    r: _Reader, body: dict[str, Any], path: Path, rule: CoalitionRule
+    r: Reader, body: dict[str, Any], path: Path, rule: CoalitionRule
 ) -> CoalitionRule:
     """`min_unions_share`, `max_opposed_share` and what they are a share of (`unions_base`)."""
     share = cap = None
@@ -40,9 +38,7 @@ def union_share_tests(
             'a ceiling like "at most 1/3" or "less than 1/2"',
         )
     text = r.get(body, path, "unions_base", str, '"all" or "voting"', default="all")
-    from steward_app.domain.setup_file import _enum  # loaded: it is the caller
-
-    base = _enum(r, MembershipBase, text, path + ("unions_base",))
+    base = enum_member(r, MembershipBase, text, path + ("unions_base",))
     return replace(
         rule,
         min_unions_share=share,
@@ -51,7 +47,7 @@ def union_share_tests(
     )
 
 
-def turnout_counts_valid_only(r: _Reader, body: dict[str, Any], path: Path) -> bool:
+def turnout_counts_valid_only(r: Reader, body: dict[str, Any], path: Path) -> bool:
     """`turnout = "cast"` (every ballot cast, the default) or `"valid"` (yes and no only)."""
     text = r.get(body, path, "turnout", str, '"cast" or "valid"', default="cast")
     if text not in ("cast", "valid"):
@@ -59,7 +55,7 @@ def turnout_counts_valid_only(r: _Reader, body: dict[str, Any], path: Path) -> b
     return text == "valid"
 
 
-def master_part(r: _Reader, at: dict[str, Any], path: Path, parts: list[str]) -> str | None:
+def master_part(r: Reader, at: dict[str, Any], path: Path, parts: list[str]) -> str | None:
     """`master = "wages"`: the part the others supplement; it must be one of the parts."""
     master = r.get(at, path, "master", str, "the id of one of the parts", required=False)
     if master is not None and master not in parts:
@@ -69,11 +65,9 @@ def master_part(r: _Reader, at: dict[str, Any], path: Path, parts: list[str]) ->
 
 
 def abstentions(
-    r: _Reader, data: dict[str, Any], unions: list[Union], question_ids: set[str]
+    r: Reader, data: dict[str, Any], unions: list[Union], question_ids: set[str]
 ) -> list[Union]:
     """`abstains = ["q"]` (or `true`, every question): the union casts no vote there."""
-    from steward_app.domain.setup_file import _describe  # loaded: it is the caller
-
     tables = data.get("unions")
     if not isinstance(tables, list):
         return unions
@@ -93,7 +87,7 @@ def abstentions(
                 continue
             chosen = list(value)
         else:
-            r.problem(path, f"is {_describe(value)}; expected true or a list of question ids")
+            r.problem(path, f"is {describe(value)}; expected true or a list of question ids")
             continue
         union = by_id.get(ut.get("id", ""))
         if union is not None:
@@ -102,7 +96,7 @@ def abstentions(
 
 
 def unions_asked_enough(
-    r: _Reader, rule: CoalitionRule, questions: list[Question], units: list[Unit]
+    r: Reader, rule: CoalitionRule, questions: list[Question], units: list[Unit]
 ) -> None:
     """A coalition-wide question asked of some units only: `min_unions` must be reachable by
     the unions it asks."""

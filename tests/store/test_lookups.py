@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 
-from steward_app.domain import setup_file
+from steward_app.domain import setup_file, setup_reader
 from steward_app.domain.counts import CountValues, SlotKey
 from steward_app.domain.entries import EntryKey, EntryType, parse_entry
 from steward_app.services.counting import declare_outcome, record_count
@@ -135,13 +135,13 @@ def test_a_clean_setup_is_parsed_without_indexing_its_lines(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     built: list[int] = []
-    real = setup_file._LineLocator
+    real = setup_reader.LineLocator
 
-    def locator(text: str) -> setup_file._LineLocator:
+    def locator(text: str) -> setup_reader.LineLocator:
         built.append(1)
         return real(text)
 
-    monkeypatch.setattr(setup_file, "_LineLocator", locator)
+    monkeypatch.setattr(setup_reader, "LineLocator", locator)
     setup_file.parse_setup(setup_text())
     assert built == []
     wrong = setup_text().replace("eligible = 10\n", 'eligible = "ten"\n', 1)
