@@ -25,12 +25,12 @@ from steward_app.domain.entries import (
     EntryKey,
     EntryTooNew,
     EntryType,
-    _read_canonical_count,
     make_entry,
     parse_entry,
     read_entry,
     values_body,
 )
+from steward_app.domain.entry_codec import read_canonical_count
 from steward_app.domain.identity import (
     fingerprint,
     fingerprint_origin,
@@ -297,7 +297,7 @@ def test_the_fast_reader_and_the_json_reader_agree(
     )
     read = read_entry(e.raw, e.id)
     assert read == e == parse_entry(e.raw)
-    fast = _read_canonical_count(e.raw.decode(), e.raw, e.id)
+    fast = read_canonical_count(e.raw.decode(), e.raw, e.id)
     assert fast is None or fast == e  # None: escaped characters, read by the JSON reader
 
 

@@ -1,7 +1,7 @@
 """make_entry writes, byte for byte, what json.dumps(sort_keys=True) wrote before its template.
 
 Other PCs verify an entry's id against its bytes, and old databases hold entries written by
-json.dumps; the template (domain.entries.EntryWriter) must give the same bytes for the same
+json.dumps; the template (domain.entry_codec.EntryWriter) must give the same bytes for the same
 fields, whatever the text: quotes, backslashes, control characters, any unicode.
 """
 

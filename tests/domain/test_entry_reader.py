@@ -1,6 +1,6 @@
-"""The fast reader of count entries (domain.entries._read_canonical_count) against the full
-JSON reader (_read_json): on any line the fast one either declines (None) or gives exactly
-the entry the full one gives; it never accepts what the full one refuses."""
+"""The fast reader of count entries (domain.entry_codec.read_canonical_count) against the
+full JSON reader (domain.entries._read_json): on any line the fast one either declines (None)
+or gives exactly the entry the full one gives; it never accepts what the full one refuses."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from steward_app.domain.counts import CountValues, SlotKey
 from steward_app.domain.entries import (
     EntryKey,
     EntryType,
-    _read_canonical_count,
     _read_json,
     entry_hash,
     make_entry,
     read_entry,
     values_body,
 )
+from steward_app.domain.entry_codec import read_canonical_count
 
 ORIGIN = "ABCDEFGHIJKLMNOP"
 texts = st.text(st.characters(codec="utf-8"), max_size=80)  # utf-8: no lone surrogates
@@ -64,7 +64,7 @@ def _agree(raw: bytes) -> None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return  # read_entry refuses it before either reader
-    fast = _read_canonical_count(text, raw, digest, {})
+    fast = read_canonical_count(text, raw, digest, {})
     try:
         full = _read_json(text, raw, digest)
     except (ValueError, TypeError, KeyError):
@@ -125,10 +125,10 @@ def test_texts_at_and_past_their_limit(field: str, limit: int) -> None:
     """At the limit the fast reader reads it; one character more, both readers refuse."""
     at_limit = _line(**{field: "x" * limit})  # type: ignore[arg-type]
     digest = entry_hash(at_limit)
-    assert _read_canonical_count(at_limit.decode(), at_limit, digest) is not None
+    assert read_canonical_count(at_limit.decode(), at_limit, digest) is not None
     _agree(at_limit)
     past = _line(**{field: "x" * (limit + 1)})  # type: ignore[arg-type]
-    assert _read_canonical_count(past.decode(), past, entry_hash(past)) is None
+    assert read_canonical_count(past.decode(), past, entry_hash(past)) is None
     with pytest.raises(ValueError):
         read_entry(past, entry_hash(past))
 
