@@ -10,10 +10,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from steward_app.domain.tally import TallyResult
 
 
 class Outcome(enum.StrEnum):
@@ -73,10 +69,6 @@ class Judgement:
     @property
     def outcome(self) -> Outcome:
         return settle(self.possible)[0]
-
-    @classmethod
-    def of(cls, result: TallyResult) -> Judgement:
-        return cls(result.can_approve, result.can_reject, result.approves_now)
 
     @classmethod
     def final(cls, outcome: Outcome) -> Judgement:

@@ -193,7 +193,7 @@ class TallyResult:
     @property
     def judgement(self) -> Judgement:
         """Decided and outcome, as every level says them (domain/judgement.py)."""
-        return Judgement.of(self)
+        return Judgement(self.can_approve, self.can_reject, self.approves_now)
 
     @property
     def decided(self) -> bool:
