@@ -49,7 +49,6 @@ from steward_app.reports.printing import (
 )
 from steward_app.reports.renderer import page_geometry
 from steward_app.reports.summary import coalition_summary
-from steward_app.services import chart_data
 from steward_app.services.authors import Author
 from steward_app.services.exchange import state_code
 from steward_app.services.standings_cache import load_standings
@@ -85,7 +84,7 @@ def _fingerprint(store: VoteStore) -> str:
 
 def _data(store: VoteStore, fingerprint: str) -> ReportData:
     standings, declared = load_standings(store)
-    return ReportData(standings, declared, AS_OF, fingerprint, chart_data)
+    return ReportData(standings, declared, AS_OF, fingerprint)
 
 
 def baseline_one_line(folder: Path) -> None:

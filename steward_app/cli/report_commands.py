@@ -10,7 +10,6 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from steward_app.services import chart_data
 from steward_app.services.errors import Refused
 from steward_app.services.standings_cache import load_standings
 
@@ -111,7 +110,6 @@ def _report_data(cli: Cli) -> ReportData:
         declared,
         now,
         state_code(store).code,
-        chart_data,
         overrides=list_overrides(store),
     )
 

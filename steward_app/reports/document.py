@@ -5,9 +5,9 @@ standings into a Document; layout.py cuts it into pages and renderer.py paints t
 preview, the printer and the PDF get the same pages. Everything here is plain frozen data:
 no Qt, nothing measured yet.
 
-The reports sit beside services/ in the layers, so what they need from services (the chart
-bars of services.chart_data, the declarations of services.counting) comes in through the
-protocols below, which those classes and that module satisfy.
+The reports sit beside services/ in the layers, so what they need from services (the
+declarations, the overrides) comes in through the protocols below, which those classes
+satisfy. The charts' bars are domain.chart_data's, as the window draws them.
 """
 
 from __future__ import annotations
@@ -18,53 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from steward_app.domain.coalition import CoalitionStanding
+from steward_app.domain.chart_data import Bar
 from steward_app.domain.counts import SlotKey
-from steward_app.domain.standings import QuestionStandings, Standings, UnionStanding
+from steward_app.domain.standings import Standings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Mode, Vote
 
 # --- what comes in from services ------------------------------------------------------------
-
-
-class SegmentData(Protocol):
-    @property
-    def label(self) -> str: ...
-    @property
-    def value(self) -> float: ...
-    @property
-    def kind(self) -> str: ...
-
-
-class BarData(Protocol):
-    """One bar of services.chart_data (a Bar)."""
-
-    @property
-    def title(self) -> str: ...
-    @property
-    def segments(self) -> Sequence[SegmentData]: ...
-    @property
-    def maximum(self) -> float: ...
-    @property
-    def threshold(self) -> float | None: ...
-    @property
-    def threshold_label(self) -> str: ...
-    @property
-    def state(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-
-
-class ChartSource(Protocol):
-    """What draws the window's charts: the module steward_app.services.chart_data."""
-
-    def coalition_bars(
-        self, vote: Vote, c: CoalitionStanding, q: QuestionStandings
-    ) -> Sequence[BarData]: ...
-
-    def union_bars(
-        self, vote: Vote, s: UnionStanding, q: QuestionStandings
-    ) -> Sequence[BarData]: ...
 
 
 class DeclaredData(Protocol):
@@ -109,14 +69,12 @@ class ReportData:
     `fingerprint` is the state code of the data shown (services.exchange.state_code): the
     window's status bar and `steward-app state` show the same code, so a printout can be
     matched to a PC's data by reading it aloud; `fingerprint_label` names it.
-    `charts` is steward_app.services.chart_data (None: no charts).
     """
 
     standings: Standings
     declared: Sequence[DeclaredData]
     as_of: dt.datetime
     fingerprint: str
-    charts: ChartSource | None = None
     fingerprint_label: str = STATE_CODE
     overrides: Sequence[OverrideData] = ()  # counts that replaced another key's count
 
@@ -225,7 +183,7 @@ class ChartBar:
     unit: str
 
     @classmethod
-    def of(cls, bar: BarData) -> ChartBar:
+    def of(cls, bar: Bar) -> ChartBar:
         return cls(
             bar.title,
             tuple(ChartSegment(s.label, s.value, _tone(s.kind)) for s in bar.segments),

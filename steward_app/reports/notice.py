@@ -3,6 +3,7 @@ outcome and what is still needed, and where the coalition stands."""
 
 from __future__ import annotations
 
+from steward_app.domain.chart_data import union_bars
 from steward_app.domain.coalition import CoalitionStanding
 from steward_app.domain.standings import QuestionStandings, UnionStanding
 from steward_app.domain.tally import Outcome
@@ -83,10 +84,9 @@ def _question(data: ReportData, union: Union, q: QuestionStandings, several: boo
                 scale=0.8,
             )
         )
-    if data.charts is not None:
-        bars = data.charts.union_bars(vote, s, q)
-        if bars:
-            out.append(Chart("Ballots so far", tuple(ChartBar.of(b) for b in bars), CHART_LEGEND))
+    bars = union_bars(vote, s, q)
+    if bars:
+        out.append(Chart("Ballots so far", tuple(ChartBar.of(b) for b in bars), CHART_LEGEND))
     if q.coalition is not None:
         out.append(Heading("The coalition", 2))
         out.append(Paragraph(_coalition_line(vote, q.coalition), scale=0.9))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from steward_app.domain.chart_data import coalition_bars
 from steward_app.domain.coalition import CoalitionStanding
 from steward_app.domain.declared import compare
 from steward_app.domain.standings import QuestionStandings, Standings
@@ -94,16 +95,9 @@ def _question(data: ReportData, q: QuestionStandings, several: bool) -> list[Blo
         out.append(Heading("The coalition rule, test by test", 3 if several else 2))
         out.append(_tests_table(c))
         out += _needs(c)
-        if data.charts is not None:
-            bars = data.charts.coalition_bars(vote, c, q)
-            if bars:
-                out.append(
-                    Chart(
-                        "Coalition charts",
-                        tuple(ChartBar.of(b) for b in bars),
-                        CHART_LEGEND,
-                    )
-                )
+        bars = coalition_bars(vote, c, q)
+        if bars:
+            out.append(Chart("Coalition charts", tuple(ChartBar.of(b) for b in bars), CHART_LEGEND))
     else:
         out.append(
             Paragraph(

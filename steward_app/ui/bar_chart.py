@@ -8,7 +8,7 @@ graphics view whose axis recomputes and redraws its ticks in Python, about 3 ms 
 office PC, three plots a save. A bar, a line and a few numbers need none of that machinery, so
 they are drawn here directly; pyqtgraph still draws the evening's timeline, a real plot with
 zooming and a time axis. The printed reports draw the same bars from the same data
-(services/chart_data, reports/fixed_blocks).
+(domain/chart_data, reports/fixed_blocks).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from steward_app.services.chart_data import Bar
+from steward_app.domain.chart_data import Bar
 from steward_app.ui.headed_text import HeadedText
 from steward_app.ui.palette import APPROVE, PENDING, REJECT, THRESHOLD
 

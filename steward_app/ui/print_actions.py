@@ -20,7 +20,6 @@ from steward_app.reports.notice import union_notice
 from steward_app.reports.printing import default_page_size, page_layout_for, render_to, write_pdf
 from steward_app.reports.summary import coalition_summary
 from steward_app.reports.tally_sheet import tally_sheets
-from steward_app.services import chart_data
 from steward_app.services.exchange import state_code
 from steward_app.services.overrides import list_overrides
 from steward_app.services.standings_cache import StandingsCache
@@ -52,7 +51,6 @@ def gather(store: VoteStore, cache: StandingsCache) -> ReportData:
         list(cache.declared),
         dt.datetime.now().astimezone(),
         state_code(store).code,
-        chart_data,
         overrides=list_overrides(store),
     )
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from steward_app.domain.chart_data import coalition_bars
 from steward_app.domain.projection import Assumption, Scenario
 from steward_app.domain.standings import Standings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
-from steward_app.services.chart_data import coalition_bars
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.palette import status_text
 

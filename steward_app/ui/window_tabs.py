@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
+from steward_app.domain.chart_data import coalition_bars, union_bars, union_needed_text
 from steward_app.domain.standings import Standings, UnionStanding
 from steward_app.domain.tally import Outcome
-from steward_app.services.chart_data import coalition_bars, union_bars, union_needed_text
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.chart_actions import add_chart_actions
 from steward_app.ui.coalition_tree_model import CoalitionTreeModel

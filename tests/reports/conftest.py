@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 from steward_app.domain.counts import SlotKey
 from steward_app.reports.document import Document, ReportData
 from steward_app.reports.printing import write_pdf
-from steward_app.services import chart_data
 from steward_app.services.counting import declare_outcome, import_counts, record_count
 from steward_app.services.exchange import state_code
 from steward_app.services.standings_cache import load_standings
@@ -38,7 +37,7 @@ def _widgets_app(qapp: QApplication) -> QApplication:
 def report_data(store: VoteStore) -> ReportData:
     """What the command line builds: standings, declarations, entry-id fingerprint, charts."""
     standings, declared = load_standings(store)
-    return ReportData(standings, declared, AS_OF, state_code(store).code, chart_data)
+    return ReportData(standings, declared, AS_OF, state_code(store).code)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage
 from pytestqt.qtbot import QtBot
 
-from steward_app.services.chart_data import Bar, Segment
+from steward_app.domain.chart_data import Bar, Segment
 from steward_app.ui.bar_chart import BarChart, _BarCanvas, bar_geometry, nice_ticks, tick_text
 from steward_app.ui.palette import APPROVE, REJECT
 

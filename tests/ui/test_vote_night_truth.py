@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from steward_app.domain.chart_data import union_bars
 from steward_app.domain.counts import SlotKey
 from steward_app.domain.tally import Outcome
-from steward_app.services.chart_data import union_bars
 from steward_app.services.conflicts import list_conflicts, resolve_conflict
 from steward_app.ui import print_actions
 from steward_app.ui.main_window import MainWindow
