@@ -17,6 +17,7 @@ from steward_app.services.authors import Author, Clock, wall_clock
 from steward_app.services.counting import Recorded, record_count
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.overrides import name_flag
+from steward_app.store import slots
 from steward_app.store.vote_store import VoteStore
 
 
@@ -40,44 +41,21 @@ class Conflict:
     heads: tuple[ConflictHead, ...]
 
 
-# CROSS JOIN keeps SQLite starting from the few slots in conflict: left to itself it walked
-# every entry (11 s against 1.9 s on the 1,000,000-entry vote of bench/)
-_HEADS = """
-SELECT k.question, k.unit, k.part, lower(hex(e.hash)), e.yes, e.no, e.void, e.challenged,
-  e.eligible, e.final, o.steward, o.pc, o.origin, e.recorded_at
-FROM slots sl CROSS JOIN entries e ON e.key_id = sl.key_id JOIN entry_keys k ON k.id = e.key_id
-JOIN origins o ON o.id = e.origin_id
-WHERE sl.status = 'conflict' {where}
-  AND NOT EXISTS (SELECT 1 FROM supersessions s WHERE s.target = e.hash AND s.key_id = e.key_id)
-ORDER BY k.question, k.unit, k.part, e.recorded_at, e.hash
-"""
-
-
 def conflict_count(store: VoteStore) -> int:
     """How many slots are in conflict (the status bar's number), without reading their heads."""
-    from sqlalchemy import text
-
     with store.reading() as conn:
         if store.vote(conn) is None:
             raise NoVote()
-        return int(
-            conn.execute(text("SELECT COUNT(*) FROM slots WHERE status = 'conflict'")).scalar_one()
-        )
+        return slots.conflict_count(conn)
 
 
 def list_conflicts(store: VoteStore, slot: SlotKey | None = None) -> list[Conflict]:
     """Every slot in conflict (or just `slot`), with all its current counts."""
-    where, params = "", {}
-    if slot is not None:
-        where = "AND k.question = :q AND k.unit = :u AND k.part = :p"
-        params = {"q": slot.question, "u": slot.unit, "p": slot.part}
-    from sqlalchemy import text
-
     with store.reading() as conn:
         vote = store.vote(conn)
         if vote is None:
             raise NoVote()
-        rows = conn.execute(text(_HEADS.format(where=where)), params).all()
+        rows = slots.conflict_heads(conn, slot)
         authority = store.authority(conn)
     coordinator = authority.coordinator if authority else None
     grouped: dict[SlotKey, list[ConflictHead]] = {}

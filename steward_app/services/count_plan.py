@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from steward_app.domain.checks import (
     CountContext,
@@ -27,7 +27,7 @@ from steward_app.domain.checks import (
 from steward_app.domain.counts import CountValues, SlotKey, SlotStatus
 from steward_app.domain.entries import Entry, EntryKey, EntryType, EntryWriter, values_body
 from steward_app.domain.vote import Vote
-from steward_app.store import entry_log
+from steward_app.store import entry_log, slots
 
 
 @dataclass(slots=True)
@@ -59,32 +59,9 @@ class SlotIndex:
         units: Iterable[str] | None = None,
         questions: Iterable[str] | None = None,
     ) -> SlotIndex:
-        """Every slot's heads, or only those of some units (and of some questions).
-
-        Naming the questions as well as the units lets SQLite use the unique index on
-        entry_keys (kind, question, unit, part) instead of reading every count key."""
+        """Every slot's heads, or only those of some units (and of some questions)."""
         index = cls(conn if units is not None else None)
-        where = ""
-        params: dict[str, object] = {}
-        if units is not None:
-            names = sorted(set(units))
-            where = "AND k.unit IN (" + ",".join(f":u{i}" for i in range(len(names))) + ")"
-            params = {f"u{i}": n for i, n in enumerate(names)}
-        if questions is not None:
-            ids = sorted(set(questions))
-            where += " AND k.question IN (" + ",".join(f":q{i}" for i in range(len(ids))) + ")"
-            params.update({f"q{i}": q for i, q in enumerate(ids)})
-        rows = conn.execute(
-            text(
-                "SELECT k.question, k.unit, k.part, lower(hex(e.hash)), e.yes, e.no, e.void, "
-                "e.challenged, e.eligible, e.final, o.steward, o.pc, o.origin "
-                "FROM entries e JOIN entry_keys k ON k.id = e.key_id "
-                "JOIN origins o ON o.id = e.origin_id "
-                f"WHERE k.kind = 'count' {where} AND NOT EXISTS (SELECT 1 FROM supersessions s "
-                "WHERE s.target = e.hash AND s.key_id = e.key_id)"
-            ),
-            params,
-        )
+        rows = slots.count_heads(conn, units, questions)
         for q, u, p, h, yes, no, void, ch, el, fin, steward, pc, origin in rows:
             values = CountValues(yes, no, void, ch, el, bool(fin))
             index.heads[SlotKey(q, u, p)].append(HeadInfo(h, values, steward, pc, origin))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from steward_app.domain.checks import (
     Problem,
@@ -34,7 +34,7 @@ from steward_app.services.declarations import (
 )
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.permissions import HELD_ADVICE, held_reason, hold
-from steward_app.store import entry_log
+from steward_app.store import entry_log, slots
 from steward_app.store.vote_store import VoteStore
 
 
@@ -97,7 +97,7 @@ def record_count(
             note = f"held apart, not counted: {held.detail}. {HELD_ADVICE}"
             return Recorded(slot, entry.id, slot_status(index, slot), note, tuple(plan.warnings))
         entry_log.append(conn, [entry])
-        status = _status_after(conn, slot)
+        status = slots.slot_status(conn, slot)
     return Recorded(
         slot,
         entry.id,
@@ -106,14 +106,6 @@ def record_count(
         tuple(plan.warnings),
         Changes(units=frozenset({slot.unit})),
     )
-
-
-def _status_after(conn: Connection, slot: SlotKey) -> SlotStatus:
-    row = conn.execute(
-        text("SELECT status FROM slots WHERE question = :q AND unit = :u AND part = :p"),
-        {"q": slot.question, "u": slot.unit, "p": slot.part},
-    ).first()
-    return SlotStatus(row[0]) if row else SlotStatus.EMPTY
 
 
 @dataclass(frozen=True)

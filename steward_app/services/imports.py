@@ -20,7 +20,7 @@ from steward_app.services.authors import Clock, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.merge import reconcile
-from steward_app.store import entry_log, exchange_log
+from steward_app.store import entry_log, entry_reads, exchange_log
 from steward_app.store.exchange_log import ImportRecord
 from steward_app.store.vote_store import VoteStore
 
@@ -194,12 +194,8 @@ def _dependents(conn: Connection, vote_key: str, brought: dict[str, Entry]) -> d
     for e in brought.values():
         last[e.origin] = max(e.seq, last.get(e.origin, 0))
     for origin, seq in last.items():
-        for (raw,) in conn.exec_driver_sql(
-            "SELECT e.raw FROM entries e JOIN origins o ON o.id = e.origin_id "
-            "WHERE o.origin = ? AND e.seq > ?",
-            (origin, seq),
-        ):
-            add(bytes(raw))
+        for raw in entry_reads.raw_after(conn, origin, seq):
+            add(raw)
     for raw in exchange_log.superseding(conn, [bytes.fromhex(i) for i in brought]):
         add(raw)
     for e in entry_log.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED):

@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 
 from steward_app.domain.authority import Authority, Held, SetupChain
 from steward_app.domain.entries import Entry, EntryType, KeyKind, parse_entry
-from steward_app.store import entry_log, exchange_log, signers
+from steward_app.store import entry_log, entry_reads, exchange_log, signers, slots
 
 
 def accepted_ids(coordinator: str, entries: Iterable[Entry]) -> frozenset[str]:
@@ -116,10 +116,7 @@ def _counts_of_first(
     (setups, declared outcomes) are looked at one by one: an entry is only ever superseded by
     one of its own key. Saves two passes over 100,000 entries; tests/sync/test_arrival_counts.py
     checks it against `_counts_in_memory`."""
-    heads, in_conflict = conn.exec_driver_sql(
-        "SELECT COALESCE(SUM(heads), 0), "
-        "COALESCE(SUM(CASE WHEN status = 'conflict' THEN heads ELSE 0 END), 0) FROM slots"
-    ).one()
+    heads, in_conflict = slots.head_totals(conn)
     count = KeyKind.COUNT.value
     one_per_key = dict(zip(keys, arrived, strict=True))  # a few thousand keys
     other_keys = {k for k, e in one_per_key.items() if e.key.kind != count}
@@ -127,7 +124,7 @@ def _counts_of_first(
     of_others, their_keys = [arrived[i] for i in others], [keys[i] for i in others]
     replaced = _replaced(conn, of_others, their_keys)
     superseded = sum((e.id, k) in replaced for e, k in zip(of_others, their_keys, strict=True))
-    return len(arrived) - len(others) - int(heads) + superseded, int(in_conflict)
+    return len(arrived) - len(others) - heads + superseded, in_conflict
 
 
 def _counts_in_memory(
@@ -135,16 +132,8 @@ def _counts_in_memory(
 ) -> tuple[int, int]:
     """arrival_counts from what the arrived entries supersede and the supersessions stored."""
     replaced = _replaced(conn, arrived, keys)
-    replaced.update(
-        (bytes(t).hex(), int(k))
-        for t, k in conn.exec_driver_sql(
-            "SELECT target, key_id FROM supersessions WHERE by_entry <= ?", (old_rows,)
-        )
-    )
-    conflicted = {
-        int(r[0])
-        for r in conn.exec_driver_sql("SELECT key_id FROM slots WHERE status = 'conflict'")
-    }
+    replaced.update(entry_reads.supersessions_through(conn, old_rows))
+    conflicted = slots.conflicted_keys(conn)
     superseded = conflicting = 0  # a retraction is never current: counted as superseded
     for e, k in zip(arrived, keys, strict=True):
         if (e.id, k) in replaced:

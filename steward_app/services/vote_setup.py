@@ -16,7 +16,7 @@ from steward_app.services.authors import Author, Clock, origin_cursor, wall_cloc
 from steward_app.services.changes import Changes
 from steward_app.services.errors import Refused
 from steward_app.services.identity import signer_for
-from steward_app.store import entry_log
+from steward_app.store import entry_log, entry_reads
 from steward_app.store.database import backup_file, backup_path
 from steward_app.store.vote_store import VOTE_KEY, VoteStore
 
@@ -53,8 +53,7 @@ def create_vote(
     if existing is not None:
         backup = backup_file(store.engine, backup_path(store.path, "before-replace"))
         with store.transaction() as conn:
-            for table in ("slots", "supersessions", "entries", "entry_keys", "origins", "settings"):
-                conn.exec_driver_sql(f"DELETE FROM {table}")
+            entry_reads.clear_vote(conn)
     store.forget_vote()
     # reading it back need not parse it again; its parsed data is kept with the entry
     store.remember_setup(setup_text, vote, data)
