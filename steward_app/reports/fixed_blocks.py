@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from steward_app.domain.bar_layout import Axis, LabelRule, label_x, spans, threshold_label_x
 from steward_app.reports.document import (
     Align,
     Banner,
@@ -21,6 +22,9 @@ from steward_app.reports.measure import Metrics
 from steward_app.reports.page_ops import BoxOp, LineOp, Op, TextOp
 
 GREY_TEXT = "#333333"
+# a segment's words: 2 pt in, clear of the threshold line by 2 pt (moved 3 pt past it only
+# when they then fit), 2 pt short of the segment's end
+LABELS = LabelRule(inset=2, clear=2, after=3, margin=2, shift_only_if_fits=True)
 
 
 @dataclass(frozen=True)
@@ -110,37 +114,26 @@ def chart_bar(m: Metrics, bar: ChartBar, width: float, size: float) -> Drawn:
     y += h
     small = 0.8 * size
     small_h = m.line_height(small)
-    maximum = bar.maximum if bar.maximum > 0 else 1.0
-    scale = width / maximum
-
-    def at(v: float) -> float:
-        return max(0.0, min(width, v * scale))
-
-    tx = at(bar.threshold) if bar.threshold is not None else None
+    axis = Axis(0.0, width, bar.maximum)
+    tx = axis.at(bar.threshold) if bar.threshold is not None else None
     if tx is not None:  # its label above the bar, beside the line
         label = bar.threshold_label
         lw = m.width(label, small, bold=True) + 4
-        lx = tx + 3 if tx + 3 + lw <= width else max(0.0, tx - 3 - lw)
+        lx = threshold_label_x(tx, lw, width, left_first=False, gap=3, near=3)
         ops.append(TextOp(lx, y, lw, small_h, label, small, True))
         y += small_h + 1
     bar_h = 1.9 * size
     top = y
     labels: list[Op] = []
-    left = 0.0
-    for seg in bar.segments:
-        if seg.value <= 0:
-            continue
-        x0, x1 = at(left), at(left + seg.value)
+    for i, x0, x1 in spans(axis, [seg.value for seg in bar.segments]):
+        seg = bar.segments[i]
         ops.append(BoxOp(x0, top, x1 - x0, bar_h, tone=seg.tone, border=0.6))
         lw = m.width(seg.label, small, bold=True) + 6
-        lx = x0 + 2
-        if tx is not None and lx - 2 < tx < lx + lw + 2 and tx + 3 + lw <= x1 - 2:
-            lx = tx + 3  # keep the threshold line clear of the words
-        if lx + lw <= x1 - 2:
+        found = label_x(LABELS, x0, x1, lw, tx)
+        if found is not None:
             ly = top + (bar_h - small_h) / 2
-            labels.append(BoxOp(lx, ly, lw, small_h, fill="#FFFFFF"))
-            labels.append(TextOp(lx, ly, lw, small_h, seg.label, small, True, Align.CENTER))
-        left += seg.value
+            labels.append(BoxOp(found, ly, lw, small_h, fill="#FFFFFF"))
+            labels.append(TextOp(found, ly, lw, small_h, seg.label, small, True, Align.CENTER))
     ops.append(BoxOp(0, top, width, bar_h, border=0.8))
     for q in (0.25, 0.5, 0.75):
         ops.append(LineOp(width * q, top + bar_h, width * q, top + bar_h + 3, 0.5))

@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from steward_app.domain.bar_layout import Axis, LabelRule, label_x, spans, threshold_label_x
 from steward_app.domain.chart_data import Bar
 from steward_app.ui.headed_text import HeadedText
 from steward_app.ui.palette import APPROVE, PENDING, REJECT, THRESHOLD
@@ -35,6 +36,8 @@ LABEL_FILL = QColor(255, 255, 255, 225)
 THRESHOLD_FILL = QColor(255, 255, 220, 235)
 GRID = QColor(0, 0, 0, 40)
 PAD = 3.0  # pixels around a label's words
+# a segment's words: 1 px in, clear of the threshold line by PAD (else just past it), 1 px short
+LABELS = LabelRule(inset=1, clear=PAD, after=PAD + 1, margin=1, shift_only_if_fits=False)
 
 
 def _brush(kind: str) -> QBrush:
@@ -86,35 +89,26 @@ def bar_geometry(bar: Bar, width: float, height: float, fm: QFontMetricsF) -> Ge
     top = line + 2 * PAD + 2 if bar.threshold is not None else 2.0
     bottom = height - 2 * line - 8  # tick numbers and the unit below
     frame = QRectF(left, top, right - left, max(bottom - top, line))
+    axis = Axis(left, frame.width(), bar.maximum)
     maximum = bar.maximum if bar.maximum > 0 else 1.0
-    scale = frame.width() / maximum
-
-    def at(value: float) -> float:
-        return left + max(0.0, min(maximum, value)) * scale
-
+    at = axis.at
     line_x = at(bar.threshold) if bar.threshold is not None else None
     segments, labels = [], []
-    start = 0.0
-    for seg in bar.segments:
-        if seg.value <= 0:
-            continue
-        rect = QRectF(at(start), frame.top(), at(start + seg.value) - at(start), frame.height())
+    for i, x0, x1 in spans(axis, [seg.value for seg in bar.segments]):
+        seg = bar.segments[i]
+        rect = QRectF(x0, frame.top(), x1 - x0, frame.height())
         segments.append((rect, seg.kind))
         words = fm.horizontalAdvance(seg.label) + 2 * PAD
-        x = rect.left() + 1
-        if line_x is not None and x - PAD < line_x < x + words + PAD:
-            x = line_x + PAD + 1  # keep the threshold line clear of the words
-        if x + words <= rect.right() - 1:
+        x = label_x(LABELS, rect.left(), rect.right(), words, line_x)
+        if x is not None:
             box = QRectF(x, rect.center().y() - line / 2 - 1, words, line + 2)
             labels.append(Label(box, seg.label))
-        start += seg.value
     threshold = None
     if line_x is not None:
-        x = line_x
         words = fm.horizontalAdvance(bar.threshold_label) + 2 * PAD
         # left of the line, ending at it; right of it when the line is too near the start
-        lx = x - words - 2 if x - words - 2 >= 0 else max(0.0, min(x + 3, width - words))
-        threshold = (x, Label(QRectF(lx, 1, words, line + 2), bar.threshold_label))
+        lx = threshold_label_x(line_x, words, width, left_first=True, gap=3, near=2)
+        threshold = (line_x, Label(QRectF(lx, 1, words, line + 2), bar.threshold_label))
     widest = max(fm.horizontalAdvance(tick_text(bar.maximum)), fm.horizontalAdvance("0")) + 12
     ticks = tuple((at(v), tick_text(v)) for v in nice_ticks(maximum, int(frame.width() // widest)))
     unit = QRectF(frame.left(), frame.bottom() + line + 6, frame.width(), line + 2)
