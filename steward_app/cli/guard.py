@@ -8,15 +8,11 @@ import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TextIO
 
 from steward_app.services.errors import Refused
-from steward_app.services.locations import default_db_path
 from steward_app.store.errors import StoreError
 from steward_app.store.lock import held_for_command
-
-if TYPE_CHECKING:
-    from steward_app.cli.main import Cli
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +32,6 @@ READ_ONLY_COMMANDS = frozenset(
         "backup",
     }
 )
-
-
-def db_path(cli: Cli) -> Path:
-    return Path(cli.args.db or default_db_path())
 
 
 def reads_only(command: str, path: Path) -> bool:
@@ -62,10 +54,9 @@ def _check_writable(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def command(cli: Cli) -> Iterator[None]:
-    """Run one command under the lock it needs; log how it ended."""
-    name = str(cli.args.command)
-    path = db_path(cli)
+def command(name: str, path: Path, err: TextIO) -> Iterator[None]:
+    """Run the command `name` on the database at `path` under the lock it needs (saying on
+    `err` when the day's backup could not be made); log how it ended."""
     log.info("command %s on %s", name, path)
     try:
         if name in READ_ONLY_COMMANDS:
@@ -73,7 +64,7 @@ def command(cli: Cli) -> Iterator[None]:
         else:
             _check_writable(path)
             with held_for_command(path):
-                _daily_backup(cli, path)
+                _daily_backup(path, err)
                 yield
     except Refused as exc:  # the message may quote numbers: only the check codes are logged
         log.info("command %s refused %s", name, [p.code for p in exc.problems])
@@ -88,7 +79,7 @@ def command(cli: Cli) -> Iterator[None]:
         raise
 
 
-def _daily_backup(cli: Cli, path: Path) -> None:
+def _daily_backup(path: Path, err: TextIO) -> None:
     """The first command of the day that writes backs the database up first; a backup that
     cannot be made is said, and the command runs on (it may need no more room)."""
     # imported here: read commands never back up, so they do not load backups (nor identity
@@ -98,4 +89,4 @@ def _daily_backup(cli: Cli, path: Path) -> None:
     try:
         daily_backup_if_due(path)
     except StoreError as exc:
-        print(f"steward-app: note: the day's backup was not made: {exc}", file=cli.err)
+        print(f"steward-app: note: the day's backup was not made: {exc}", file=err)

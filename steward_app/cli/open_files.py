@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from steward_app.cli.main import EXIT_USAGE, add_global_options
+from steward_app.cli.context import EXIT_USAGE
+from steward_app.cli.main import add_global_options
 
 TALLY_SUFFIX = ".tally"
 USAGE = "steward-app [--db PATH] [--steward NAME] [--pc NAME] FILE.tally [FILE.tally ...]"

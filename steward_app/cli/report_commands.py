@@ -10,14 +10,13 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from steward_app.cli.context import EXIT_OK, Cli
 from steward_app.services.errors import Refused
 from steward_app.services.standings_cache import load_standings
 
 if TYPE_CHECKING:
-    from steward_app.cli.main import Cli
     from steward_app.reports.document import Document, ReportData
 
-EXIT_OK = 0
 KINDS = {
     "coalition": "the coalition summary: status, each test of the rule, every union, charts, "
     "units not yet reported, open conflicts, declared outcomes",
@@ -35,6 +34,7 @@ def add_parsers(sub: Any) -> None:
         "as-of time, OFFICIAL/UNOFFICIAL/PRACTICE, page x of y and the state code), or "
         "write its tables as CSV for a spreadsheet.",
     )
+    p.set_defaults(handler=_report)
     kinds = p.add_subparsers(dest="report_kind", metavar="REPORT", parser_class=type(p))
     kinds.required = True
     for name, help_text in KINDS.items():
@@ -58,12 +58,6 @@ def add_parsers(sub: Any) -> None:
             help="paper size (default: Letter in the US locale, else A4)",
         )
         s.add_argument("--landscape", action="store_true", help="landscape pages")
-
-
-def run_command(cli: Cli) -> int | None:
-    if cli.args.command != "report":
-        return None
-    return _report(cli)
 
 
 def _report(cli: Cli) -> int:

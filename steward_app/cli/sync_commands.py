@@ -13,11 +13,11 @@ imports, undo-import ID   the files imported here, and undoing one of them
 
 from __future__ import annotations
 
-import argparse
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from steward_app.cli.context import Cli
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey
 from steward_app.domain.identity import fingerprint
 from steward_app.domain.vote import EVERY_UNION
@@ -32,26 +32,15 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 log = logging.getLogger(__name__)
-COMMANDS = (
-    "export",
-    "import",
-    "state",
-    "conflicts",
-    "resolve",
-    "keys",
-    "held",
-    "accept",
-    "setup-change",
-    "imports",
-    "undo-import",
-)
 
 
 def add_parsers(sub: Any) -> None:
     s = sub.add_parser("export", help="write everything this PC holds to a tally file")
+    s.set_defaults(handler=_export)
     s.add_argument("target", type=Path, help="a file name, or a folder (a new file in it)")
 
     s = sub.add_parser("import", help="import tally files from other PCs")
+    s.set_defaults(handler=_import)
     s.add_argument("files", type=Path, nargs="+", help="tally files, or folders holding them")
     s.add_argument(
         "--hold",
@@ -65,10 +54,15 @@ def add_parsers(sub: Any) -> None:
         help="refuse a vote whose setup another key signed (check it on the printed sheet)",
     )
 
-    sub.add_parser("state", help="the state code to compare aloud between PCs")
-    sub.add_parser("conflicts", help="counts in conflict, with both values and origins")
+    sub.add_parser("state", help="the state code to compare aloud between PCs").set_defaults(
+        handler=_state
+    )
+    sub.add_parser(
+        "conflicts", help="counts in conflict, with both values and origins"
+    ).set_defaults(handler=_conflicts)
 
     s = sub.add_parser("resolve", help="decide a conflict: keep one count or give the numbers")
+    s.set_defaults(handler=_resolve)
     s.add_argument("unit")
     s.add_argument("--part", default=WHOLE_UNIT)
     s.add_argument("--question")
@@ -80,6 +74,7 @@ def add_parsers(sub: Any) -> None:
     s.add_argument("--confirm-warnings", action="store_true")
 
     s = sub.add_parser("keys", help="this PC's key, the coordinator's list of keys")
+    s.set_defaults(handler=_keys)
     keys = s.add_subparsers(dest="keys_command", metavar="show|list|trust", parser_class=type(s))
     keys.required = True
     keys.add_parser("show", help="this PC's key for the steward (--steward, --pc)")
@@ -92,30 +87,29 @@ def add_parsers(sub: Any) -> None:
     t.add_argument("--name", required=True, help="who and which PC, e.g. 'Jo Smith, hall PC'")
     t.add_argument("--reason", default="")
 
-    sub.add_parser("held", help="entries held apart (quarantine), with the reason")
+    sub.add_parser("held", help="entries held apart (quarantine), with the reason").set_defaults(
+        handler=_held
+    )
     s = sub.add_parser("accept", help="apply held entries (coordinator)")
+    s.set_defaults(handler=_accept)
     s.add_argument("ids", nargs="+", help='entry ids (first characters), or "all"')
     s.add_argument("--reason", required=True)
 
     s = sub.add_parser("setup-change", help="replace the setup with a corrected one (coordinator)")
+    s.set_defaults(handler=_setup_change)
     s.add_argument("setup", type=Path)
     s.add_argument("--reason", required=True)
 
-    sub.add_parser("imports", help="the files imported here, newest first, with their ids")
+    sub.add_parser(
+        "imports", help="the files imported here, newest first, with their ids"
+    ).set_defaults(handler=_imports)
     s = sub.add_parser("undo-import", help="take out what one imported file brought")
+    s.set_defaults(handler=_undo_import)
     s.add_argument("id", help="the import's id (first characters), from `steward-app imports`")
 
 
-def run_command(cli: Any) -> int | None:
-    command = cli.args.command
-    if command not in COMMANDS:
-        return None
-    handler = globals()["_" + command.replace("-", "_")]
-    status: int = handler(cli, cli.args)
-    return status
-
-
-def _export(cli: Any, a: argparse.Namespace) -> int:
+def _export(cli: Cli) -> int:
+    a = cli.args
     from steward_app.services import exchange
 
     result = exchange.export_file(cli.store, cli.author, a.target)
@@ -145,7 +139,8 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     return out, skipped
 
 
-def _import(cli: Any, a: argparse.Namespace) -> int:
+def _import(cli: Cli) -> int:
+    a = cli.args
     from steward_app.services import exchange
     from steward_app.store.errors import StoreError
     from steward_app.sync.errors import ImportRefused
@@ -219,7 +214,7 @@ def _report_line(r: exchange.ImportReport) -> str:
     return f"{r.name}: from {r.exporter}: {counts}"
 
 
-def _state(cli: Any, a: argparse.Namespace) -> int:
+def _state(cli: Cli) -> int:
     from steward_app.services import exchange
 
     if cli.store.vote() is None:
@@ -235,7 +230,7 @@ def _numbers_text(v: Any) -> str:
     return text + (", final" if v.final else ", provisional")
 
 
-def _conflicts(cli: Any, a: argparse.Namespace) -> int:
+def _conflicts(cli: Cli) -> int:
     from steward_app.services import conflicts
 
     found = conflicts.list_conflicts(cli.store)
@@ -260,7 +255,8 @@ def _conflicts(cli: Any, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _resolve(cli: Any, a: argparse.Namespace) -> int:
+def _resolve(cli: Cli) -> int:
+    a = cli.args
     from steward_app.services import conflicts
 
     slot = SlotKey(cli.question_id(a.question), a.unit, a.part)
@@ -281,7 +277,8 @@ def _resolve(cli: Any, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _keys(cli: Any, a: argparse.Namespace) -> int:
+def _keys(cli: Cli) -> int:
+    a = cli.args
     from steward_app.services import roster
 
     if a.keys_command == "show":
@@ -327,7 +324,7 @@ def _keys(cli: Any, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _held(cli: Any, a: argparse.Namespace) -> int:
+def _held(cli: Cli) -> int:
     from steward_app.services import roster
 
     held = roster.held_entries(cli.store)
@@ -348,7 +345,8 @@ def _held(cli: Any, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _accept(cli: Any, a: argparse.Namespace) -> int:
+def _accept(cli: Cli) -> int:
+    a = cli.args
     from steward_app.services import roster
 
     n, _ = roster.accept_held(cli.store, cli.author, a.ids, a.reason)
@@ -356,7 +354,8 @@ def _accept(cli: Any, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _setup_change(cli: Any, a: argparse.Namespace) -> int:
+def _setup_change(cli: Cli) -> int:
+    a = cli.args
     from steward_app.services import roster
 
     try:
@@ -365,11 +364,12 @@ def _setup_change(cli: Any, a: argparse.Namespace) -> int:
         raise Refused(f"cannot read {a.setup}: {exc.strerror}") from exc
     roster.change_setup(cli.store, cli.author, text, a.reason)
     vote = cli.store.vote()
+    assert vote is not None  # the setup was just recorded
     cli.say(f'The setup of "{vote.title}" is changed; other PCs receive it with your next export.')
     return EXIT_OK
 
 
-def _imports(cli: Any, a: argparse.Namespace) -> int:
+def _imports(cli: Cli) -> int:
     from steward_app.services import imports
 
     lines = imports.import_history(cli.store)
@@ -386,7 +386,8 @@ def _imports(cli: Any, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _undo_import(cli: Any, a: argparse.Namespace) -> int:
+def _undo_import(cli: Cli) -> int:
+    a = cli.args
     from steward_app.services import exchange, imports
 
     done = imports.undo_import(cli.store, a.id)
