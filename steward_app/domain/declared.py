@@ -16,6 +16,21 @@ from steward_app.domain.judgement import Outcome
 from steward_app.domain.standings import Standings
 
 
+@dataclass(frozen=True)
+class Declared:
+    """A current declaration, as read back from its entry. `outcome` is the word declared:
+    text, for an imported declaration may carry one this version does not know."""
+
+    question_id: str  # "" for an agreement's declaration
+    union_id: str | None
+    outcome: str
+    note: str
+    steward: str
+    pc: str
+    recorded_at: str
+    agreement_id: str | None = None
+
+
 class Level(enum.Enum):
     COALITION = "coalition"
     UNION = "union"

@@ -6,8 +6,9 @@ preview, the printer and the PDF get the same pages. Everything here is plain fr
 no Qt, nothing measured yet.
 
 The reports sit beside services/ in the layers, so what they need from services (the
-declarations, the overrides) comes in through the protocols below, which those classes
-satisfy. The charts' bars are domain.chart_data's, as the window draws them.
+overrides) comes in through the protocol below, which that class satisfies. The
+declarations (domain.declared.Declared) and the charts' bars (domain.chart_data) are the
+domain's, as the window shows them.
 """
 
 from __future__ import annotations
@@ -20,30 +21,12 @@ from typing import Protocol
 
 from steward_app.domain.chart_data import Bar
 from steward_app.domain.counts import SlotKey
+from steward_app.domain.declared import Declared
 from steward_app.domain.standings import Standings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Mode, Vote
 
 # --- what comes in from services ------------------------------------------------------------
-
-
-class DeclaredData(Protocol):
-    """An outcome declared by the coalition or a union (services.declarations.Declared)."""
-
-    @property
-    def question_id(self) -> str: ...
-    @property
-    def union_id(self) -> str | None: ...
-    @property
-    def outcome(self) -> str: ...
-    @property
-    def note(self) -> str: ...
-    @property
-    def steward(self) -> str: ...
-    @property
-    def pc(self) -> str: ...
-    @property
-    def recorded_at(self) -> str: ...
 
 
 class OverrideData(Protocol):
@@ -72,7 +55,7 @@ class ReportData:
     """
 
     standings: Standings
-    declared: Sequence[DeclaredData]
+    declared: Sequence[Declared]
     as_of: dt.datetime
     fingerprint: str
     fingerprint_label: str = STATE_CODE

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from steward_app.domain.declared import Declared
 from steward_app.domain.judgement import Outcome
 from steward_app.domain.standings import Standings, UnitStanding
 from steward_app.domain.vote import Mode
-from steward_app.reports.document import DeclaredData
 
 
 def _settled(units: Iterable[UnitStanding]) -> bool:
@@ -22,13 +22,13 @@ def _settled(units: Iterable[UnitStanding]) -> bool:
 
 
 def _declared_agrees(
-    declared: Sequence[DeclaredData], question_id: str, union_id: str | None, computed: Outcome
+    declared: Sequence[Declared], question_id: str, union_id: str | None, computed: Outcome
 ) -> bool:
     mine = [d for d in declared if d.question_id == question_id and d.union_id == union_id]
     return bool(mine) and all(d.outcome == computed for d in mine)
 
 
-def coalition_official(standings: Standings, declared: Sequence[DeclaredData]) -> bool:
+def coalition_official(standings: Standings, declared: Sequence[Declared]) -> bool:
     if standings.vote.mode is not Mode.OFFICIAL:
         return False
     for q in standings.questions.values():
@@ -42,7 +42,7 @@ def coalition_official(standings: Standings, declared: Sequence[DeclaredData]) -
     return True
 
 
-def union_official(standings: Standings, declared: Sequence[DeclaredData], union_id: str) -> bool:
+def union_official(standings: Standings, declared: Sequence[Declared], union_id: str) -> bool:
     vote = standings.vote
     if vote.mode is not Mode.OFFICIAL:
         return False

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from steward_app.domain.chart_data import coalition_bars
 from steward_app.domain.coalition import CoalitionStanding
-from steward_app.domain.declared import compare
+from steward_app.domain.declared import Declared, compare
 from steward_app.domain.standings import QuestionStandings, Standings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
@@ -21,7 +21,6 @@ from steward_app.reports.document import (
     Chart,
     ChartBar,
     Column,
-    DeclaredData,
     Document,
     Heading,
     Paragraph,
@@ -140,7 +139,7 @@ def _banner(c: CoalitionStanding) -> Banner:
 
 
 def _declared_note(
-    st: Standings, declared: Sequence[DeclaredData], q: QuestionStandings
+    st: Standings, declared: Sequence[Declared], q: QuestionStandings
 ) -> list[Block]:
     out: list[Block] = []
     computed = q.outcome

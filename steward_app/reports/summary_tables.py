@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from steward_app.domain.counts import ReportStatus
-from steward_app.domain.declared import compare
+from steward_app.domain.declared import Declared, compare
 from steward_app.domain.standings import QuestionStandings, Standings, awaited_units
 from steward_app.domain.vote import Vote
 from steward_app.reports import cell_text as ct
@@ -14,7 +14,6 @@ from steward_app.reports.document import (
     Align,
     Block,
     Column,
-    DeclaredData,
     Heading,
     Paragraph,
     Row,
@@ -241,7 +240,7 @@ def missing_units(vote: Vote, q: QuestionStandings, several: bool) -> list[Block
     return out
 
 
-def declarations(st: Standings, declared: Sequence[DeclaredData]) -> list[Block]:
+def declarations(st: Standings, declared: Sequence[Declared]) -> list[Block]:
     vote = st.vote
     several = len(st.questions) > 1
     rows = []

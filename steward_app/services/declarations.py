@@ -4,12 +4,11 @@ computed result, which it never changes (domain/declared.py compares the two).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import Connection
 
 from steward_app.domain.declaration_checks import AGREEMENT_PART as AGREEMENT_PART  # noqa: PLC0414
 from steward_app.domain.declaration_checks import declaration_problems
+from steward_app.domain.declared import Declared as Declared  # noqa: PLC0414
 from steward_app.domain.declared import DeclaredOutcome
 from steward_app.domain.entries import EntryKey, EntryType, KeyKind
 from steward_app.services.authors import Author, Clock, origin_cursor, wall_clock
@@ -66,18 +65,6 @@ def declare_outcome(
         )
         entry_log.append(conn, [entry])
     return Changes(declared=True)
-
-
-@dataclass(frozen=True)
-class Declared:
-    question_id: str  # "" for an agreement's declaration
-    union_id: str | None
-    outcome: str
-    note: str
-    steward: str
-    pc: str
-    recorded_at: str
-    agreement_id: str | None = None
 
 
 def declared_outcomes(conn: Connection) -> list[Declared]:
