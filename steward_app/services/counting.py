@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-from steward_app.domain.checks import (
-    Problem,
-)
+from steward_app.domain.checks import Problem
 from steward_app.domain.counts import CountValues, SlotKey, SlotStatus
 from steward_app.domain.entries import Entry
 from steward_app.domain.identity import fingerprint
