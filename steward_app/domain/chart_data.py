@@ -13,7 +13,7 @@ from steward_app.domain.coalition import CoalitionStanding, Position, TestKind
 from steward_app.domain.standings import QuestionStandings, UnionStanding
 from steward_app.domain.tally import Outcome
 from steward_app.domain.threshold import format_share
-from steward_app.domain.vote import Vote
+from steward_app.domain.vote import Scope, Vote
 from steward_app.domain.wording import needed_text
 
 
@@ -131,7 +131,7 @@ def union_bars(vote: Vote, s: UnionStanding, q: QuestionStandings) -> list[Bar]:
     """A pooled union: yes against no with the line yes must pass; by units: one bar a unit."""
     union = vote.union_by_id[s.union_id]
     rule = vote.tally_rule_for(q.question, union)
-    if s.pooled is not None or q.question.scope.value == "unit":
+    if s.pooled is not None or q.question.scope is Scope.UNIT:
         n = s.numbers
         valid = n.yes + n.no + (n.void if rule.void_counts else 0)
         need = rule.approve.min_part(valid) if valid else 0

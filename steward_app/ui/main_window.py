@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from steward_app import __version__
 from steward_app.domain.standings import Standings
+from steward_app.domain.vote import Mode
 from steward_app.services.authors import Author
 from steward_app.services.counting import CurrentCount, Recorded, current_counts, record_count
 from steward_app.services.errors import Refused
@@ -337,7 +338,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         vote = standings.vote
         self.setWindowTitle(
             f"{vote.title} — steward_app {__version__}"
-            + (" — PRACTICE" if vote.mode.value == "practice" else "")
+            + (" — PRACTICE" if vote.mode is Mode.PRACTICE else "")
         )
         if not self.question_id or self.question_id not in standings.questions:
             self.question_id = vote.questions[0].id

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from steward_app.domain.vote import Mode
 from steward_app.store import entry_log
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def open_folder(store: VoteStore, old_setting: str | None) -> Opened:
     if vote is None:
         return Opened(None)  # no vote yet: the old setting waits for one
     old = Path(old_setting)
-    if vote.mode.value == "practice":
+    if vote.mode is Mode.PRACTICE:
         return Opened(
             None,
             f"The shared folder {old} set on this PC is not used for a practice vote "
