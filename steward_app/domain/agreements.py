@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from steward_app.domain.judgement import Judgement, Outcome
+from steward_app.domain.standing_records import QuestionStandings
 from steward_app.domain.vote import Agreement, Scope, Vote
-
-if TYPE_CHECKING:  # standings imports this module
-    from steward_app.domain.standings import QuestionStandings
 
 
 @dataclass(frozen=True)

@@ -21,77 +21,13 @@ from steward_app.domain.coalition_tests import abstention_effect
 from steward_app.domain.counts import ReportStatus, UnitReport, empty_report
 from steward_app.domain.judgement import Judgement
 from steward_app.domain.rules import TallyRule, UnitsRequired
+from steward_app.domain.standing_records import QuestionStandings as QuestionStandings  # noqa: PLC0414
+from steward_app.domain.standing_records import UnionStanding as UnionStanding  # noqa: PLC0414
+from steward_app.domain.standing_records import UnitStanding as UnitStanding  # noqa: PLC0414
 from steward_app.domain.tally import Numbers, Outcome, TallyResult, judge
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Question, Scope, Union, Vote
 from steward_app.domain.wording import tally_reason
-
-
-@dataclass(frozen=True)
-class UnitStanding:
-    unit_id: str
-    question_id: str
-    report: UnitReport
-    result: TallyResult
-    rule: TallyRule
-    reason: str
-
-    @property
-    def status(self) -> ReportStatus:
-        return self.report.status
-
-    @property
-    def outcome(self) -> Outcome:
-        return self.result.outcome
-
-    @property
-    def decided(self) -> bool:
-        return self.result.decided
-
-
-@dataclass(frozen=True)
-class UnionStanding:
-    union_id: str
-    question_id: str
-    numbers: Numbers  # pooled ballots of its regular units (sub-groups are inside them)
-    judgement: Judgement
-    pooled: TallyResult | None  # the pooled tally when the union decides pooled
-    units_total: int
-    units_reported: int
-    units_final: int
-    units_approved: int  # decided approved
-    units_rejected: int  # decided rejected
-    conflicts: int
-    reason: str
-
-    @property
-    def outcome(self) -> Outcome:
-        return self.judgement.outcome
-
-    @property
-    def decided(self) -> bool:
-        return self.judgement.decided
-
-    @property
-    def voted(self) -> bool:
-        return self.numbers.cast > 0
-
-    @property
-    def complete(self) -> bool:
-        return self.units_final == self.units_total and self.conflicts == 0
-
-
-@dataclass(frozen=True)
-class QuestionStandings:
-    question: Question
-    units: Mapping[str, UnitStanding]
-    unions: Mapping[str, UnionStanding]
-    coalition: CoalitionStanding | None  # None for a unit-scope question
-    numbers: Numbers  # every regular unit's ballots pooled
-
-    @property
-    def outcome(self) -> Outcome | None:
-        return self.coalition.outcome if self.coalition else None
 
 
 @dataclass(frozen=True)

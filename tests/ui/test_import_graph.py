@@ -5,8 +5,8 @@ module's top level, those under `if TYPE_CHECKING:` included (a circle there is 
 type checker and for a reader), imports inside functions left out (they run when first used).
 
 The window's modules (steward_app.ui) have none at all. Elsewhere no circle runs at import
-time; the few that remain under `if TYPE_CHECKING:` outside the window are listed below, and
-the list may only shrink (issue 14's domain and command-line items remove them).
+time, and none remains under `if TYPE_CHECKING:` either: the list of known ones below is
+empty (issue 14's domain and command-line items removed them) and stays so.
 """
 
 from __future__ import annotations
@@ -26,10 +26,8 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-# circles only the type checker follows, outside the window, each as its modules sorted
-KNOWN_TYPE_CHECKING_CIRCLES = {
-    ("steward_app.domain.agreements", "steward_app.domain.standings"),
-}
+# circles only the type checker follows, outside the window, each as its modules sorted: none
+KNOWN_TYPE_CHECKING_CIRCLES: set[tuple[str, ...]] = set()
 
 
 def _is_type_checking(test: ast.expr) -> bool:
