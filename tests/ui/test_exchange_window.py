@@ -3,7 +3,7 @@ the conflicts view, the import history with undo, and the state code in the stat
 
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -306,10 +306,21 @@ def test_a_save_during_the_state_code_reading_drops_it_and_the_code_is_read_agai
     qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The status bar reads the state code a part at a time, so a save never waits for the
-    whole; a save between two parts makes the reading stale: it is dropped and read again."""
+    whole; a save between two parts makes the reading stale: it is dropped and read again.
+
+    The first reading is held at its second and third parts (on the lane) until the test has
+    queued the second save and shown its standings, so the save lands between two parts on
+    any machine, however loaded."""
     w = demo_window
     state_text(qtbot, w)
     readings: list[SlowReading] = []
+    at_second = threading.Event()  # the first reading is in its second part
+    save_queued = threading.Event()  # the second save is on the lane, behind that part
+    save_shown = threading.Event()  # the second save's standings are shown: the reading is stale
+
+    def hold(event: threading.Event) -> None:
+        if not event.wait(20):
+            raise TimeoutError("the test did not release the state code's reading")
 
     class SlowReading(exchange.StateReading):
         def __init__(self) -> None:
@@ -319,13 +330,30 @@ def test_a_save_during_the_state_code_reading_drops_it_and_the_code_is_read_agai
 
         def step(self, store: VoteStore) -> exchange.StateCode | None:
             self.steps += 1
-            time.sleep(0.02)
+            if self is readings[0] and self.steps == 2:
+                at_second.set()
+                hold(save_queued)
+            elif self is readings[0] and self.steps == 3:
+                hold(save_shown)
             return super().step(store)
 
     monkeypatch.setattr(exchange, "StateReading", SlowReading)
     record(qtbot, w, STEWARD, "900", "700")
-    qtbot.waitUntil(lambda: bool(readings) and readings[0].steps >= 2, timeout=20000)
-    record(qtbot, w, SECOND, "900", "700")  # while the first reading is on its way
+    qtbot.waitUntil(at_second.is_set, timeout=20000)
+
+    def second_save() -> Any:  # queued while the reading's second part holds the lane
+        assert w.session is not None
+        result = record_count(w.session.store, SECOND, LOCAL_391, {"yes": "900", "no": "700"})
+        return w.session.cache.refresh(result.changes)
+
+    out: list[Any] = []
+    w.lane.submit(second_save, out.append, out.append)
+    save_queued.set()
+    qtbot.waitUntil(lambda: bool(out), timeout=20000)
+    assert not isinstance(out[0], BaseException), out[0]
+    with qtbot.waitSignal(w.standings_shown, timeout=20000):
+        w.context.change(out[0])
+        save_shown.set()
     final = state_text(qtbot, w)
     assert len(readings) == 2
     assert readings[0].steps < 21  # dropped before its last part: 21 entries by then
