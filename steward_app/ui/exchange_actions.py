@@ -1,6 +1,6 @@
 """File exchange in the window: Export and Import in the File menu, tally files dropped on the
 window, the shared folder, the conflicts view, the import history, and the state code in the
-status bar (docs/sync-format.md; README "Exchanging results").
+status bar (docs/sync-format.md; docs/user-guide.md, "Exchanging results between PCs").
 
 The exchange services, the conflicts view and the import history are imported when first
 used: the window's cold start does not wait for them (bench/bench_window.py).
