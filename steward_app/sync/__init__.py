@@ -1,1 +1,1 @@
-"""The exchange file format, signing and merge (see issue: file sync)."""
+"""The tally file: its bytes, its checks, and the signing keys (docs/sync-format.md)."""
