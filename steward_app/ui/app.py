@@ -86,6 +86,8 @@ def run_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> int:
     app.setApplicationName("steward_app")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("steward-app")  # Wayland: the window belongs to steward-app.desktop
+    if not start_language(getattr(args, "lang", None)):
+        return 2
     started = start_window(args, files)
     if isinstance(started, int):
         return started
@@ -107,6 +109,22 @@ def run_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> int:
     del started
     gc.collect()
     return int(code)
+
+
+def start_language(option: str | None) -> bool:
+    """Speak the window's language (--lang, the settings, the system's); False, said on the
+    console and in a message box, when --lang names a language not shipped."""
+    from steward_app.ui.window_language import apply_language, window_language
+
+    try:
+        apply_language(window_language(option))
+    except ValueError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        print(f"steward-app: {exc}. Nothing was opened.", file=sys.stderr)
+        QMessageBox.warning(None, "steward_app", f"{exc}. Nothing was opened.")
+        return False
+    return True
 
 
 def leave(started: Started, code: int, hard_exit: Callable[[int], object] = os._exit) -> None:
