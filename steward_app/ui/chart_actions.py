@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -12,8 +12,13 @@ def add_chart_actions(chart: QWidget, name: str) -> None:
 
     def show_menu(at: QPoint) -> None:
         menu = QMenu(chart)
-        menu.addAction("&Copy chart", lambda: copy_chart(chart))
-        menu.addAction("&Save chart as PNG…", lambda: save_chart(chart, name))
+        menu.addAction(
+            QCoreApplication.translate("chart_actions", "&Copy chart"), lambda: copy_chart(chart)
+        )
+        menu.addAction(
+            QCoreApplication.translate("chart_actions", "&Save chart as PNG…"),
+            lambda: save_chart(chart, name),
+        )
         menu.exec(chart.mapToGlobal(at))
 
     chart.customContextMenuRequested.connect(show_menu)
@@ -24,6 +29,15 @@ def copy_chart(chart: QWidget) -> None:
 
 
 def save_chart(chart: QWidget, name: str) -> None:
-    path, _ = QFileDialog.getSaveFileName(chart, "Save chart", f"{name}.png", "PNG (*.png)")
+    path, _ = QFileDialog.getSaveFileName(
+        chart,
+        QCoreApplication.translate("chart_actions", "Save chart"),
+        f"{name}.png",
+        QCoreApplication.translate("chart_actions", "PNG (*.png)"),
+    )
     if path and not chart.grab().toImage().save(path, b"PNG"):
-        QMessageBox.warning(chart, "steward_app", f"Could not write {path}; choose another place.")
+        QMessageBox.warning(
+            chart,
+            QCoreApplication.translate("chart_actions", "steward_app"),
+            f"Could not write {path}; choose another place.",
+        )

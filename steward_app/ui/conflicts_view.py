@@ -105,22 +105,24 @@ class ConflictsDialog(LaneDialog):
         self.conflicts: list[Conflict] = []
         # told of each resolution recorded here (the window's Edit › Undo takes it back)
         self.on_recorded: Callable[[Recorded, SlotKey], None] | None = None
-        self.setWindowTitle("Conflicts — two different counts for one unit")
+        self.setWindowTitle(self.tr("Conflicts — two different counts for one unit"))
         self.resize(1040, 540)
         self.intro = QLabel(
-            "Each of these units has two (or more) different counts, neither replacing the "
-            "other, so it has no total. Compare them with the tally sheets, then keep the right "
-            "one or enter the agreed numbers. Your decision goes to the other PCs with the next "
-            "export."
+            self.tr(
+                "Each of these units has two (or more) different counts, neither replacing "
+                "the other, so it has no total. Compare them with the tally sheets, then keep "
+                "the right one or enter the agreed numbers. Your decision goes to the other PCs "
+                "with the next export."
+            )
         )
         self.intro.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Units in conflict")
+        self.list.setAccessibleName(self.tr("Units in conflict"))
         self.list.setWordWrap(True)
         self.list.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("The counts in conflict, side by side")
+        self.table.setAccessibleName(self.tr("The counts in conflict, side by side"))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # a row at a time, Enter keeps it (the buttons are for the mouse); Tab leaves the table
@@ -132,8 +134,10 @@ class ConflictsDialog(LaneDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("why: e.g. recounted the mail tray with both stewards")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(
+            self.tr("why: e.g. recounted the mail tray with both stewards")
+        )
         self.edits = {name: QLineEdit() for name in NUMBER_FIELDS}
         numbers = QHBoxLayout()
         digits = self.fontMetrics().horizontalAdvance("9,999,999") + 16  # frame and margins
@@ -143,12 +147,12 @@ class ConflictsDialog(LaneDialog):
             edit.setMaximumWidth(digits * 3 // 2)
             numbers.addWidget(QLabel(name.capitalize()))
             numbers.addWidget(edit)
-        self.final = QCheckBox("&Final")
+        self.final = QCheckBox(self.tr("&Final"))
         numbers.addWidget(self.final)
-        self.confirm = QCheckBox("&Confirm the warnings")
+        self.confirm = QCheckBox(self.tr("&Confirm the warnings"))
         self.confirm.hide()  # shown when the agreed numbers raise warnings
         numbers.addWidget(self.confirm)
-        self.save_numbers = QPushButton("Save the &agreed numbers")
+        self.save_numbers = QPushButton(self.tr("Save the &agreed numbers"))
         self.save_numbers.clicked.connect(self._on_save_numbers_clicked)
         numbers.addWidget(self.save_numbers)
         numbers.addStretch(1)
@@ -157,8 +161,8 @@ class ConflictsDialog(LaneDialog):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.table, 1)
         form = QFormLayout()
-        form.addRow("&Reason (required):", self.reason)
-        form.addRow("Or enter the agreed numbers:", numbers)
+        form.addRow(self.tr("&Reason (required):"), self.reason)
+        form.addRow(self.tr("Or enter the agreed numbers:"), numbers)
         right_layout.addLayout(form)
         right_layout.addWidget(self.message)
         splitter = QSplitter()
@@ -194,7 +198,7 @@ class ConflictsDialog(LaneDialog):
         self.list.setCurrentRow(row if conflicts else -1)
         self._show_heads()
         if not conflicts:
-            self.intro.setText("No conflicts: every unit's counts agree.")
+            self.intro.setText(self.tr("No conflicts: every unit's counts agree."))
 
     def current(self) -> Conflict | None:
         row = self.list.currentRow()
@@ -225,7 +229,7 @@ class ConflictsDialog(LaneDialog):
                     item.setForeground(QColor("#000000"))
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}, differs")
                 self.table.setItem(row, column, item)
-            keep = QPushButton("Keep this count")
+            keep = QPushButton(self.tr("Keep this count"))
             keep.setAccessibleName(f"Keep the count by {head.steward} on {head.pc}")
             keep.clicked.connect(lambda _=False, h=head: self.keep(h))
             self.table.setCellWidget(row, KEEP, keep)
@@ -256,7 +260,7 @@ class ConflictsDialog(LaneDialog):
         }
         numbers = {k: v for k, v in numbers.items() if v is not None}
         if "yes" not in numbers or "no" not in numbers:
-            self._say("Enter at least the yes and no counts you agreed on.", error=True)
+            self._say(self.tr("Enter at least the yes and no counts you agreed on."), error=True)
             return
         self._resolve(numbers=numbers)
 
@@ -269,7 +273,8 @@ class ConflictsDialog(LaneDialog):
             return
         if not reason:
             self._say(
-                "Give a reason first (e.g. who recounted what): it stays in the history.", True
+                self.tr("Give a reason first (e.g. who recounted what): it stays in the history."),
+                True,
             )
             self.reason.setFocus()
             return

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from steward_app.domain.checks import (
     parse_numbers,
 )
 from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
+from steward_app.domain.language import number
 from steward_app.domain.standings import Standings
 from steward_app.services.counting import CurrentCount
 from steward_app.ui.count_form_parts import Draft, TypingUndo, window_words
@@ -45,12 +46,13 @@ from steward_app.ui.palette import FOCUS_RING
 FIELDS = ("eligible", "yes", "no", "void", "challenged")
 # Alt+letter for each, unique in the window: the menus take F, E, V, G and H (File, Edit,
 # View, Go, Help), the form's boxes B, A, O, W, its buttons S, the tree's button U
+# translated where shown (CountForm); the Spanish keys keep the same rule
 FIELD_LABELS = {
-    "eligible": "E&ligible",
-    "yes": "&Yes",
-    "no": "&No",
-    "void": "Vo&id",
-    "challenged": "&Challenged",
+    "eligible": QT_TRANSLATE_NOOP("CountForm", "E&ligible"),
+    "yes": QT_TRANSLATE_NOOP("CountForm", "&Yes"),
+    "no": QT_TRANSLATE_NOOP("CountForm", "&No"),
+    "void": QT_TRANSLATE_NOOP("CountForm", "Vo&id"),
+    "challenged": QT_TRANSLATE_NOOP("CountForm", "&Challenged"),
 }
 
 
@@ -65,7 +67,11 @@ class SaveRequest:
     second_steward: str | None = None  # a blind second entry, by this steward
 
 
-CHOOSE = "Choose a unit in the tree (arrow keys), then Enter or a digit to enter its count"
+def choose_words() -> str:
+    return QCoreApplication.translate(
+        "CountForm",
+        "Choose a unit in the tree (arrow keys), then Enter or a digit to enter its count",
+    )
 
 
 class CountForm(QGroupBox):
@@ -75,72 +81,75 @@ class CountForm(QGroupBox):
     width_limited = Signal(int)  # the widest it needs now (a scroll area holding it follows)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Enter a count", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Enter a count"))
         self._standings: Standings | None = None
         self._current_counts: list[CurrentCount] = []
         self._question = ""
         self._unit = ""
         self.drafts: dict[str, Draft] = {}  # unit id -> typed, not saved
-        self.unit_label = QLabel(CHOOSE)
+        self.unit_label = QLabel(choose_words())
         self.unit_label.setWordWrap(True)
         self.current = QLabel("")
         self.current.setWordWrap(True)
         self.current.setTextFormat(Qt.TextFormat.RichText)
         self.part = QComboBox()
-        self.part.setAccessibleName("Part (site or session)")
+        self.part.setAccessibleName(self.tr("Part (site or session)"))
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        form.addRow("Unit", self.unit_label)
-        form.addRow("Recorded", self.current)
-        form.addRow("&Part", self.part)
+        form.addRow(self.tr("Unit"), self.unit_label)
+        form.addRow(self.tr("Recorded"), self.current)
+        form.addRow(self.tr("&Part"), self.part)
         for name in FIELDS:
             edit = QLineEdit()
             edit.setAccessibleName(name.capitalize())
             edit.setPlaceholderText("0" if name in ("void", "challenged") else "")
             edit.textChanged.connect(self._on_field_text_changed)
             self.edits[name] = edit
-            form.addRow(FIELD_LABELS[name], edit)
-        self.blind = QCheckBox("&Blind second entry")
+            form.addRow(self.tr(FIELD_LABELS[name]), edit)
+        self.blind = QCheckBox(self.tr("&Blind second entry"))
         self.blind.setToolTip(
-            "A second person enters the same tally sheet without seeing the "
-            "first entry; equal numbers confirm it, different ones are shown "
-            "side by side to settle"
+            self.tr(
+                "A second person enters the same tally sheet without seeing the "
+                "first entry; equal numbers confirm it, different ones are shown "
+                "side by side to settle"
+            )
         )
         self.second_name = QLineEdit()
-        self.second_name.setAccessibleName("Name of the steward making the second entry")
-        self.second_name.setPlaceholderText("the second steward's name")
+        self.second_name.setAccessibleName(self.tr("Name of the steward making the second entry"))
+        self.second_name.setPlaceholderText(self.tr("the second steward's name"))
         self.second_name.setEnabled(False)
         self.blind.toggled.connect(self._on_blind_toggled)
-        self.final = QCheckBox("Fin&al (not provisional)")
-        self.correction = QCheckBox("C&orrection of the current count")
+        self.final = QCheckBox(self.tr("Fin&al (not provisional)"))
+        self.correction = QCheckBox(self.tr("C&orrection of the current count"))
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for the correction")
-        self.reason.setPlaceholderText("why it changes, e.g. recounted the mail ballots")
+        self.reason.setAccessibleName(self.tr("Reason for the correction"))
+        self.reason.setPlaceholderText(self.tr("why it changes, e.g. recounted the mail ballots"))
         self.reason.setEnabled(False)
         self.correction.toggled.connect(self.reason.setEnabled)
         self.correction.toggled.connect(self._on_field_text_changed)
         self.reason.textChanged.connect(self._on_field_text_changed)
         # the boxes span the form: the label column stays as narrow as "Challenged"
         form.addRow(self.blind)
-        second = QLabel("Second")
+        second = QLabel(self.tr("Second"))
         second.setBuddy(self.second_name)
         form.addRow(second, self.second_name)
         form.addRow(self.final)
         form.addRow(self.correction)
-        form.addRow("&Reason", self.reason)
+        form.addRow(self.tr("&Reason"), self.reason)
         self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems with this count")
+        self.problems.setAccessibleName(self.tr("Problems with this count"))
         self.problems.setMaximumHeight(110)
         self.problems.setWordWrap(True)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.itemActivated.connect(self._on_problems_item_activated)
         self.problems.itemClicked.connect(self._on_problems_item_activated)
-        self.confirm = QCheckBox("I checked the &warnings: record it anyway")
+        self.confirm = QCheckBox(self.tr("I checked the &warnings: record it anyway"))
         self.confirm.setVisible(False)
-        self.save = QPushButton("&Save (Enter)")
+        self.save = QPushButton(self.tr("&Save (Enter)"))
         self.save.setDefault(True)
         self.save.clicked.connect(self._on_save_clicked)
-        self.cancel = QPushButton("Cancel (Esc)")
+        self.cancel = QPushButton(self.tr("Cancel (Esc)"))
         self.cancel.clicked.connect(self.clear)
         self.message = QLabel("")
         self.message.setWordWrap(True)
@@ -159,7 +168,7 @@ class CountForm(QGroupBox):
         body.addWidget(self.confirm)
         body.addLayout(buttons)
         body.addWidget(self.message)
-        self.hint = QLabel(CHOOSE)
+        self.hint = QLabel(choose_words())
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
@@ -195,7 +204,7 @@ class CountForm(QGroupBox):
         self._unit = ""
         self._current_counts = []
         self.drafts.clear()
-        self.unit_label.setText(CHOOSE)
+        self.unit_label.setText(choose_words())
         self.current.setText("")
         self.part.clear()
         self.clear()
@@ -243,12 +252,16 @@ class CountForm(QGroupBox):
                 self.reason.text(),
             )
         self._unit = unit_id
-        self.unit_label.setText(f"{unit.name} ({unit.id}), {unit.eligible:,} eligible")
+        self.unit_label.setText(
+            self.tr("{unit} ({unit_id}), {eligible} eligible").format(
+                unit=unit.name, unit_id=unit.id, eligible=number(unit.eligible)
+            )
+        )
         self.part.clear()
         if unit.parts:
             self.part.addItems(list(unit.parts))
         else:
-            self.part.addItem("whole unit", WHOLE_UNIT)
+            self.part.addItem(self.tr("whole unit"), WHOLE_UNIT)
         self.part.setEnabled(bool(unit.parts))
         self.current.setText("…")
         self.setEnabled(True)
@@ -263,7 +276,9 @@ class CountForm(QGroupBox):
             self.final.setChecked(draft.final)
             self.correction.setChecked(draft.correction)
             self.reason.setText(draft.reason)
-            self.message.setText("What you typed earlier for this unit is back: not saved yet.")
+            self.message.setText(
+                self.tr("What you typed earlier for this unit is back: not saved yet.")
+            )
         self._show_drafts()
         if self.blind.isChecked():
             self.blind_changed.emit(unit_id)
@@ -276,7 +291,9 @@ class CountForm(QGroupBox):
             return
         names = self._standings.vote.unit_by_id
         listed = ", ".join(names[u].name if u in names else u for u in self.drafts)
-        self.drafts_label.setText(f"Typed and not saved yet: {listed}. Choose it to finish.")
+        self.drafts_label.setText(
+            self.tr("Typed and not saved yet: {units}. Choose it to finish.").format(units=listed)
+        )
         self.drafts_label.show()
 
     @Slot(bool)
@@ -295,7 +312,7 @@ class CountForm(QGroupBox):
             return
         self._current_counts = counts
         if not counts:
-            self._set_current("nothing yet")
+            self._set_current(self.tr("nothing yet"))
             return
         lines = []
         by_slot: dict[SlotKey, list[CurrentCount]] = {}
@@ -310,29 +327,45 @@ class CountForm(QGroupBox):
                 > 1
             )
             if differ:
-                lines.append(
-                    f"<b style='color:#D55E00'>⚠ {where}conflict, no total until "
-                    "resolved: Go › Conflicts… (Ctrl+Shift+C), or a correction with a "
-                    "reason:</b>"
-                )
+                conflict = self.tr(
+                    "{part}conflict, no total until resolved: Go › Conflicts… (Ctrl+Shift+C), "
+                    "or a correction with a reason:"
+                ).format(part=where)
+                lines.append(f"<b style='color:#D55E00'>⚠ {conflict}</b>")
             for h in heads:
                 v = h.values
-                state = "final" if v.final else "provisional"
+                state = self.tr("final") if v.final else self.tr("provisional")
                 key = f" ({h.fingerprint})" if h.fingerprint else ""
                 lines.append(
-                    f"{'' if differ else where}{v.yes:,} yes / {v.no:,} no / "
-                    f"{v.void:,} void ({state}) by {escape(h.steward)} on {escape(h.pc)}{key}"
-                    + (f" <b>overrides</b> the count of {escape(h.replaced)}" if h.replaced else "")
+                    ("" if differ else where)
+                    + self.tr(
+                        "{yes} yes / {no} no / {void} void ({state}) by {steward} on {pc}"
+                    ).format(
+                        yes=number(v.yes),
+                        no=number(v.no),
+                        void=number(v.void),
+                        state=state,
+                        steward=escape(h.steward),
+                        pc=escape(h.pc),
+                    )
+                    + key
+                    + (
+                        self.tr(" <b>overrides</b> the count of {steward}").format(
+                            steward=escape(h.replaced)
+                        )
+                        if h.replaced
+                        else ""
+                    )
                 )
             if len(heads) > 1 and not differ:
-                lines.append(f"✔ confirmed by {len(heads)} stewards")
+                lines.append(self.tr("✔ confirmed by %n steward(s)", None, len(heads)))
         self._set_current("<br>".join(lines))
 
     def _set_current(self, text: str) -> None:
         """The recorded counts, named by what they say (a screen reader reads the counts)."""
         self.current.setText(text)
         plain = re.sub(r"<[^>]*>", "", text.replace("<br>", "; "))
-        self.current.setAccessibleName(f"Recorded: {plain}")
+        self.current.setAccessibleName(self.tr("Recorded: {counts}").format(counts=plain))
 
     def slot(self) -> SlotKey:
         part = self.part.currentData()
@@ -363,7 +396,7 @@ class CountForm(QGroupBox):
                     "E_SECOND_STEWARD_NAME",
                     Severity.ERROR,
                     "second",
-                    "a blind second entry needs the second steward's name",
+                    self.tr("a blind second entry needs the second steward's name"),
                 )
             )
         elif self.blind.isChecked():
@@ -374,14 +407,19 @@ class CountForm(QGroupBox):
                         "E_SAME_STEWARD",
                         Severity.ERROR,
                         "second",
-                        f"{second} made the first entry: the second entry must be made by "
-                        "another steward",
+                        self.tr(
+                            "{steward} made the first entry: the second entry must be made by "
+                            "another steward"
+                        ).format(steward=second),
                     )
                 )
         if self.correction.isChecked() and not self.reason.text().strip():
             problems.append(
                 Problem(
-                    "E_REASON_REQUIRED", Severity.ERROR, "reason", "a correction needs a reason"
+                    "E_REASON_REQUIRED",
+                    Severity.ERROR,
+                    "reason",
+                    self.tr("a correction needs a reason"),
                 )
             )
         if any(p.severity is Severity.ERROR for p in problems) or not parsed:
@@ -401,7 +439,7 @@ class CountForm(QGroupBox):
     def show_problems(self, problems: list[Problem]) -> None:
         self.problems.clear()
         for p in problems:
-            mark = "✘ error" if p.severity is Severity.ERROR else "⚠ warning"
+            mark = self.tr("✘ error") if p.severity is Severity.ERROR else self.tr("⚠ warning")
             item = QListWidgetItem(f"{mark} {p.code}: {p.message}")
             item.setData(Qt.ItemDataRole.UserRole, p.field)
             item.setToolTip(p.message)
@@ -439,11 +477,13 @@ class CountForm(QGroupBox):
         problems = self.live_problems(saving=True)
         if any(p.severity is Severity.ERROR for p in problems):
             self.show_problems(problems)
-            self.message.setText("Not saved: fix the errors listed above.")
+            self.message.setText(self.tr("Not saved: fix the errors listed above."))
             return
         if problems and not self.confirm.isChecked():
             self.show_problems(problems)
-            self.message.setText("Not saved: check the warnings, then tick the box to confirm.")
+            self.message.setText(
+                self.tr("Not saved: check the warnings, then tick the box to confirm.")
+            )
             self.confirm.setFocus()
             return
         self.save_requested.emit(
@@ -459,7 +499,7 @@ class CountForm(QGroupBox):
         )
 
     def saved(self, note: str) -> None:
-        self.message.setText(f"Saved: {note}")
+        self.message.setText(self.tr("Saved: {note}").format(note=note))
         self.clear(keep_message=True)
         self._forget_typing()  # Ctrl+Z now undoes the save, not the clearing of the fields
         if self.blind.isChecked():  # reveal both entries side by side to settle
@@ -468,7 +508,7 @@ class CountForm(QGroupBox):
     def refused(self, message: str, problems: list[Problem]) -> None:
         """The database refused: show why and keep everything typed."""
         self.show_problems([window_words(p) for p in problems])
-        self.message.setText(f"Not saved: {message}")
+        self.message.setText(self.tr("Not saved: {message}").format(message=message))
 
     @Slot()
     def clear(self, keep_message: bool = False) -> None:

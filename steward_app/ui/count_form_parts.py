@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
@@ -36,7 +36,9 @@ class TypingUndo(QObject):
 
 
 CLI_ADVICE = "(steward-app correct ... --reason TEXT)"
-WINDOW_ADVICE = "(tick “Correction of the current count” below and give the reason)"
+WINDOW_ADVICE = QT_TRANSLATE_NOOP(
+    "count_form_parts", "(tick “Correction of the current count” below and give the reason)"
+)
 
 
 def window_words(problem: Problem) -> Problem:
@@ -48,7 +50,9 @@ def window_words(problem: Problem) -> Problem:
         problem.code,
         problem.severity,
         problem.field,
-        problem.message.replace(CLI_ADVICE, WINDOW_ADVICE),
+        problem.message.replace(
+            CLI_ADVICE, QCoreApplication.translate("count_form_parts", WINDOW_ADVICE)
+        ),
     )
 
 

@@ -34,9 +34,9 @@ class DataSafety(QObject):
         super().__init__(context)
         self.context = context
         window = context.window
-        self.restore_action = QAction("Restore from a &backup…", window)
+        self.restore_action = QAction(self.tr("Restore from a &backup…"), window)
         self.restore_action.triggered.connect(self._on_restore_triggered)
-        self.names_action = QAction("Steward and PC n&ames…", window)
+        self.names_action = QAction(self.tr("Steward and PC n&ames…"), window)
         self.names_action.triggered.connect(self._on_names_triggered)
         menu.insertActions(before, [self.restore_action, self.names_action])  # type: ignore[arg-type]
         menu.insertSeparator(before)  # type: ignore[arg-type]
@@ -93,7 +93,7 @@ class DataSafety(QObject):
     def _confirm(self, checked: Restorable) -> None:
         answer = QMessageBox.question(
             self.context.window,
-            "Restore this backup?",
+            self.tr("Restore this backup?"),
             f"Replace the database with {checked.path.name} ({checked.entries:,} entries)?\n\n"
             "The database as it is now is backed up first. Counts entered after this backup "
             "are not in it: import the latest tally files from the other PCs afterwards.",
@@ -126,7 +126,7 @@ class DataSafety(QObject):
         self.context.say(f"Restored {restored.source.name}", 8000)
         QMessageBox.information(
             self.context.window,
-            "Restored",
+            self.tr("Restored"),
             f"Restored {restored.source} ({restored.entries:,} entries) at "
             f"{dt.datetime.now():%H:%M}.{saved}",
         )

@@ -19,7 +19,16 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -86,10 +95,10 @@ class ImportResults(QDialog):
     def __init__(self, imported: Imported, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("Import results")
+        self.setWindowTitle(self.tr("Import results"))
         self.resize(760, 320)
         self.text = QTextBrowser()
-        self.text.setAccessibleName("What each file brought")
+        self.text.setAccessibleName(self.tr("What each file brought"))
         paragraphs = []
         for a in imported.arrivals:
             color = "#B00020" if a.refused else "#000000"
@@ -131,7 +140,7 @@ class ExchangeActions(SharedFolderActions, QObject):
         self.conflicts_button = QPushButton("")
         self.conflicts_button.setFlat(True)
         self.conflicts_button.setStyleSheet("color: #D55E00; font-weight: bold;")
-        self.conflicts_button.setToolTip("Open the conflicts view to resolve them")
+        self.conflicts_button.setToolTip(self.tr("Open the conflicts view to resolve them"))
         self.conflicts_button.clicked.connect(self.open_conflicts)
         self.conflicts_button.hide()
         self.shared_indicator = SharedIndicator()  # lasting: the folder, each PC's last file
@@ -180,13 +189,13 @@ class ExchangeActions(SharedFolderActions, QObject):
     # --- menus ---------------------------------------------------------------------------
 
     def fill_file_menu(self, menu: QMenu) -> None:
-        self._add(menu, "E&xport results…", self.choose_and_export)
-        self._add(menu, "&Import results…", self.choose_and_import)
-        self._add(menu, "S&hared folder…", self.choose_shared_folder)
+        self._add(menu, self.tr("E&xport results…"), self.choose_and_export)
+        self._add(menu, self.tr("&Import results…"), self.choose_and_import)
+        self._add(menu, self.tr("S&hared folder…"), self.choose_shared_folder)
 
     def fill_go_menu(self, menu: QMenu) -> None:
-        self._add(menu, "&Conflicts…", self.open_conflicts, "Ctrl+Shift+C")
-        self._add(menu, "&Import history…", self.open_history)
+        self._add(menu, self.tr("&Conflicts…"), self.open_conflicts, "Ctrl+Shift+C")
+        self._add(menu, self.tr("&Import history…"), self.open_history)
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object], keys: str = "") -> None:
         action = menu.addAction(text)
@@ -200,12 +209,12 @@ class ExchangeActions(SharedFolderActions, QObject):
     def choose_and_export(self) -> None:
         standings = self.context.standings
         if standings is None:
-            self._say("There is no vote to export yet.", 6000)
+            self._say(self.tr("There is no vote to export yet."), 6000)
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = default_export_name(standings.vote.id, self.context.author.pc)
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Export results", str(Path(folder) / name), TALLY_FILTER
+            self.window, self.tr("Export results"), str(Path(folder) / name), TALLY_FILTER
         )
         if chosen:
             self.export_to(Path(chosen))
@@ -228,7 +237,9 @@ class ExchangeActions(SharedFolderActions, QObject):
                 f"read back and checked. State {result.state}.{notes}"
             )
             self._say(f"Exported to {result.path}", 8000)
-            QMessageBox.information(self.window, "Results exported", text)
+            QMessageBox.information(
+                self.window, QCoreApplication.translate("ExchangeActions", "Results exported"), text
+            )
 
         def work() -> None:
             session = self._session()
@@ -244,7 +255,7 @@ class ExchangeActions(SharedFolderActions, QObject):
     @Slot()
     def choose_and_import(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import results from other PCs", "", TALLY_FILTER
+            self.window, self.tr("Import results from other PCs"), "", TALLY_FILTER
         )
         if names:
             self.import_files([Path(n) for n in names])
@@ -256,12 +267,16 @@ class ExchangeActions(SharedFolderActions, QObject):
 
         An import that takes a while shows a progress dialog whose Cancel stops it before
         the next file or before the current one is committed (nothing of it is written)."""
-        self._say(f"Importing {plural(len(paths), 'file')}…", 0)
+        self._say(f"Importing {plural(len(paths), self.tr('file'))}…", 0)
         cancel = threading.Event()
         progress = QProgressDialog(
-            f"Importing {plural(len(paths), 'file')}…", "&Cancel", 0, 0, self.window
+            f"Importing {plural(len(paths), self.tr('file'))}…",
+            self.tr("&Cancel"),
+            0,
+            0,
+            self.window,
         )
-        progress.setWindowTitle("Importing")
+        progress.setWindowTitle(self.tr("Importing"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(IMPORT_PROGRESS_AFTER_MS)
         progress.canceled.connect(cancel.set)
@@ -425,7 +440,7 @@ class ExchangeActions(SharedFolderActions, QObject):
             return
         self.state_label.setText(f"State {now.state}")
         self.state_label.setAccessibleName(f"State {now.state}")  # what it shows, not "State"
-        self.conflicts_button.setText(f"⚠ {plural(now.conflicts, 'conflict')}: resolve…")
+        self.conflicts_button.setText(f"⚠ {plural(now.conflicts, self.tr('conflict'))}: resolve…")
         self.conflicts_button.setVisible(now.conflicts > 0)
         if now.state != self.last_state:  # a change here (or the opening): share it
             self.shared.changed()
@@ -447,7 +462,7 @@ class ExchangeActions(SharedFolderActions, QObject):
         unit = standings.vote.unit_by_id.get(slot.unit) if standings is not None else None
         name = unit.name if unit is not None else slot.unit
         self.resolved.emit(recorded, self.context.author, slot, f"resolution of {name}")
-        self.context.saved_here.emit("last save")
+        self.context.saved_here.emit(self.tr("last save"))
 
     @Slot()
     def open_history(self) -> None:

@@ -42,20 +42,26 @@ class NamesDialog(QDialog):
 
     def __init__(self, prefill: Author, first_run: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Steward and PC names")
+        self.setWindowTitle(self.tr("Steward and PC names"))
         intro = QLabel(
-            "Every count you enter carries your name and this PC's name, so other stewards "
-            "see who entered it and where."
-            + (" You can change them later in File › Steward and PC names…" if first_run else "")
+            self.tr(
+                "Every count you enter carries your name and this PC's name, so other stewards "
+                "see who entered it and where."
+            )
+            + (
+                self.tr(" You can change them later in File › Steward and PC names…")
+                if first_run
+                else ""
+            )
         )
         intro.setWordWrap(True)
         self.steward = QLineEdit(prefill.steward)
-        self.steward.setAccessibleName("Your name")
+        self.steward.setAccessibleName(self.tr("Your name"))
         self.pc = QLineEdit(prefill.pc)
-        self.pc.setAccessibleName("This PC's name")
+        self.pc.setAccessibleName(self.tr("This PC's name"))
         form = QFormLayout()
-        form.addRow("&Your name:", self.steward)
-        form.addRow("This &PC's name:", self.pc)
+        form.addRow(self.tr("&Your name:"), self.steward)
+        form.addRow(self.tr("This &PC's name:"), self.pc)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -14,17 +14,28 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from steward_app.domain.language import number
 from steward_app.domain.standings import QuestionStandings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
 from steward_app.ui.fence import Fence
-from steward_app.ui.palette import APPROVE, CONFLICT, REJECT, unit_tally
+from steward_app.ui.palette import APPROVE, CONFLICT, REJECT, outcome_word, unit_tally
 
 BANNER_COLORS = {Outcome.APPROVED: APPROVE, Outcome.REJECTED: REJECT, Outcome.PENDING: "#444444"}
-STATE_WORDS = {"met": "met (decided)", "failed": "failed (decided)", "open": "open"}
+STATE_WORDS = {
+    "met": QT_TRANSLATE_NOOP("glance", "met (decided)"),
+    "failed": QT_TRANSLATE_NOOP("glance", "failed (decided)"),
+    "open": QT_TRANSLATE_NOOP("glance", "open"),
+}
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("glance", text, None, n)
+
+
 MISSING_LISTED = 8  # units named in the "missing" line; the rest as a count
 MUST_LISTED = 4  # unions named as having still to approve; the rest as a count (tooltip: all)
 
@@ -52,39 +63,65 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
             names = {p.union_id: p.name for p in c.positions}
             must = [names.get(u, u) for u in c.needs.must_approve]
             shown = ", ".join(must[:MUST_LISTED]) + (
-                f" and {len(must) - MUST_LISTED} more" if len(must) > MUST_LISTED else ""
+                QCoreApplication.translate("glance", " and %n more", None, len(must) - MUST_LISTED)
+                if len(must) > MUST_LISTED
+                else ""
             )
             reason = (
-                f"Must still approve for the coalition to ratify: {shown}."
+                QCoreApplication.translate(
+                    "glance", "Must still approve for the coalition to ratify: {unions}."
+                ).format(unions=shown)
                 if must
-                else "No single union decides it alone: see the tests above."
+                else QCoreApplication.translate(
+                    "glance", "No single union decides it alone: see the tests above."
+                )
             )
-        leaning = "leaning approve" if c.approves_now else "leaning reject"
+        leaning = (
+            QCoreApplication.translate("glance", "leaning approve")
+            if c.approves_now
+            else QCoreApplication.translate("glance", "leaning reject")
+        )
         tests = tuple(
-            (t.description, t.value_text, t.threshold_text, STATE_WORDS[t.state]) for t in c.tests
+            (t.description, t.value_text, t.threshold_text, _tr(STATE_WORDS[t.state]))
+            for t in c.tests
         )
     else:
         outcome = q.outcome if q.outcome is not None else Outcome.PENDING
         decided = outcome is not Outcome.PENDING
-        reason, leaning, tests = "each unit decides on its own", "", ()
-    counts = f"{provisional} provisional count{'s' if provisional != 1 else ''}"
+        reason = QCoreApplication.translate("glance", "each unit decides on its own")
+        leaning, tests = "", ()
+    counts = QCoreApplication.translate("glance", "%n provisional count(s)", None, provisional)
     if outcome is Outcome.PENDING or not decided:
-        parts = ["PENDING", "NOT DECIDED"] + ([leaning] if leaning else [])
+        parts = [
+            QCoreApplication.translate("glance", "PENDING"),
+            QCoreApplication.translate("glance", "NOT DECIDED"),
+        ] + ([leaning] if leaning else [])
         if provisional:
             parts.append(counts)
     else:
-        word = "RATIFIED" if c is not None and outcome is Outcome.APPROVED else outcome.value
+        word = (
+            QCoreApplication.translate("glance", "RATIFIED")
+            if c is not None and outcome is Outcome.APPROVED
+            else outcome_word(outcome)
+        )
         # "decided" only when no count it rests on can still change
         parts = (
-            [word.upper(), f"ON {counts.upper()}, NOT FINAL"]
+            [
+                word.upper(),
+                QCoreApplication.translate("glance", "ON {counts}, NOT FINAL").format(
+                    counts=counts.upper()
+                ),
+            ]
             if provisional
             else [
                 word.upper(),
-                "DECIDED",
+                QCoreApplication.translate("glance", "DECIDED"),
             ]
         )
     if conflicts:
-        parts.append(f"{conflicts} conflict{'s' if conflicts != 1 else ''} to resolve")
+        parts.append(
+            QCoreApplication.translate("glance", "%n conflict(s) to resolve", None, conflicts)
+        )
     missing_ids = tally.missing
     units = vote.unit_by_id
     missing = tuple(
@@ -96,7 +133,9 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
         if not provisional or not decided
         else CONFLICT,
         tests=tests,
-        reported=f"{tally.reported} of {len(q.units)} units reported",
+        reported=QCoreApplication.translate(
+            "glance", "{reported} of {units} units reported"
+        ).format(reported=number(tally.reported), units=number(len(q.units))),
         missing=missing,
         more_missing=max(0, len(missing_ids) - MISSING_LISTED),
         reason=reason,
@@ -170,7 +209,9 @@ class Glance(QWidget):
         )
         if sheet != self.banner.styleSheet():  # a new style sheet polishes the label again
             self.banner.setStyleSheet(sheet)
-        self.banner.setAccessibleName(f"Coalition verdict: {g.banner}")
+        self.banner.setAccessibleName(
+            self.tr("Coalition verdict: {banner}").format(banner=g.banner)
+        )
         self.banner.setToolTip(g.detail)
 
     def _show_tests(self, g: GlanceText) -> None:
@@ -179,28 +220,48 @@ class Glance(QWidget):
                 "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
                 for row in g.tests
             )
+            heads = "".join(
+                f"<th align='left'>{html.escape(head)}</th>"
+                for head in (
+                    self.tr("Test of the rule"),
+                    self.tr("So far"),
+                    self.tr("Needed"),
+                    self.tr("State"),
+                )
+            )
             self.tests.setText(
-                "<table cellspacing='0' cellpadding='2'><tr><th align='left'>Test of the rule"
-                "</th><th align='left'>So far</th><th align='left'>Needed</th>"
-                f"<th align='left'>State</th></tr>{rows}</table>"
+                f"<table cellspacing='0' cellpadding='2'><tr>{heads}</tr>{rows}</table>"
             )
             spoken = "; ".join(
-                f"{t}: so far {so_far}, needed {needed}, {state}"
+                self.tr("{test}: so far {so_far}, needed {needed}, {state}").format(
+                    test=t, so_far=so_far, needed=needed, state=state
+                )
                 for t, so_far, needed, state in g.tests
             )
-            self.tests.setAccessibleName(f"Tests of the coalition rule: {spoken}")
+            self.tests.setAccessibleName(
+                self.tr("Tests of the coalition rule: {tests}").format(tests=spoken)
+            )
         self.tests_fence.setVisible(bool(g.tests))
 
     def _show_reported(self, g: GlanceText) -> None:
         links = ", ".join(
             f"<a href='{html.escape(uid)}'>{html.escape(name)}</a>" for uid, name in g.missing
         )
-        more = f" and {g.more_missing} more" if g.more_missing else ""
-        missing = f". Missing: {links}{more}" if g.missing else ": every unit has reported"
+        more = self.tr(" and %n more", None, g.more_missing) if g.more_missing else ""
+        missing = (
+            self.tr(". Missing: {units}").format(units=links + more)
+            if g.missing
+            else self.tr(": every unit has reported")
+        )
         self.reported.setText(f"<b>{html.escape(g.reported)}</b>{missing}")
         missing_names = ", ".join(name for _, name in g.missing)
         self.reported.setAccessibleName(
-            f"{g.reported}" + (f"; missing: {missing_names}{more}" if g.missing else "")
+            g.reported
+            + (
+                self.tr("; missing: {units}").format(units=missing_names + more)
+                if g.missing
+                else ""
+            )
         )
 
     def text(self) -> str:

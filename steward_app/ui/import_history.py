@@ -93,12 +93,12 @@ class ImportHistoryModel(QAbstractTableModel):
 class ImportHistoryDialog(LaneDialog):
     def __init__(self, context: WindowContext) -> None:
         super().__init__(context)
-        self.setWindowTitle("Import history — the files imported on this PC")
+        self.setWindowTitle(self.tr("Import history — the files imported on this PC"))
         self.resize(1040, 460)
         self.model = ImportHistoryModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Imported files, newest first")
+        self.table.setAccessibleName(self.tr("Imported files, newest first"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -106,12 +106,14 @@ class ImportHistoryDialog(LaneDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        self.undo = QPushButton("&Undo this import…")
+        self.undo = QPushButton(self.tr("&Undo this import…"))
         self.undo.setEnabled(False)
         self.undo.clicked.connect(self._on_undo_clicked)
         self.message.setText(
-            "Undo takes out what one file brought (its new and held entries) and forgets the "
-            "file, so it can be imported again. Entries that were already here stay."
+            self.tr(
+                "Undo takes out what one file brought (its new and held entries) and forgets the "
+                "file, so it can be imported again. Entries that were already here stay."
+            )
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -158,7 +160,7 @@ class ImportHistoryDialog(LaneDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Undo this import?",
+            self.tr("Undo this import?"),
             f"Take out what {line.name} brought ({line.new:,} new and {line.held:,} held "
             "entries) and forget the file? It can be imported again later.",
         )

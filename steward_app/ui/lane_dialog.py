@@ -24,7 +24,7 @@ class LaneDialog(QDialog):
         self.lane = context.lane
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
 
     @property
     def author(self) -> Author:

@@ -32,7 +32,9 @@ class LanguageDialog(QDialog):
         self.choice = QComboBox()
         self.choice.setAccessibleName(self.tr("Language"))
         system = language_names()[system_language()]
-        self.choice.addItem(self.tr("The system's language ({language})").format(language=system), "")
+        self.choice.addItem(
+            self.tr("The system's language ({language})").format(language=system), ""
+        )
         for code, name in language_names().items():
             self.choice.addItem(name, code)
         self.choice.setCurrentIndex(max(0, self.choice.findData(chosen_language())))
@@ -60,4 +62,3 @@ def ask_language(parent: QWidget | None) -> str | None:
         return None
     choose_language(dialog.chosen())
     return dialog.chosen() or system_language()
-

@@ -52,7 +52,7 @@ from steward_app.ui.vote_actions import VoteActions
 from steward_app.ui.window_context import WindowContext
 from steward_app.ui.window_layout import WindowLayout
 from steward_app.ui.window_status import WindowStatus
-from steward_app.ui.window_tabs import EVENING_TAB, WHAT_IF_TAB, WindowTabs
+from steward_app.ui.window_tabs import EVENING_TAB, WHAT_IF_TAB, WindowTabs, tab_label
 
 if TYPE_CHECKING:
     from steward_app.services.changes import Changes
@@ -77,7 +77,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.setWindowTitle(f"steward_app {__version__}")
         self._build()
         self._restore_layout()
-        self.statusBar().showMessage(f"Opening {db_path}…")
+        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=db_path))
         self.context.run(lambda: self._open_session(demo), self._on_session_opened)
 
     # what the window shares with its controllers lives in its context
@@ -139,10 +139,10 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
 
         self.verdict = Glance()  # the banner, the rule's tests, the units reported
         self.verdict.unit_chosen.connect(self._on_missing_unit_chosen)
-        self.coalition_chart = BarChart("The coalition against its rule")
-        self.union_chart = BarChart("My union")
+        self.coalition_chart = BarChart(self.tr("The coalition against its rule"))
+        self.union_chart = BarChart(self.tr("My union"))
         self.union_text = HeadedText(beside=True)
-        self.union_text.setAccessibleName("My union in words")
+        self.union_text.setAccessibleName(self.tr("My union in words"))
         standings_tab = QWidget()
         standings_layout = QVBoxLayout(standings_tab)
         standings_layout.setContentsMargins(0, 0, 0, 0)
@@ -162,14 +162,14 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         standings_scroll.setFrameShape(QFrame.Shape.NoFrame)
         standings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs = QTabWidget()
-        standings_scroll.setAccessibleName("Standings: the coalition and the union charts")
+        standings_scroll.setAccessibleName(self.tr("Standings: the coalition and the union charts"))
         standings_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its charts and words take none
-        self.tabs.setAccessibleName("Standings, evening and what-if")
+        self.tabs.setAccessibleName(self.tr("Standings, evening and what-if"))
         # no mnemonics on the tabs: Ctrl+3, 4 and 5 (Go menu) reach them, and Alt+letters stay
         # unique in the window (the form and the menus use them)
-        self.tabs.addTab(standings_scroll, "Standings")
-        self.tabs.addTab(QWidget(), EVENING_TAB[1])
-        self.tabs.addTab(QWidget(), WHAT_IF_TAB[1])
+        self.tabs.addTab(standings_scroll, self.tr("Standings"))
+        self.tabs.addTab(QWidget(), tab_label(EVENING_TAB))
+        self.tabs.addTab(QWidget(), tab_label(WHAT_IF_TAB))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -193,7 +193,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.form_scroll.setAccessibleName("Enter a count")
+        self.form_scroll.setAccessibleName(self.tr("Enter a count"))
         self.form.width_limited.connect(self._on_form_width_limited)
         self._on_form_width_limited(self.form.maximumWidth())
         self.splitter.addWidget(self.form_scroll)
@@ -210,68 +210,83 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.start_page.demo_requested.connect(self.votes.load_demo)
         self.start_page.setup_requested.connect(self.votes.open_setup)
         self.reports = ReportActions(self.context, lambda: self.selected_union)
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(
             file_menu,
-            "&New vote from setup file…",
+            self.tr("&New vote from setup file…"),
             QKeySequence.StandardKey.Open,
             self.votes.open_setup,
         )
-        self._action(file_menu, "Load the &demo vote", None, self.votes.load_demo)
+        self._action(file_menu, self.tr("Load the &demo vote"), None, self.votes.load_demo)
         file_menu.addSeparator()
-        self._action(file_menu, "Print pre&view…", None, lambda: self.reports.report("preview"))
+        self._action(
+            file_menu, self.tr("Print pre&view…"), None, lambda: self.reports.report("preview")
+        )
         self._action(
             file_menu,
-            "&Print…",
+            self.tr("&Print…"),
             QKeySequence.StandardKey.Print,
             lambda: self.reports.report("print"),
         )
-        self._action(file_menu, "&Export PDF…", None, lambda: self.reports.report("pdf"))
+        self._action(file_menu, self.tr("&Export PDF…"), None, lambda: self.reports.report("pdf"))
         file_menu.addSeparator()
         self._action(
             file_menu,
-            "Save coalition chart as PN&G…",
+            self.tr("Save coalition chart as PN&G…"),
             None,
             lambda: save_chart(self.coalition_chart, "coalition"),
         )
         self._action(
-            file_menu, "&Copy coalition chart", None, lambda: copy_chart(self.coalition_chart)
+            file_menu,
+            self.tr("&Copy coalition chart"),
+            None,
+            lambda: copy_chart(self.coalition_chart),
         )
         file_menu.addSeparator()
         # file exchange (ui/exchange_actions)
         self.exchange = ExchangeActions(self.context, self.start_page)
         self.exchange.fill_file_menu(file_menu)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        quit_action = self._action(
+            file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
+        )
         # restore, names, backups (ui/data_safety.py)
         self.data_safety = DataSafety(self.context, file_menu, quit_action)
         self.undo = UndoActions(self.context)  # Edit › Undo / Redo of this window's saves
-        self.undo.fill_edit_menu(self.menuBar().addMenu("&Edit"))
+        self.undo.fill_edit_menu(self.menuBar().addMenu(self.tr("&Edit")))
         self.exchange.resolved.connect(self.undo.add)  # a resolution Ctrl+Z takes back
-        view = self.menuBar().addMenu("&View")
-        self._action(view, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
-        self._action(view, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
-        self._action(view, "&Normal size", QKeySequence("Ctrl+0"), lambda: self._zoom(0))
-        go = self.menuBar().addMenu("&Go")
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self._action(
+            view, self.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1)
+        )
+        self._action(
+            view, self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1)
+        )
+        self._action(view, self.tr("&Normal size"), QKeySequence("Ctrl+0"), lambda: self._zoom(0))
+        go = self.menuBar().addMenu(self.tr("&Go"))
         self._action(
             go,
-            "The &tree of unions and units",
+            self.tr("The &tree of unions and units"),
             QKeySequence("Ctrl+1"),
             lambda: self.tree.setFocus(),  # noqa: PLW0108 (triggered passes a bool)
         )
         self._action(
             go,
-            "&Enter a count (the selected unit)",
+            self.tr("&Enter a count (the selected unit)"),
             QKeySequence("Ctrl+2"),
             lambda: self._start_entry(""),
         )
         # from anywhere in the window, a field included: the form's fields let the key through
         # (a line edit would take Ctrl+U, delete to the start of the line; ui/count_form.py)
         self._action(
-            go, "Next &unreported unit", QKeySequence("Ctrl+U"), self._on_next_missing_clicked
+            go,
+            self.tr("Next &unreported unit"),
+            QKeySequence("Ctrl+U"),
+            self._on_next_missing_clicked,
         )
         for number, (label, page) in enumerate(
-            (("&Standings", 0), ("E&vening", 1), ("&What if", 2)), start=3
+            ((self.tr("&Standings"), 0), (self.tr("E&vening"), 1), (self.tr("&What if"), 2)),
+            start=3,
         ):
             self._action(
                 go,
@@ -280,8 +295,8 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
                 functools.partial(self.tabs.setCurrentIndex, page),
             )
         self.exchange.fill_go_menu(go)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About steward_app", None, self._on_about_triggered)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About steward_app"), None, self._on_about_triggered)
         from steward_app.ui.roster_dialogs import RosterActions
 
         self.roster = RosterActions(self.context, help_menu)  # this PC's key, the Coordinator menu
@@ -317,7 +332,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
 
     @Slot(object)
     def _on_session_opened(self, standings: Standings | None) -> None:
-        self.statusBar().showMessage(f"Opened {self.db_path}", 4000)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=self.db_path), 4000)
         self.context.change(standings, None, self)
 
     @Slot(object, object, object)
@@ -338,7 +353,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         vote = standings.vote
         self.setWindowTitle(
             f"{vote.title} — steward_app {__version__}"
-            + (" — PRACTICE" if vote.mode is Mode.PRACTICE else "")
+            + (self.tr(" — PRACTICE") if vote.mode is Mode.PRACTICE else "")
         )
         if not self.question_id or self.question_id not in standings.questions:
             self.question_id = vote.questions[0].id
@@ -350,7 +365,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         if self.union_filter.count() != len(vote.unions) + 1:
             self.union_filter.blockSignals(True)
             self.union_filter.clear()
-            self.union_filter.addItem("All unions", "")
+            self.union_filter.addItem(self.tr("All unions"), "")
             for union in vote.unions:
                 self.union_filter.addItem(union.name, union.id)
             self.union_filter.blockSignals(False)
@@ -408,8 +423,11 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             finally:
                 self._saving_unit = ""
             self.form.show_current(request.slot.unit, counts)
-            self.statusBar().showMessage(f"Saved {request.slot.describe()}: {note}", 8000)
-            self.context.saved_here.emit("last save")
+            self.statusBar().showMessage(
+                self.tr("Saved {slot}: {note}").format(slot=request.slot.describe(), note=note),
+                8000,
+            )
+            self.context.saved_here.emit(self.tr("last save"))
             focus = QApplication.focusWidget()
             if focus is not None and self.form.isAncestorOf(focus):
                 self.tree.setFocus()  # on to the next unit: browse, or Enter for another count
@@ -427,7 +445,7 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         """Enter a count for the unit chosen in the tree: the focus goes to Yes, with `first`
         (a digit typed in the tree) as its first character."""
         if not self.form.isEnabled():
-            self.statusBar().showMessage("Choose a unit in the tree first.", 5000)
+            self.statusBar().showMessage(self.tr("Choose a unit in the tree first."), 5000)
             return
         yes = self.form.edits["yes"]
         yes.setFocus()
@@ -475,13 +493,13 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
     @Slot()
     def _on_next_missing_clicked(self) -> None:
         if not self.tree_pane.go_to_next_unreported():
-            self.statusBar().showMessage("Every unit has reported.", 5000)
+            self.statusBar().showMessage(self.tr("Every unit has reported."), 5000)
 
     @Slot()
     def _on_about_triggered(self) -> None:
         from steward_app.ui.about import about_text
 
-        QMessageBox.about(self, "About steward_app", about_text(self.db_path))
+        QMessageBox.about(self, self.tr("About steward_app"), about_text(self.db_path))
 
     # --- settings ------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from steward_app.domain.counts import ReportStatus
 from steward_app.domain.standings import QuestionStandings
 from steward_app.domain.tally import Outcome
@@ -45,11 +47,26 @@ SYMBOLS = {
 }
 
 
+def outcome_word(outcome: Outcome) -> str:
+    """An outcome's word in the window's language."""
+    words = {
+        Outcome.APPROVED: QCoreApplication.translate("palette", "approved"),
+        Outcome.REJECTED: QCoreApplication.translate("palette", "rejected"),
+        Outcome.PENDING: QCoreApplication.translate("palette", "pending"),
+        Outcome.ABSTAINED: QCoreApplication.translate("palette", "abstained"),
+        Outcome.SPLIT: QCoreApplication.translate("palette", "split"),
+        Outcome.NOT_IN_EFFECT: QCoreApplication.translate("palette", "not in effect"),
+    }
+    return words.get(outcome, outcome.value)
+
+
 def status_text(outcome: Outcome, decided: bool) -> str:
-    text = f"{SYMBOLS[outcome]} {outcome.value}"
+    word = outcome_word(outcome)
     if outcome is not Outcome.PENDING and decided:
-        text += ", decided"
-    return text
+        return QCoreApplication.translate("palette", "{symbol} {outcome}, decided").format(
+            symbol=SYMBOLS[outcome], outcome=word
+        )
+    return f"{SYMBOLS[outcome]} {word}"
 
 
 def status_words(outcome: Outcome, decided: bool, provisional: int = 0, short: bool = False) -> str:
@@ -58,8 +75,12 @@ def status_words(outcome: Outcome, decided: bool, provisional: int = 0, short: b
     if not provisional:
         return status_text(outcome, decided)
     if outcome is not Outcome.PENDING and decided and not short:
-        return f"{SYMBOLS[outcome]} {outcome.value} on provisional counts, not final"
-    return f"{SYMBOLS[outcome]} {outcome.value} (provisional)"
+        return QCoreApplication.translate(
+            "palette", "{symbol} {outcome} on provisional counts, not final"
+        ).format(symbol=SYMBOLS[outcome], outcome=outcome_word(outcome))
+    return QCoreApplication.translate("palette", "{symbol} {outcome} (provisional)").format(
+        symbol=SYMBOLS[outcome], outcome=outcome_word(outcome)
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -64,7 +64,14 @@ def build(kind: int, data: ReportData, union_id: str) -> Document:
 
 
 def choose_report(parent: QWidget) -> int | None:
-    name, ok = QInputDialog.getItem(parent, "Which report?", "Report:", list(REPORTS), 0, False)
+    name, ok = QInputDialog.getItem(
+        parent,
+        QCoreApplication.translate("print_actions", "Which report?"),
+        QCoreApplication.translate("print_actions", "Report:"),
+        list(REPORTS),
+        0,
+        False,
+    )
     return REPORTS.index(name) if ok else None
 
 
@@ -119,7 +126,10 @@ def export_pdf(
 
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(
-        parent, "Export PDF", str(Path(folder) / name), "PDF (*.pdf)"
+        parent,
+        QCoreApplication.translate("print_actions", "Export PDF"),
+        str(Path(folder) / name),
+        QCoreApplication.translate("print_actions", "PDF (*.pdf)"),
     )
     if not path:
         return
@@ -134,4 +144,8 @@ def export_pdf(
 
 def explain(parent: QWidget, error: BaseException) -> None:
     text = str(error) if isinstance(error, (NotInVote, OSError)) else repr(error)
-    QMessageBox.warning(parent, "steward_app", f"The report could not be made: {text}")
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("print_actions", "steward_app"),
+        f"The report could not be made: {text}",
+    )

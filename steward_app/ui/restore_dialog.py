@@ -47,14 +47,14 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.chosen: Path | None = None
-        self.setWindowTitle("Restore from a backup")
+        self.setWindowTitle(self.tr("Restore from a backup"))
         intro = QLabel(
             f"Backups of {self.db_path.name} in {backup_folder(self.db_path)}, newest first. "
             "The database as it is now is backed up before it is replaced."
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups")
+        self.list.setAccessibleName(self.tr("Backups"))
         for b in reversed(list_backups(self.db_path)):
             item = QListWidgetItem(describe(b))
             item.setData(Qt.ItemDataRole.UserRole, str(b.path))
@@ -62,14 +62,14 @@ class RestoreDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
-            self.list.addItem("(no backups yet in this folder)")
+            self.list.addItem(self.tr("(no backups yet in this folder)"))
             self.list.setEnabled(False)
         self.list.itemDoubleClicked.connect(lambda _item: self._accept_selected())
-        choose = QPushButton("Choose a &file…")
+        choose = QPushButton(self.tr("Choose a &file…"))
         choose.clicked.connect(self._on_choose_clicked)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
-            "&Restore", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.restore_button.setEnabled(self.list.isEnabled())
         self.buttons.accepted.connect(self._accept_selected)
@@ -91,9 +91,9 @@ class RestoreDialog(QDialog):
     def _on_choose_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "Choose a backup",
+            self.tr("Choose a backup"),
             str(backup_folder(self.db_path)),
-            "steward_app databases (*.sqlite);;All files (*)",
+            self.tr("steward_app databases (*.sqlite);;All files (*)"),
         )
         if name:
             self.chosen = Path(name)

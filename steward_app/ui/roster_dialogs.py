@@ -107,7 +107,7 @@ class RosterDialog(LaneDialog):
                 self.show_standings(standings)
             then()
 
-        self._say("Working…")
+        self._say(self.tr("Working…"))
         self.lane.submit(on_lane, done, self._on_failed)
 
     def reason_edit(self, label: str = "&Reason") -> QLineEdit:
@@ -120,11 +120,11 @@ class RosterDialog(LaneDialog):
 class KeyDialog(RosterDialog):
     def __init__(self, owner: RosterActions) -> None:
         super().__init__(owner, "This PC's key")
-        self.text = QLabel("Reading the key…")
+        self.text = QLabel(self.tr("Reading the key…"))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
         self.form.addRow(self.text)
-        self.copy = QPushButton("&Copy the lines for the coordinator")
+        self.copy = QPushButton(self.tr("&Copy the lines for the coordinator"))
         self.copy.setEnabled(False)
         self.form.addRow(self.copy)
         self.lines = ""
@@ -149,22 +149,26 @@ class TrustDialog(RosterDialog):
     def __init__(self, owner: RosterActions, unions: list[tuple[str, str]]) -> None:
         super().__init__(owner, "List a steward's key")
         self.key = QLineEdit()
-        self.key.setAccessibleName("Public key")
-        self.key.setPlaceholderText("the 52 characters the steward's PC shows (or a fingerprint)")
+        self.key.setAccessibleName(self.tr("Public key"))
+        self.key.setPlaceholderText(
+            self.tr("the 52 characters the steward's PC shows (or a fingerprint)")
+        )
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(self.tr("Name"))
         self.unions = QListWidget()
-        self.unions.setAccessibleName("Unions this key reports for")
+        self.unions.setAccessibleName(self.tr("Unions this key reports for"))
         for union_id, name in unions:
             item = QListWidgetItem(f"{name} ({union_id})")
             item.setData(Qt.ItemDataRole.UserRole, union_id)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.unions.addItem(item)
-        self.form.addRow("Public &key", self.key)
-        self.form.addRow("&Name", self.name)
-        self.form.addRow("&Unions", self.unions)
+        self.form.addRow(self.tr("Public &key"), self.key)
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Unions"), self.unions)
         self.reason = self.reason_edit()
-        self.ok = self.buttons.addButton("&List the key", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.ok = self.buttons.addButton(
+            self.tr("&List the key"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
         self.ok.clicked.connect(self.submit)
 
     def chosen_unions(self) -> list[str]:
@@ -181,7 +185,7 @@ class TrustDialog(RosterDialog):
         key, name, reason = self.key.text().strip(), self.name.text().strip(), self.reason.text()
         unions, author = self.chosen_unions(), self.author
         if not key or not name or not unions:
-            self._say("Give the key, a name and at least one union.", error=True)
+            self._say(self.tr("Give the key, a name and at least one union."), error=True)
             return
 
         def work(session: Session) -> tuple[str, Standings | None]:
@@ -203,12 +207,12 @@ class AcceptDialog(RosterDialog):
     def __init__(self, owner: RosterActions) -> None:
         super().__init__(owner, "Held entries")
         self.entries = QListWidget()
-        self.entries.setAccessibleName("Entries held apart")
+        self.entries.setAccessibleName(self.tr("Entries held apart"))
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.form.addRow(self.entries)
         self.reason = self.reason_edit()
         self.ok = self.buttons.addButton(
-            "&Accept the selected entries", QDialogButtonBox.ButtonRole.ApplyRole
+            self.tr("&Accept the selected entries"), QDialogButtonBox.ButtonRole.ApplyRole
         )
         self.ok.clicked.connect(self.submit)
 
@@ -234,7 +238,7 @@ class AcceptDialog(RosterDialog):
             self.entries.addItem(item)
         self.ok.setEnabled(bool(held))
         if not held:
-            self._say("No entries are held apart.")
+            self._say(self.tr("No entries are held apart."))
 
     def submit(self) -> None:
         from steward_app.services import roster
@@ -242,7 +246,7 @@ class AcceptDialog(RosterDialog):
         ids = [str(i.data(Qt.ItemDataRole.UserRole)) for i in self.entries.selectedItems()]
         reason, author = self.reason.text(), self.author
         if not ids:
-            self._say("Select the entries to accept.", error=True)
+            self._say(self.tr("Select the entries to accept."), error=True)
             return
 
         def work(session: Session) -> tuple[str, Standings | None]:
@@ -260,20 +264,25 @@ class SetupChangeDialog(RosterDialog):
     def __init__(self, owner: RosterActions) -> None:
         super().__init__(owner, "Change the setup")
         self.path = QLineEdit()
-        self.path.setAccessibleName("Corrected setup file")
-        browse = QPushButton("&Choose…")
+        self.path.setAccessibleName(self.tr("Corrected setup file"))
+        browse = QPushButton(self.tr("&Choose…"))
         browse.clicked.connect(self.choose)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.form.addRow("Corrected &setup file", row)
+        self.form.addRow(self.tr("Corrected &setup file"), row)
         self.reason = self.reason_edit()
-        self.ok = self.buttons.addButton("C&hange the setup", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.ok = self.buttons.addButton(
+            self.tr("C&hange the setup"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
         self.ok.clicked.connect(self.submit)
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "The corrected setup file", self.path.text(), "Setup files (*.toml);;All (*)"
+            self,
+            self.tr("The corrected setup file"),
+            self.path.text(),
+            self.tr("Setup files (*.toml);;All (*)"),
         )
         if name:
             self.path.setText(name)
@@ -285,7 +294,7 @@ class SetupChangeDialog(RosterDialog):
 
         path, reason, author = Path(self.path.text().strip()), self.reason.text(), self.author
         if not self.path.text().strip():
-            self._say("Choose the corrected setup file.", error=True)
+            self._say(self.tr("Choose the corrected setup file."), error=True)
             return
 
         def work(session: Session) -> tuple[str, Standings | None]:
@@ -317,27 +326,27 @@ class DeclareDialog(RosterDialog):
         super().__init__(owner, "Declare the outcome")
         vote = standings.vote
         self.question = QComboBox()
-        self.question.setAccessibleName("Question")
+        self.question.setAccessibleName(self.tr("Question"))
         for q in vote.questions:
             self.question.addItem(q.text, q.id)
         self.union = QComboBox()
-        self.union.setAccessibleName("Declared by")
-        self.union.addItem("The coalition", None)
+        self.union.setAccessibleName(self.tr("Declared by"))
+        self.union.addItem(self.tr("The coalition"), None)
         for u in vote.unions:
             self.union.addItem(u.name, u.id)
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(self.tr("Outcome"))
         for word in ("approved", "rejected", "pending"):
             self.outcome.addItem(word.capitalize(), word)
         self.note = QPlainTextEdit()
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("where and when it was announced")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("where and when it was announced"))
         self.note.setMaximumHeight(80)
-        self.form.addRow("&Question", self.question)
-        self.form.addRow("&Declared by", self.union)
-        self.form.addRow("&Outcome", self.outcome)
-        self.form.addRow("&Note", self.note)
-        self.ok = self.buttons.addButton("&Record", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.form.addRow(self.tr("&Question"), self.question)
+        self.form.addRow(self.tr("&Declared by"), self.union)
+        self.form.addRow(self.tr("&Outcome"), self.outcome)
+        self.form.addRow(self.tr("&Note"), self.note)
+        self.ok = self.buttons.addButton(self.tr("&Record"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.ok.clicked.connect(self.submit)
 
     def submit(self) -> None:
@@ -365,13 +374,13 @@ class RosterActions(QObject):
         self.window = window = context.window
         self.lane = context.lane
         self.dialogs: dict[str, RosterDialog] = {}
-        key = QAction("This PC's &key…", self)
+        key = QAction(self.tr("This PC's &key…"), self)
         key.triggered.connect(self.show_key)
         if help_menu.actions():
             help_menu.insertAction(help_menu.actions()[0], key)
         else:
             help_menu.addAction(key)
-        menu = QMenu("Coordina&tor", window)
+        menu = QMenu(self.tr("Coordina&tor"), window)
         window.menuBar().insertMenu(help_menu.menuAction(), menu)
         self.menu = menu
         for text, slot in (
@@ -395,7 +404,9 @@ class RosterActions(QObject):
     def _needs_vote(self) -> Standings | None:
         if self.context.standings is None:
             self.context.say(
-                "There is no vote yet: create it from the setup file, or import a tally file.",
+                self.tr(
+                    "There is no vote yet: create it from the setup file, or import a tally file."
+                ),
                 8000,
             )
         return self.context.standings

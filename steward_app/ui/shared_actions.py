@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from steward_app.ui.exchange_work import Imported
@@ -55,21 +55,36 @@ class SharedFolderActions(_Actions):
     def choose_shared_folder(self) -> None:
         current = self.shared.folder
         box = QMessageBox(self.window)
-        box.setWindowTitle("Shared folder")
-        box.setText(f"Shared folder: {current}" if current else "No shared folder is set.")
-        box.setInformativeText(
-            "With a shared folder (a network drive, a synced folder), this PC writes its "
-            "results there after each change and imports the other PCs' files as they appear. "
-            "The database itself stays on this PC."
+        box.setWindowTitle(QCoreApplication.translate("SharedFolderActions", "Shared folder"))
+        box.setText(
+            f"Shared folder: {current}"
+            if current
+            else QCoreApplication.translate("SharedFolderActions", "No shared folder is set.")
         )
-        choose = box.addButton("&Choose a folder…", QMessageBox.ButtonRole.AcceptRole)
-        clear = box.addButton("&Stop sharing", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "SharedFolderActions",
+                "With a shared folder (a network drive, a synced folder), this PC writes its "
+                "results there after each change and imports the other PCs' files as they appear. "
+                "The database itself stays on this PC.",
+            )
+        )
+        choose = box.addButton(
+            QCoreApplication.translate("SharedFolderActions", "&Choose a folder…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        clear = box.addButton(
+            QCoreApplication.translate("SharedFolderActions", "&Stop sharing"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         clear.setEnabled(current is not None)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is choose:
             folder = QFileDialog.getExistingDirectory(
-                self.window, "Choose the shared folder", str(current or "")
+                self.window,
+                QCoreApplication.translate("SharedFolderActions", "Choose the shared folder"),
+                str(current or ""),
             )
             if folder:
                 self.use_shared_folder(Path(folder))
@@ -80,15 +95,24 @@ class SharedFolderActions(_Actions):
         if folder is not None and folder.resolve() == self.context.db_path.resolve().parent:
             QMessageBox.warning(
                 self.window,
-                "Shared folder",
-                "This is the database's own folder. Choose another folder for sharing: the "
-                "database stays on this PC and only results files go to the shared folder.",
+                QCoreApplication.translate("SharedFolderActions", "Shared folder"),
+                QCoreApplication.translate(
+                    "SharedFolderActions",
+                    "This is the database's own folder. Choose another folder for sharing: the "
+                    "database stays on this PC and only results files go to the shared folder.",
+                ),
             )
             return
         if folder is None:
             self.shared.set_folder(None)
             self.shared_indicator.show_none()
-            self._say("Shared folder cleared: results are no longer written or picked up.", 8000)
+            self._say(
+                QCoreApplication.translate(
+                    "SharedFolderActions",
+                    "Shared folder cleared: results are no longer written or picked up.",
+                ),
+                8000,
+            )
             return
         standings = self.context.standings
         vote = standings.vote if standings is not None else None
@@ -101,7 +125,9 @@ class SharedFolderActions(_Actions):
         def done(foreign: str) -> None:
             if foreign:
                 QMessageBox.warning(
-                    self.window, "Shared folder", f"{folder} is not used: {foreign}"
+                    self.window,
+                    QCoreApplication.translate("SharedFolderActions", "Shared folder"),
+                    f"{folder} is not used: {foreign}",
                 )
                 return
             self.shared.set_folder(folder)

@@ -14,13 +14,13 @@ class StartPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("<h1>steward_app</h1><p>No vote in this database yet.</p>")
+        title = QLabel(self.tr("<h1>steward_app</h1><p>No vote in this database yet.</p>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        demo = QPushButton("Open the &demo vote (a 15-union coalition, modelled on 2011)")
+        demo = QPushButton(self.tr("Open the &demo vote (a 15-union coalition, modelled on 2011)"))
         demo.clicked.connect(self.demo_requested)
-        setup = QPushButton("&Create a vote from the coordinator's setup file…")
+        setup = QPushButton(self.tr("&Create a vote from the coordinator's setup file…"))
         setup.clicked.connect(self.setup_requested)
-        join = QPushButton("&Import a results file from another PC (to join its vote)…")
+        join = QPushButton(self.tr("&Import a results file from another PC (to join its vote)…"))
         join.clicked.connect(self.import_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

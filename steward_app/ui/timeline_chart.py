@@ -53,7 +53,7 @@ def _clock(seconds: float) -> str:
 class TimelineChart(FontFollower):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("The evening as it unfolded")
+        self.setAccessibleName(self.tr("The evening as it unfolded"))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.margin_plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem()})
@@ -65,10 +65,10 @@ class TimelineChart(FontFollower):
             plot.setMenuEnabled(False)
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.getPlotItem().getAxis("left").setLabel(label, color="k")
-            plot.getPlotItem().getAxis("bottom").setLabel("time recorded", color="k")
+            plot.getPlotItem().getAxis("bottom").setLabel(self.tr("time recorded"), color="k")
         # a screen reader reads the charts as words: a name and a summary of what they draw
-        self.margin_plot.setAccessibleName("Running margin chart")
-        self.share_plot.setAccessibleName("Coalition approving membership chart")
+        self.margin_plot.setAccessibleName(self.tr("Running margin chart"))
+        self.share_plot.setAccessibleName(self.tr("Coalition approving membership chart"))
         self.margin_curve = self.margin_plot.plot(
             [],
             [],
@@ -168,7 +168,7 @@ class TimelineChart(FontFollower):
             + (
                 ""
                 if timeline.coalition_included
-                else " The coalition line is left out for very large votes."
+                else self.tr(" The coalition line is left out for very large votes.")
             )
         )
         self._describe(union_name, xs, margins, shares, threshold_label)
@@ -185,7 +185,7 @@ class TimelineChart(FontFollower):
         if not xs:
             words = f"{union_name}: no counts recorded yet."
             self.margin_plot.setAccessibleDescription(words)
-            self.share_plot.setAccessibleDescription("No counts recorded yet.")
+            self.share_plot.setAccessibleDescription(self.tr("No counts recorded yet."))
             self.setAccessibleDescription(words)
             return
         low, high = min(margins), max(margins)

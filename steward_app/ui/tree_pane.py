@@ -28,7 +28,7 @@ class TreePane(QWidget):
         self.tree_model = CoalitionTreeModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
-        self.tree.setAccessibleName("Coalition, unions and units")
+        self.tree.setAccessibleName(self.tr("Coalition, unions and units"))
         self.tree.setUniformRowHeights(True)
         self.tree.setIndentation(self.tree.fontMetrics().averageCharWidth() * 2)  # room for names
         header = self.tree.header()
@@ -39,14 +39,16 @@ class TreePane(QWidget):
         # column sized to its contents makes Qt read every row of it after each save
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.union_filter = QComboBox()
-        self.union_filter.setAccessibleName("Show union")
-        self.union_filter.setToolTip("Show one union in the tree, or all of them")
+        self.union_filter.setAccessibleName(self.tr("Show union"))
+        self.union_filter.setToolTip(self.tr("Show one union in the tree, or all of them"))
         self.union_filter.setStyleSheet(FOCUS_RING)
-        self.union_filter.setAccessibleDescription("Which unions the tree shows")
-        self.next_missing = QPushButton("Next &unreported unit")
+        self.union_filter.setAccessibleDescription(self.tr("Which unions the tree shows"))
+        self.next_missing = QPushButton(self.tr("Next &unreported unit"))
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
-        shown = QLabel("Show:")  # its buddy: a screen reader names the box by this, not its value
+        shown = QLabel(
+            self.tr("Show:")
+        )  # its buddy: a screen reader names the box by this, not its value
         shown.setBuddy(self.union_filter)
         filters.addWidget(shown)
         filters.addWidget(self.union_filter, 1)

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from steward_app.domain.checks import parse_numbers
 from steward_app.domain.counts import SlotKey
+from steward_app.domain.language import number
 from steward_app.domain.standings import Standings
 from steward_app.services.authors import Author
 from steward_app.services.changes import Changes
@@ -44,15 +45,26 @@ class Step:
 def step_text(request: SaveRequest, recorded: Recorded, unit_name: str) -> str:
     """A save in words, naming the unit and the numbers, for the menu and the status bar."""
     numbers, _ = parse_numbers(request.numbers)
-    what = "count"
+    tr = QCoreApplication.translate
+    what = tr("undo_actions", "count")
     if request.second_steward:
-        what = f"second entry by {request.second_steward}"
+        what = tr("undo_actions", "second entry by {steward}").format(
+            steward=request.second_steward
+        )
     elif request.correct:
-        what = "resolution" if recorded.note.startswith("resolves") else "correction"
+        what = (
+            tr("undo_actions", "resolution")
+            if recorded.note.startswith("resolves")
+            else tr("undo_actions", "correction")
+        )
     part = f", {request.slot.part}" if request.slot.part else ""
-    return (
-        f"{what} of {unit_name} ({request.slot.unit}{part}): "
-        f"{numbers.get('yes', 0):,} yes / {numbers.get('no', 0):,} no"
+    return tr("undo_actions", "{what} of {unit} ({unit_id}{part}): {yes} yes / {no} no").format(
+        what=what,
+        unit=unit_name,
+        unit_id=request.slot.unit,
+        part=part,
+        yes=number(numbers.get("yes", 0)),
+        no=number(numbers.get("no", 0)),
     )
 
 
@@ -94,8 +106,8 @@ class UndoActions(QObject):
 
     def _update(self) -> None:
         for action, verb, stack in (
-            (self.undo_action, "&Undo", self.done),
-            (self.redo_action, "&Redo", self.undone),
+            (self.undo_action, self.tr("&Undo"), self.done),
+            (self.redo_action, self.tr("&Redo"), self.undone),
         ):
             action.setText(f"{verb} {stack[-1].text}" if stack else verb)
             action.setEnabled(bool(stack) and not self.working)
@@ -158,9 +170,11 @@ class UndoActions(QObject):
             context.change(
                 standings, recorded.changes | Changes(units=frozenset({step.slot.unit})), self
             )
-            verb = "Redone" if redo else "Undone"
-            context.say(f"{verb}: {step.text}", 8000)
-            context.saved_here.emit("last redo" if redo else "last undo")  # the database changed
+            said = self.tr("Redone: {step}") if redo else self.tr("Undone: {step}")
+            context.say(said.format(step=step.text), 8000)
+            context.saved_here.emit(
+                self.tr("last redo") if redo else self.tr("last undo")
+            )  # the database changed
 
         def failed(error: BaseException) -> None:
             self.working = False

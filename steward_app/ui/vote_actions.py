@@ -34,7 +34,7 @@ class VoteActions(QObject):
         if context.standings is not None:
             answer = QMessageBox.question(
                 context.window,
-                "Replace the vote with the demo?",
+                self.tr("Replace the vote with the demo?"),
                 f"This database holds the vote \u201c{context.standings.vote.title}\u201d. "
                 "Replace it and its counts with the demo vote (a practice vote)? A backup copy "
                 "is saved first.",
@@ -56,9 +56,9 @@ class VoteActions(QObject):
         context = self.context
         name, _ = QFileDialog.getOpenFileName(
             context.window,
-            "Create a vote from a setup file",
+            self.tr("Create a vote from a setup file"),
             "",
-            "Setup files (*.toml);;All files (*)",
+            self.tr("Setup files (*.toml);;All files (*)"),
         )
         if not name:
             return
@@ -66,8 +66,10 @@ class VoteActions(QObject):
         if context.standings is not None:
             answer = QMessageBox.question(
                 context.window,
-                "Replace the vote?",
-                "This database already holds a vote. Replace it? A backup copy is saved first.",
+                self.tr("Replace the vote?"),
+                self.tr(
+                    "This database already holds a vote. Replace it? A backup copy is saved first."
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

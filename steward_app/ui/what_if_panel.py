@@ -50,10 +50,12 @@ class WhatIfPanel(QWidget):
         self.turnout = _spin(60, "Assumed turnout of members still to vote")
         self.yes = _spin(50, "Assumed yes share of their votes")
         form = QFormLayout()
-        form.addRow("Turnout of those still to vote", self.turnout)
-        form.addRow("Their yes share", self.yes)
+        form.addRow(self.tr("Turnout of those still to vote"), self.turnout)
+        form.addRow(self.tr("Their yes share"), self.yes)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Union", "Turnout %", "Yes %"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Union"), self.tr("Turnout %"), self.tr("Yes %")]
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -61,11 +63,11 @@ class WhatIfPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         corner = self.table.findChild(QAbstractButton)  # the table's select-all corner
         if corner is not None:
-            corner.setAccessibleName("Select all assumptions")
+            corner.setAccessibleName(self.tr("Select all assumptions"))
         self.table.setWordWrap(False)
         # Tab leaves the table (arrows move inside it): 58 Tabs through its cells was a trap
         self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("Per-union assumptions (blank: the setting above)")
+        self.table.setAccessibleName(self.tr("Per-union assumptions (blank: the setting above)"))
         self.table.itemChanged.connect(self._on_changed)
         self.turnout.valueChanged.connect(self._on_changed)
         self.yes.valueChanged.connect(self._on_changed)
@@ -75,7 +77,7 @@ class WhatIfPanel(QWidget):
         self.outcomes = QLabel()
         self.outcomes.setWordWrap(True)
         self.chart = BarChart("Projected: the coalition against its rule")
-        per_union = QLabel("Per union (leave blank to use the setting above):")
+        per_union = QLabel(self.tr("Per union (leave blank to use the setting above):"))
         per_union.setWordWrap(True)
         left = QVBoxLayout()
         left.addLayout(form)
@@ -96,7 +98,7 @@ class WhatIfPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its words and chart take no focus
-        scroll.setAccessibleName("The projection")
+        scroll.setAccessibleName(self.tr("The projection"))
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.addLayout(left, 5)
         self._layout.addWidget(scroll, 6)  # the projection's words and bars need the room

@@ -97,7 +97,7 @@ class WindowContext(QObject):
         status bar."""
         text = failure_text(error)
         self.say(text.splitlines()[0], 10000)
-        QMessageBox.warning(self.window, "steward_app", text)
+        QMessageBox.warning(self.window, self.tr("steward_app"), text)
 
     def change(
         self, standings: Standings | None, changes: Changes | None = None, initiator: object = None

@@ -86,7 +86,10 @@ def apply_language(code: str) -> str:
     if code == language.SOURCE_LANGUAGE or app is None:
         return code
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for folder, name in ((str(QT_LOCALE_DIR), f"steward_app_{code}"), (qt_folder, f"qtbase_{code}")):
+    for folder, name in (
+        (str(QT_LOCALE_DIR), f"steward_app_{code}"),
+        (qt_folder, f"qtbase_{code}"),
+    ):
         translator = QTranslator(app)
         if translator.load(name, folder):
             QCoreApplication.installTranslator(translator)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from steward_app.services.locations import default_db_path
@@ -58,7 +59,7 @@ def claim_database(db_path: Path, files: Sequence[Path] = ()) -> Claim:
     log.warning("%s is held by %s, which does not answer", local, who)
     QMessageBox.warning(
         None,
-        "steward_app is already open",
+        QCoreApplication.translate("window_start", "steward_app is already open"),
         f"The database {local} is already open in {who}, which does not answer.\n\n"
         "Switch to that window. If it is frozen, close it (or end it in the Task Manager) "
         "and start steward_app again. To open another vote side by side, start it with "
@@ -80,23 +81,28 @@ def local_place(db_path: Path) -> Path | None:
     while place := shared_place(db_path):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Database on a network drive",
+            QCoreApplication.translate("window_start", "Database on a network drive"),
             f"{db_path} is in {place}. The database must stay on this PC's own disk, in a "
             "folder nothing else copies: on a network drive a dropped connection or two PCs "
             "at once can damage it, and a sync client can copy it half-written.\n\n"
             "Choose a place on this PC for it. To share results with other PCs, use File › "
             "Export into the shared folder instead.",
         )
-        choose = box.addButton("Choose a &local place…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        choose = box.addButton(
+            QCoreApplication.translate("window_start", "Choose a &local place…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("window_start", "&Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         box.exec()
         if box.clickedButton() is not choose:
             return None
         name, _ = QFileDialog.getSaveFileName(
             None,
-            "A place on this PC for the database",
+            QCoreApplication.translate("window_start", "A place on this PC for the database"),
             str(default_db_path()),
-            "steward_app databases (*.sqlite)",
+            QCoreApplication.translate("window_start", "steward_app databases (*.sqlite)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:

@@ -21,7 +21,7 @@ class WindowStatus(QObject):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # busy, no percentage
         self.busy.setMaximumWidth(120)
-        self.busy.setAccessibleName("Working")
+        self.busy.setAccessibleName(self.tr("Working"))
         # the indicator shows only for work that lasts, and the status bar is tall enough for
         # it: a save takes milliseconds, and an indicator flashing on and off made the status
         # bar taller and shorter again, so Qt laid out and repainted the whole window twice
@@ -30,11 +30,11 @@ class WindowStatus(QObject):
         self._busy_due.setSingleShot(True)
         self._busy_due.setInterval(BUSY_SHOWN_AFTER_MS)
         self._busy_due.timeout.connect(self.busy.show)
-        self.last_save = QLabel("no save yet")
-        self.last_save.setAccessibleName("no save yet")
+        self.last_save = QLabel(self.tr("no save yet"))
+        self.last_save.setAccessibleName(self.tr("no save yet"))
         # the file's name: the whole path (in the tooltip, and Help › About) would push the
         # messages off a small screen's status bar
-        self.db_label = QLabel(f"database: {db_path.name}")
+        self.db_label = QLabel(self.tr("database: {name}").format(name=db_path.name))
         self.db_label.setToolTip(str(db_path))
         for widget in (self.busy, self.last_save, self.db_label):
             bar.addPermanentWidget(widget)

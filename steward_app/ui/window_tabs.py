@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from steward_app.domain.chart_data import coalition_bars, union_bars, union_needed_text
@@ -34,14 +34,19 @@ if TYPE_CHECKING:
 else:
     _Window = object
 
-EVENING_TAB = (1, "Evening")
-WHAT_IF_TAB = (2, "What if")
+# the tabs' labels, translated where they are shown (tab_label)
+EVENING_TAB = (1, QT_TRANSLATE_NOOP("window_tabs", "Evening"))
+WHAT_IF_TAB = (2, QT_TRANSLATE_NOOP("window_tabs", "What if"))
+
+
+def tab_label(tab: tuple[int, str]) -> str:
+    return QCoreApplication.translate("window_tabs", tab[1])
 
 
 def union_words(s: UnionStanding) -> str:
     """The union's sentence: what it still needs while pending, else why it stands so."""
     if s.outcome is Outcome.PENDING and s.units_reported == 0:
-        return "no votes counted yet. " + s.reason
+        return QCoreApplication.translate("window_tabs", "no votes counted yet. ") + s.reason
     return union_needed_text(s) if s.outcome is Outcome.PENDING else s.reason
 
 
@@ -77,9 +82,16 @@ class WindowTabs(_Window):
         if s is not None and hidden and vote.unit_by_id[hidden].union_id == union_id:
             union = vote.union_by_id[union_id]
             self.union_text.set(
-                f"<b>{union.name}: hidden</b>",
-                "A blind second entry is open for one of its units: its numbers are hidden "
-                "until that entry is saved or cancelled.",
+                "<b>{}</b>".format(
+                    QCoreApplication.translate("window_tabs", "{union}: hidden").format(
+                        union=union.name
+                    )
+                ),
+                QCoreApplication.translate(
+                    "window_tabs",
+                    "A blind second entry is open for one of its units: its numbers are hidden "
+                    "until that entry is saved or cancelled.",
+                ),
             )
             self.union_chart.set_bars([])
         elif s is not None:
@@ -97,7 +109,7 @@ class WindowTabs(_Window):
         self._refresh_hidden_tab()
 
     def _put_tab(self, tab: tuple[int, str], widget: QWidget) -> None:
-        index, label = tab
+        index, label = tab[0], tab_label(tab)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
@@ -153,7 +165,13 @@ class WindowTabs(_Window):
         def done(result: Timeline) -> None:
             rule = vote.coalition_rule
             threshold = float(rule.membership.share * 100) if rule.membership else None
-            label = f"needs {rule.membership.describe()}" if rule.membership else ""
+            label = (
+                QCoreApplication.translate("window_tabs", "needs {rule}").format(
+                    rule=rule.membership.describe()
+                )
+                if rule.membership
+                else ""
+            )
             self.timeline_chart.set_timeline(
                 result, vote.union_by_id[union_id].name, threshold, label
             )
@@ -201,7 +219,12 @@ class WindowTabs(_Window):
             return
         unit = self.standings.vote.unit_by_id.get(unit_id)
         names = [unit_id] + ([unit.name] if unit is not None else [])
-        if any(name in text for name in names) or " yes" in text:
+        yes = QCoreApplication.translate("window_tabs", " yes", "after a number of yes votes")
+        if any(name in text for name in names) or " yes" in text or yes in text:
             self.statusBar().showMessage(
-                "(a message about the counts is hidden during the blind second entry)", 8000
+                QCoreApplication.translate(
+                    "WindowTabs",
+                    "(a message about the counts is hidden during the blind second entry)",
+                ),
+                8000,
             )

@@ -69,6 +69,11 @@ SINKS: dict[str, tuple[int, ...] | None] = {
     "getInt": (1, 2),
     "QProgressDialog": (0, 1),
     "setLabels": None,
+    # the window's own helpers that show their text argument
+    "_action": (1,),  # main_window: a menu action
+    "_add": (1,),  # exchange_actions: a menu action
+    "_say": (0,),  # exchange_actions, shared_actions, lane_dialog: the status bar or the dialog
+    "say": (0,),  # window_context: the status bar
     "setLabelsAsText": None,
 }
 MARKERS = {"tr", "translate", "ngettext", "_", "pgettext"}
@@ -123,16 +128,12 @@ def unmarked(path: Path) -> list[str]:
         if name not in SINKS:
             continue
         positions = SINKS[name]
-        args = [
-            a for i, a in enumerate(node.args) if positions is None or i in positions
-        ] + [k.value for k in node.keywords if k.arg in ("text", "title", "toolTip")]
+        args = [a for i, a in enumerate(node.args) if positions is None or i in positions] + [
+            k.value for k in node.keywords if k.arg in ("text", "title", "toolTip")
+        ]
         for arg in args:
             for literal in _literals(arg):
-                text = (
-                    literal.value
-                    if isinstance(literal, ast.Constant)
-                    else ast.unparse(literal)
-                )
+                text = literal.value if isinstance(literal, ast.Constant) else ast.unparse(literal)
                 if (path.name, text) in ALLOWED:
                     continue
                 problems.append(f"{path.name}:{literal.lineno}: {name}({text!r})")
