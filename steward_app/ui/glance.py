@@ -23,6 +23,7 @@ from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
 from steward_app.ui.fence import Fence
 from steward_app.ui.palette import APPROVE, CONFLICT, REJECT, outcome_word, unit_tally
+from steward_app.ui.window_language import tr
 
 BANNER_COLORS = {Outcome.APPROVED: APPROVE, Outcome.REJECTED: REJECT, Outcome.PENDING: "#444444"}
 STATE_WORDS = {
@@ -63,9 +64,7 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
             names = {p.union_id: p.name for p in c.positions}
             must = [names.get(u, u) for u in c.needs.must_approve]
             shown = ", ".join(must[:MUST_LISTED]) + (
-                QCoreApplication.translate("glance", " and %n more", None, len(must) - MUST_LISTED)
-                if len(must) > MUST_LISTED
-                else ""
+                tr(" and %n more", None, len(must) - MUST_LISTED) if len(must) > MUST_LISTED else ""
             )
             reason = (
                 QCoreApplication.translate(
@@ -90,7 +89,7 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
         decided = outcome is not Outcome.PENDING
         reason = QCoreApplication.translate("glance", "each unit decides on its own")
         leaning, tests = "", ()
-    counts = QCoreApplication.translate("glance", "%n provisional count(s)", None, provisional)
+    counts = tr("%n provisional count(s)", None, provisional)
     if outcome is Outcome.PENDING or not decided:
         parts = [
             QCoreApplication.translate("glance", "PENDING"),
@@ -119,9 +118,7 @@ def glance_text(vote: Vote, q: QuestionStandings) -> GlanceText:
             ]
         )
     if conflicts:
-        parts.append(
-            QCoreApplication.translate("glance", "%n conflict(s) to resolve", None, conflicts)
-        )
+        parts.append(tr("%n conflict(s) to resolve", None, conflicts))
     missing_ids = tally.missing
     units = vote.unit_by_id
     missing = tuple(

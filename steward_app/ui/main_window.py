@@ -50,6 +50,7 @@ from steward_app.ui.tree_pane import TreePane
 from steward_app.ui.undo_actions import UndoActions
 from steward_app.ui.vote_actions import VoteActions
 from steward_app.ui.window_context import WindowContext
+from steward_app.ui.window_language import language_names
 from steward_app.ui.window_layout import WindowLayout
 from steward_app.ui.window_status import WindowStatus
 from steward_app.ui.window_tabs import EVENING_TAB, WHAT_IF_TAB, WindowTabs, tab_label
@@ -263,6 +264,8 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             view, self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1)
         )
         self._action(view, self.tr("&Normal size"), QKeySequence("Ctrl+0"), lambda: self._zoom(0))
+        view.addSeparator()
+        self._action(view, self.tr("&Language…"), None, self._on_language_triggered)
         go = self.menuBar().addMenu(self.tr("&Go"))
         self._action(
             go,
@@ -494,6 +497,19 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
     def _on_next_missing_clicked(self) -> None:
         if not self.tree_pane.go_to_next_unreported():
             self.statusBar().showMessage(self.tr("Every unit has reported."), 5000)
+
+    @Slot()
+    def _on_language_triggered(self) -> None:
+        from steward_app.ui.language_dialog import ask_language
+
+        chosen = ask_language(self)
+        if chosen is not None:
+            self.statusBar().showMessage(
+                self.tr("The window will be in {language} the next time it starts.").format(
+                    language=language_names()[chosen]
+                ),
+                8000,
+            )
 
     @Slot()
     def _on_about_triggered(self) -> None:

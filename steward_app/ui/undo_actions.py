@@ -45,20 +45,22 @@ class Step:
 def step_text(request: SaveRequest, recorded: Recorded, unit_name: str) -> str:
     """A save in words, naming the unit and the numbers, for the menu and the status bar."""
     numbers, _ = parse_numbers(request.numbers)
-    tr = QCoreApplication.translate
-    what = tr("undo_actions", "count")
+    translate = QCoreApplication.translate
+    what = translate("undo_actions", "count")
     if request.second_steward:
-        what = tr("undo_actions", "second entry by {steward}").format(
+        what = translate("undo_actions", "second entry by {steward}").format(
             steward=request.second_steward
         )
     elif request.correct:
         what = (
-            tr("undo_actions", "resolution")
+            translate("undo_actions", "resolution")
             if recorded.note.startswith("resolves")
-            else tr("undo_actions", "correction")
+            else translate("undo_actions", "correction")
         )
     part = f", {request.slot.part}" if request.slot.part else ""
-    return tr("undo_actions", "{what} of {unit} ({unit_id}{part}): {yes} yes / {no} no").format(
+    return translate(
+        "undo_actions", "{what} of {unit} ({unit_id}{part}): {yes} yes / {no} no"
+    ).format(
         what=what,
         unit=unit_name,
         unit_id=request.slot.unit,

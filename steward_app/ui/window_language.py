@@ -100,3 +100,10 @@ def apply_language(code: str) -> str:
 def language_names() -> dict[str, str]:
     """Each shipped language in its own words (as a choice of language lists them)."""
     return dict(language.LANGUAGES)
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """A sentence with a count (`%n`) outside any class: pyside6-lupdate files a bare tr()
+    under the empty context, and sees its count only in this form (it misses the count of
+    QCoreApplication.translate when that is not a literal)."""
+    return QCoreApplication.translate("", text, disambiguation, n)

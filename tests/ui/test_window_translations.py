@@ -1,0 +1,123 @@
+"""The window's Qt translations: the committed .qm is what its .ts compiles to, the .ts is
+complete and up to date with the sources, and the window speaks Spanish when told to, with
+every Alt+letter still unique."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QMenu
+
+from steward_app.domain import language
+from steward_app.ui.main_window import MainWindow
+from steward_app.ui.window_language import (
+    apply_language,
+    qm_file,
+    system_language,
+    window_language,
+)
+from tests.ui.test_keyboard import assert_unique, mnemonic
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool() -> ModuleType:
+    """packaging/translations_qt.py, the script that updates and compiles the translations."""
+    spec = importlib.util.spec_from_file_location(
+        "translations_qt", ROOT / "packaging" / "translations_qt.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+translations_qt = _tool()
+TS: Path = translations_qt.ts_file("es")
+UNFINISHED = "\0"  # marks a translation of type unfinished, obsolete or vanished
+
+
+def messages(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) -> its translations (one, or one per plural form)."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            kind = translation.get("type", "")
+            found[(name, message.findtext("source") or "")] = (
+                forms or [translation.text or ""]
+            ) + ([UNFINISHED + kind] if kind else [])
+    return found
+
+
+def test_the_committed_qm_is_what_the_ts_compiles_to(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.qm"
+    translations_qt.lrelease(TS, fresh)
+    assert fresh.read_bytes() == qm_file("es").read_bytes(), (
+        "run .venv/bin/python packaging/translations_qt.py"
+    )
+
+
+def test_every_sentence_is_translated_with_its_placeholders() -> None:
+    found = messages(TS)
+    assert len(found) > 250
+    for (context, source), forms in found.items():
+        assert forms and all(f and not f.startswith(UNFINISHED) for f in forms), (context, source)
+        wanted = sorted(set(re.findall(r"\{\w*\}|%n", source)))
+        for form in forms:
+            assert sorted(set(re.findall(r"\{\w*\}|%n", form))) == wanted, (source, form)
+
+
+def test_lupdate_finds_no_sentence_missing_from_the_ts(tmp_path: Path) -> None:
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    translations_qt.lupdate("es", copy)
+    assert set(messages(copy)) == set(messages(TS)), "run packaging/translations_qt.py"
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    apply_language("es")
+    yield
+    apply_language("en")
+
+
+def test_the_window_speaks_spanish_and_its_alt_letters_stay_unique(
+    spanish: None, demo_window: MainWindow
+) -> None:
+    w = demo_window
+    titles = [a.text() for a in w.menuBar().actions()]
+    assert {"&Archivo", "&Edición", "&Ver", "&Ir", "A&yuda"} <= set(titles)
+    assert w.form.title() == "Ingresar un recuento"
+    assert QLocale().toString(14200) == language.number(14200) == "14.200"
+    w.timeline_chart  # noqa: B018 - the tabs built when first used
+    w.what_if  # noqa: B018
+    for page in (w.start_page, w.splitter):
+        assert_unique(w, page)
+    for menu in w.menuBar().findChildren(QMenu):
+        inside = [mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+        letters = [m for m in inside if m]
+        assert len(letters) == len(set(letters)), (menu.title(), inside)
+
+
+def test_qt_s_own_buttons_speak_spanish_too(spanish: None) -> None:
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+
+
+def test_the_language_comes_from_the_option_then_the_settings_then_the_system() -> None:
+    assert window_language("es_MX") == "es"
+    assert system_language(["fr-FR", "es-419", "en-US"]) == "es"
+    assert system_language(["fr-FR"]) == "en"
+    with pytest.raises(ValueError, match="languages shipped"):
+        window_language("xx")
