@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -122,7 +122,11 @@ def start_language(option: str | None) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         print(f"steward-app: {exc}. Nothing was opened.", file=sys.stderr)
-        QMessageBox.warning(None, "steward_app", f"{exc}. Nothing was opened.")
+        QMessageBox.warning(
+            None,
+            "steward_app",
+            QCoreApplication.translate("app", "{error}. Nothing was opened.").format(error=exc),
+        )
         return False
     return True
 

@@ -39,5 +39,7 @@ def save_chart(chart: QWidget, name: str) -> None:
         QMessageBox.warning(
             chart,
             QCoreApplication.translate("chart_actions", "steward_app"),
-            f"Could not write {path}; choose another place.",
+            QCoreApplication.translate(
+                "chart_actions", "Could not write {path}; choose another place."
+            ).format(path=path),
         )

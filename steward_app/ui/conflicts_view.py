@@ -216,7 +216,11 @@ class ConflictsDialog(LaneDialog):
         for row, head in enumerate(heads):
             for column, text in enumerate(head_cells(head), start=1):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"entered {head.recorded_at}, entry {head.entry_id[:8]}")
+                item.setToolTip(
+                    self.tr("entered {time}, entry {entry}").format(
+                        time=head.recorded_at, entry=head.entry_id[:8]
+                    )
+                )
                 if column <= 5:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -230,7 +234,11 @@ class ConflictsDialog(LaneDialog):
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}, differs")
                 self.table.setItem(row, column, item)
             keep = QPushButton(self.tr("Keep this count"))
-            keep.setAccessibleName(f"Keep the count by {head.steward} on {head.pc}")
+            keep.setAccessibleName(
+                self.tr("Keep the count by {steward} on {pc}").format(
+                    steward=head.steward, pc=head.pc
+                )
+            )
             keep.clicked.connect(lambda _=False, h=head: self.keep(h))
             self.table.setCellWidget(row, KEEP, keep)
         if heads:
@@ -305,7 +313,9 @@ class ConflictsDialog(LaneDialog):
         self.confirm.hide()
         for edit in self.edits.values():
             edit.clear()
-        self._say(f"Resolved {slot.describe()}: {result.note}.")
+        self._say(
+            self.tr("Resolved {slot}: {note}.").format(slot=slot.describe(), note=result.note)
+        )
         if self.on_recorded is not None:
             self.on_recorded(result, slot)
         self.show_standings(standings)

@@ -48,11 +48,11 @@ FIELDS = ("eligible", "yes", "no", "void", "challenged")
 # View, Go, Help), the form's boxes B, A, O, W, its buttons S, the tree's button U
 # translated where shown (CountForm); the Spanish keys keep the same rule
 FIELD_LABELS = {
-    "eligible": QT_TRANSLATE_NOOP("CountForm", "E&ligible"),
-    "yes": QT_TRANSLATE_NOOP("CountForm", "&Yes"),
-    "no": QT_TRANSLATE_NOOP("CountForm", "&No"),
-    "void": QT_TRANSLATE_NOOP("CountForm", "Vo&id"),
-    "challenged": QT_TRANSLATE_NOOP("CountForm", "&Challenged"),
+    "eligible": str(QT_TRANSLATE_NOOP("CountForm", "E&ligible")),
+    "yes": str(QT_TRANSLATE_NOOP("CountForm", "&Yes")),
+    "no": str(QT_TRANSLATE_NOOP("CountForm", "&No")),
+    "void": str(QT_TRANSLATE_NOOP("CountForm", "Vo&id")),
+    "challenged": str(QT_TRANSLATE_NOOP("CountForm", "&Challenged")),
 }
 
 

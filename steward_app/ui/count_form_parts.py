@@ -36,7 +36,7 @@ class TypingUndo(QObject):
 
 
 CLI_ADVICE = "(steward-app correct ... --reason TEXT)"
-WINDOW_ADVICE = QT_TRANSLATE_NOOP(
+WINDOW_ADVICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
     "count_form_parts", "(tick “Correction of the current count” below and give the reason)"
 )
 

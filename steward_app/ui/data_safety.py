@@ -57,11 +57,13 @@ class DataSafety(QObject):
 
         def done(saved: Path | None) -> None:
             if saved is not None:
-                self.context.say(f"Today's backup saved to {saved}", 6000)
+                self.context.say(self.tr("Today's backup saved to {file}").format(file=saved), 6000)
 
         def failed(error: BaseException) -> None:
             log.error("the day's backup was not made: %s", error)
-            self.context.say(f"The day's backup was not made: {error}", 15000)
+            self.context.say(
+                self.tr("The day's backup was not made: {error}").format(error=error), 15000
+            )
 
         def work() -> Path | None:
             from steward_app.services import backups
@@ -75,7 +77,12 @@ class DataSafety(QObject):
         author = ask_names(self.context.window, self.context.author, first_run=False)
         if author is not None:
             self.context.author = author
-            self.context.say(f"Entries from now on: {author.steward} on {author.pc}", 6000)
+            self.context.say(
+                self.tr("Entries from now on: {steward} on {pc}").format(
+                    steward=author.steward, pc=author.pc
+                ),
+                6000,
+            )
 
     @Slot()
     def _on_restore_triggered(self) -> None:
@@ -123,7 +130,7 @@ class DataSafety(QObject):
         saved = ""
         if restored.previous is not None:
             saved = f"\n\nThe database as it was is saved in {restored.previous}."
-        self.context.say(f"Restored {restored.source.name}", 8000)
+        self.context.say(self.tr("Restored {file}").format(file=restored.source.name), 8000)
         QMessageBox.information(
             self.context.window,
             self.tr("Restored"),

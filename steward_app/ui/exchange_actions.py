@@ -236,7 +236,7 @@ class ExchangeActions(SharedFolderActions, QObject):
                 f"{plural(result.origins, 'steward')} to\n{result.path}\n\nIt was written whole, "
                 f"read back and checked. State {result.state}.{notes}"
             )
-            self._say(f"Exported to {result.path}", 8000)
+            self._say(self.tr("Exported to {file}").format(file=result.path), 8000)
             QMessageBox.information(
                 self.window, QCoreApplication.translate("ExchangeActions", "Results exported"), text
             )
@@ -249,7 +249,7 @@ class ExchangeActions(SharedFolderActions, QObject):
                 partial(exchange.write_export, gathered, target), done, self.context.failed
             )
 
-        self._say(f"Exporting to {target}…", 0)
+        self._say(self.tr("Exporting to {file}…").format(file=target), 0)
         self.lane.submit(work, lambda _: None, self.context.failed)
 
     @Slot()
@@ -369,7 +369,12 @@ class ExchangeActions(SharedFolderActions, QObject):
         try:
             path = save_first(found)
         except OSError as exc:
-            self._say(f"Could not take the dropped file {found.names[0]}: {exc}", 15000)
+            self._say(
+                self.tr("Could not take the dropped file {file}: {error}").format(
+                    file=found.names[0], error=exc
+                ),
+                15000,
+            )
             return True
         self.import_files([path])
         if len(found.names) > 1:
@@ -438,8 +443,10 @@ class ExchangeActions(SharedFolderActions, QObject):
             self.state_label.setAccessibleName("")
             self.conflicts_button.hide()
             return
-        self.state_label.setText(f"State {now.state}")
-        self.state_label.setAccessibleName(f"State {now.state}")  # what it shows, not "State"
+        self.state_label.setText(self.tr("State {code}").format(code=now.state))
+        self.state_label.setAccessibleName(
+            self.tr("State {code}").format(code=now.state)
+        )  # what it shows, not "State"
         self.conflicts_button.setText(f"⚠ {plural(now.conflicts, self.tr('conflict'))}: resolve…")
         self.conflicts_button.setVisible(now.conflicts > 0)
         if now.state != self.last_state:  # a change here (or the opening): share it

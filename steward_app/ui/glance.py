@@ -27,9 +27,9 @@ from steward_app.ui.window_language import tr
 
 BANNER_COLORS = {Outcome.APPROVED: APPROVE, Outcome.REJECTED: REJECT, Outcome.PENDING: "#444444"}
 STATE_WORDS = {
-    "met": QT_TRANSLATE_NOOP("glance", "met (decided)"),
-    "failed": QT_TRANSLATE_NOOP("glance", "failed (decided)"),
-    "open": QT_TRANSLATE_NOOP("glance", "open"),
+    "met": str(QT_TRANSLATE_NOOP("glance", "met (decided)")),
+    "failed": str(QT_TRANSLATE_NOOP("glance", "failed (decided)")),
+    "open": str(QT_TRANSLATE_NOOP("glance", "open")),
 }
 
 

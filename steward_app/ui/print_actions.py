@@ -147,5 +147,7 @@ def explain(parent: QWidget, error: BaseException) -> None:
     QMessageBox.warning(
         parent,
         QCoreApplication.translate("print_actions", "steward_app"),
-        f"The report could not be made: {text}",
+        QCoreApplication.translate("print_actions", "The report could not be made: {error}").format(
+            error=text
+        ),
     )

@@ -68,6 +68,6 @@ class ReportActions(QObject):
 
         self.context.run(
             write,
-            lambda path: self.context.say(f"PDF written: {path}", 15000),
+            lambda path: self.context.say(self.tr("PDF written: {file}").format(file=path), 15000),
             lambda e: print_actions.explain(self.context.window, e),
         )

@@ -57,7 +57,9 @@ class SharedFolderActions(_Actions):
         box = QMessageBox(self.window)
         box.setWindowTitle(QCoreApplication.translate("SharedFolderActions", "Shared folder"))
         box.setText(
-            f"Shared folder: {current}"
+            QCoreApplication.translate("SharedFolderActions", "Shared folder: {folder}").format(
+                folder=current
+            )
             if current
             else QCoreApplication.translate("SharedFolderActions", "No shared folder is set.")
         )
@@ -131,7 +133,12 @@ class SharedFolderActions(_Actions):
                 )
                 return
             self.shared.set_folder(folder)
-            self._say(f"Sharing results through {folder}", 8000)
+            self._say(
+                QCoreApplication.translate(
+                    "SharedFolderActions", "Sharing results through {folder}"
+                ).format(folder=folder),
+                8000,
+            )
             self.shared.export_now()
             self.shared.scan()
             self.refresh_indicator()
@@ -208,7 +215,12 @@ class SharedFolderActions(_Actions):
 
     @Slot(str)
     def _on_shared_exported(self, path: str) -> None:
-        self._say(f"Results written to the shared folder ({Path(path).name})", 5000)
+        self._say(
+            QCoreApplication.translate(
+                "SharedFolderActions", "Results written to the shared folder ({file})"
+            ).format(file=Path(path).name),
+            5000,
+        )
         self.refresh_indicator()
 
     @Slot(str)

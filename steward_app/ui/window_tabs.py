@@ -35,8 +35,8 @@ else:
     _Window = object
 
 # the tabs' labels, translated where they are shown (tab_label)
-EVENING_TAB = (1, QT_TRANSLATE_NOOP("window_tabs", "Evening"))
-WHAT_IF_TAB = (2, QT_TRANSLATE_NOOP("window_tabs", "What if"))
+EVENING_TAB = (1, str(QT_TRANSLATE_NOOP("window_tabs", "Evening")))
+WHAT_IF_TAB = (2, str(QT_TRANSLATE_NOOP("window_tabs", "What if")))
 
 
 def tab_label(tab: tuple[int, str]) -> str:

@@ -95,8 +95,16 @@
         <translation>Sin conflictos: los recuentos de cada unidad coinciden.</translation>
     </message>
     <message>
+        <source>entered {time}, entry {entry}</source>
+        <translation>ingresado {time}, entrada {entry}</translation>
+    </message>
+    <message>
         <source>Keep this count</source>
         <translation>Conservar este recuento</translation>
+    </message>
+    <message>
+        <source>Keep the count by {steward} on {pc}</source>
+        <translation>Conservar el recuento de {steward} en {pc}</translation>
     </message>
     <message>
         <source>Enter at least the yes and no counts you agreed on.</source>
@@ -105,6 +113,10 @@
     <message>
         <source>Give a reason first (e.g. who recounted what): it stays in the history.</source>
         <translation>Indique primero un motivo (p. ej., quién recontó qué): queda en el historial.</translation>
+    </message>
+    <message>
+        <source>Resolved {slot}: {note}.</source>
+        <translation>Resuelto {slot}: {note}.</translation>
     </message>
 </context>
 <context>
@@ -308,8 +320,24 @@
         <translation>Nom&amp;bres de representante y PC…</translation>
     </message>
     <message>
+        <source>Today&apos;s backup saved to {file}</source>
+        <translation>Copia de seguridad de hoy guardada en {file}</translation>
+    </message>
+    <message>
+        <source>The day&apos;s backup was not made: {error}</source>
+        <translation>No se hizo la copia de seguridad del día: {error}</translation>
+    </message>
+    <message>
+        <source>Entries from now on: {steward} on {pc}</source>
+        <translation>Entradas desde ahora: {steward} en {pc}</translation>
+    </message>
+    <message>
         <source>Restore this backup?</source>
         <translation>¿Restaurar esta copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>Restored {file}</source>
+        <translation>Restaurado {file}</translation>
     </message>
     <message>
         <source>Restored</source>
@@ -398,8 +426,16 @@
         <translation>Exportar resultados</translation>
     </message>
     <message>
+        <source>Exported to {file}</source>
+        <translation>Exportado a {file}</translation>
+    </message>
+    <message>
         <source>Results exported</source>
         <translation>Resultados exportados</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Exportando a {file}…</translation>
     </message>
     <message>
         <source>Import results from other PCs</source>
@@ -412,6 +448,14 @@
     <message>
         <source>Importing</source>
         <translation>Importando</translation>
+    </message>
+    <message>
+        <source>Could not take the dropped file {file}: {error}</source>
+        <translation>No se pudo tomar el archivo soltado {file}: {error}</translation>
+    </message>
+    <message>
+        <source>State {code}</source>
+        <translation>Estado {code}</translation>
     </message>
     <message>
         <source>last save</source>
@@ -738,6 +782,13 @@
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <source>PDF written: {file}</source>
+        <translation>PDF escrito: {file}</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -828,6 +879,10 @@
         <translation>Carpeta compartida</translation>
     </message>
     <message>
+        <source>Shared folder: {folder}</source>
+        <translation>Carpeta compartida: {folder}</translation>
+    </message>
+    <message>
         <source>No shared folder is set.</source>
         <translation>No hay una carpeta compartida configurada.</translation>
     </message>
@@ -854,6 +909,14 @@
     <message>
         <source>Shared folder cleared: results are no longer written or picked up.</source>
         <translation>Carpeta compartida quitada: ya no se escriben ni se recogen resultados.</translation>
+    </message>
+    <message>
+        <source>Sharing results through {folder}</source>
+        <translation>Compartiendo resultados a través de {folder}</translation>
+    </message>
+    <message>
+        <source>Results written to the shared folder ({file})</source>
+        <translation>Resultados escritos en la carpeta compartida ({file})</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1150,13 @@
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <source>{error}. Nothing was opened.</source>
+        <translation>{error}. No se abrió nada.</translation>
+    </message>
+</context>
+<context>
     <name>chart_actions</name>
     <message>
         <source>&amp;Copy chart</source>
@@ -1107,6 +1177,10 @@
     <message>
         <source>steward_app</source>
         <translation>steward_app</translation>
+    </message>
+    <message>
+        <source>Could not write {path}; choose another place.</source>
+        <translation>No se pudo escribir {path}; elija otro lugar.</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1309,10 @@
     <message>
         <source>steward_app</source>
         <translation>steward_app</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation>No se pudo hacer el informe: {error}</translation>
     </message>
 </context>
 <context>
