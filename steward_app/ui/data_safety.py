@@ -101,9 +101,13 @@ class DataSafety(QObject):
         answer = QMessageBox.question(
             self.context.window,
             self.tr("Restore this backup?"),
-            f"Replace the database with {checked.path.name} ({checked.entries:,} entries)?\n\n"
-            "The database as it is now is backed up first. Counts entered after this backup "
-            "are not in it: import the latest tally files from the other PCs afterwards.",
+            self.tr(
+                "Replace the database with {file} (%Ln entry(s))?\n\nThe database as it is now "
+                "is backed up first. Counts entered after this backup are not in it: import the "
+                "latest tally files from the other PCs afterwards.",
+                None,
+                checked.entries,
+            ).format(file=checked.path.name),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -129,11 +133,15 @@ class DataSafety(QObject):
         self.context.change(standings, None, self)
         saved = ""
         if restored.previous is not None:
-            saved = f"\n\nThe database as it was is saved in {restored.previous}."
+            saved = "\n\n" + self.tr("The database as it was is saved in {file}.").format(
+                file=restored.previous
+            )
         self.context.say(self.tr("Restored {file}").format(file=restored.source.name), 8000)
         QMessageBox.information(
             self.context.window,
             self.tr("Restored"),
-            f"Restored {restored.source} ({restored.entries:,} entries) at "
-            f"{dt.datetime.now():%H:%M}.{saved}",
+            self.tr("Restored {file} (%Ln entry(s)) at {time}.", None, restored.entries).format(
+                file=restored.source, time=f"{dt.datetime.now():%H:%M}"
+            )
+            + saved,
         )

@@ -55,7 +55,6 @@ from steward_app.ui.exchange_work import (
     default_export_name,
     gather_export,
     import_read,
-    plural,
     read_for_import,
     refreshed,
     status_step,
@@ -76,7 +75,6 @@ if TYPE_CHECKING:
     from steward_app.ui.start_page import StartPage
     from steward_app.ui.window_context import WindowContext
 
-TALLY_FILTER = "Tally files (*.tally);;All files (*)"
 IMPORT_PROGRESS_AFTER_MS = 700  # a quick import shows no progress dialog
 STATUS_PAUSE_MS = 300  # the status bar's state code is read once the saves pause this long
 
@@ -107,7 +105,7 @@ class ImportResults(QDialog):
                 "</p>"
             )
         if not imported.changed:
-            paragraphs.append("<p>Nothing changed on this PC.</p>")
+            paragraphs.append(f"<p>{self.tr('Nothing changed on this PC.')}</p>")
         self.text.setHtml("".join(paragraphs))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
@@ -214,7 +212,10 @@ class ExchangeActions(SharedFolderActions, QObject):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = default_export_name(standings.vote.id, self.context.author.pc)
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export results"), str(Path(folder) / name), TALLY_FILTER
+            self.window,
+            self.tr("Export results"),
+            str(Path(folder) / name),
+            self.tr("Tally files (*.tally);;All files (*)"),
         )
         if chosen:
             self.export_to(Path(chosen))
@@ -230,11 +231,16 @@ class ExchangeActions(SharedFolderActions, QObject):
         author = self.context.author
 
         def done(result: exchange.ExportResult) -> None:
-            notes = "".join(f"\n\nNote: {n}" for n in result.notes)
+            notes = "".join("\n\n" + self.tr("Note: {note}").format(note=n) for n in result.notes)
             text = (
-                f"Exported {plural(result.entries, 'entry', 'entries')} from "
-                f"{plural(result.origins, 'steward')} to\n{result.path}\n\nIt was written whole, "
-                f"read back and checked. State {result.state}.{notes}"
+                self.tr("Exported %Ln entry(s)", None, result.entries)
+                + " "
+                + self.tr("from %Ln steward(s)", None, result.origins)
+                + " "
+                + self.tr(
+                    "to\n{file}\n\nIt was written whole, read back and checked. State {code}."
+                ).format(file=result.path, code=result.state)
+                + notes
             )
             self._say(self.tr("Exported to {file}").format(file=result.path), 8000)
             QMessageBox.information(
@@ -255,7 +261,10 @@ class ExchangeActions(SharedFolderActions, QObject):
     @Slot()
     def choose_and_import(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import results from other PCs"), "", TALLY_FILTER
+            self.window,
+            self.tr("Import results from other PCs"),
+            "",
+            self.tr("Tally files (*.tally);;All files (*)"),
         )
         if names:
             self.import_files([Path(n) for n in names])
@@ -267,10 +276,11 @@ class ExchangeActions(SharedFolderActions, QObject):
 
         An import that takes a while shows a progress dialog whose Cancel stops it before
         the next file or before the current one is committed (nothing of it is written)."""
-        self._say(f"Importing {plural(len(paths), self.tr('file'))}…", 0)
+        importing = self.tr("Importing %Ln file(s)…", None, len(paths))
+        self._say(importing, 0)
         cancel = threading.Event()
         progress = QProgressDialog(
-            f"Importing {plural(len(paths), self.tr('file'))}…",
+            importing,
             self.tr("&Cancel"),
             0,
             0,
@@ -379,8 +389,10 @@ class ExchangeActions(SharedFolderActions, QObject):
         self.import_files([path])
         if len(found.names) > 1:
             self._say(
-                f"Only {found.names[0]} was taken from the mail: drag the other attachments "
-                "one at a time (or save them first)",
+                self.tr(
+                    "Only {file} was taken from the mail: drag the other attachments one at a "
+                    "time (or save them first)"
+                ).format(file=found.names[0]),
                 15000,
             )
         return True
@@ -447,7 +459,9 @@ class ExchangeActions(SharedFolderActions, QObject):
         self.state_label.setAccessibleName(
             self.tr("State {code}").format(code=now.state)
         )  # what it shows, not "State"
-        self.conflicts_button.setText(f"⚠ {plural(now.conflicts, self.tr('conflict'))}: resolve…")
+        self.conflicts_button.setText(
+            "⚠ " + self.tr("%Ln conflict(s): resolve…", None, now.conflicts)
+        )
         self.conflicts_button.setVisible(now.conflicts > 0)
         if now.state != self.last_state:  # a change here (or the opening): share it
             self.shared.changed()
@@ -468,7 +482,9 @@ class ExchangeActions(SharedFolderActions, QObject):
         standings = self.context.standings
         unit = standings.vote.unit_by_id.get(slot.unit) if standings is not None else None
         name = unit.name if unit is not None else slot.unit
-        self.resolved.emit(recorded, self.context.author, slot, f"resolution of {name}")
+        self.resolved.emit(
+            recorded, self.context.author, slot, self.tr("resolution of {unit}").format(unit=name)
+        )
         self.context.saved_here.emit(self.tr("last save"))
 
     @Slot()

@@ -16,10 +16,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from steward_app.domain.standings import Standings
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote
 from steward_app.services.import_outcome import ImportOutcome
+from steward_app.ui.window_language import tr
 
 if TYPE_CHECKING:
     from steward_app.services import exchange
@@ -58,33 +61,40 @@ class Status:
     conflicts: int
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("exchange_work", text)
 
 
 def report_text(r: exchange.ImportReport) -> str:
-    """An import's outcome as a steward reads it."""
+    """An import's outcome as a steward reads it (numbers as the window's language writes
+    them: %Ln)."""
     if r.outcome == ImportOutcome.ALREADY_IMPORTED:
-        return "already imported before; nothing changed. " + " ".join(r.notes)
+        return _translate("already imported before; nothing changed. ") + " ".join(r.notes)
     if r.outcome == ImportOutcome.NOTHING_NEW:
-        return f"nothing new from {r.exporter}: {plural(r.known, 'entry', 'entries')} already here"
+        return tr("nothing new from {pc}: %Ln entry(s) already here", None, r.known).format(
+            pc=r.exporter
+        )
     counts = [
-        f"{r.new:,} new",
-        f"{r.known:,} already here",
-        f"{r.superseded:,} superseded (history only)",
-        f"{r.conflicting:,} in conflict",
-        f"{r.held:,} held apart",
+        tr("%Ln new", None, r.new),
+        tr("%Ln already here", None, r.known),
+        tr("%Ln superseded (history only)", None, r.superseded),
+        tr("%Ln in conflict", None, r.conflicting),
+        tr("%Ln held apart", None, r.held),
     ]
     if r.released or r.withdrawn:
-        counts.append(f"{r.released:,} held entries now counted, {r.withdrawn:,} now held apart")
+        counts.append(
+            tr("%Ln held entry(s) now counted", None, r.released)
+            + ", "
+            + tr("%Ln now held apart", None, r.withdrawn)
+        )
     text = ", ".join(counts)
     if r.outcome == ImportOutcome.JOINED:
-        text = (
-            f"joined the vote from {r.exporter}. Coordinator's key {r.coordinator}: compare it "
-            f"with the coordinator's printed sheet. {text}"
-        )
+        text = _translate(
+            "joined the vote from {pc}. Coordinator's key {key}: compare it with the "
+            "coordinator's printed sheet. {counts}"
+        ).format(pc=r.exporter, key=r.coordinator, counts=text)
     else:
-        text = f"from {r.exporter}: {text}"
+        text = _translate("from {pc}: {counts}").format(pc=r.exporter, counts=text)
     return " ".join([text + ".", *(n[:1].upper() + n[1:] + "." for n in r.notes)])
 
 
@@ -92,7 +102,8 @@ class ImportCancelled(Exception):
     """The steward cancelled: raised before the commit, so the file's transaction rolls back."""
 
 
-CANCELLED = "not imported: cancelled, nothing from it was written"
+def cancelled_words() -> str:
+    return _translate("not imported: cancelled, nothing from it was written")
 
 
 def import_paths(
@@ -146,11 +157,14 @@ def import_one(
         check()
         r = run(before_commit=check)
     except ImportCancelled:
-        return Arrival(name, CANCELLED), Changes()
+        return Arrival(name, cancelled_words()), Changes()
     except ImportRefused as exc:
-        return Arrival(name, f"refused ({exc.code.value}): {exc}", True), Changes()
+        text = _translate("refused ({code}): {error}").format(code=exc.code.value, error=exc)
+        return Arrival(name, text, True), Changes()
     except StoreError as exc:
-        text = f"not imported yet, nothing from it was written: {exc}"
+        text = _translate("not imported yet, nothing from it was written: {error}").format(
+            error=exc
+        )
         return Arrival(name, text, refused=True, again=True), Changes()
     changed = r.outcome in (ImportOutcome.IMPORTED, ImportOutcome.JOINED)
     return Arrival(name, report_text(r), changed=changed), r.changes

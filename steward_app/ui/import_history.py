@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from steward_app.domain.language import number
 from steward_app.domain.standings import Standings
 from steward_app.services.errors import NoVote
 from steward_app.services.imports import ImportLine, Undone, import_history, undo_import
@@ -161,8 +162,10 @@ class ImportHistoryDialog(LaneDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Undo this import?"),
-            f"Take out what {line.name} brought ({line.new:,} new and {line.held:,} held "
-            "entries) and forget the file? It can be imported again later.",
+            self.tr(
+                "Take out what {file} brought ({new} new and {held} held entries) and forget "
+                "the file? It can be imported again later."
+            ).format(file=line.name, new=number(line.new), held=number(line.held)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.undo_line(line)
@@ -181,8 +184,10 @@ class ImportHistoryDialog(LaneDialog):
     def _on_undone(self, result: tuple[Undone, Standings | None]) -> None:
         done, standings = result
         self._say(
-            f"Undid the import of {done.name}: {done.removed:,} entries and {done.held:,} held "
-            "entries taken out. The file can be imported again."
+            self.tr(
+                "Undid the import of {file}: {removed} entries and {held} held entries taken "
+                "out. The file can be imported again."
+            ).format(file=done.name, removed=number(done.removed), held=number(done.held))
         )
         self.show_standings(standings)
         self.reload()

@@ -49,8 +49,10 @@ class RestoreDialog(QDialog):
         self.chosen: Path | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
         intro = QLabel(
-            f"Backups of {self.db_path.name} in {backup_folder(self.db_path)}, newest first. "
-            "The database as it is now is backed up before it is replaced."
+            self.tr(
+                "Backups of {file} in {folder}, newest first. The database as it is now is "
+                "backed up before it is replaced."
+            ).format(file=self.db_path.name, folder=backup_folder(self.db_path))
         )
         intro.setWordWrap(True)
         self.list = QListWidget()

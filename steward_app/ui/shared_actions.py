@@ -129,7 +129,9 @@ class SharedFolderActions(_Actions):
                 QMessageBox.warning(
                     self.window,
                     QCoreApplication.translate("SharedFolderActions", "Shared folder"),
-                    f"{folder} is not used: {foreign}",
+                    QCoreApplication.translate(
+                        "SharedFolderActions", "{folder} is not used: {reason}"
+                    ).format(folder=folder, reason=foreign),
                 )
                 return
             self.shared.set_folder(folder)

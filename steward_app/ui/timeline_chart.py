@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from steward_app.domain import language
+from steward_app.domain.language import number, percent
 from steward_app.services.timeline import Timeline
 from steward_app.ui.chart_fonts import FontFollower, apply_font, title_size
 from steward_app.ui.palette import APPROVE, REJECT, THRESHOLD
@@ -37,13 +39,26 @@ def evening_start(xs: list[float]) -> int:
 
 
 def _day(seconds: float) -> str:
-    return dt.datetime.fromtimestamp(seconds).strftime("%a %d %b %Y")
+    """The day in the window's language: "Thu 23 Jun 2011", "jue 23 jun 2011"."""
+    when = QDateTime.fromSecsSinceEpoch(int(seconds))
+    return QLocale(language.current()).toString(when, "ddd dd MMM yyyy")
+
+
+def _signed(n: int) -> str:
+    """A margin with its sign, as the language writes numbers: +1,340 or +1.340."""
+    return ("-" if n < 0 else "+") + number(abs(n))
 
 
 def _span(first: float, last: float) -> str:
     """ "Thu 23 Jun 2011", or "Mon 20 Jun 2011 to Thu 23 Jun 2011" over several days."""
     a, b = _day(first), _day(last)
-    return a if a == b else f"{a} to {b}"
+    return (
+        a
+        if a == b
+        else QCoreApplication.translate("timeline_chart", "{first} to {last}").format(
+            first=a, last=b
+        )
+    )
 
 
 def _clock(seconds: float) -> str:
@@ -59,8 +74,8 @@ class TimelineChart(FontFollower):
         self.margin_plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem()})
         self.share_plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem()})
         for plot, label in (
-            (self.margin_plot, "margin (yes − no)"),
-            (self.share_plot, "approving membership (%)"),
+            (self.margin_plot, self.tr("margin (yes − no)")),
+            (self.share_plot, self.tr("approving membership (%)")),
         ):
             plot.setMenuEnabled(False)
             plot.showGrid(x=True, y=True, alpha=0.25)
@@ -82,7 +97,7 @@ class TimelineChart(FontFollower):
             pos=0,
             angle=0,
             pen=pg.mkPen(THRESHOLD, width=1, style=Qt.PenStyle.DashLine),
-            label="tie: yes = no",
+            label=self.tr("tie: yes = no"),
             labelOpts={"position": 0.15, "color": "k"},
         )
         self.margin_plot.addItem(self.tie)
@@ -134,7 +149,8 @@ class TimelineChart(FontFollower):
         margins = [p.margin for p in points]
         self.margin_curve.setData(xs, margins)
         self._set_titles(
-            f"{union_name}: running margin", "Coalition: membership of unions decided to approve"
+            self.tr("{union}: running margin").format(union=union_name),
+            self.tr("Coalition: membership of unions decided to approve"),
         )
         start = evening_start(xs)
         earlier = start
@@ -144,9 +160,12 @@ class TimelineChart(FontFollower):
             for plot in (self.margin_plot, self.share_plot):
                 plot.setXRange(shown[0] - pad, shown[-1] + pad, padding=0)
                 axis = plot.getPlotItem().getAxis("bottom")
-                axis.setLabel(f"time recorded, {_span(shown[0], shown[-1])}", color="k")
+                axis.setLabel(
+                    self.tr("time recorded, {days}").format(days=_span(shown[0], shown[-1])),
+                    color="k",
+                )
         if points:
-            self.last_margin.setText(f"{margins[-1]:+,}")
+            self.last_margin.setText(_signed(margins[-1]))
             self.last_margin.setPos(xs[-1], margins[-1])
         shares = [float(p.approving_share) * 100 for p in points if p.approving_share is not None]
         self.share_plot.setVisible(timeline.coalition_included)
@@ -157,13 +176,21 @@ class TimelineChart(FontFollower):
                 self.share_line.label.setFormat(threshold_label)
                 self.share_plot.setYRange(0, 100)
         before = (
-            f" {earlier} earlier count{'s' if earlier != 1 else ''} (another day, or a PC's "
-            "clock set wrong) lie left of the view."
+            self.tr(
+                " %Ln earlier count(s) (another day, or a PC's clock set wrong) lie left of the "
+                "view.",
+                None,
+                earlier,
+            )
             if earlier
             else ""
         )
         self.caption.setText(
-            f"{len(points)} counts in the order they were recorded (the recording PC's clock)."
+            self.tr(
+                "%Ln count(s) in the order they were recorded (the recording PC's clock).",
+                None,
+                len(points),
+            )
             + before
             + (
                 ""
@@ -183,24 +210,34 @@ class TimelineChart(FontFollower):
     ) -> None:
         """The charts' text alternative, for a screen reader."""
         if not xs:
-            words = f"{union_name}: no counts recorded yet."
+            words = self.tr("{union}: no counts recorded yet.").format(union=union_name)
             self.margin_plot.setAccessibleDescription(words)
             self.share_plot.setAccessibleDescription(self.tr("No counts recorded yet."))
             self.setAccessibleDescription(words)
             return
         low, high = min(margins), max(margins)
-        margin_words = (
-            f"{union_name}, running margin of yes over no, {len(xs)} counts from "
-            f"{_clock(xs[0])} to {_clock(xs[-1])}, {_span(min(xs), max(xs))}: "
-            f"{margins[-1]:+,} now, "
-            f"lowest {low:+,}, highest {high:+,}."
+        margin_words = self.tr(
+            "{union}, running margin of yes over no, %Ln count(s) from {first} to {last}, "
+            "{days}: {now} now, lowest {low}, highest {high}.",
+            None,
+            len(xs),
+        ).format(
+            union=union_name,
+            first=_clock(xs[0]),
+            last=_clock(xs[-1]),
+            days=_span(min(xs), max(xs)),
+            now=_signed(margins[-1]),
+            low=_signed(low),
+            high=_signed(high),
         )
         share_words = (
-            f"Coalition membership of unions decided to approve: {shares[-1]:.1f}% now"
+            self.tr("Coalition membership of unions decided to approve: {share} now").format(
+                share=percent(shares[-1], 1)
+            )
             + (f", {threshold_label}" if threshold_label else "")
             + "."
             if shares
-            else "Coalition membership of unions decided to approve: not shown."
+            else self.tr("Coalition membership of unions decided to approve: not shown.")
         )
         self.margin_plot.setAccessibleDescription(margin_words)
         self.share_plot.setAccessibleDescription(share_words)

@@ -35,9 +35,10 @@ class VoteActions(QObject):
             answer = QMessageBox.question(
                 context.window,
                 self.tr("Replace the vote with the demo?"),
-                f"This database holds the vote \u201c{context.standings.vote.title}\u201d. "
-                "Replace it and its counts with the demo vote (a practice vote)? A backup copy "
-                "is saved first.",
+                self.tr(
+                    "This database holds the vote \u201c{title}\u201d. Replace it and its counts "
+                    "with the demo vote (a practice vote)? A backup copy is saved first."
+                ).format(title=context.standings.vote.title),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

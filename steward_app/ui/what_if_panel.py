@@ -76,7 +76,7 @@ class WhatIfPanel(QWidget):
         self.verdict.setWordWrap(True)
         self.outcomes = QLabel()
         self.outcomes.setWordWrap(True)
-        self.chart = BarChart("Projected: the coalition against its rule")
+        self.chart = BarChart(self.tr("Projected: the coalition against its rule"))
         per_union = QLabel(self.tr("Per union (leave blank to use the setting above):"))
         per_union.setWordWrap(True)
         left = QVBoxLayout()
@@ -174,7 +174,12 @@ class WhatIfPanel(QWidget):
         vote = projected.vote
         if c is not None:
             self.verdict.setText(
-                f"<b>If so, the coalition: {status_text(c.outcome, True)}</b> — {c.reason}"
+                "<b>{}</b> — {}".format(
+                    self.tr("If so, the coalition: {outcome}").format(
+                        outcome=status_text(c.outcome, True)
+                    ),
+                    c.reason,
+                )
             )
             self.chart.set_bars(coalition_bars(vote, c, q))
         approving = [u for u, s in q.unions.items() if s.outcome is Outcome.APPROVED]

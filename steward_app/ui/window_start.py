@@ -55,18 +55,29 @@ def claim_database(db_path: Path, files: Sequence[Path] = ()) -> Claim:
         )
         return Claim(local, None, EXIT_OK)
     holder = instance.holder()
-    who = holder.describe() if holder is not None else "another steward_app"
+    who = (
+        holder.describe()
+        if holder is not None
+        else QCoreApplication.translate("window_start", "another steward_app")
+    )
     log.warning("%s is held by %s, which does not answer", local, who)
     QMessageBox.warning(
         None,
         QCoreApplication.translate("window_start", "steward_app is already open"),
-        f"The database {local} is already open in {who}, which does not answer.\n\n"
-        "Switch to that window. If it is frozen, close it (or end it in the Task Manager) "
-        "and start steward_app again. To open another vote side by side, start it with "
-        "--db and another database file."
+        QCoreApplication.translate(
+            "window_start",
+            "The database {database} is already open in {program}, which does not answer.\n\n"
+            "Switch to that window. If it is frozen, close it (or end it in the Task Manager) "
+            "and start steward_app again. To open another vote side by side, start it with "
+            "--db and another database file.",
+        ).format(database=local, program=who)
         + (
-            f"\n\nNot imported: {', '.join(f.name for f in files)}. Import them in that window "
-            "with File › Import results… once it answers."
+            "\n\n"
+            + QCoreApplication.translate(
+                "window_start",
+                "Not imported: {files}. Import them in that window with File › Import "
+                "results… once it answers.",
+            ).format(files=", ".join(f.name for f in files))
             if files
             else ""
         ),
@@ -82,11 +93,14 @@ def local_place(db_path: Path) -> Path | None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("window_start", "Database on a network drive"),
-            f"{db_path} is in {place}. The database must stay on this PC's own disk, in a "
-            "folder nothing else copies: on a network drive a dropped connection or two PCs "
-            "at once can damage it, and a sync client can copy it half-written.\n\n"
-            "Choose a place on this PC for it. To share results with other PCs, use File › "
-            "Export into the shared folder instead.",
+            QCoreApplication.translate(
+                "window_start",
+                "{database} is in {place}. The database must stay on this PC's own disk, in a "
+                "folder nothing else copies: on a network drive a dropped connection or two PCs "
+                "at once can damage it, and a sync client can copy it half-written.\n\n"
+                "Choose a place on this PC for it. To share results with other PCs, use File › "
+                "Export into the shared folder instead.",
+            ).format(database=db_path, place=place),
         )
         choose = box.addButton(
             QCoreApplication.translate("window_start", "Choose a &local place…"),
