@@ -6,7 +6,8 @@
 
 pyside6-lupdate reads every steward_app/ui/*.py for self.tr(), QCoreApplication.translate()
 and QT_TRANSLATE_NOOP(); it keeps the translations already made and marks new sentences
-unfinished. Translate those in steward_app/locale/qt/steward_app_<code>.ts (Qt Linguist,
+unfinished. English, the source language, has a file too, with only the sentences that have
+plural forms ("%n file(s)" -> "1 file", "2 files"; lupdate -pluralonly). Translate those in steward_app/locale/qt/steward_app_<code>.ts (Qt Linguist,
 pyside6-linguist, or a text editor), then run this again to compile the .qm the window loads.
 Both files are committed, so a source checkout runs without this step (docs/translations.md).
 """
@@ -23,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "steward_app" / "ui"
 QT_LOCALE = ROOT / "steward_app" / "locale" / "qt"
-LANGUAGES = ("es",)
+LANGUAGES = ("en", "es")
+PLURAL_ONLY = ("en",)  # the source language: only the plural forms need writing
 
 
 def tool(name: str) -> str:
@@ -48,8 +50,9 @@ def ts_file(code: str) -> Path:
 
 def lupdate(code: str, ts: Path) -> None:
     """Bring `ts` up to date with the sources (no obsolete entries kept)."""
+    only = ["-pluralonly"] if code in PLURAL_ONLY else []
     subprocess.run(
-        [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources()]
+        [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *only, *sources()]
         + ["-target-language", code, "-ts", str(ts)],
         cwd=ROOT,
         check=True,

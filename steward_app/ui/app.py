@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -121,12 +121,9 @@ def start_language(option: str | None) -> bool:
     except ValueError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        print(f"steward-app: {exc}. Nothing was opened.", file=sys.stderr)
-        QMessageBox.warning(
-            None,
-            "steward_app",
-            QCoreApplication.translate("app", "{error}. Nothing was opened.").format(error=exc),
-        )
+        said = QCoreApplication.translate("app", "{error}. Nothing was opened.").format(error=exc)
+        print(f"steward-app: {said}", file=sys.stderr)
+        QMessageBox.warning(None, "steward_app", said)
         return False
     return True
 
@@ -178,10 +175,11 @@ def start_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> Starte
     return Started(window, lane, instance, file_opener)
 
 
-DEMO_WITH_DB = (
+DEMO_WITH_DB: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "app",
     "--demo opens a fresh practice copy of the demo vote each time, in a folder of its own; it "
     "cannot be combined with --db. To practise in a database of your own, start with --db PATH "
-    "alone and choose File › Load the demo vote. Nothing was opened."
+    "alone and choose File › Load the demo vote. Nothing was opened.",
 )
 
 
@@ -189,8 +187,9 @@ def refuse_demo_with_db() -> None:
     """Said on the console and in a message box: the windowed program has no console."""
     from PySide6.QtWidgets import QMessageBox
 
-    print(f"steward-app: {DEMO_WITH_DB}", file=sys.stderr)
-    QMessageBox.warning(None, "steward_app", DEMO_WITH_DB)
+    text = QCoreApplication.translate("app", DEMO_WITH_DB)
+    print(f"steward-app: {text}", file=sys.stderr)
+    QMessageBox.warning(None, "steward_app", text)
 
 
 def import_into(window: MainWindow, files: list[Path]) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from steward_app.domain.bar_layout import Axis, LabelRule, label_x, spans, threshold_label_x
 from steward_app.domain.chart_data import Bar
+from steward_app.domain.language import decimal, number
 from steward_app.ui.headed_text import HeadedText
 from steward_app.ui.palette import APPROVE, PENDING, REJECT, THRESHOLD
 
@@ -59,7 +60,8 @@ def nice_ticks(maximum: float, room: int) -> list[float]:
 
 
 def tick_text(value: float) -> str:
-    return f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.1f}"
+    """An axis number as the window's language writes it (14,200 or 14.200)."""
+    return number(round(value)) if abs(value - round(value)) < 1e-9 else decimal(value, 1)
 
 
 @dataclass(frozen=True)

@@ -9,22 +9,37 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from steward_app.domain.counts import ReportStatus
+from steward_app.domain.language import number
 from steward_app.domain.standings import QuestionStandings, Standings
 from steward_app.domain.tally import Numbers
-from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Union, Unit, Vote
-from steward_app.ui.palette import OUTCOME_COLORS, status_words, unit_tally
+from steward_app.ui.palette import OUTCOME_COLORS, share_text, status_words, unit_tally
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # "approved", "rejected", "pending", "conflict"...
 
-COLUMNS = ("Name", "Status", "Yes", "No", "Turnout")
+# the headings, translated where shown (headerData)
+COLUMNS = (
+    str(QT_TRANSLATE_NOOP("coalition_tree_model", "Name")),
+    str(QT_TRANSLATE_NOOP("coalition_tree_model", "Status")),
+    str(QT_TRANSLATE_NOOP("coalition_tree_model", "Yes")),
+    str(QT_TRANSLATE_NOOP("coalition_tree_model", "No")),
+    str(QT_TRANSLATE_NOOP("coalition_tree_model", "Turnout")),
+)
 AnyIndex = QModelIndex | QPersistentModelIndex
 # roles as the plain numbers a view passes to `data`
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -143,7 +158,8 @@ class CoalitionTreeModel(QAbstractItemModel):
         if node.kind is NodeKind.COALITION:
             c = q.coalition
             if c is None:
-                return Row(q.question.text, "each unit decides", "", q.numbers, "")
+                each = QCoreApplication.translate("coalition_tree_model", "each unit decides")
+                return Row(q.question.text, each, "", q.numbers, "")
             provisional = unit_tally(q).provisional
             return Row(
                 q.question.id,
@@ -160,9 +176,9 @@ class CoalitionTreeModel(QAbstractItemModel):
             )
             key = s.outcome.value
             if s.conflicts:
-                status, key = "⚠ conflict", "conflict"
+                status, key = _conflict_words(), "conflict"
             elif s.units_reported == 0:
-                status, key = "○ not reported", "not reported"
+                status, key = _not_reported_words(), "not reported"
             return Row(
                 self._name(self._union_of(vote_union), vote_union),
                 status,
@@ -172,9 +188,9 @@ class CoalitionTreeModel(QAbstractItemModel):
             )
         u = q.units[node.key]
         if u.status is ReportStatus.CONFLICT:
-            status, key = "⚠ conflict", "conflict"
+            status, key = _conflict_words(), "conflict"
         elif u.status is ReportStatus.NOT_REPORTED:
-            status, key = "○ not reported", "not reported"
+            status, key = _not_reported_words(), "not reported"
         else:
             provisional = int(u.status is ReportStatus.PROVISIONAL)
             status = status_words(u.outcome, u.decided, provisional, short=True)
@@ -282,7 +298,11 @@ class CoalitionTreeModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return (
+                QCoreApplication.translate("coalition_tree_model", COLUMNS[section])
+                if 0 <= section < len(COLUMNS)
+                else None
+            )
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -301,7 +321,8 @@ class CoalitionTreeModel(QAbstractItemModel):
         """Every (column, role) of a row that has a value."""
         row = self._rows[node.node_id]
         if node.node_id in self._hidden_rows:
-            row = Row(row.name, "hidden: blind entry open", "", None, "")
+            hidden = QCoreApplication.translate("coalition_tree_model", "hidden: blind entry open")
+            row = Row(row.name, hidden, "", None, "")
         cells: dict[tuple[int, int], object] = {}
         color = OUTCOME_COLORS.get(row.status_key)
         for column in range(len(COLUMNS)):
@@ -314,7 +335,9 @@ class CoalitionTreeModel(QAbstractItemModel):
             # each cell says its own text (a screen reader reads a cell at a time, under its
             # column's heading): no accessible text of its own, but for a cell with none
             if shown is None:
-                cells[column, _ACCESSIBLE] = "none"
+                cells[column, _ACCESSIBLE] = QCoreApplication.translate(
+                    "coalition_tree_model", "none"
+                )
             cells[column, SORT_ROLE] = self._cell(row, column, sort=True)
             if column >= 2:
                 cells[column, _ALIGNMENT] = _RIGHT
@@ -331,6 +354,14 @@ class CoalitionTreeModel(QAbstractItemModel):
         if n is None:
             return None
         if column == 4:
-            return float(n.turnout or 0) if sort else format_share(n.turnout) if n.cast else "–"
+            return float(n.turnout or 0) if sort else share_text(n.turnout) if n.cast else "–"
         value = (n.yes, n.no)[column - 2]
-        return value if sort else f"{value:,}"
+        return value if sort else number(value)
+
+
+def _conflict_words() -> str:
+    return QCoreApplication.translate("coalition_tree_model", "⚠ conflict")
+
+
+def _not_reported_words() -> str:
+    return QCoreApplication.translate("coalition_tree_model", "○ not reported")

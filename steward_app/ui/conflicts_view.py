@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,47 +32,64 @@ from PySide6.QtWidgets import (
 )
 
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey
+from steward_app.domain.language import number
 from steward_app.domain.standings import Standings
 from steward_app.services.conflicts import Conflict, ConflictHead, list_conflicts, resolve_conflict
 from steward_app.services.counting import Recorded
 from steward_app.services.errors import Refused
 from steward_app.ui.lane_dialog import LaneDialog
+from steward_app.ui.window_language import tr
 
 if TYPE_CHECKING:
     from steward_app.ui.window_context import WindowContext
 
+# the headings, translated where shown (ConflictsDialog)
 COLUMNS = (
     "",
-    "Yes",
-    "No",
-    "Void",
-    "Challenged",
-    "Eligible",
-    "Final",
-    "Steward",
-    "PC",
-    "Key",
-    "Time",
+    str(QT_TRANSLATE_NOOP("conflicts_view", "Yes")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "No")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "Void")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "Challenged")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "Eligible")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "Final")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "Steward")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "PC")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "Key")),
+    str(QT_TRANSLATE_NOOP("conflicts_view", "Time")),
 )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("conflicts_view", text)
+
+
 KEEP = 0  # the column of the "Keep this count" buttons: first, so it is never scrolled away
 NUMBER_FIELDS = ("yes", "no", "void", "challenged", "eligible")
 
 
 def slot_title(c: Conflict) -> str:
-    part = "whole unit" if c.slot.part == WHOLE_UNIT else f"part {c.slot.part}"
-    return f"{c.unit_name}\n{part} ({c.slot.question}): {len(c.heads)} different counts"
+    part = (
+        QCoreApplication.translate("conflicts_view", "whole unit")
+        if c.slot.part == WHOLE_UNIT
+        else QCoreApplication.translate("conflicts_view", "part {part}").format(part=c.slot.part)
+    )
+    return f"{c.unit_name}\n" + tr(
+        "{part} ({question}): %n different counts", None, len(c.heads)
+    ).format(part=part, question=c.slot.question)
 
 
 def head_cells(h: ConflictHead) -> list[str]:
     v = h.values
-    eligible = "" if v.eligible is None else f"{v.eligible:,}"
+    eligible = "" if v.eligible is None else number(v.eligible)
     return [
-        f"{v.yes:,}",
-        f"{v.no:,}",
-        f"{v.void:,}",
-        f"{v.challenged:,}",
+        number(v.yes),
+        number(v.no),
+        number(v.void),
+        number(v.challenged),
         eligible,
-        "final" if v.final else "provisional",
+        QCoreApplication.translate("conflicts_view", "final")
+        if v.final
+        else QCoreApplication.translate("conflicts_view", "provisional"),
         f"{h.steward} [! {h.flag}]" if h.flag else h.steward,
         h.pc,
         h.origin,
@@ -123,7 +140,7 @@ class ConflictsDialog(LaneDialog):
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName(self.tr("The counts in conflict, side by side"))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_tr(c) if c else "" for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # a row at a time, Enter keeps it (the buttons are for the mouse); Tab leaves the table
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -231,7 +248,10 @@ class ConflictsDialog(LaneDialog):
                     item.setFont(font)
                     item.setBackground(DIFFERS)
                     item.setForeground(QColor("#000000"))
-                    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}, differs")
+                    item.setData(
+                        Qt.ItemDataRole.AccessibleTextRole,
+                        self.tr("{value}, differs").format(value=text),
+                    )
                 self.table.setItem(row, column, item)
             keep = QPushButton(self.tr("Keep this count"))
             keep.setAccessibleName(

@@ -134,7 +134,7 @@ class ExchangeActions(SharedFolderActions, QObject):
         self.last_results: Imported | None = None  # the last import's outcome (for the views)
         self.import_progress: QProgressDialog | None = None  # while an import runs
         self.state_label = QLabel("")
-        self.state_label.setToolTip(STATE_TIP)
+        self.state_label.setToolTip(QCoreApplication.translate("exchange_work", STATE_TIP))
         self.conflicts_button = QPushButton("")
         self.conflicts_button.setFlat(True)
         self.conflicts_button.setStyleSheet("color: #D55E00; font-weight: bold;")

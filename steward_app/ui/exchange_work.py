@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from steward_app.domain.standings import Standings
 from steward_app.services.changes import Changes
@@ -29,9 +29,10 @@ if TYPE_CHECKING:
     from steward_app.services.authors import Author
     from steward_app.ui.session import Session
 
-STATE_TIP = (
+STATE_TIP: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
+    "exchange_work",
     "The state code of what this PC holds. Equal codes on two PCs mean identical data: the "
-    "same counts and the same standings. Read them aloud at the end of the night."
+    "same counts and the same standings. Read them aloud at the end of the night.",
 )
 
 
@@ -61,15 +62,13 @@ class Status:
     conflicts: int
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("exchange_work", text)
-
-
 def report_text(r: exchange.ImportReport) -> str:
     """An import's outcome as a steward reads it (numbers as the window's language writes
     them: %Ln)."""
     if r.outcome == ImportOutcome.ALREADY_IMPORTED:
-        return _translate("already imported before; nothing changed. ") + " ".join(r.notes)
+        return QCoreApplication.translate(
+            "exchange_work", "already imported before; nothing changed. "
+        ) + " ".join(r.notes)
     if r.outcome == ImportOutcome.NOTHING_NEW:
         return tr("nothing new from {pc}: %Ln entry(s) already here", None, r.known).format(
             pc=r.exporter
@@ -89,12 +88,15 @@ def report_text(r: exchange.ImportReport) -> str:
         )
     text = ", ".join(counts)
     if r.outcome == ImportOutcome.JOINED:
-        text = _translate(
+        text = QCoreApplication.translate(
+            "exchange_work",
             "joined the vote from {pc}. Coordinator's key {key}: compare it with the "
-            "coordinator's printed sheet. {counts}"
+            "coordinator's printed sheet. {counts}",
         ).format(pc=r.exporter, key=r.coordinator, counts=text)
     else:
-        text = _translate("from {pc}: {counts}").format(pc=r.exporter, counts=text)
+        text = QCoreApplication.translate("exchange_work", "from {pc}: {counts}").format(
+            pc=r.exporter, counts=text
+        )
     return " ".join([text + ".", *(n[:1].upper() + n[1:] + "." for n in r.notes)])
 
 
@@ -103,7 +105,9 @@ class ImportCancelled(Exception):
 
 
 def cancelled_words() -> str:
-    return _translate("not imported: cancelled, nothing from it was written")
+    return QCoreApplication.translate(
+        "exchange_work", "not imported: cancelled, nothing from it was written"
+    )
 
 
 def import_paths(
@@ -159,12 +163,14 @@ def import_one(
     except ImportCancelled:
         return Arrival(name, cancelled_words()), Changes()
     except ImportRefused as exc:
-        text = _translate("refused ({code}): {error}").format(code=exc.code.value, error=exc)
+        text = QCoreApplication.translate("exchange_work", "refused ({code}): {error}").format(
+            code=exc.code.value, error=exc
+        )
         return Arrival(name, text, True), Changes()
     except StoreError as exc:
-        text = _translate("not imported yet, nothing from it was written: {error}").format(
-            error=exc
-        )
+        text = QCoreApplication.translate(
+            "exchange_work", "not imported yet, nothing from it was written: {error}"
+        ).format(error=exc)
         return Arrival(name, text, refused=True, again=True), Changes()
     changed = r.outcome in (ImportOutcome.IMPORTED, ImportOutcome.JOINED)
     return Arrival(name, report_text(r), changed=changed), r.changes

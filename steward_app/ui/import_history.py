@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -30,7 +38,17 @@ from steward_app.ui.lane_dialog import LaneDialog
 if TYPE_CHECKING:
     from steward_app.ui.window_context import WindowContext
 
-HEADERS = ("Imported", "File", "From", "New", "Already here", "Held apart", "Can be undone")
+# the headings, translated where shown (headerData)
+HEADERS = (
+    str(QT_TRANSLATE_NOOP("import_history", "Imported")),
+    str(QT_TRANSLATE_NOOP("import_history", "File")),
+    str(QT_TRANSLATE_NOOP("import_history", "From")),
+    str(QT_TRANSLATE_NOOP("import_history", "New")),
+    str(QT_TRANSLATE_NOOP("import_history", "Already here")),
+    str(QT_TRANSLATE_NOOP("import_history", "Held apart")),
+    str(QT_TRANSLATE_NOOP("import_history", "Can be undone")),
+)
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -60,7 +78,7 @@ class ImportHistoryModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return QCoreApplication.translate("import_history", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -70,8 +88,14 @@ class ImportHistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"id {line.id[:8]}" + (
-                f"; cannot be undone: {line.why_not}" if line.why_not else ""
+            return QCoreApplication.translate("import_history", "id {id}").format(
+                id=line.id[:8]
+            ) + (
+                QCoreApplication.translate("import_history", "; cannot be undone: {why}").format(
+                    why=line.why_not
+                )
+                if line.why_not
+                else ""
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -83,10 +107,12 @@ class ImportHistoryModel(QAbstractTableModel):
             line.imported_at.replace("T", " ")[:19],
             line.name,
             line.sender,
-            f"{line.new:,}",
-            f"{line.known:,}",
-            f"{line.held:,}",
-            "yes" if line.undoable else f"no: {line.why_not}",
+            number(line.new),
+            number(line.known),
+            number(line.held),
+            QCoreApplication.translate("import_history", "yes")
+            if line.undoable
+            else QCoreApplication.translate("import_history", "no: {why}").format(why=line.why_not),
         )
         return values[column]
 

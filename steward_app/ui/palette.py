@@ -6,10 +6,12 @@ Every status also has a word and a symbol; every bar has a text label.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from PySide6.QtCore import QCoreApplication
 
 from steward_app.domain.counts import ReportStatus
+from steward_app.domain.language import percent
 from steward_app.domain.standings import QuestionStandings
 from steward_app.domain.tally import Outcome
 
@@ -45,6 +47,11 @@ SYMBOLS = {
     Outcome.SPLIT: "◐",
     Outcome.NOT_IN_EFFECT: "◌",
 }
+
+
+def share_text(value: Fraction | None) -> str:
+    """A share as a percentage in the window's language: 66.7% or 66,7 %."""
+    return "–" if value is None else percent(float(value) * 100, 1)
 
 
 def outcome_word(outcome: Outcome) -> str:

@@ -11,10 +11,20 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QWidget,
+)
 
+from steward_app.domain import language
 from steward_app.reports.document import Document, NotInVote, ReportData
 from steward_app.reports.notice import union_notice
 from steward_app.reports.printing import default_page_size, page_layout_for, render_to, write_pdf
@@ -25,7 +35,12 @@ from steward_app.services.overrides import list_overrides
 from steward_app.services.standings_cache import StandingsCache
 from steward_app.store.vote_store import VoteStore
 
-REPORTS = ("Coalition summary", "Union notice (the selected union)", "Tally sheets (every unit)")
+# the reports, translated where shown (choose_report)
+REPORTS = (
+    str(QT_TRANSLATE_NOOP("print_actions", "Coalition summary")),
+    str(QT_TRANSLATE_NOOP("print_actions", "Union notice (the selected union)")),
+    str(QT_TRANSLATE_NOOP("print_actions", "Tally sheets (every unit)")),
+)
 
 
 def page_choice() -> tuple[str, bool]:
@@ -63,16 +78,52 @@ def build(kind: int, data: ReportData, union_id: str) -> Document:
     return coalition_summary(data)
 
 
-def choose_report(parent: QWidget) -> int | None:
-    name, ok = QInputDialog.getItem(
-        parent,
-        QCoreApplication.translate("print_actions", "Which report?"),
-        QCoreApplication.translate("print_actions", "Report:"),
-        list(REPORTS),
-        0,
-        False,
-    )
-    return REPORTS.index(name) if ok else None
+class ReportChoice(QDialog):
+    """Which report, and in which language: a union notice in Spanish from an English window.
+    The language starts as the window's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Which report?"))
+        form = QFormLayout(self)
+        self.report = QComboBox()
+        self.report.addItems([QCoreApplication.translate("print_actions", n) for n in REPORTS])
+        self.report.setAccessibleName(self.tr("Report"))
+        form.addRow(self.tr("&Report:"), self.report)
+        self.language = QComboBox()
+        for code, name in language.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language.current())))
+        self.language.setAccessibleName(self.tr("Language of the report"))
+        form.addRow(self.tr("&Language of the report:"), self.language)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> tuple[int, str]:
+        return self.report.currentIndex(), str(self.language.currentData())
+
+
+def choose_report(parent: QWidget) -> tuple[int, str] | None:
+    """The report (its index in REPORTS) and its language, None when cancelled."""
+    dialog = ReportChoice(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen()
+
+
+def build_in(code: str, kind: int, data: ReportData, union_id: str) -> Document:
+    """The report in language `code`, whatever the window speaks."""
+    with language.in_language(code):
+        return build(kind, data, union_id)
+
+
+def _render_in(code: str, device: QPagedPaintDevice, document: Document) -> None:
+    with language.in_language(code):
+        render_to(device, document)
 
 
 def _printer() -> QPrinter:
@@ -88,18 +139,20 @@ def _remember(printer: QPrinter) -> None:
     remember_page(size, layout.orientation().name == "Landscape")
 
 
-def preview(parent: QWidget, document: Document) -> None:
+def preview(parent: QWidget, document: Document, code: str | None = None) -> None:
+    code = code or language.current()
     printer = _printer()
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(lambda device: render_to(device, document))
+    dialog.paintRequested.connect(lambda device: _render_in(code, device, document))
     dialog.exec()
     _remember(printer)
 
 
-def print_document(parent: QWidget, document: Document) -> None:
+def print_document(parent: QWidget, document: Document, code: str | None = None) -> None:
+    code = code or language.current()
     printer = _printer()
     if QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted:
-        render_to(printer, document)
+        _render_in(code, printer, document)
         _remember(printer)
 
 
@@ -119,6 +172,7 @@ def export_pdf(
     document: Document,
     write: Callable[[Callable[[], object]], None],
     name: str = "report.pdf",
+    code: str | None = None,
 ) -> None:
     """Ask where (in the documents folder, under `name`); the writing itself goes to `write`
     (the database lane, off the GUI thread), which gets the path written."""
@@ -134,9 +188,11 @@ def export_pdf(
     if not path:
         return
     size, landscape = page_choice()
+    code = code or language.current()
 
-    def work() -> Path:
-        write_pdf(Path(path), document, size, landscape)
+    def work() -> Path:  # on the lane, another thread: the language goes with it
+        with language.in_language(code):
+            write_pdf(Path(path), document, size, landscape)
         return Path(path)
 
     write(work)

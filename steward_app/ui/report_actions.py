@@ -36,9 +36,10 @@ class ReportActions(QObject):
         from steward_app.ui import print_actions  # printing is loaded when first used
 
         parent = context.window
-        kind = print_actions.choose_report(parent)
-        if kind is None:
+        chosen = print_actions.choose_report(parent)
+        if chosen is None:
             return
+        kind, code = chosen  # the report, and its language (a Spanish notice, say)
         union_id = self.selected_union() or standings.vote.unions[0].id
 
         def work() -> ReportData:
@@ -46,19 +47,19 @@ class ReportActions(QObject):
 
         def done(data: ReportData) -> None:
             try:
-                document = print_actions.build(kind, data, union_id)
+                document = print_actions.build_in(code, kind, data, union_id)
             except Exception as exc:
                 print_actions.explain(parent, exc)
                 return
             if how == "preview":
-                print_actions.preview(parent, document)
+                print_actions.preview(parent, document, code)
             elif how == "print":
-                print_actions.print_document(parent, document)
+                print_actions.print_document(parent, document, code)
             else:
                 name = print_actions.default_pdf_name(
                     kind, data.standings.vote.id, union_id, dt.datetime.now()
                 )
-                print_actions.export_pdf(parent, document, self.write, name)
+                print_actions.export_pdf(parent, document, self.write, name, code)
 
         context.run(work, done, lambda e: print_actions.explain(parent, e))
 

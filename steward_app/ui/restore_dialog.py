@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,23 +18,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from steward_app.domain.language import number
 from steward_app.store.backup import Backup, backup_folder, list_backups
 
+# why a backup was made, translated where shown (describe)
 REASONS = {
-    "daily": "daily",
-    "manual": "made by a steward",
-    "before-import": "before an import",
-    "before-restore": "before a restore",
-    "before-replace": "before the vote was replaced",
+    "daily": QT_TRANSLATE_NOOP("restore_dialog", "daily"),
+    "manual": QT_TRANSLATE_NOOP("restore_dialog", "made by a steward"),
+    "before-import": QT_TRANSLATE_NOOP("restore_dialog", "before an import"),
+    "before-restore": QT_TRANSLATE_NOOP("restore_dialog", "before a restore"),
+    "before-replace": QT_TRANSLATE_NOOP("restore_dialog", "before the vote was replaced"),
 }
 
 
 def describe(b: Backup) -> str:
     reason = REASONS.get(b.reason)
     if reason is None and b.reason.startswith("before-migration"):
-        reason = "before an upgrade"
+        reason = QT_TRANSLATE_NOOP("restore_dialog", "before an upgrade")
+    if reason is not None:
+        reason = QCoreApplication.translate("restore_dialog", str(reason))
     try:
-        size = f"{b.path.stat().st_size / 1024:,.0f} KB"
+        size = QCoreApplication.translate("restore_dialog", "{size} KB").format(
+            size=number(round(b.path.stat().st_size / 1024))
+        )
     except OSError:
         size = "?"
     return f"{b.made:%Y-%m-%d %H:%M:%S}  —  {reason or b.reason}  —  {size}"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from steward_app.domain.judgement import Outcome
 from steward_app.domain.standings import Standings
 from steward_app.ui.lane_dialog import LaneDialog
+from steward_app.ui.palette import outcome_word
 
 if TYPE_CHECKING:
     from steward_app.services.roster import HeldEntry, MyKey
@@ -44,24 +46,41 @@ if TYPE_CHECKING:
 
 def key_text(k: MyKey) -> str:
     """What `steward-app keys show` says, for the dialog."""
+    translate = QCoreApplication.translate
     lines = [
-        f'This PC\'s key for "{k.steward}" on "{k.pc}":',
-        f"Fingerprint: {k.fingerprint}",
-        f"Public key: {k.public_key}",
-        f"Key file: {k.key_file}",
+        translate("roster_dialogs", 'This PC\'s key for "{steward}" on "{pc}":').format(
+            steward=k.steward, pc=k.pc
+        ),
+        translate("roster_dialogs", "Fingerprint: {fingerprint}").format(fingerprint=k.fingerprint),
+        translate("roster_dialogs", "Public key: {key}").format(key=k.public_key),
+        translate("roster_dialogs", "Key file: {file}").format(file=k.key_file),
     ]
     if not k.has_vote:
-        lines.append("No vote yet. Give the public key to the coordinator for the setup's list.")
+        lines.append(
+            translate(
+                "roster_dialogs",
+                "No vote yet. Give the public key to the coordinator for the setup's list.",
+            )
+        )
     elif k.coordinator:
-        lines.append("This is the coordinator's key of this vote.")
+        lines.append(translate("roster_dialogs", "This is the coordinator's key of this vote."))
     elif k.listed is not None:
         lines.append(
-            f"Listed by the coordinator as {k.listed.name}, for {', '.join(k.listed.unions)}."
+            translate(
+                "roster_dialogs", "Listed by the coordinator as {name}, for {unions}."
+            ).format(name=k.listed.name, unions=", ".join(k.listed.unions))
         )
     elif k.roster_open:
-        lines.append("This vote's setup lists no keys: any key may report.")
+        lines.append(
+            translate("roster_dialogs", "This vote's setup lists no keys: any key may report.")
+        )
     else:
-        lines.append("Not on the coordinator's list: other PCs hold this key's entries apart.")
+        lines.append(
+            translate(
+                "roster_dialogs",
+                "Not on the coordinator's list: other PCs hold this key's entries apart.",
+            )
+        )
     return "\n".join(lines)
 
 
@@ -119,7 +138,7 @@ class RosterDialog(LaneDialog):
 
 class KeyDialog(RosterDialog):
     def __init__(self, owner: RosterActions) -> None:
-        super().__init__(owner, "This PC's key")
+        super().__init__(owner, QCoreApplication.translate("KeyDialog", "This PC's key"))
         self.text = QLabel(self.tr("Reading the key…"))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
@@ -147,7 +166,7 @@ class TrustDialog(RosterDialog):
     """`steward-app keys trust KEY --unions ... --name ... --reason ...`"""
 
     def __init__(self, owner: RosterActions, unions: list[tuple[str, str]]) -> None:
-        super().__init__(owner, "List a steward's key")
+        super().__init__(owner, QCoreApplication.translate("TrustDialog", "List a steward's key"))
         self.key = QLineEdit()
         self.key.setAccessibleName(self.tr("Public key"))
         self.key.setPlaceholderText(
@@ -193,8 +212,10 @@ class TrustDialog(RosterDialog):
                 session.store, author, key, unions, name, reason=reason
             )
             return (
-                f"Listed {name} ({shown}) for {', '.join(unions)}: a setup change that every "
-                "PC receives with this PC's next export. Their held entries now apply here.",
+                self.tr(
+                    "Listed {name} ({key}) for {unions}: a setup change that every PC receives "
+                    "with this PC's next export. Their held entries now apply here."
+                ).format(name=name, key=shown, unions=", ".join(unions)),
                 session.cache.refresh_all(),
             )
 
@@ -205,7 +226,7 @@ class AcceptDialog(RosterDialog):
     """`steward-app held` and `steward-app accept ID... --reason ...`"""
 
     def __init__(self, owner: RosterActions) -> None:
-        super().__init__(owner, "Held entries")
+        super().__init__(owner, QCoreApplication.translate("AcceptDialog", "Held entries"))
         self.entries = QListWidget()
         self.entries.setAccessibleName(self.tr("Entries held apart"))
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -231,8 +252,14 @@ class AcceptDialog(RosterDialog):
         for h in held:
             e = h.entry
             item = QListWidgetItem(
-                f"{e.type.value} by {e.steward} on {e.pc}: {h.reason.value}, {h.detail} "
-                f"(from {h.source})"
+                self.tr("{kind} by {steward} on {pc}: {reason}, {detail} (from {source})").format(
+                    kind=e.type.value,
+                    steward=e.steward,
+                    pc=e.pc,
+                    reason=h.reason.value,
+                    detail=h.detail,
+                    source=h.source,
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             self.entries.addItem(item)
@@ -251,7 +278,7 @@ class AcceptDialog(RosterDialog):
 
         def work(session: Session) -> tuple[str, Standings | None]:
             n, _changes = roster.accept_held(session.store, author, ids, reason)
-            text = f"Accepted {n} held entr{'y' if n == 1 else 'ies'}; every PC applies them alike."
+            text = self.tr("Accepted %Ln held entry(s); every PC applies them alike.", None, n)
             return text, session.cache.refresh_all()
 
         self.run(work)
@@ -262,7 +289,7 @@ class SetupChangeDialog(RosterDialog):
     """`steward-app setup-change FILE --reason ...`"""
 
     def __init__(self, owner: RosterActions) -> None:
-        super().__init__(owner, "Change the setup")
+        super().__init__(owner, QCoreApplication.translate("SetupChangeDialog", "Change the setup"))
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("Corrected setup file"))
         browse = QPushButton(self.tr("&Choose…"))
@@ -301,18 +328,29 @@ class SetupChangeDialog(RosterDialog):
             try:
                 text = path.read_text(encoding="utf-8-sig")
             except OSError as exc:
-                raise Refused(f"cannot read {path}: {exc.strerror or exc}") from exc
+                raise Refused(
+                    self.tr("cannot read {file}: {error}").format(
+                        file=path, error=exc.strerror or exc
+                    )
+                ) from exc
             except UnicodeDecodeError as exc:
-                raise Refused(f"{path} is not UTF-8 text; save it as UTF-8") from exc
+                raise Refused(
+                    self.tr("{file} is not UTF-8 text; save it as UTF-8").format(file=path)
+                ) from exc
             try:
                 roster.change_setup(session.store, author, text, reason)
             except SetupError as exc:
                 raise Refused(
-                    f"the setup file has {len(exc.problems)} problem(s); nothing was changed:\n"
+                    self.tr(
+                        "the setup file has %n problem(s); nothing was changed:",
+                        None,
+                        len(exc.problems),
+                    )
+                    + "\n"
                     + "\n".join(f"  {p}" for p in exc.problems)
                 ) from exc
             return (
-                "The setup is changed; other PCs receive it with this PC's next export.",
+                self.tr("The setup is changed; other PCs receive it with this PC's next export."),
                 session.cache.refresh_all(),
             )
 
@@ -323,7 +361,7 @@ class DeclareDialog(RosterDialog):
     """`steward-app declare OUTCOME --question ... --union ... --note ...`"""
 
     def __init__(self, owner: RosterActions, standings: Standings) -> None:
-        super().__init__(owner, "Declare the outcome")
+        super().__init__(owner, QCoreApplication.translate("DeclareDialog", "Declare the outcome"))
         vote = standings.vote
         self.question = QComboBox()
         self.question.setAccessibleName(self.tr("Question"))
@@ -336,8 +374,8 @@ class DeclareDialog(RosterDialog):
             self.union.addItem(u.name, u.id)
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Outcome"))
-        for word in ("approved", "rejected", "pending"):
-            self.outcome.addItem(word.capitalize(), word)
+        for word in (Outcome.APPROVED, Outcome.REJECTED, Outcome.PENDING):
+            self.outcome.addItem(outcome_word(word).capitalize(), word.value)
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("where and when it was announced"))
@@ -360,7 +398,10 @@ class DeclareDialog(RosterDialog):
             changes = declare_outcome(
                 session.store, author, question, outcome, union_id=union, note=note
             )
-            return f"Recorded the declared outcome: {outcome}", session.cache.refresh(changes)
+            said = self.tr("Recorded the declared outcome: {outcome}").format(
+                outcome=outcome_word(Outcome(outcome))
+            )
+            return said, session.cache.refresh(changes)
 
         self.run(work)
 
@@ -384,10 +425,10 @@ class RosterActions(QObject):
         window.menuBar().insertMenu(help_menu.menuAction(), menu)
         self.menu = menu
         for text, slot in (
-            ("&List a steward's key…", self.trust),
-            ("&Held entries and accepting them…", self.accept),
-            ("&Change the setup…", self.change_setup),
-            ("&Declare the outcome…", self.declare),
+            (self.tr("&List a steward's key…"), self.trust),
+            (self.tr("&Held entries and accepting them…"), self.accept),
+            (self.tr("&Change the setup…"), self.change_setup),
+            (self.tr("&Declare the outcome…"), self.declare),
         ):
             action = QAction(text, self)
             action.triggered.connect(slot)

@@ -196,7 +196,9 @@ class SharedFolderActions(_Actions):
             try:
                 return folder_state(folder, own, marks)
             except OSError as exc:
-                return f"cannot read {folder}: {exc.strerror or exc}"
+                return QCoreApplication.translate(
+                    "SharedFolderActions", "cannot read {folder}: {error}"
+                ).format(folder=folder, error=exc.strerror or exc)
 
         # listing and reading the share run off the database lane: a share that stops
         # answering never holds a save

@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_work import Arrival, Imported, gather_export, shared_file_name
@@ -123,7 +123,9 @@ class SharedFolder(QObject):
             self.lane.submit(
                 lambda: remember_folder(store, folder),
                 _ignore,
-                lambda e: self.failed.emit(f"Could not keep the shared folder setting: {e}"),
+                lambda e: self.failed.emit(
+                    self.tr("Could not keep the shared folder setting: {error}").format(error=e)
+                ),
             )
         if folder is None:
             self.poll.stop()
@@ -230,12 +232,14 @@ class SharedFolder(QObject):
 
     def _failed(self, error: BaseException) -> None:
         """An export failed: said in words, and tried again after a wait that doubles."""
-        text = f"Could not write to the shared folder {self.folder}: {error}"
+        text = self.tr("Could not write to the shared folder {folder}: {error}").format(
+            folder=self.folder, error=error
+        )
         if not self._closing and self.folder is not None:
             wait = min(EXPORT_RETRY_MS * 2**self.export_failures, EXPORT_RETRY_MAX_MS)
             self.export_failures += 1
             self.retry.start(wait)
-            text += f". Trying again in {_seconds(wait / 1000)}"
+            text += self.tr(". Trying again in {wait}").format(wait=_seconds(wait / 1000))
             self._trouble(THIS_PC, text)
         self.failed.emit(text)
         self._exported()
@@ -307,10 +311,10 @@ class SharedFolder(QObject):
                 self._trouble(f.name, None)
             for f, why in again:
                 wait = self.waits.failed(f.name, f.mark)
-                text = (
-                    f"Could not import {f.name} from the shared folder yet ({why}). "
-                    f"Trying again in {_seconds(wait)}"
-                )
+                text = self.tr(
+                    "Could not import {file} from the shared folder yet ({why}). "
+                    "Trying again in {wait}"
+                ).format(file=f.name, why=why, wait=_seconds(wait))
                 self._trouble(f.name, text)
                 self.failed.emit(text)
         shown = None if result is None else [a for a in result.arrivals if not a.again]
@@ -325,12 +329,19 @@ class SharedFolder(QObject):
         if self.folder == folder:
             for f in found.fetched:
                 self.waits.failed(f.name, f.mark)
-                self._trouble(f.name, f"Could not import {f.name}: {error}")
+                self._trouble(
+                    f.name,
+                    self.tr("Could not import {file}: {error}").format(file=f.name, error=error),
+                )
         self._on_scan_failed(error)
 
     def _on_scan_failed(self, error: BaseException) -> None:
         self._scanning = False
-        self.failed.emit(f"Could not import from the shared folder {self.folder}: {error}")
+        self.failed.emit(
+            self.tr("Could not import from the shared folder {folder}: {error}").format(
+                folder=self.folder, error=error
+            )
+        )
 
 
 def _write(gathered: exchange.Gathered, target: Path) -> Written:
@@ -348,4 +359,6 @@ def _ignore(_value: object) -> None:
 
 
 def _seconds(s: float) -> str:
-    return f"{round(s)} s" if s < 90 else f"{round(s / 60)} min"
+    if s < 90:
+        return QCoreApplication.translate("shared_folder", "{n} s").format(n=round(s))
+    return QCoreApplication.translate("shared_folder", "{n} min").format(n=round(s / 60))

@@ -14,7 +14,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QLabel, QWidget
+
+from steward_app.domain import language
 
 Marks = dict[str, tuple[tuple[int, int], str]]  # file name -> (size, mtime ns), its PC
 
@@ -55,7 +58,12 @@ def folder_state(folder: Path, own: str, marks: Marks) -> FolderState:
 
 
 def _when(at: dt.datetime, today: dt.date) -> str:
-    return f"{at:%H:%M}" if at.date() == today else f"{at:%d %b %H:%M}"
+    if at.date() == today:
+        return f"{at:%H:%M}"
+    # the month's name in the window's language: "23 Jun 20:31", "23 jun 20:31"
+    return QLocale(language.current()).toString(
+        QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)), "dd MMM HH:mm"
+    )
 
 
 class SharedIndicator(QLabel):
@@ -66,36 +74,44 @@ class SharedIndicator(QLabel):
         self.show_none()
 
     def show_none(self) -> None:
-        self._set("no shared folder", "File › Shared folder… to share results with other PCs")
+        self._set(
+            self.tr("no shared folder"),
+            self.tr("File › Shared folder… to share results with other PCs"),
+        )
 
     def show_state(self, state: FolderState, today: dt.date | None = None) -> None:
         day = today or dt.date.today()
         if state.latest:
             shown = ", ".join(f"{pc} {_when(at, day)}" for pc, at in state.latest[:3])
             more = f" +{len(state.latest) - 3}" if len(state.latest) > 3 else ""
-            text = f"shared: last file from {shown}{more}"
+            text = self.tr("shared: last file from {pcs}").format(pcs=shown + more)
         else:
-            text = "shared: no file from another PC yet"
+            text = self.tr("shared: no file from another PC yet")
         every = "\n".join(f"{pc}: {_when(at, day)}" for pc, at in state.latest)
-        self._set(text, f"Shared folder {state.folder}\nLast file from each PC:\n{every}")
+        self._set(
+            text,
+            self.tr("Shared folder {folder}\nLast file from each PC:\n{files}").format(
+                folder=state.folder, files=every
+            ),
+        )
 
     def show_troubles(self, troubles: dict[str, str]) -> None:
         """Failures still being tried again: this PC's export ("") and other PCs' files."""
         own = troubles.get("")
         others = [name for name in troubles if name]
         if own:
-            words = "this PC's file not written yet, trying again"
+            words = self.tr("this PC's file not written yet, trying again")
         else:
-            words = (
-                f"{len(others)} file{'s' if len(others) != 1 else ''} not read yet, trying again"
-            )
-        detail = "\n".join(f"{name or 'this PC'}: {text}" for name, text in troubles.items())
-        self._set("⚠ shared folder: " + words, detail)
+            words = self.tr("%n file(s) not read yet, trying again", None, len(others))
+        this_pc = self.tr("this PC")
+        detail = "\n".join(f"{name or this_pc}: {text}" for name, text in troubles.items())
+        self._set(self.tr("⚠ shared folder: {problem}").format(problem=words), detail)
         self.setStyleSheet("color: #D55E00;")
 
     def show_problem(self, text: str) -> None:
-        first = text.splitlines()[0] if text else "a problem"
-        self._set("⚠ shared folder: " + (first if len(first) <= 60 else first[:59] + "…"), text)
+        first = text.splitlines()[0] if text else self.tr("a problem")
+        shown = first if len(first) <= 60 else first[:59] + "…"
+        self._set(self.tr("⚠ shared folder: {problem}").format(problem=shown), text)
         self.setStyleSheet("color: #D55E00;")
 
     def _set(self, text: str, tip: str) -> None:

@@ -19,6 +19,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from steward_app.ui.exchange_work import Arrival, Imported, import_each
 
 if TYPE_CHECKING:
@@ -97,7 +99,11 @@ def look(
     try:
         paths = files.tally_files(folder)
     except OSError as exc:
-        return Look(error=f"cannot read the shared folder {folder}: {exc.strerror or exc}")
+        return Look(
+            error=QCoreApplication.translate(
+                "shared_reading", "cannot read the shared folder {folder}: {error}"
+            ).format(folder=folder, error=exc.strerror or exc)
+        )
     out: list[Fetched] = []
     budget = READ_BUDGET
     for path in paths:
@@ -161,7 +167,8 @@ def settled(
             continue
         arrival = outcome.get(f.name)
         if arrival is None or arrival.again:
-            again.append((f, arrival.text if arrival else "not imported"))
+            not_imported = QCoreApplication.translate("shared_reading", "not imported")
+            again.append((f, arrival.text if arrival else not_imported))
         else:
             done.append(f)
     return done, again

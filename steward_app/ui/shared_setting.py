@@ -22,8 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from steward_app.domain.vote import Mode
 from steward_app.store import entry_log
+from steward_app.ui.window_language import tr
 
 if TYPE_CHECKING:
     from steward_app.domain.vote import Vote
@@ -95,16 +98,28 @@ def open_folder(store: VoteStore, old_setting: str | None) -> Opened:
     if vote.mode is Mode.PRACTICE:
         return Opened(
             None,
-            f"The shared folder {old} set on this PC is not used for a practice vote "
-            "(File › Shared folder… to choose one for it).",
+            QCoreApplication.translate(
+                "shared_setting",
+                "The shared folder {folder} set on this PC is not used for a practice vote "
+                "(File › Shared folder… to choose one for it).",
+            ).format(folder=old),
         )
     foreign = foreign_files(old, vote)
     if foreign:
-        return Opened(None, f"The shared folder {old} was not used: {foreign}", migrated=True)
+        return Opened(
+            None,
+            QCoreApplication.translate(
+                "shared_setting", "The shared folder {folder} was not used: {reason}"
+            ).format(folder=old, reason=foreign),
+            migrated=True,
+        )
     remember_folder(store, old)
     return Opened(
         old,
-        f"The shared folder {old} now belongs to this vote (kept in its database).",
+        QCoreApplication.translate(
+            "shared_setting",
+            "The shared folder {folder} now belongs to this vote (kept in its database).",
+        ).format(folder=old),
         migrated=True,
     )
 
@@ -130,9 +145,17 @@ def foreign_files(folder: Path, vote: Vote) -> str:
             others.append(f"{path.name} ({manifest.mode}, {manifest.title})")
     if not others:
         return ""
-    kind = "real (official)" if mode == "practice" else "practice"
-    return (
-        f"it holds {kind} counts: {', '.join(others[:3])}"
-        + (f" and {len(others) - 3} more" if len(others) > 3 else "")
-        + f". A {mode} vote never shares a folder with {kind} counts: choose another folder."
+    listed = ", ".join(others[:3]) + (
+        tr(" and %n more", None, len(others) - 3) if len(others) > 3 else ""
     )
+    if mode == "practice":
+        return QCoreApplication.translate(
+            "shared_setting",
+            "it holds real (official) counts: {files}. A practice vote never shares a folder "
+            "with real (official) counts: choose another folder.",
+        ).format(files=listed)
+    return QCoreApplication.translate(
+        "shared_setting",
+        "it holds practice counts: {files}. An official vote never shares a folder with "
+        "practice counts: choose another folder.",
+    ).format(files=listed)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from steward_app.domain.chart_data import coalition_bars
+from steward_app.domain.language import number
 from steward_app.domain.projection import Assumption, Scenario
 from steward_app.domain.standings import Standings
 from steward_app.domain.tally import Outcome
@@ -29,7 +30,7 @@ from steward_app.domain.vote import Vote
 from steward_app.ui.bar_chart import BarChart
 from steward_app.ui.palette import status_text
 
-BANNER = "<b style='font-size:large;background:#FFF3B0'>&nbsp;PROJECTION — not a result&nbsp;</b>"
+BANNER = "<b style='font-size:large;background:#FFF3B0'>&nbsp;{}&nbsp;</b>"
 SIDE_BY_SIDE_CHARS = 75  # narrower (in average letters): assumptions above, projection below
 
 
@@ -47,8 +48,8 @@ class WhatIfPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.turnout = _spin(60, "Assumed turnout of members still to vote")
-        self.yes = _spin(50, "Assumed yes share of their votes")
+        self.turnout = _spin(60, self.tr("Assumed turnout of members still to vote"))
+        self.yes = _spin(50, self.tr("Assumed yes share of their votes"))
         form = QFormLayout()
         form.addRow(self.tr("Turnout of those still to vote"), self.turnout)
         form.addRow(self.tr("Their yes share"), self.yes)
@@ -71,7 +72,7 @@ class WhatIfPanel(QWidget):
         self.table.itemChanged.connect(self._on_changed)
         self.turnout.valueChanged.connect(self._on_changed)
         self.yes.valueChanged.connect(self._on_changed)
-        self.banner = QLabel(BANNER)
+        self.banner = QLabel(BANNER.format(self.tr("PROJECTION — not a result")))
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.outcomes = QLabel()
@@ -108,7 +109,7 @@ class WhatIfPanel(QWidget):
     def _size_columns(self) -> None:
         """The percentage columns as wide as their headings in the present font."""
         metrics = self.table.fontMetrics()
-        for column, title in ((1, "Turnout %"), (2, "Yes %")):
+        for column, title in ((1, self.tr("Turnout %")), (2, self.tr("Yes %"))):
             # the heading and a little room: the union's name gets the rest
             width = metrics.horizontalAdvance(title) + 2 * metrics.averageCharWidth()
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance("100 %") + 8))
@@ -188,7 +189,9 @@ class WhatIfPanel(QWidget):
             for u, s in q.unions.items()
             if s.outcome is not Outcome.APPROVED
         ]
-        text = f"{len(approving)} of {len(q.unions)} unions would approve."
+        text = self.tr("{approving} of {unions} unions would approve.").format(
+            approving=number(len(approving)), unions=number(len(q.unions))
+        )
         if others:
-            text += "<br>Not approving: " + "<br>".join(others)
+            text += "<br>" + self.tr("Not approving: ") + "<br>".join(others)
         self.outcomes.setText(text)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from steward_app.domain.setup_file import SetupError
@@ -48,11 +48,14 @@ def failure_text(error: BaseException) -> str:
     if isinstance(error, (StoreError, Refused)):
         return str(error)
     if isinstance(error, SetupError):
-        return "The setup file has problems; nothing was changed:\n" + "\n".join(
-            str(p) for p in error.problems
+        heading = QCoreApplication.translate(
+            "window_context", "The setup file has problems; nothing was changed:"
         )
+        return heading + "\n" + "\n".join(str(p) for p in error.problems)
     log.error("unexpected error", exc_info=error)
-    return f"Something went wrong: {error!r}. Nothing typed was lost."
+    return QCoreApplication.translate(
+        "window_context", "Something went wrong: {error}. Nothing typed was lost."
+    ).format(error=repr(error))
 
 
 class WindowContext(QObject):

@@ -28,7 +28,7 @@ QM_NAME = "steward_app_{code}.qm"
 
 
 def qm_file(code: str) -> Path:
-    """The window's compiled translation for `code` (none exists for English, the source)."""
+    """The window's compiled translation for `code` (for English: its plural forms only)."""
     return QT_LOCALE_DIR / QM_NAME.format(code=code)
 
 
@@ -83,13 +83,14 @@ def apply_language(code: str) -> str:
             QCoreApplication.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(code))
-    if code == language.SOURCE_LANGUAGE or app is None:
+    if app is None:
         return code
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for folder, name in (
-        (str(QT_LOCALE_DIR), f"steward_app_{code}"),
-        (qt_folder, f"qtbase_{code}"),
-    ):
+    # English too: its file holds the plural forms ("1 file", "2 files") of the source
+    places = [(str(QT_LOCALE_DIR), f"steward_app_{code}")]
+    if code != language.SOURCE_LANGUAGE:
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        places.append((qt_folder, f"qtbase_{code}"))
+    for folder, name in places:
         translator = QTranslator(app)
         if translator.load(name, folder):
             QCoreApplication.installTranslator(translator)

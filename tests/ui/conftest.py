@@ -7,12 +7,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.main_window import MainWindow
+from steward_app.ui.window_language import apply_language
 from tests.conftest import STEWARD
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_window(qapp: QApplication) -> None:
+    """The window speaks English, as it starts on an English system: its translator holds the
+    English plural forms ("1 file", "2 files"). A test in another language sets it and puts
+    English back (tests/ui/test_window_translations.py)."""
+    apply_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from steward_app.services.exchange import state_code
 from steward_app.ui import exchange_actions
-from steward_app.ui.exchange_work import CANCELLED, import_paths
+from steward_app.ui.exchange_work import cancelled_words, import_paths
 from steward_app.ui.main_window import MainWindow
 from tests.conftest import STEWARD
 from tests.ui.test_exchange_window import (
@@ -50,7 +50,7 @@ def test_a_cancel_just_before_the_commit_writes_nothing_and_later_files_are_skip
             return len(asked) > 1
 
         result = on_lane(qtbot, other, lambda: import_paths(session, [second], cancelled))
-        assert [a.text for a in result.arrivals] == [CANCELLED]
+        assert [a.text for a in result.arrivals] == [cancelled_words()]
         assert len(asked) == 2  # asked before the file and again before its commit
         assert not result.changed
         assert on_lane(qtbot, other, lambda: state_code(session.store)) == before
@@ -82,9 +82,9 @@ def test_the_progress_dialogs_cancel_stops_an_import_waiting_on_the_lane(
     idle(qtbot, empty_window)
     results = empty_window.exchange.last_results
     assert results is not None
-    assert [a.text for a in results.arrivals] == [CANCELLED]
+    assert [a.text for a in results.arrivals] == [cancelled_words()]
     assert empty_window.standings is None  # it did not join the vote
-    assert CANCELLED in empty_window.statusBar().currentMessage()
+    assert cancelled_words() in empty_window.statusBar().currentMessage()
 
 
 def _window(qtbot: QtBot, path: Path) -> tuple[MainWindow, object]:

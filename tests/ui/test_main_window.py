@@ -245,7 +245,7 @@ def test_export_pdf_writes_the_same_report_as_the_command_line(
 
     target = tmp_path / "summary.pdf"
     mp = monkeypatch  # pytest's MonkeyPatch
-    mp.setattr(print_actions, "choose_report", lambda parent: 0)  # type: ignore[attr-defined]
+    mp.setattr(print_actions, "choose_report", lambda parent: (0, "en"))  # type: ignore[attr-defined]
     mp.setattr(
         print_actions.QFileDialog,
         "getSaveFileName",  # type: ignore[attr-defined]

@@ -172,3 +172,20 @@ def test_the_check_finds_an_unmarked_label(tmp_path: Path) -> None:
         "sample.py:3: warning('Title')",
         "sample.py:3: warning(\"f'{n} left'\")",
     ]
+
+
+def noop_not_literal(path: Path) -> list[str]:
+    """QT_TRANSLATE_NOOP calls whose context or text is not a literal: lupdate cannot see
+    them, so the sentence would never reach the .ts."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.name}:{node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and _name(node.func) in ("QT_TRANSLATE_NOOP", "QT_TR_NOOP")
+        and not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+    ]
+
+
+def test_every_sentence_marked_for_later_is_a_literal_lupdate_sees() -> None:
+    assert [p for path in sorted(UI.glob("*.py")) for p in noop_not_literal(path)] == []

@@ -15,8 +15,10 @@ from types import ModuleType
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
 
 from steward_app.domain import language
+from steward_app.reports.document import Document, ReportData
 from steward_app.ui.main_window import MainWindow
 from steward_app.ui.window_language import (
     apply_language,
@@ -41,7 +43,6 @@ def _tool() -> ModuleType:
 
 
 translations_qt = _tool()
-TS: Path = translations_qt.ts_file("es")
 UNFINISHED = "\0"  # marks a translation of type unfinished, obsolete or vanished
 
 
@@ -61,17 +62,23 @@ def messages(ts: Path) -> dict[tuple[str, str], list[str]]:
     return found
 
 
-def test_the_committed_qm_is_what_the_ts_compiles_to(tmp_path: Path) -> None:
+LANGUAGES = pytest.mark.parametrize("code", translations_qt.LANGUAGES)
+
+
+@LANGUAGES
+def test_the_committed_qm_is_what_the_ts_compiles_to(tmp_path: Path, code: str) -> None:
     fresh = tmp_path / "fresh.qm"
-    translations_qt.lrelease(TS, fresh)
-    assert fresh.read_bytes() == qm_file("es").read_bytes(), (
+    translations_qt.lrelease(translations_qt.ts_file(code), fresh)
+    assert fresh.read_bytes() == qm_file(code).read_bytes(), (
         "run .venv/bin/python packaging/translations_qt.py"
     )
 
 
-def test_every_sentence_is_translated_with_its_placeholders() -> None:
-    found = messages(TS)
-    assert len(found) > 250
+@LANGUAGES
+def test_every_sentence_is_translated_with_its_placeholders(code: str) -> None:
+    found = messages(translations_qt.ts_file(code))
+    # Spanish: every sentence; English: the ones with plural forms
+    assert len(found) > (400 if code == "es" else 20)
     for (context, source), forms in found.items():
         assert forms and all(f and not f.startswith(UNFINISHED) for f in forms), (context, source)
         wanted = sorted(set(re.findall(r"\{\w*\}|%n", source)))
@@ -79,11 +86,31 @@ def test_every_sentence_is_translated_with_its_placeholders() -> None:
             assert sorted(set(re.findall(r"\{\w*\}|%n", form))) == wanted, (source, form)
 
 
-def test_lupdate_finds_no_sentence_missing_from_the_ts(tmp_path: Path) -> None:
-    copy = tmp_path / TS.name
-    shutil.copy(TS, copy)
-    translations_qt.lupdate("es", copy)
-    assert set(messages(copy)) == set(messages(TS)), "run packaging/translations_qt.py"
+@LANGUAGES
+def test_lupdate_finds_no_sentence_missing_from_the_ts(tmp_path: Path, code: str) -> None:
+    ts = translations_qt.ts_file(code)
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
+    translations_qt.lupdate(code, copy)
+    assert set(messages(copy)) == set(messages(ts)), "run packaging/translations_qt.py"
+
+
+def test_english_says_one_file_and_two_files() -> None:
+    assert QCoreApplication.translate("ExchangeActions", "Importing %Ln file(s)…", None, 1) == (
+        "Importing 1 file…"
+    )
+    assert QCoreApplication.translate("ExchangeActions", "Importing %Ln file(s)…", None, 1200) == (
+        "Importing 1,200 files…"
+    )
+
+
+def test_spanish_plural_forms_and_numbers(spanish: None) -> None:
+    assert QCoreApplication.translate("ExchangeActions", "Importing %Ln file(s)…", None, 1) == (
+        "Importando 1 archivo…"
+    )
+    assert QCoreApplication.translate("ExchangeActions", "Importing %Ln file(s)…", None, 14200) == (
+        "Importando 14.200 archivos…"
+    )
 
 
 @pytest.fixture
@@ -121,3 +148,39 @@ def test_the_language_comes_from_the_option_then_the_settings_then_the_system() 
     assert system_language(["fr-FR"]) == "en"
     with pytest.raises(ValueError, match="languages shipped"):
         window_language("xx")
+
+
+def test_a_report_is_made_in_the_language_chosen_for_it(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A union notice in Spanish from an English window: built (and written) in Spanish, while
+    the window goes on in English."""
+    from steward_app.ui import print_actions
+
+    spoken: list[str] = []
+    build = print_actions.build
+
+    def recording(kind: int, data: ReportData, union_id: str) -> Document:
+        spoken.append(language.current())
+        return build(kind, data, union_id)
+
+    monkeypatch.setattr(print_actions, "choose_report", lambda parent: (1, "es"))
+    monkeypatch.setattr(print_actions, "build", recording)
+    monkeypatch.setattr(print_actions.QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    demo_window.reports.report("pdf")
+    qtbot.waitUntil(lambda: spoken != [], timeout=20000)
+    assert spoken == ["es"]
+    assert language.current() == "en"
+
+
+def test_the_report_choice_offers_each_language_starting_with_the_window_s(
+    qtbot: QtBot, spanish: None
+) -> None:
+    from steward_app.ui.print_actions import ReportChoice
+
+    dialog = ReportChoice()
+    qtbot.addWidget(dialog)
+    codes = [dialog.language.itemData(i) for i in range(dialog.language.count())]
+    assert codes == list(language.LANGUAGES)
+    assert dialog.chosen() == (0, "es")
+    assert dialog.report.itemText(1) == "Aviso al sindicato (el sindicato seleccionado)"

@@ -24,9 +24,76 @@
             <numerusform>%n conflictos por resolver</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{part} ({question}): %n different counts</source>
+        <translation>
+            <numerusform>{part} ({question}): %n recuento distinto</numerusform>
+            <numerusform>{part} ({question}): %n recuentos distintos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing new from {pc}: %Ln entry(s) already here</source>
+        <translation>
+            <numerusform>nada nuevo de {pc}: %Ln entrada ya estaba aquí</numerusform>
+            <numerusform>nada nuevo de {pc}: %Ln entradas ya estaban aquí</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new</source>
+        <translation>
+            <numerusform>%Ln nueva</numerusform>
+            <numerusform>%Ln nuevas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already here</source>
+        <translation>
+            <numerusform>%Ln ya estaba aquí</numerusform>
+            <numerusform>%Ln ya estaban aquí</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln superseded (history only)</source>
+        <translation>
+            <numerusform>%Ln reemplazada (solo historial)</numerusform>
+            <numerusform>%Ln reemplazadas (solo historial)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in conflict</source>
+        <translation>
+            <numerusform>%Ln en conflicto</numerusform>
+            <numerusform>%Ln en conflicto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln held apart</source>
+        <translation>
+            <numerusform>%Ln apartada</numerusform>
+            <numerusform>%Ln apartadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln held entry(s) now counted</source>
+        <translation>
+            <numerusform>%Ln entrada apartada ahora cuenta</numerusform>
+            <numerusform>%Ln entradas apartadas ahora cuentan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln now held apart</source>
+        <translation>
+            <numerusform>%Ln ahora apartada</numerusform>
+            <numerusform>%Ln ahora apartadas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AcceptDialog</name>
+    <message>
+        <source>Held entries</source>
+        <translation>Entradas apartadas</translation>
+    </message>
     <message>
         <source>Entries held apart</source>
         <translation>Entradas apartadas</translation>
@@ -36,12 +103,23 @@
         <translation>&amp;Aceptar las entradas seleccionadas</translation>
     </message>
     <message>
+        <source>{kind} by {steward} on {pc}: {reason}, {detail} (from {source})</source>
+        <translation>{kind} de {steward} en {pc}: {reason}, {detail} (de {source})</translation>
+    </message>
+    <message>
         <source>No entries are held apart.</source>
         <translation>No hay entradas apartadas.</translation>
     </message>
     <message>
         <source>Select the entries to accept.</source>
         <translation>Seleccione las entradas que desea aceptar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %Ln held entry(s); every PC applies them alike.</source>
+        <translation>
+            <numerusform>Se aceptó %Ln entrada apartada; todas las PC la aplican por igual.</numerusform>
+            <numerusform>Se aceptaron %Ln entradas apartadas; todas las PC las aplican por igual.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -97,6 +175,10 @@
     <message>
         <source>entered {time}, entry {entry}</source>
         <translation>ingresado {time}, entrada {entry}</translation>
+    </message>
+    <message>
+        <source>{value}, differs</source>
+        <translation>{value}, difiere</translation>
     </message>
     <message>
         <source>Keep this count</source>
@@ -335,6 +417,23 @@
         <source>Restore this backup?</source>
         <translation>¿Restaurar esta copia de seguridad?</translation>
     </message>
+    <message numerus="yes">
+        <source>Replace the database with {file} (%Ln entry(s))?
+
+The database as it is now is backed up first. Counts entered after this backup are not in it: import the latest tally files from the other PCs afterwards.</source>
+        <translation>
+            <numerusform>¿Reemplazar la base de datos por {file} (%Ln entrada)?
+
+Antes se hace una copia de seguridad de la base de datos tal como está. Los recuentos ingresados después de esta copia no están en ella: importe luego los últimos archivos de resultados de las otras PC.</numerusform>
+            <numerusform>¿Reemplazar la base de datos por {file} (%Ln entradas)?
+
+Antes se hace una copia de seguridad de la base de datos tal como está. Los recuentos ingresados después de esta copia no están en ella: importe luego los últimos archivos de resultados de las otras PC.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database as it was is saved in {file}.</source>
+        <translation>La base de datos tal como estaba se guardó en {file}.</translation>
+    </message>
     <message>
         <source>Restored {file}</source>
         <translation>Restaurado {file}</translation>
@@ -343,9 +442,20 @@
         <source>Restored</source>
         <translation>Restaurado</translation>
     </message>
+    <message numerus="yes">
+        <source>Restored {file} (%Ln entry(s)) at {time}.</source>
+        <translation>
+            <numerusform>Se restauró {file} (%Ln entrada) a las {time}.</numerusform>
+            <numerusform>Se restauró {file} (%Ln entradas) a las {time}.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeclareDialog</name>
+    <message>
+        <source>Declare the outcome</source>
+        <translation>Declarar el resultado</translation>
+    </message>
     <message>
         <source>Question</source>
         <translation>Pregunta</translation>
@@ -390,6 +500,10 @@
         <source>&amp;Record</source>
         <translation>Re&amp;gistrar</translation>
     </message>
+    <message>
+        <source>Recorded the declared outcome: {outcome}</source>
+        <translation>Se registró el resultado declarado: {outcome}</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeActions</name>
@@ -426,6 +540,38 @@
         <translation>Exportar resultados</translation>
     </message>
     <message>
+        <source>Tally files (*.tally);;All files (*)</source>
+        <translation>Archivos de resultados (*.tally);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entry(s)</source>
+        <translation>
+            <numerusform>Se exportó %Ln entrada</numerusform>
+            <numerusform>Se exportaron %Ln entradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>from %Ln steward(s)</source>
+        <translation>
+            <numerusform>de %Ln representante</numerusform>
+            <numerusform>de %Ln representantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to
+{file}
+
+It was written whole, read back and checked. State {code}.</source>
+        <translation>a
+{file}
+
+Se escribió completo, se volvió a leer y se verificó. Estado {code}.</translation>
+    </message>
+    <message>
         <source>Exported to {file}</source>
         <translation>Exportado a {file}</translation>
     </message>
@@ -441,6 +587,13 @@
         <source>Import results from other PCs</source>
         <translation>Importar resultados de otras PC</translation>
     </message>
+    <message numerus="yes">
+        <source>Importing %Ln file(s)…</source>
+        <translation>
+            <numerusform>Importando %Ln archivo…</numerusform>
+            <numerusform>Importando %Ln archivos…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
@@ -454,8 +607,23 @@
         <translation>No se pudo tomar el archivo soltado {file}: {error}</translation>
     </message>
     <message>
+        <source>Only {file} was taken from the mail: drag the other attachments one at a time (or save them first)</source>
+        <translation>Solo se tomó {file} del correo: arrastre los otros adjuntos de a uno (o guárdelos primero)</translation>
+    </message>
+    <message>
         <source>State {code}</source>
         <translation>Estado {code}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s): resolve…</source>
+        <translation>
+            <numerusform>%Ln conflicto: resolver…</numerusform>
+            <numerusform>%Ln conflictos: resolver…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>resolution of {unit}</source>
+        <translation>resolución de {unit}</translation>
     </message>
     <message>
         <source>last save</source>
@@ -534,6 +702,14 @@
         <source>Undo this import?</source>
         <translation>¿Deshacer esta importación?</translation>
     </message>
+    <message>
+        <source>Take out what {file} brought ({new} new and {held} held entries) and forget the file? It can be imported again later.</source>
+        <translation>¿Quitar lo que trajo {file} ({new} entradas nuevas y {held} apartadas) y olvidar el archivo? Se puede volver a importar más tarde.</translation>
+    </message>
+    <message>
+        <source>Undid the import of {file}: {removed} entries and {held} held entries taken out. The file can be imported again.</source>
+        <translation>Se deshizo la importación de {file}: se quitaron {removed} entradas y {held} entradas apartadas. El archivo se puede volver a importar.</translation>
+    </message>
 </context>
 <context>
     <name>ImportResults</name>
@@ -548,6 +724,10 @@
 </context>
 <context>
     <name>KeyDialog</name>
+    <message>
+        <source>This PC&apos;s key</source>
+        <translation>La clave de esta PC</translation>
+    </message>
     <message>
         <source>Reading the key…</source>
         <translation>Leyendo la clave…</translation>
@@ -789,10 +969,37 @@
     </message>
 </context>
 <context>
+    <name>ReportChoice</name>
+    <message>
+        <source>Which report?</source>
+        <translation>¿Qué informe?</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Informe:</translation>
+    </message>
+    <message>
+        <source>Language of the report</source>
+        <translation>Idioma del informe</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the report:</source>
+        <translation>I&amp;dioma del informe:</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backups of {file} in {folder}, newest first. The database as it is now is backed up before it is replaced.</source>
+        <translation>Copias de seguridad de {file} en {folder}, las más recientes primero. Antes de reemplazarla, se hace una copia de seguridad de la base de datos tal como está.</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -830,6 +1037,22 @@
         <translation>Coor&amp;dinación</translation>
     </message>
     <message>
+        <source>&amp;List a steward&apos;s key…</source>
+        <translation>&amp;Registrar la clave de un representante…</translation>
+    </message>
+    <message>
+        <source>&amp;Held entries and accepting them…</source>
+        <translation>&amp;Entradas apartadas y su aceptación…</translation>
+    </message>
+    <message>
+        <source>&amp;Change the setup…</source>
+        <translation>&amp;Cambiar la configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Declare the outcome…</source>
+        <translation>&amp;Declarar el resultado…</translation>
+    </message>
+    <message>
         <source>There is no vote yet: create it from the setup file, or import a tally file.</source>
         <translation>Todavía no hay votación: créela desde el archivo de configuración o importe un archivo de resultados.</translation>
     </message>
@@ -843,6 +1066,10 @@
 </context>
 <context>
     <name>SetupChangeDialog</name>
+    <message>
+        <source>Change the setup</source>
+        <translation>Cambiar la configuración</translation>
+    </message>
     <message>
         <source>Corrected setup file</source>
         <translation>Archivo de configuración corregido</translation>
@@ -870,6 +1097,52 @@
     <message>
         <source>Choose the corrected setup file.</source>
         <translation>Elija el archivo de configuración corregido.</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {error}</source>
+        <translation>no se puede leer {file}: {error}</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text; save it as UTF-8</source>
+        <translation>{file} no es texto UTF-8; guárdelo como UTF-8</translation>
+    </message>
+    <message numerus="yes">
+        <source>the setup file has %n problem(s); nothing was changed:</source>
+        <translation>
+            <numerusform>el archivo de configuración tiene %n problema; no se cambió nada:</numerusform>
+            <numerusform>el archivo de configuración tiene %n problemas; no se cambió nada:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The setup is changed; other PCs receive it with this PC&apos;s next export.</source>
+        <translation>La configuración cambió; las otras PC la reciben con la próxima exportación de esta PC.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedFolder</name>
+    <message>
+        <source>Could not keep the shared folder setting: {error}</source>
+        <translation>No se pudo guardar la carpeta compartida configurada: {error}</translation>
+    </message>
+    <message>
+        <source>Could not write to the shared folder {folder}: {error}</source>
+        <translation>No se pudo escribir en la carpeta compartida {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>. Trying again in {wait}</source>
+        <translation>. Se reintentará en {wait}</translation>
+    </message>
+    <message>
+        <source>Could not import {file} from the shared folder yet ({why}). Trying again in {wait}</source>
+        <translation>Todavía no se pudo importar {file} de la carpeta compartida ({why}). Se reintentará en {wait}</translation>
+    </message>
+    <message>
+        <source>Could not import {file}: {error}</source>
+        <translation>No se pudo importar {file}: {error}</translation>
+    </message>
+    <message>
+        <source>Could not import from the shared folder {folder}: {error}</source>
+        <translation>No se pudo importar de la carpeta compartida {folder}: {error}</translation>
     </message>
 </context>
 <context>
@@ -911,12 +1184,70 @@
         <translation>Carpeta compartida quitada: ya no se escriben ni se recogen resultados.</translation>
     </message>
     <message>
+        <source>{folder} is not used: {reason}</source>
+        <translation>No se usa {folder}: {reason}</translation>
+    </message>
+    <message>
         <source>Sharing results through {folder}</source>
         <translation>Compartiendo resultados a través de {folder}</translation>
     </message>
     <message>
+        <source>cannot read {folder}: {error}</source>
+        <translation>no se puede leer {folder}: {error}</translation>
+    </message>
+    <message>
         <source>Results written to the shared folder ({file})</source>
         <translation>Resultados escritos en la carpeta compartida ({file})</translation>
+    </message>
+</context>
+<context>
+    <name>SharedIndicator</name>
+    <message>
+        <source>no shared folder</source>
+        <translation>sin carpeta compartida</translation>
+    </message>
+    <message>
+        <source>File › Shared folder… to share results with other PCs</source>
+        <translation>Archivo › Carpeta compartida… para compartir resultados con otras PC</translation>
+    </message>
+    <message>
+        <source>shared: last file from {pcs}</source>
+        <translation>compartida: último archivo de {pcs}</translation>
+    </message>
+    <message>
+        <source>shared: no file from another PC yet</source>
+        <translation>compartida: aún no hay archivos de otra PC</translation>
+    </message>
+    <message>
+        <source>Shared folder {folder}
+Last file from each PC:
+{files}</source>
+        <translation>Carpeta compartida {folder}
+Último archivo de cada PC:
+{files}</translation>
+    </message>
+    <message>
+        <source>this PC&apos;s file not written yet, trying again</source>
+        <translation>el archivo de esta PC aún no se escribió, se reintentará</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not read yet, trying again</source>
+        <translation>
+            <numerusform>%n archivo aún sin leer, se reintentará</numerusform>
+            <numerusform>%n archivos aún sin leer, se reintentará</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation>esta PC</translation>
+    </message>
+    <message>
+        <source>⚠ shared folder: {problem}</source>
+        <translation>⚠ carpeta compartida: {problem}</translation>
+    </message>
+    <message>
+        <source>a problem</source>
+        <translation>un problema</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1276,14 @@
         <translation>La noche tal como transcurrió</translation>
     </message>
     <message>
+        <source>margin (yes − no)</source>
+        <translation>margen (sí − no)</translation>
+    </message>
+    <message>
+        <source>approving membership (%)</source>
+        <translation>membresía que aprueba (%)</translation>
+    </message>
+    <message>
         <source>time recorded</source>
         <translation>hora de registro</translation>
     </message>
@@ -957,12 +1296,61 @@
         <translation>Gráfico de la membresía que aprueba en la coalición</translation>
     </message>
     <message>
+        <source>tie: yes = no</source>
+        <translation>empate: sí = no</translation>
+    </message>
+    <message>
+        <source>{union}: running margin</source>
+        <translation>{union}: margen acumulado</translation>
+    </message>
+    <message>
+        <source>Coalition: membership of unions decided to approve</source>
+        <translation>Coalición: membresía de los sindicatos que decidieron aprobar</translation>
+    </message>
+    <message>
+        <source>time recorded, {days}</source>
+        <translation>hora de registro, {days}</translation>
+    </message>
+    <message numerus="yes">
+        <source> %Ln earlier count(s) (another day, or a PC&apos;s clock set wrong) lie left of the view.</source>
+        <translation>
+            <numerusform> %Ln recuento anterior (otro día, o el reloj de una PC mal configurado) queda a la izquierda de la vista.</numerusform>
+            <numerusform> %Ln recuentos anteriores (otro día, o el reloj de una PC mal configurado) quedan a la izquierda de la vista.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln count(s) in the order they were recorded (the recording PC&apos;s clock).</source>
+        <translation>
+            <numerusform>%Ln recuento en el orden en que se registró (el reloj de la PC que lo registró).</numerusform>
+            <numerusform>%Ln recuentos en el orden en que se registraron (el reloj de la PC que los registró).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source> The coalition line is left out for very large votes.</source>
         <translation> La línea de la coalición se omite en votaciones muy grandes.</translation>
     </message>
     <message>
+        <source>{union}: no counts recorded yet.</source>
+        <translation>{union}: todavía no hay recuentos registrados.</translation>
+    </message>
+    <message>
         <source>No counts recorded yet.</source>
         <translation>Todavía no hay recuentos registrados.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{union}, running margin of yes over no, %Ln count(s) from {first} to {last}, {days}: {now} now, lowest {low}, highest {high}.</source>
+        <translation>
+            <numerusform>{union}, margen acumulado del sí sobre el no, %Ln recuento de {first} a {last}, {days}: {now} ahora, mínimo {low}, máximo {high}.</numerusform>
+            <numerusform>{union}, margen acumulado del sí sobre el no, %Ln recuentos de {first} a {last}, {days}: {now} ahora, mínimo {low}, máximo {high}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coalition membership of unions decided to approve: {share} now</source>
+        <translation>Membresía de la coalición en sindicatos que decidieron aprobar: {share} ahora</translation>
+    </message>
+    <message>
+        <source>Coalition membership of unions decided to approve: not shown.</source>
+        <translation>Membresía de la coalición en sindicatos que decidieron aprobar: no se muestra.</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1382,10 @@
 </context>
 <context>
     <name>TrustDialog</name>
+    <message>
+        <source>List a steward&apos;s key</source>
+        <translation>Registrar la clave de un representante</translation>
+    </message>
     <message>
         <source>Public key</source>
         <translation>Clave pública</translation>
@@ -1030,6 +1422,10 @@
         <source>Give the key, a name and at least one union.</source>
         <translation>Indique la clave, un nombre y al menos un sindicato.</translation>
     </message>
+    <message>
+        <source>Listed {name} ({key}) for {unions}: a setup change that every PC receives with this PC&apos;s next export. Their held entries now apply here.</source>
+        <translation>Se registró a {name} ({key}) para {unions}: un cambio de configuración que todas las PC reciben con la próxima exportación de esta PC. Sus entradas apartadas ya se aplican aquí.</translation>
+    </message>
 </context>
 <context>
     <name>UndoActions</name>
@@ -1065,6 +1461,10 @@
         <translation>¿Reemplazar la votación por la de demostración?</translation>
     </message>
     <message>
+        <source>This database holds the vote “{title}”. Replace it and its counts with the demo vote (a practice vote)? A backup copy is saved first.</source>
+        <translation>Esta base de datos tiene la votación «{title}». ¿Reemplazarla junto con sus recuentos por la votación de demostración (una votación de práctica)? Antes se guarda una copia de seguridad.</translation>
+    </message>
+    <message>
         <source>Create a vote from a setup file</source>
         <translation>Crear una votación desde un archivo de configuración</translation>
     </message>
@@ -1083,6 +1483,14 @@
 </context>
 <context>
     <name>WhatIfPanel</name>
+    <message>
+        <source>Assumed turnout of members still to vote</source>
+        <translation>Participación supuesta de los miembros que aún no votan</translation>
+    </message>
+    <message>
+        <source>Assumed yes share of their votes</source>
+        <translation>Proporción supuesta de sí en sus votos</translation>
+    </message>
     <message>
         <source>Turnout of those still to vote</source>
         <translation>Participación de quienes aún no votan</translation>
@@ -1112,12 +1520,32 @@
         <translation>Supuestos por sindicato (en blanco: el valor de arriba)</translation>
     </message>
     <message>
+        <source>PROJECTION — not a result</source>
+        <translation>PROYECCIÓN: no es un resultado</translation>
+    </message>
+    <message>
+        <source>Projected: the coalition against its rule</source>
+        <translation>Proyectado: la coalición frente a su regla</translation>
+    </message>
+    <message>
         <source>Per union (leave blank to use the setting above):</source>
         <translation>Por sindicato (deje en blanco para usar el valor de arriba):</translation>
     </message>
     <message>
         <source>The projection</source>
         <translation>La proyección</translation>
+    </message>
+    <message>
+        <source>If so, the coalition: {outcome}</source>
+        <translation>En ese caso, la coalición: {outcome}</translation>
+    </message>
+    <message>
+        <source>{approving} of {unions} unions would approve.</source>
+        <translation>{approving} de {unions} sindicatos aprobarían.</translation>
+    </message>
+    <message>
+        <source>Not approving: </source>
+        <translation>No aprueban: </translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1583,10 @@
         <source>{error}. Nothing was opened.</source>
         <translation>{error}. No se abrió nada.</translation>
     </message>
+    <message>
+        <source>--demo opens a fresh practice copy of the demo vote each time, in a folder of its own; it cannot be combined with --db. To practise in a database of your own, start with --db PATH alone and choose File › Load the demo vote. Nothing was opened.</source>
+        <translation>--demo abre cada vez una copia nueva de práctica de la votación de demostración, en una carpeta propia; no se puede combinar con --db. Para practicar en una base de datos propia, inicie solo con --db RUTA y elija Archivo › Cargar la votación de demostración. No se abrió nada.</translation>
+    </message>
 </context>
 <context>
     <name>chart_actions</name>
@@ -1184,10 +1616,143 @@
     </message>
 </context>
 <context>
+    <name>coalition_tree_model</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Turnout</source>
+        <translation>Participación</translation>
+    </message>
+    <message>
+        <source>each unit decides</source>
+        <translation>cada unidad decide</translation>
+    </message>
+    <message>
+        <source>hidden: blind entry open</source>
+        <translation>oculto: entrada a ciegas abierta</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>⚠ conflict</source>
+        <translation>⚠ conflicto</translation>
+    </message>
+    <message>
+        <source>○ not reported</source>
+        <translation>○ sin informar</translation>
+    </message>
+</context>
+<context>
+    <name>conflicts_view</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Nulos</translation>
+    </message>
+    <message>
+        <source>Challenged</source>
+        <translation>Impugnados</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Con derecho</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Definitivo</translation>
+    </message>
+    <message>
+        <source>Steward</source>
+        <translation>Representante</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>whole unit</source>
+        <translation>toda la unidad</translation>
+    </message>
+    <message>
+        <source>part {part}</source>
+        <translation>parte {part}</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>definitivo</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>provisional</translation>
+    </message>
+</context>
+<context>
     <name>count_form_parts</name>
     <message>
         <source>(tick “Correction of the current count” below and give the reason)</source>
         <translation>(marque «Corrección del recuento actual» abajo e indique el motivo)</translation>
+    </message>
+</context>
+<context>
+    <name>exchange_work</name>
+    <message>
+        <source>The state code of what this PC holds. Equal codes on two PCs mean identical data: the same counts and the same standings. Read them aloud at the end of the night.</source>
+        <translation>El código de estado de lo que tiene esta PC. Códigos iguales en dos PC significan datos idénticos: los mismos recuentos y la misma situación. Léanlos en voz alta al final de la noche.</translation>
+    </message>
+    <message>
+        <source>already imported before; nothing changed. </source>
+        <translation>ya se había importado; no cambió nada. </translation>
+    </message>
+    <message>
+        <source>joined the vote from {pc}. Coordinator&apos;s key {key}: compare it with the coordinator&apos;s printed sheet. {counts}</source>
+        <translation>se unió a la votación desde {pc}. Clave de la coordinación {key}: compárela con la hoja impresa de la coordinación. {counts}</translation>
+    </message>
+    <message>
+        <source>from {pc}: {counts}</source>
+        <translation>de {pc}: {counts}</translation>
+    </message>
+    <message>
+        <source>not imported: cancelled, nothing from it was written</source>
+        <translation>no se importó: cancelado, no se escribió nada de él</translation>
+    </message>
+    <message>
+        <source>refused ({code}): {error}</source>
+        <translation>rechazado ({code}): {error}</translation>
+    </message>
+    <message>
+        <source>not imported yet, nothing from it was written: {error}</source>
+        <translation>aún no se importó, no se escribió nada de él: {error}</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1815,53 @@
     </message>
 </context>
 <context>
+    <name>import_history</name>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevas</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>Ya estaban</translation>
+    </message>
+    <message>
+        <source>Held apart</source>
+        <translation>Apartadas</translation>
+    </message>
+    <message>
+        <source>Can be undone</source>
+        <translation>Se puede deshacer</translation>
+    </message>
+    <message>
+        <source>id {id}</source>
+        <translation>id {id}</translation>
+    </message>
+    <message>
+        <source>; cannot be undone: {why}</source>
+        <translation>; no se puede deshacer: {why}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no: {why}</source>
+        <translation>no: {why}</translation>
+    </message>
+</context>
+<context>
     <name>palette</name>
     <message>
         <source>approved</source>
@@ -1291,12 +1903,16 @@
 <context>
     <name>print_actions</name>
     <message>
-        <source>Which report?</source>
-        <translation>¿Qué informe?</translation>
+        <source>Coalition summary</source>
+        <translation>Resumen de la coalición</translation>
     </message>
     <message>
-        <source>Report:</source>
-        <translation>Informe:</translation>
+        <source>Union notice (the selected union)</source>
+        <translation>Aviso al sindicato (el sindicato seleccionado)</translation>
+    </message>
+    <message>
+        <source>Tally sheets (every unit)</source>
+        <translation>Hojas de recuento (todas las unidades)</translation>
     </message>
     <message>
         <source>Export PDF</source>
@@ -1313,6 +1929,128 @@
     <message>
         <source>The report could not be made: {error}</source>
         <translation>No se pudo hacer el informe: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>restore_dialog</name>
+    <message>
+        <source>daily</source>
+        <translation>diaria</translation>
+    </message>
+    <message>
+        <source>made by a steward</source>
+        <translation>hecha por un representante</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>antes de una importación</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>antes de una restauración</translation>
+    </message>
+    <message>
+        <source>before the vote was replaced</source>
+        <translation>antes de reemplazar la votación</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>antes de una actualización</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+</context>
+<context>
+    <name>roster_dialogs</name>
+    <message>
+        <source>This PC&apos;s key for &quot;{steward}&quot; on &quot;{pc}&quot;:</source>
+        <translation>La clave de esta PC para «{steward}» en «{pc}»:</translation>
+    </message>
+    <message>
+        <source>Fingerprint: {fingerprint}</source>
+        <translation>Huella: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Public key: {key}</source>
+        <translation>Clave pública: {key}</translation>
+    </message>
+    <message>
+        <source>Key file: {file}</source>
+        <translation>Archivo de la clave: {file}</translation>
+    </message>
+    <message>
+        <source>No vote yet. Give the public key to the coordinator for the setup&apos;s list.</source>
+        <translation>Todavía no hay votación. Entregue la clave pública a la coordinación para la lista de la configuración.</translation>
+    </message>
+    <message>
+        <source>This is the coordinator&apos;s key of this vote.</source>
+        <translation>Esta es la clave de la coordinación de esta votación.</translation>
+    </message>
+    <message>
+        <source>Listed by the coordinator as {name}, for {unions}.</source>
+        <translation>Registrada por la coordinación como {name}, para {unions}.</translation>
+    </message>
+    <message>
+        <source>This vote&apos;s setup lists no keys: any key may report.</source>
+        <translation>La configuración de esta votación no registra claves: cualquier clave puede informar.</translation>
+    </message>
+    <message>
+        <source>Not on the coordinator&apos;s list: other PCs hold this key&apos;s entries apart.</source>
+        <translation>No está en la lista de la coordinación: las otras PC apartan las entradas de esta clave.</translation>
+    </message>
+</context>
+<context>
+    <name>shared_folder</name>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+</context>
+<context>
+    <name>shared_reading</name>
+    <message>
+        <source>cannot read the shared folder {folder}: {error}</source>
+        <translation>no se puede leer la carpeta compartida {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>no importado</translation>
+    </message>
+</context>
+<context>
+    <name>shared_setting</name>
+    <message>
+        <source>The shared folder {folder} set on this PC is not used for a practice vote (File › Shared folder… to choose one for it).</source>
+        <translation>La carpeta compartida {folder} configurada en esta PC no se usa para una votación de práctica (Archivo › Carpeta compartida… para elegir una).</translation>
+    </message>
+    <message>
+        <source>The shared folder {folder} was not used: {reason}</source>
+        <translation>No se usó la carpeta compartida {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>The shared folder {folder} now belongs to this vote (kept in its database).</source>
+        <translation>La carpeta compartida {folder} ahora pertenece a esta votación (guardada en su base de datos).</translation>
+    </message>
+    <message>
+        <source>it holds real (official) counts: {files}. A practice vote never shares a folder with real (official) counts: choose another folder.</source>
+        <translation>contiene recuentos reales (oficiales): {files}. Una votación de práctica nunca comparte carpeta con recuentos reales (oficiales): elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>it holds practice counts: {files}. An official vote never shares a folder with practice counts: choose another folder.</source>
+        <translation>contiene recuentos de práctica: {files}. Una votación oficial nunca comparte carpeta con recuentos de práctica: elija otra carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>timeline_chart</name>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} a {last}</translation>
     </message>
 </context>
 <context>
@@ -1339,14 +2077,49 @@
     </message>
 </context>
 <context>
+    <name>window_context</name>
+    <message>
+        <source>The setup file has problems; nothing was changed:</source>
+        <translation>El archivo de configuración tiene problemas; no se cambió nada:</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}. Nothing typed was lost.</source>
+        <translation>Algo salió mal: {error}. No se perdió nada de lo escrito.</translation>
+    </message>
+</context>
+<context>
     <name>window_start</name>
+    <message>
+        <source>another steward_app</source>
+        <translation>otro steward_app</translation>
+    </message>
     <message>
         <source>steward_app is already open</source>
         <translation>steward_app ya está abierto</translation>
     </message>
     <message>
+        <source>The database {database} is already open in {program}, which does not answer.
+
+Switch to that window. If it is frozen, close it (or end it in the Task Manager) and start steward_app again. To open another vote side by side, start it with --db and another database file.</source>
+        <translation>La base de datos {database} ya está abierta en {program}, que no responde.
+
+Vaya a esa ventana. Si está congelada, ciérrela (o finalícela en el Administrador de tareas) e inicie steward_app de nuevo. Para abrir otra votación al mismo tiempo, inícielo con --db y otro archivo de base de datos.</translation>
+    </message>
+    <message>
+        <source>Not imported: {files}. Import them in that window with File › Import results… once it answers.</source>
+        <translation>No importado: {files}. Impórtelos en esa ventana con Archivo › Importar resultados… cuando responda.</translation>
+    </message>
+    <message>
         <source>Database on a network drive</source>
         <translation>Base de datos en una unidad de red</translation>
+    </message>
+    <message>
+        <source>{database} is in {place}. The database must stay on this PC&apos;s own disk, in a folder nothing else copies: on a network drive a dropped connection or two PCs at once can damage it, and a sync client can copy it half-written.
+
+Choose a place on this PC for it. To share results with other PCs, use File › Export into the shared folder instead.</source>
+        <translation>{database} está en {place}. La base de datos debe quedarse en el disco propio de esta PC, en una carpeta que nada más copie: en una unidad de red, una conexión caída o dos PC a la vez pueden dañarla, y un cliente de sincronización puede copiarla a medio escribir.
+
+Elija un lugar en esta PC para ella. Para compartir resultados con otras PC, use en cambio Archivo › Exportar a la carpeta compartida.</translation>
     </message>
     <message>
         <source>Choose a &amp;local place…</source>
