@@ -227,7 +227,7 @@ class Glance(QWidget):
                 )
             )
             self.tests.setText(
-                f"<table cellspacing='0' cellpadding='2'><tr>{heads}</tr>{rows}</table>"
+                f"<table width='100%' cellspacing='0' cellpadding='2'><tr>{heads}</tr>{rows}</table>"
             )
             spoken = "; ".join(
                 self.tr("{test}: so far {so_far}, needed {needed}, {state}").format(

@@ -368,7 +368,9 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         if self.union_filter.count() != len(vote.unions) + 1:
             self.union_filter.blockSignals(True)
             self.union_filter.clear()
-            self.union_filter.addItem(self.tr("All unions"), "")
+            every = self.tr("All unions")
+            self.union_filter.addItem(every, "")
+            self.tree_pane.keep_whole(every)
             for union in vote.unions:
                 self.union_filter.addItem(union.name, union.id)
             self.union_filter.blockSignals(False)

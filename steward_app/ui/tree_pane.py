@@ -5,12 +5,15 @@ its signals; the pane only shows and moves through the tree.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +46,7 @@ class TreePane(QWidget):
         self.union_filter.setToolTip(self.tr("Show one union in the tree, or all of them"))
         self.union_filter.setStyleSheet(FOCUS_RING)
         self.union_filter.setAccessibleDescription(self.tr("Which unions the tree shows"))
+
         self.next_missing = QPushButton(self.tr("Next &unreported unit"))
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
@@ -55,6 +59,21 @@ class TreePane(QWidget):
         filters.addWidget(self.next_missing)
         layout.addLayout(filters)
         layout.addWidget(self.tree)
+
+    def keep_whole(self, text: str) -> None:
+        """The filter never narrower than `text`, its first choice ("All unions" in the
+        window's language, longer in some); a union's longer name shows whole in its list."""
+        box = self.union_filter
+        option = QStyleOptionComboBox()
+        option.initFrom(box)
+        metrics = box.fontMetrics()
+        needed = box.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox,
+            option,
+            QSize(metrics.horizontalAdvance(text), metrics.height()),
+            box,
+        )
+        box.setMinimumWidth(needed.width())
 
     def filter_union(self) -> str:
         """Show only the union chosen in the filter (all for ""); returns its id."""

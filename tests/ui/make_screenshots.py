@@ -3,10 +3,18 @@ at the screen's size: 1366x768 gives NAME.png, any other size NAME-WIDTHxHEIGHT.
 
 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m tests.ui.make_screenshots
 xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python -m tests.ui.make_screenshots
+
+In Spanish (NAME-es.png, NAME-es-1024x600.png), or in the pseudo-translation that lengthens
+every sentence by 40% (to look for cut-off text; written to a folder given with --out):
+
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m tests.ui.make_screenshots --lang es
+xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python -m tests.ui.make_screenshots \
+    --lang pseudo --out /some/folder
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
 import sys
 import tempfile
@@ -24,7 +32,9 @@ from steward_app.store.vote_store import VoteStore
 from steward_app.ui.chart_fonts import apply_zoom
 from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.main_window import MainWindow
+from steward_app.ui.window_language import apply_language
 from tests.conftest import SECOND, STEWARD
+from tests.ui.pseudo_translation import install_pseudo
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -35,15 +45,16 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
-SUFFIX = [""]  # "" at 1366x768, "-1024x600" at that size
+SUFFIX = [""]  # "" at 1366x768, "-1024x600" at that size; "-es" before it in Spanish
 
 
 def shoot(window: MainWindow, name: str) -> None:
     wait(400)
     screen = QApplication.primaryScreen()
     image = screen.grabWindow(0) if QApplication.platformName() == "xcb" else window.grab()
-    image.save(str(OUT / f"{name}{SUFFIX[0]}.png"))
-    print(f"wrote docs/screenshots/{name}{SUFFIX[0]}.png")
+    target = OUT_FOLDER[0] / f"{name}{SUFFIX[0]}.png"
+    image.save(str(target))
+    print(f"wrote {target}")
 
 
 def window_on(path: Path, demo: bool) -> tuple[MainWindow, DatabaseLane]:
@@ -74,15 +85,29 @@ def state(path: Path, demo: bool, name: str, act: Callable[[MainWindow], None]) 
     gc.collect()
 
 
+OUT_FOLDER = [OUT]
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description="the window's screenshots")
+    parser.add_argument("--lang", default="en", help="en, es, or pseudo (40%% longer text)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where (default docs/screenshots)")
+    args = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    OUT_FOLDER[0] = args.out
+    apply_language("en" if args.lang == "pseudo" else args.lang)
+    if args.lang == "pseudo":
+        install_pseudo(app)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     folder = Path(tempfile.mkdtemp())
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    OUT.mkdir(parents=True, exist_ok=True)
+    OUT_FOLDER[0].mkdir(parents=True, exist_ok=True)
     size = QApplication.primaryScreen().geometry()
-    if (size.width(), size.height()) != (1366, 768):
-        SUFFIX[0] = f"-{size.width()}x{size.height()}"
+    language = "" if args.lang == "en" else f"-{args.lang}"
+    sized = (
+        "" if (size.width(), size.height()) == (1366, 768) else f"-{size.width()}x{size.height()}"
+    )
+    SUFFIX[0] = language + sized
 
     state(folder / "empty.sqlite", False, "start-page", lambda w: None)
 

@@ -1,0 +1,187 @@
+"""Longer languages fit: in a pseudo-translation that makes every sentence 40% longer (and in
+Spanish), on a 1024x600 screen, no visible button, check box or one-line label has text wider
+than itself, on the vote's page, its tabs, and the dialogs a steward opens on vote night."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionComboBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from steward_app.ui.database_lane import DatabaseLane
+from steward_app.ui.main_window import MainWindow
+from steward_app.ui.window_language import apply_language
+from tests.ui.conftest import open_window
+from tests.ui.pseudo_translation import PseudoTranslator, install_pseudo, pseudo
+
+SMALL = (1024, 600 - 40)  # a netbook's screen less its task bar
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible buttons and one-line labels whose text is wider than they are."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible() or widget.width() <= 1:
+            continue
+        if isinstance(widget, QLabel):
+            if widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText:
+                continue
+            text = widget.text()
+            if not text or "<" in text:
+                continue
+            room = widget.contentsRect().width() - 2 * widget.margin()
+        elif isinstance(widget, QComboBox) and not widget.isEditable():
+            text = widget.currentText()
+            option = QStyleOptionComboBox()
+            option.initFrom(widget)
+            room = (
+                widget.style()
+                .subControlRect(
+                    QStyle.ComplexControl.CC_ComboBox,
+                    option,
+                    QStyle.SubControl.SC_ComboBoxEditField,
+                    widget,
+                )
+                .width()
+            )
+        elif isinstance(widget, QAbstractButton):
+            text = widget.text()
+            if not text:
+                continue
+            room = _button_room(widget)
+        else:
+            continue
+        plain = re.sub(r"&(.)", r"\1", text.replace("&&", "\0")).replace("\0", "&")
+        for line in plain.splitlines():
+            needed = widget.fontMetrics().horizontalAdvance(line)
+            if needed > room:
+                found.append(f"{type(widget).__name__} {line!r}: {needed} > {room}")
+    return found
+
+
+def _button_room(button: QAbstractButton) -> int:
+    """The width a button's text has: inside a push button's frame and margins, after a check
+    box's or radio button's indicator (as the style lays them out)."""
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    option.text = button.text()
+    style = button.style()
+    if isinstance(button, (QCheckBox, QRadioButton)):
+        element = (
+            QStyle.SubElement.SE_CheckBoxContents
+            if isinstance(button, QCheckBox)
+            else QStyle.SubElement.SE_RadioButtonContents
+        )
+        return style.subElementRect(element, option, button).width()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, option, button)
+    frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, option, button)
+    return button.width() - margin - 2 * frame
+
+
+@pytest.fixture
+def pseudo_language(qapp: QApplication) -> Iterator[PseudoTranslator]:
+    translator = install_pseudo(qapp)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    apply_language("es")
+    yield
+    apply_language("en")
+
+
+@pytest.fixture
+def small_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[], MainWindow]]:
+    """The demo on a small screen, a unit chosen (made once the language is set)."""
+    opened: list[tuple[MainWindow, DatabaseLane]] = []
+
+    def make() -> MainWindow:
+        window, lane = open_window(qtbot, tmp_path / "demo.sqlite", demo=True)
+        opened.append((window, lane))
+        window.resize(*SMALL)
+        window.tree.setCurrentIndex(window.tree_model.index_for("unit", "afscme-np4-391"))
+        qtbot.wait(50)
+        return window
+
+    yield make
+    for window, lane in opened:
+        window.close()
+        lane.shutdown()
+
+
+def pages_of(qtbot: QtBot, window: MainWindow) -> list[str]:
+    """What is clipped on the standings, the evening and what-if tabs, and the conflicts and
+    import history dialogs."""
+    found = clipped(window)
+    bar = window.menuBar()
+    found += [
+        f"menu {a.text()!r} past the menu bar's end"
+        for a in bar.actions()
+        if bar.actionGeometry(a).right() > bar.width() or bar.actionGeometry(a).isEmpty()
+    ]
+    for tab in (window.timeline_chart, window.what_if):
+        window.tabs.setCurrentWidget(tab)
+        qtbot.wait(50)
+        found += clipped(window)
+    window.exchange.open_conflicts()
+    window.exchange.open_history()
+    qtbot.wait(200)
+    for dialog in (window.exchange._conflicts, window.exchange._history):
+        if dialog is not None:
+            found += clipped(dialog)
+            dialog.close()
+    return found
+
+
+def test_the_check_finds_a_button_too_narrow_for_its_text(qtbot: QtBot) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    button = QPushButton("&Import a results file from another PC", box)
+    button.setFixedWidth(60)
+    fits = QPushButton("OK", box)
+    fits.move(0, 40)
+    box.show()
+    found = clipped(box)
+    assert len(found) == 1 and "Import a results file" in found[0]
+
+
+def test_the_pseudo_translation_lengthens_and_keeps_placeholders() -> None:
+    text = pseudo("&Save {unit}: %Ln file(s) <b>now</b>")
+    assert "{unit}" in text and "%Ln" in text and "<b>" in text and text.startswith("&Sàvé")
+    assert len(text) >= len("&Save {unit}: %Ln file(s) <b>now</b>") + 8
+
+
+def test_nothing_is_cut_off_in_a_language_40_percent_longer(
+    qtbot: QtBot, pseudo_language: PseudoTranslator, small_window: Callable[[], MainWindow]
+) -> None:
+    window = small_window()
+    assert window.menuBar().actions()[0].text().startswith("&Fîlé")
+    found = pages_of(qtbot, window)
+    assert found == [], "\n".join(found)
+
+
+def test_nothing_is_cut_off_in_spanish(
+    qtbot: QtBot, spanish: None, small_window: Callable[[], MainWindow]
+) -> None:
+    window = small_window()
+    found = pages_of(qtbot, window)
+    assert found == [], "\n".join(found)
