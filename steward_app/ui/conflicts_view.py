@@ -159,10 +159,11 @@ class ConflictsDialog(LaneDialog):
         numbers = QHBoxLayout()
         digits = self.fontMetrics().horizontalAdvance("9,999,999") + 16  # frame and margins
         for name, edit in self.edits.items():
-            edit.setAccessibleName(name)
+            shown = _tr(name.capitalize())  # the table's heading for it (COLUMNS)
+            edit.setAccessibleName(shown)
             edit.setMinimumWidth(digits)  # a whole count shows (it showed "693" of "1693")
             edit.setMaximumWidth(digits * 3 // 2)
-            numbers.addWidget(QLabel(name.capitalize()))
+            numbers.addWidget(QLabel(shown))
             numbers.addWidget(edit)
         self.final = QCheckBox(self.tr("&Final"))
         numbers.addWidget(self.final)

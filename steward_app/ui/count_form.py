@@ -102,7 +102,7 @@ class CountForm(QGroupBox):
         form.addRow(self.tr("&Part"), self.part)
         for name in FIELDS:
             edit = QLineEdit()
-            edit.setAccessibleName(name.capitalize())
+            edit.setAccessibleName(self.tr(FIELD_LABELS[name]).replace("&", ""))
             edit.setPlaceholderText("0" if name in ("void", "challenged") else "")
             edit.textChanged.connect(self._on_field_text_changed)
             self.edits[name] = edit
@@ -220,7 +220,10 @@ class CountForm(QGroupBox):
         self.body.setVisible(not on)
         self.hint.setVisible(on)
         letters = 24 if on else 46  # a count's fields need no more than that
-        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * letters)
+        width = self.fontMetrics().averageCharWidth() * letters
+        if not on:  # a language with longer words: its check boxes whole (their least width)
+            width = max(width, self.minimumSizeHint().width())
+        self.setMaximumWidth(width)
         self.width_limited.emit(self.maximumWidth())
 
     def typed(self) -> bool:

@@ -226,9 +226,8 @@ class Glance(QWidget):
                     self.tr("State"),
                 )
             )
-            self.tests.setText(
-                f"<table width='100%' cellspacing='0' cellpadding='2'><tr>{heads}</tr>{rows}</table>"
-            )
+            table = "<table width='100%' cellspacing='0' cellpadding='2'>"
+            self.tests.setText(f"{table}<tr>{heads}</tr>{rows}</table>")
             spoken = "; ".join(
                 self.tr("{test}: so far {so_far}, needed {needed}, {state}").format(
                     test=t, so_far=so_far, needed=needed, state=state

@@ -32,7 +32,8 @@ def pseudo(text: str) -> str:
     out.append(text[last:].translate(ACCENTED))
     visible = len(re.sub(KEPT, "", text))
     padding = math.ceil(visible * 0.4)
-    return "".join(out) + ("·" * padding if padding else "")
+    # the padding a word of its own: a long language breaks lines at spaces too
+    return "".join(out) + (" " + "·" * padding if padding else "")
 
 
 class PseudoTranslator(QTranslator):

@@ -1281,7 +1281,7 @@ Last file from each PC:
     </message>
     <message>
         <source>approving membership (%)</source>
-        <translation>membresía que aprueba (%)</translation>
+        <translation>membresía a favor (%)</translation>
     </message>
     <message>
         <source>time recorded</source>
