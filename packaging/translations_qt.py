@@ -7,7 +7,8 @@
 pyside6-lupdate reads every steward_app/ui/*.py for self.tr(), QCoreApplication.translate()
 and QT_TRANSLATE_NOOP(); it keeps the translations already made and marks new sentences
 unfinished. English, the source language, has a file too, with only the sentences that have
-plural forms ("%n file(s)" -> "1 file", "2 files"; lupdate -pluralonly). Translate those in steward_app/locale/qt/steward_app_<code>.ts (Qt Linguist,
+plural forms ("%n file(s)" -> "1 file", "2 files"; lupdate -pluralonly). Translate the
+unfinished ones in steward_app/locale/qt/steward_app_<code>.ts (Qt Linguist,
 pyside6-linguist, or a text editor), then run this again to compile the .qm the window loads.
 Both files are committed, so a source checkout runs without this step (docs/translations.md).
 """
