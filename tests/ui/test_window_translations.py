@@ -13,8 +13,18 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from steward_app.domain import language
@@ -184,3 +194,118 @@ def test_the_report_choice_offers_each_language_starting_with_the_window_s(
     assert codes == list(language.LANGUAGES)
     assert dialog.chosen() == (0, "es")
     assert dialog.report.itemText(1) == "Aviso al sindicato (el sindicato seleccionado)"
+
+
+def shown_texts(root: QWidget) -> set[str]:
+    """The words a widget tree shows or speaks: texts, titles, tooltips, accessible names,
+    menu entries, tab labels, column headings."""
+    texts: set[str] = set()
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts |= {widget.toolTip(), widget.accessibleName(), widget.windowTitle()}
+        if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
+            texts.add(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts.add(widget.placeholderText())
+        if isinstance(widget, QGroupBox):
+            texts.add(widget.title())
+        if isinstance(widget, QTabBar):
+            texts |= {widget.tabText(i) for i in range(widget.count())}
+        if isinstance(widget, (QTreeView, QTableView)) and widget.model() is not None:
+            model = widget.model()
+            texts |= {
+                str(model.headerData(c, Qt.Orientation.Horizontal))
+                for c in range(model.columnCount(QModelIndex()))
+            }
+        texts |= {a.text() for a in widget.actions()}
+    for menu in root.findChildren(QMenu):
+        texts |= {a.text() for a in menu.actions()}
+    return {t for t in texts if t}
+
+
+def test_in_spanish_no_english_word_of_the_window_is_left(
+    qtbot: QtBot, spanish: None, demo_window: MainWindow
+) -> None:
+    """Every sentence of the .ts that Spanish words differently, shown anywhere in the window
+    or its dialogs, is shown in Spanish: a tr() whose context differs from the one lupdate
+    filed it under would show the English."""
+    english = {
+        source
+        for (_context, source), forms in messages(translations_qt.ts_file("es")).items()
+        if source not in forms
+    }
+    w = demo_window
+    w.tree.setCurrentIndex(w.tree_model.index_for("unit", "afscme-np4-391"))
+    texts = shown_texts(w)
+    for tab in (w.timeline_chart, w.what_if):
+        w.tabs.setCurrentWidget(tab)
+        texts |= shown_texts(w)
+    w.exchange.open_conflicts()
+    w.exchange.open_history()
+    from steward_app.ui.language_dialog import LanguageDialog
+    from steward_app.ui.print_actions import ReportChoice
+
+    dialogs = [w.exchange._conflicts, w.exchange._history, LanguageDialog(w), ReportChoice(w)]
+    for dialog in dialogs:
+        assert dialog is not None
+        texts |= shown_texts(dialog)
+        dialog.close()
+    left = sorted(t for t in texts if t in english)
+    assert left == []
+    assert len(texts) > 100
+
+
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_qt_and_the_domain_write_numbers_alike(code: str) -> None:
+    """The window writes numbers with language.number/decimal/percent, Qt's %Ln with QLocale:
+    both must write a number the same way on one screen."""
+    locale = QLocale(code)
+    with language.in_language(code):
+        for n in (0, 7, 999, 1000, 1850, 9999, 14200, 123456, 1234567, -14200):
+            assert language.number(n) == locale.toString(n), n
+        # not at a tie such as 3.25: Python rounds it to even (3.2), Qt up (3.3); the window
+        # writes decimals with language.decimal only
+        for x in (0.0, 3.26, 66.66, 1234.5, 98765.43):
+            assert language.decimal(x, 1) == locale.toString(x, "f", 1), x
+
+
+def test_the_language_chosen_in_the_dialog_is_the_next_start_s(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from steward_app.ui.language_dialog import LanguageDialog, ask_language
+
+    def choose_spanish(dialog: LanguageDialog) -> int:
+        dialog.choice.setCurrentIndex(dialog.choice.findData("es"))
+        return int(LanguageDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(LanguageDialog, "exec", choose_spanish)
+    assert window_language() == system_language()
+    assert ask_language(None) == "es"
+    assert window_language() == "es"
+    assert window_language("en") == "en"  # --lang wins over the settings
+
+    def choose_system(dialog: LanguageDialog) -> int:
+        assert dialog.choice.currentData() == "es"  # the dialog shows the choice kept
+        dialog.choice.setCurrentIndex(0)
+        return int(LanguageDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(LanguageDialog, "exec", choose_system)
+    assert ask_language(None) == system_language()
+    assert window_language() == system_language()
+
+
+def test_an_unknown_lang_option_opens_nothing_and_says_which_languages_there_are(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from steward_app.ui.app import start_language
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    assert start_language("fr") is False
+    assert len(said) == 1 and "en, es" in said[0] and "Nothing was opened" in said[0]
+    assert "Nothing was opened" in capsys.readouterr().err
+    assert language.current() == "en"
+    assert start_language("es") is True
+    assert language.current() == "es"
+    apply_language("en")
