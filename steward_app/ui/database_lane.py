@@ -10,9 +10,11 @@ of queued `object` arguments.
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -76,6 +78,9 @@ class DatabaseLane(QObject):
         self._thread.start()
 
     def submit(self, work: Callable[[], Any], done: Done, failed: Failed) -> None:
+        """Run `work` on the lane in a copy of the caller's context: it speaks the window's
+        language (or the one a report chose), a thread starting with none of its own."""
+        work = partial(contextvars.copy_context().run, work)
         request = next(self._ids)
         self._pending[request] = (done, failed)
         with self._worker.lock:

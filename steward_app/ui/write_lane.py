@@ -14,6 +14,7 @@ dictionaries under a lock.
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 import threading
 from collections.abc import Callable
@@ -47,7 +48,8 @@ class WriteLane(QObject):
         with self._lock:
             request = next(self._ids)
             self._pending[request] = (done, failed)
-            future = self._last = self._pool.submit(work)
+            # in the caller's context: the window's language (a pool thread has none)
+            future = self._last = self._pool.submit(contextvars.copy_context().run, work)
         future.add_done_callback(partial(self._on_worker_finished, request))
 
     @property

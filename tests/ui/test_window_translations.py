@@ -309,3 +309,27 @@ def test_an_unknown_lang_option_opens_nothing_and_says_which_languages_there_are
     assert start_language("es") is True
     assert language.current() == "es"
     apply_language("en")
+
+
+def test_work_on_the_lanes_speaks_the_language_of_whoever_handed_it_over(
+    qtbot: QtBot, spanish: None
+) -> None:
+    """A lane's thread has no language of its own: a job speaks the window's (the domain's
+    reasons made on the database lane), or the one a report chose for itself."""
+    from steward_app.ui.database_lane import DatabaseLane
+    from steward_app.ui.write_lane import WriteLane
+
+    on_lane: list[str] = []
+    on_writes: list[str] = []
+    lane, writes = DatabaseLane(), WriteLane()
+    try:
+        lane.submit(language.current, on_lane.append, lambda e: on_lane.append(repr(e)))
+        with language.in_language("en"):
+            lane.submit(language.current, on_lane.append, lambda e: on_lane.append(repr(e)))
+        writes.submit(language.current, on_writes.append, lambda e: on_writes.append(repr(e)))
+        qtbot.waitUntil(lambda: len(on_lane) == 2 and len(on_writes) == 1, timeout=5000)
+    finally:
+        lane.shutdown()
+        writes.drain()
+    assert on_lane == ["es", "en"]
+    assert on_writes == ["es"]
