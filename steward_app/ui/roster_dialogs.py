@@ -129,7 +129,8 @@ class RosterDialog(LaneDialog):
         self._say(self.tr("Working…"))
         self.lane.submit(on_lane, done, self._on_failed)
 
-    def reason_edit(self, label: str = "&Reason") -> QLineEdit:
+    def reason_edit(self, label: str | None = None) -> QLineEdit:
+        label = label or self.tr("&Reason")
         edit = QLineEdit()
         edit.setAccessibleName(label.replace("&", ""))
         self.form.addRow(label, edit)

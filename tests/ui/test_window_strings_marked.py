@@ -189,3 +189,21 @@ def noop_not_literal(path: Path) -> list[str]:
 
 def test_every_sentence_marked_for_later_is_a_literal_lupdate_sees() -> None:
     assert [p for path in sorted(UI.glob("*.py")) for p in noop_not_literal(path)] == []
+
+
+def test_no_words_hide_in_a_default_argument() -> None:
+    """A default such as label="&Reason" escapes tr(): defaults carry no words (a file name
+    suggested to the save dialog is no sentence)."""
+    found = []
+    for path in sorted(UI.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for default in [*node.args.defaults, *node.args.kw_defaults]:
+                    if (
+                        isinstance(default, ast.Constant)
+                        and isinstance(default.value, str)
+                        and any(c.isalpha() for c in default.value)
+                        and (path.name, default.value) != ("print_actions.py", "report.pdf")
+                    ):
+                        found.append(f"{path.name}:{node.name}={default.value!r}")
+    assert found == []

@@ -241,10 +241,18 @@ def test_in_spanish_no_english_word_of_the_window_is_left(
         texts |= shown_texts(w)
     w.exchange.open_conflicts()
     w.exchange.open_history()
+    for open_dialog in (w.roster.trust, w.roster.accept, w.roster.change_setup, w.roster.declare):
+        open_dialog()
     from steward_app.ui.language_dialog import LanguageDialog
     from steward_app.ui.print_actions import ReportChoice
 
-    dialogs = [w.exchange._conflicts, w.exchange._history, LanguageDialog(w), ReportChoice(w)]
+    dialogs = [
+        w.exchange._conflicts,
+        w.exchange._history,
+        LanguageDialog(w),
+        ReportChoice(w),
+        *w.roster.dialogs.values(),
+    ]
     for dialog in dialogs:
         assert dialog is not None
         texts |= shown_texts(dialog)
@@ -333,3 +341,51 @@ def test_work_on_the_lanes_speaks_the_language_of_whoever_handed_it_over(
         writes.drain()
     assert on_lane == ["es", "en"]
     assert on_writes == ["es"]
+
+
+def dialog_letters(dialog: QWidget) -> list[str]:
+    """The Alt+letters of a dialog's buttons and labelled fields."""
+    letters = []
+    for widget in dialog.findChildren(QWidget):
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if (isinstance(widget, QAbstractButton) or labelled) and (
+            m := mnemonic(widget.text())
+        ) is not None:
+            letters.append(m)
+    return letters
+
+
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_each_dialog_s_alt_letters_are_unique(
+    qtbot: QtBot, demo_window: MainWindow, code: str
+) -> None:
+    from steward_app.ui.language_dialog import LanguageDialog
+    from steward_app.ui.print_actions import ReportChoice
+
+    apply_language(code)
+    try:
+        w = demo_window
+        w.exchange.open_conflicts()
+        w.exchange.open_history()
+        for open_dialog in (
+            w.roster.trust,
+            w.roster.accept,
+            w.roster.change_setup,
+            w.roster.declare,
+        ):
+            open_dialog()
+        dialogs: list[QWidget | None] = [
+            w.exchange._conflicts,
+            w.exchange._history,
+            LanguageDialog(w),
+            ReportChoice(w),
+            *w.roster.dialogs.values(),
+        ]
+        assert len(dialogs) == 8
+        for dialog in dialogs:
+            assert dialog is not None
+            letters = dialog_letters(dialog)
+            assert len(letters) == len(set(letters)), (dialog.windowTitle(), letters)
+            dialog.close()
+    finally:
+        apply_language("en")

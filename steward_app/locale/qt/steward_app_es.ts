@@ -1063,6 +1063,10 @@ Se escribió completo, se volvió a leer y se verificó. Estado {code}.</transla
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
 </context>
 <context>
     <name>SetupChangeDialog</name>
