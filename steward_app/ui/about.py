@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 
 from steward_app import __version__
 from steward_app.bundled import licence_file, resource_path
@@ -21,19 +21,26 @@ APP = "steward_app"
 
 
 def about_text(db_path: Path) -> str:
+    translate = QCoreApplication.translate
     return "\n".join(
         (
             f"{APP} {__version__}",
             "",
-            f"Database: {db_path}",
-            f"Backups: {backup_folder(db_path)}",
-            f"Data folder: {data_folder()}",
-            f"Logs: {log_folder()}",
+            translate("about", "Database: {path}").format(path=db_path),
+            translate("about", "Backups: {folder}").format(folder=backup_folder(db_path)),
+            translate("about", "Data folder: {folder}").format(folder=data_folder()),
+            translate("about", "Logs: {folder}").format(folder=log_folder()),
             "",
-            "Licence: GPL-3.0-or-later, free software with no warranty; the full text is in "
-            f"{licence_file()}",
-            "The report font, DejaVu Sans, is under the Bitstream Vera licence with DejaVu's "
-            f"changes in the public domain: {resource_path('fonts', 'LICENSE-DejaVu.txt')}",
+            translate(
+                "about",
+                "Licence: GPL-3.0-or-later, free software with no warranty; the full text is "
+                "in {file}",
+            ).format(file=licence_file()),
+            translate(
+                "about",
+                "The report font, DejaVu Sans, is under the Bitstream Vera licence with "
+                "DejaVu's changes in the public domain: {file}",
+            ).format(file=resource_path("fonts", "LICENSE-DejaVu.txt")),
             f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
         )
     )

@@ -1582,6 +1582,33 @@ Last file from each PC:
     </message>
 </context>
 <context>
+    <name>about</name>
+    <message>
+        <source>Database: {path}</source>
+        <translation>Base de datos: {path}</translation>
+    </message>
+    <message>
+        <source>Backups: {folder}</source>
+        <translation>Copias de seguridad: {folder}</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>Carpeta de datos: {folder}</translation>
+    </message>
+    <message>
+        <source>Logs: {folder}</source>
+        <translation>Registros: {folder}</translation>
+    </message>
+    <message>
+        <source>Licence: GPL-3.0-or-later, free software with no warranty; the full text is in {file}</source>
+        <translation>Licencia: GPL-3.0-or-later, software libre sin garantía; el texto completo está en {file}</translation>
+    </message>
+    <message>
+        <source>The report font, DejaVu Sans, is under the Bitstream Vera licence with DejaVu&apos;s changes in the public domain: {file}</source>
+        <translation>La fuente de los informes, DejaVu Sans, está bajo la licencia Bitstream Vera, con los cambios de DejaVu en el dominio público: {file}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>{error}. Nothing was opened.</source>
