@@ -5,7 +5,7 @@ its signals; the pane only shows and moves through the tree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,6 +48,7 @@ class TreePane(QWidget):
         self.union_filter.setAccessibleDescription(self.tr("Which unions the tree shows"))
 
         self.next_missing = QPushButton(self.tr("Next &unreported unit"))
+        self._whole = ""  # the text the union filter keeps whole (keep_whole)
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         shown = QLabel(
@@ -63,10 +64,11 @@ class TreePane(QWidget):
     def keep_whole(self, text: str) -> None:
         """The filter never narrower than `text`, its first choice ("All unions" in the
         window's language, longer in some); a union's longer name shows whole in its list."""
+        self._whole = text
         box = self.union_filter
         option = QStyleOptionComboBox()
         option.initFrom(box)
-        metrics = box.fontMetrics()
+        metrics = self.fontMetrics()  # the window's font now (View › Zoom)
         needed = box.style().sizeFromContents(
             QStyle.ContentsType.CT_ComboBox,
             option,
@@ -74,6 +76,12 @@ class TreePane(QWidget):
             box,
         )
         box.setMinimumWidth(needed.width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View › Zoom changes the font: the filter's least width follows."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._whole:
+            self.keep_whole(self._whole)
 
     def filter_union(self) -> str:
         """Show only the union chosen in the filter (all for ""); returns its id."""

@@ -185,3 +185,17 @@ def test_nothing_is_cut_off_in_spanish(
     window = small_window()
     found = pages_of(qtbot, window)
     assert found == [], "\n".join(found)
+
+
+def test_the_union_filter_stays_whole_when_the_text_grows(
+    qtbot: QtBot, spanish: None, small_window: Callable[[], MainWindow]
+) -> None:
+    window = small_window()
+    try:
+        for _ in range(4):
+            window._zoom(1)
+        qtbot.wait(100)
+        box = window.union_filter
+        assert [c for c in clipped(box)] == []
+    finally:
+        window._zoom(0)
