@@ -4,13 +4,14 @@ against the time each count was recorded."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from steward_app.domain import language
-from steward_app.domain.language import number, percent
+from steward_app.domain.language import decimal, number, percent
 from steward_app.services.timeline import Timeline
 from steward_app.ui.chart_fonts import FontFollower, apply_font, title_size
 from steward_app.ui.palette import APPROVE, REJECT, THRESHOLD
@@ -65,14 +66,29 @@ def _clock(seconds: float) -> str:
     return dt.datetime.fromtimestamp(seconds).strftime("%H:%M")
 
 
+class NumberAxis(pg.AxisItem):  # type: ignore[misc]
+    """An axis whose numbers are written as the window's language writes them (15,000 or
+    15.000; 2.5 or 2,5), not as Python does."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        places = max(0, math.ceil(-math.log10(spacing * scale))) if spacing * scale > 0 else 0
+        return [
+            number(round(v * scale)) if places == 0 else decimal(v * scale, places) for v in values
+        ]
+
+
 class TimelineChart(FontFollower):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("The evening as it unfolded"))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.margin_plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem()})
-        self.share_plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem()})
+        self.margin_plot = pg.PlotWidget(
+            background="w", axisItems={"bottom": pg.DateAxisItem(), "left": NumberAxis("left")}
+        )
+        self.share_plot = pg.PlotWidget(
+            background="w", axisItems={"bottom": pg.DateAxisItem(), "left": NumberAxis("left")}
+        )
         for plot, label in (
             (self.margin_plot, self.tr("margin (yes − no)")),
             (self.share_plot, self.tr("approving membership (%)")),

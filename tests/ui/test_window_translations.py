@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -389,3 +390,13 @@ def test_each_dialog_s_alt_letters_are_unique(
             dialog.close()
     finally:
         apply_language("en")
+
+
+def test_the_evening_chart_s_axes_write_numbers_in_the_language(qapp: QApplication) -> None:
+    from steward_app.ui.timeline_chart import NumberAxis
+
+    axis = NumberAxis("left")
+    assert axis.tickStrings([15000.0, -2500.0], 1.0, 2500.0) == ["15,000", "-2,500"]
+    with language.in_language("es"):
+        assert axis.tickStrings([15000.0, -2500.0], 1.0, 2500.0) == ["15.000", "-2500"]
+        assert axis.tickStrings([2.5, 3.0], 1.0, 0.5) == ["2,5", "3,0"]
