@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMainWindow,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +55,16 @@ class LanguageDialog(QDialog):
     def chosen(self) -> str:
         """The code chosen, "" for the system's language."""
         return str(self.choice.currentData() or "")
+
+
+def choose_window_language(window: QMainWindow) -> None:
+    """View › Language…: ask, keep, and say in the status bar when it applies."""
+    chosen = ask_language(window)
+    if chosen is not None:
+        said = QCoreApplication.translate(
+            "language_dialog", "The window will be in {language} the next time it starts."
+        )
+        window.statusBar().showMessage(said.format(language=language_names()[chosen]), 8000)
 
 
 def ask_language(parent: QWidget | None) -> str | None:

@@ -6,8 +6,8 @@ Every database call goes through the lane; results arrive as plain standings.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ from steward_app.ui.database_lane import DatabaseLane
 from steward_app.ui.exchange_actions import ExchangeActions
 from steward_app.ui.glance import Glance
 from steward_app.ui.headed_text import HeadedText
+from steward_app.ui.language_dialog import choose_window_language
 from steward_app.ui.report_actions import ReportActions
 from steward_app.ui.session import Session
 from steward_app.ui.start_page import StartPage
@@ -50,7 +51,6 @@ from steward_app.ui.tree_pane import TreePane
 from steward_app.ui.undo_actions import UndoActions
 from steward_app.ui.vote_actions import VoteActions
 from steward_app.ui.window_context import WindowContext
-from steward_app.ui.window_language import language_names
 from steward_app.ui.window_layout import WindowLayout
 from steward_app.ui.window_status import WindowStatus
 from steward_app.ui.window_tabs import EVENING_TAB, WHAT_IF_TAB, WindowTabs, tab_label
@@ -59,6 +59,10 @@ if TYPE_CHECKING:
     from steward_app.services.changes import Changes
     from steward_app.ui.timeline_chart import TimelineChart
     from steward_app.ui.what_if_panel import WhatIfPanel
+
+
+# a menu entry: its text, its keys, what it does (None in a list of them: a separator)
+MenuEntry = tuple[str, QKeySequence | QKeySequence.StandardKey | None, Callable[[], object]] | None
 
 
 class MainWindow(WindowTabs, WindowLayout, QMainWindow):
@@ -212,91 +216,58 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.start_page.setup_requested.connect(self.votes.open_setup)
         self.reports = ReportActions(self.context, lambda: self.selected_union)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(
+        report, keys, chart = self.reports.report, QKeySequence.StandardKey, self.coalition_chart
+        self._actions(
             file_menu,
-            self.tr("&New vote from setup file…"),
-            QKeySequence.StandardKey.Open,
-            self.votes.open_setup,
-        )
-        self._action(file_menu, self.tr("Load the &demo vote"), None, self.votes.load_demo)
-        file_menu.addSeparator()
-        self._action(
-            file_menu, self.tr("Print pre&view…"), None, lambda: self.reports.report("preview")
-        )
-        self._action(
-            file_menu,
-            self.tr("&Print…"),
-            QKeySequence.StandardKey.Print,
-            lambda: self.reports.report("print"),
-        )
-        self._action(file_menu, self.tr("&Export PDF…"), None, lambda: self.reports.report("pdf"))
-        file_menu.addSeparator()
-        self._action(
-            file_menu,
-            self.tr("Save coalition chart as PN&G…"),
+            (self.tr("&New vote from setup file…"), keys.Open, self.votes.open_setup),
+            (self.tr("Load the &demo vote"), None, self.votes.load_demo),
             None,
-            lambda: save_chart(self.coalition_chart, "coalition"),
-        )
-        self._action(
-            file_menu,
-            self.tr("&Copy coalition chart"),
+            (self.tr("Print pre&view…"), None, partial(report, "preview")),
+            (self.tr("&Print…"), keys.Print, partial(report, "print")),
+            (self.tr("&Export PDF…"), None, partial(report, "pdf")),
             None,
-            lambda: copy_chart(self.coalition_chart),
+            (
+                self.tr("Save coalition chart as PN&G…"),
+                None,
+                partial(save_chart, chart, "coalition"),
+            ),
+            (self.tr("&Copy coalition chart"), None, partial(copy_chart, chart)),
+            None,
         )
-        file_menu.addSeparator()
         # file exchange (ui/exchange_actions)
         self.exchange = ExchangeActions(self.context, self.start_page)
         self.exchange.fill_file_menu(file_menu)
         file_menu.addSeparator()
-        quit_action = self._action(
-            file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
-        )
+        quit_action = self._action(file_menu, self.tr("&Quit"), keys.Quit, self.close)
         # restore, names, backups (ui/data_safety.py)
         self.data_safety = DataSafety(self.context, file_menu, quit_action)
         self.undo = UndoActions(self.context)  # Edit › Undo / Redo of this window's saves
         self.undo.fill_edit_menu(self.menuBar().addMenu(self.tr("&Edit")))
         self.exchange.resolved.connect(self.undo.add)  # a resolution Ctrl+Z takes back
         view = self.menuBar().addMenu(self.tr("&View"))
-        self._action(
-            view, self.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1)
+        self._actions(
+            view,
+            (self.tr("Zoom &in"), keys.ZoomIn, lambda: self._zoom(1)),
+            (self.tr("Zoom &out"), keys.ZoomOut, lambda: self._zoom(-1)),
+            (self.tr("&Normal size"), QKeySequence("Ctrl+0"), lambda: self._zoom(0)),
+            None,
+            (self.tr("&Language…"), None, lambda: choose_window_language(self)),
         )
-        self._action(
-            view, self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1)
-        )
-        self._action(view, self.tr("&Normal size"), QKeySequence("Ctrl+0"), lambda: self._zoom(0))
-        view.addSeparator()
-        self._action(view, self.tr("&Language…"), None, self._on_language_triggered)
-        go = self.menuBar().addMenu(self.tr("&Go"))
-        self._action(
-            go,
-            self.tr("The &tree of unions and units"),
-            QKeySequence("Ctrl+1"),
-            lambda: self.tree.setFocus(),  # noqa: PLW0108 (triggered passes a bool)
-        )
-        self._action(
-            go,
-            self.tr("&Enter a count (the selected unit)"),
-            QKeySequence("Ctrl+2"),
-            lambda: self._start_entry(""),
-        )
-        # from anywhere in the window, a field included: the form's fields let the key through
+        go, seq, enter = self.menuBar().addMenu(self.tr("&Go")), QKeySequence, self._start_entry
+        # Ctrl+U from anywhere in the window, a field included: the form's fields let it through
         # (a line edit would take Ctrl+U, delete to the start of the line; ui/count_form.py)
-        self._action(
+        self._actions(
             go,
-            self.tr("Next &unreported unit"),
-            QKeySequence("Ctrl+U"),
-            self._on_next_missing_clicked,
+            (self.tr("The &tree of unions and units"), seq("Ctrl+1"), partial(self.tree.setFocus)),
+            (self.tr("&Enter a count (the selected unit)"), seq("Ctrl+2"), partial(enter, "")),
+            (self.tr("Next &unreported unit"), seq("Ctrl+U"), self._on_next_missing_clicked),
+            *(
+                (label, seq(f"Ctrl+{page + 3}"), partial(self.tabs.setCurrentIndex, page))
+                for page, label in enumerate(
+                    (self.tr("&Standings"), self.tr("E&vening"), self.tr("&What if"))
+                )
+            ),
         )
-        for number, (label, page) in enumerate(
-            ((self.tr("&Standings"), 0), (self.tr("E&vening"), 1), (self.tr("&What if"), 2)),
-            start=3,
-        ):
-            self._action(
-                go,
-                label,
-                QKeySequence(f"Ctrl+{number}"),
-                functools.partial(self.tabs.setCurrentIndex, page),
-            )
         self.exchange.fill_go_menu(go)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About steward_app"), None, self._on_about_triggered)
@@ -308,6 +279,14 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         self.busy, self.last_save = self.status_parts.busy, self.status_parts.last_save
         self.lane.busy_changed.connect(self.status_parts.set_busy)
         self.context.saved_here.connect(self.status_parts.mark_saved)
+
+    def _actions(self, menu: QMenu, *entries: MenuEntry) -> None:
+        """Menu entries in order; None: a separator."""
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            else:
+                self._action(menu, *entry)
 
     def _action(
         self,
@@ -368,9 +347,8 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
         if self.union_filter.count() != len(vote.unions) + 1:
             self.union_filter.blockSignals(True)
             self.union_filter.clear()
-            every = self.tr("All unions")
-            self.union_filter.addItem(every, "")
-            self.tree_pane.keep_whole(every)
+            self.union_filter.addItem(self.tr("All unions"), "")
+            self.tree_pane.keep_whole(self.tr("All unions"))
             for union in vote.unions:
                 self.union_filter.addItem(union.name, union.id)
             self.union_filter.blockSignals(False)
@@ -428,10 +406,8 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
             finally:
                 self._saving_unit = ""
             self.form.show_current(request.slot.unit, counts)
-            self.statusBar().showMessage(
-                self.tr("Saved {slot}: {note}").format(slot=request.slot.describe(), note=note),
-                8000,
-            )
+            said = self.tr("Saved {slot}: {note}").format(slot=request.slot.describe(), note=note)
+            self.statusBar().showMessage(said, 8000)
             self.context.saved_here.emit(self.tr("last save"))
             focus = QApplication.focusWidget()
             if focus is not None and self.form.isAncestorOf(focus):
@@ -499,19 +475,6 @@ class MainWindow(WindowTabs, WindowLayout, QMainWindow):
     def _on_next_missing_clicked(self) -> None:
         if not self.tree_pane.go_to_next_unreported():
             self.statusBar().showMessage(self.tr("Every unit has reported."), 5000)
-
-    @Slot()
-    def _on_language_triggered(self) -> None:
-        from steward_app.ui.language_dialog import ask_language
-
-        chosen = ask_language(self)
-        if chosen is not None:
-            self.statusBar().showMessage(
-                self.tr("The window will be in {language} the next time it starts.").format(
-                    language=language_names()[chosen]
-                ),
-                8000,
-            )
 
     @Slot()
     def _on_about_triggered(self) -> None:

@@ -292,3 +292,21 @@ def test_working_indicator_only_for_work_that_lasts(qtbot: QtBot, demo_window: M
     release.set()
     qtbot.waitUntil(lambda: not w.busy.isVisible(), timeout=10000)
     assert shows.count == 1
+
+
+def test_go_menu_entries_move_the_focus(demo_window: MainWindow) -> None:
+    """Go › The tree (Ctrl+1) and Go › Enter a count (Ctrl+2), triggered as the menu does."""
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    w = demo_window
+    w.activateWindow()
+    go = next(m for m in w.menuBar().findChildren(QMenu) if m.title() == "&Go")
+    entries = {a.text(): a for a in go.actions()}
+    select_unit(w, "afscme-np4-391")
+    w.form.edits["no"].setFocus()
+    entries["The &tree of unions and units"].trigger()
+    assert QApplication.focusWidget() is w.tree
+    entries["&Enter a count (the selected unit)"].trigger()
+    assert QApplication.focusWidget() is w.form.edits["yes"]
+    entries["E&vening"].trigger()
+    assert w.tabs.currentIndex() == 1

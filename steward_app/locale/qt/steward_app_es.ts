@@ -922,10 +922,6 @@ Se escribió completo, se volvió a leer y se verificó. Estado {code}.</transla
         <translation>Todas las unidades informaron.</translation>
     </message>
     <message>
-        <source>The window will be in {language} the next time it starts.</source>
-        <translation>La ventana estará en {language} la próxima vez que se inicie.</translation>
-    </message>
-    <message>
         <source>About steward_app</source>
         <translation>Acerca de steward_app</translation>
     </message>
@@ -1890,6 +1886,13 @@ Last file from each PC:
     <message>
         <source>no: {why}</source>
         <translation>no: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>language_dialog</name>
+    <message>
+        <source>The window will be in {language} the next time it starts.</source>
+        <translation>La ventana estará en {language} la próxima vez que se inicie.</translation>
     </message>
 </context>
 <context>
