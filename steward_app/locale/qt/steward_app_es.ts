@@ -34,15 +34,15 @@
     <message numerus="yes">
         <source>nothing new from {pc}: %Ln entry(s) already here</source>
         <translation>
-            <numerusform>nada nuevo de {pc}: %Ln entrada ya estaba aquí</numerusform>
-            <numerusform>nada nuevo de {pc}: %Ln entradas ya estaban aquí</numerusform>
+            <numerusform>nada nuevo de {pc}: %Ln registro ya estaba aquí</numerusform>
+            <numerusform>nada nuevo de {pc}: %Ln registros ya estaban aquí</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln new</source>
         <translation>
-            <numerusform>%Ln nueva</numerusform>
-            <numerusform>%Ln nuevas</numerusform>
+            <numerusform>%Ln nuevo</numerusform>
+            <numerusform>%Ln nuevos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -55,8 +55,8 @@
     <message numerus="yes">
         <source>%Ln superseded (history only)</source>
         <translation>
-            <numerusform>%Ln reemplazada (solo historial)</numerusform>
-            <numerusform>%Ln reemplazadas (solo historial)</numerusform>
+            <numerusform>%Ln reemplazado (solo historial)</numerusform>
+            <numerusform>%Ln reemplazados (solo historial)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -69,22 +69,22 @@
     <message numerus="yes">
         <source>%Ln held apart</source>
         <translation>
-            <numerusform>%Ln apartada</numerusform>
-            <numerusform>%Ln apartadas</numerusform>
+            <numerusform>%Ln retenido aparte</numerusform>
+            <numerusform>%Ln retenidos aparte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln held entry(s) now counted</source>
         <translation>
-            <numerusform>%Ln entrada apartada ahora cuenta</numerusform>
-            <numerusform>%Ln entradas apartadas ahora cuentan</numerusform>
+            <numerusform>%Ln registro retenido ahora cuenta</numerusform>
+            <numerusform>%Ln registros retenidos ahora cuentan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln now held apart</source>
         <translation>
-            <numerusform>%Ln ahora apartada</numerusform>
-            <numerusform>%Ln ahora apartadas</numerusform>
+            <numerusform>%Ln ahora retenido aparte</numerusform>
+            <numerusform>%Ln ahora retenidos aparte</numerusform>
         </translation>
     </message>
 </context>
@@ -92,15 +92,15 @@
     <name>AcceptDialog</name>
     <message>
         <source>Held entries</source>
-        <translation>Entradas apartadas</translation>
+        <translation>Registros retenidos</translation>
     </message>
     <message>
         <source>Entries held apart</source>
-        <translation>Entradas apartadas</translation>
+        <translation>Registros retenidos aparte</translation>
     </message>
     <message>
         <source>&amp;Accept the selected entries</source>
-        <translation>&amp;Aceptar las entradas seleccionadas</translation>
+        <translation>&amp;Aceptar los registros seleccionados</translation>
     </message>
     <message>
         <source>{kind} by {steward} on {pc}: {reason}, {detail} (from {source})</source>
@@ -108,17 +108,17 @@
     </message>
     <message>
         <source>No entries are held apart.</source>
-        <translation>No hay entradas apartadas.</translation>
+        <translation>No hay registros retenidos aparte.</translation>
     </message>
     <message>
         <source>Select the entries to accept.</source>
-        <translation>Seleccione las entradas que desea aceptar.</translation>
+        <translation>Seleccione los registros que desea aceptar.</translation>
     </message>
     <message numerus="yes">
         <source>Accepted %Ln held entry(s); every PC applies them alike.</source>
         <translation>
-            <numerusform>Se aceptó %Ln entrada apartada; todas las PC la aplican por igual.</numerusform>
-            <numerusform>Se aceptaron %Ln entradas apartadas; todas las PC las aplican por igual.</numerusform>
+            <numerusform>Se aceptó %Ln registro retenido; todas las PC lo aplican por igual.</numerusform>
+            <numerusform>Se aceptaron %Ln registros retenidos; todas las PC los aplican por igual.</numerusform>
         </translation>
     </message>
 </context>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>Each of these units has two (or more) different counts, neither replacing the other, so it has no total. Compare them with the tally sheets, then keep the right one or enter the agreed numbers. Your decision goes to the other PCs with the next export.</source>
-        <translation>Cada una de estas unidades tiene dos (o más) recuentos distintos, sin que uno reemplace al otro, así que no tiene total. Compárelos con las hojas de recuento y conserve el correcto o ingrese los números acordados. Su decisión llega a las otras PC con la próxima exportación.</translation>
+        <translation>Cada una de estas unidades tiene dos (o más) recuentos distintos, sin que uno reemplace al otro, así que no tiene total. Compárelos con las hojas de escrutinio y conserve el correcto o ingrese los números acordados. Su decisión llega a las otras PC con la próxima exportación.</translation>
     </message>
     <message>
         <source>Units in conflict</source>
@@ -146,7 +146,7 @@
     </message>
     <message>
         <source>why: e.g. recounted the mail tray with both stewards</source>
-        <translation>por qué: p. ej., se recontó la bandeja del correo con ambos representantes</translation>
+        <translation>por qué: p. ej., se recontó la bandeja del correo con ambos delegados</translation>
     </message>
     <message>
         <source>&amp;Final</source>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>entered {time}, entry {entry}</source>
-        <translation>ingresado {time}, entrada {entry}</translation>
+        <translation>ingresado {time}, registro {entry}</translation>
     </message>
     <message>
         <source>{value}, differs</source>
@@ -253,15 +253,15 @@
     </message>
     <message>
         <source>A second person enters the same tally sheet without seeing the first entry; equal numbers confirm it, different ones are shown side by side to settle</source>
-        <translation>Otra persona ingresa la misma hoja de recuento sin ver la primera entrada; si los números coinciden, la confirman; si difieren, se muestran lado a lado para resolverlo</translation>
+        <translation>Otra persona ingresa la misma hoja de escrutinio sin ver la primera entrada; si los números coinciden, la confirman; si difieren, se muestran lado a lado para resolverlo</translation>
     </message>
     <message>
         <source>Name of the steward making the second entry</source>
-        <translation>Nombre del representante que hace la segunda entrada</translation>
+        <translation>Nombre del delegado/a que hace la segunda entrada</translation>
     </message>
     <message>
         <source>the second steward&apos;s name</source>
-        <translation>el nombre del segundo representante</translation>
+        <translation>el nombre del segundo delegado/a</translation>
     </message>
     <message>
         <source>Fin&amp;al (not provisional)</source>
@@ -346,8 +346,8 @@
     <message numerus="yes">
         <source>✔ confirmed by %n steward(s)</source>
         <translation>
-            <numerusform>✔ confirmado por %n representante</numerusform>
-            <numerusform>✔ confirmado por %n representantes</numerusform>
+            <numerusform>✔ confirmado por %n delegado/a</numerusform>
+            <numerusform>✔ confirmado por %n delegados/as</numerusform>
         </translation>
     </message>
     <message>
@@ -356,11 +356,11 @@
     </message>
     <message>
         <source>a blind second entry needs the second steward&apos;s name</source>
-        <translation>una segunda entrada a ciegas necesita el nombre del segundo representante</translation>
+        <translation>una segunda entrada a ciegas necesita el nombre del segundo delegado/a</translation>
     </message>
     <message>
         <source>{steward} made the first entry: the second entry must be made by another steward</source>
-        <translation>{steward} hizo la primera entrada: la segunda debe hacerla otro representante</translation>
+        <translation>{steward} hizo la primera entrada: la segunda debe hacerla otro delegado/a</translation>
     </message>
     <message>
         <source>a correction needs a reason</source>
@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>Steward and PC n&amp;ames…</source>
-        <translation>Nom&amp;bres de representante y PC…</translation>
+        <translation>Nom&amp;bres de delegado/a y PC…</translation>
     </message>
     <message>
         <source>Today&apos;s backup saved to {file}</source>
@@ -411,7 +411,7 @@
     </message>
     <message>
         <source>Entries from now on: {steward} on {pc}</source>
-        <translation>Entradas desde ahora: {steward} en {pc}</translation>
+        <translation>Registros desde ahora: {steward} en {pc}</translation>
     </message>
     <message>
         <source>Restore this backup?</source>
@@ -422,12 +422,12 @@
 
 The database as it is now is backed up first. Counts entered after this backup are not in it: import the latest tally files from the other PCs afterwards.</source>
         <translation>
-            <numerusform>¿Reemplazar la base de datos por {file} (%Ln entrada)?
+            <numerusform>¿Reemplazar la base de datos por {file} (%Ln registro)?
 
-Antes se hace una copia de seguridad de la base de datos tal como está. Los recuentos ingresados después de esta copia no están en ella: importe luego los últimos archivos de resultados de las otras PC.</numerusform>
-            <numerusform>¿Reemplazar la base de datos por {file} (%Ln entradas)?
+Antes se hace una copia de seguridad de la base de datos tal como está. Los recuentos ingresados después de esta copia no están en ella: importe luego los últimos archivos de escrutinio de las otras PC.</numerusform>
+            <numerusform>¿Reemplazar la base de datos por {file} (%Ln registros)?
 
-Antes se hace una copia de seguridad de la base de datos tal como está. Los recuentos ingresados después de esta copia no están en ella: importe luego los últimos archivos de resultados de las otras PC.</numerusform>
+Antes se hace una copia de seguridad de la base de datos tal como está. Los recuentos ingresados después de esta copia no están en ella: importe luego los últimos archivos de escrutinio de las otras PC.</numerusform>
         </translation>
     </message>
     <message>
@@ -445,8 +445,8 @@ Antes se hace una copia de seguridad de la base de datos tal como está. Los rec
     <message numerus="yes">
         <source>Restored {file} (%Ln entry(s)) at {time}.</source>
         <translation>
-            <numerusform>Se restauró {file} (%Ln entrada) a las {time}.</numerusform>
-            <numerusform>Se restauró {file} (%Ln entradas) a las {time}.</numerusform>
+            <numerusform>Se restauró {file} (%Ln registro) a las {time}.</numerusform>
+            <numerusform>Se restauró {file} (%Ln registros) a las {time}.</numerusform>
         </translation>
     </message>
 </context>
@@ -541,7 +541,7 @@ Antes se hace una copia de seguridad de la base de datos tal como está. Los rec
     </message>
     <message>
         <source>Tally files (*.tally);;All files (*)</source>
-        <translation>Archivos de resultados (*.tally);;Todos los archivos (*)</translation>
+        <translation>Archivos de escrutinio (*.tally);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Note: {note}</source>
@@ -550,15 +550,15 @@ Antes se hace una copia de seguridad de la base de datos tal como está. Los rec
     <message numerus="yes">
         <source>Exported %Ln entry(s)</source>
         <translation>
-            <numerusform>Se exportó %Ln entrada</numerusform>
-            <numerusform>Se exportaron %Ln entradas</numerusform>
+            <numerusform>Se exportó %Ln registro</numerusform>
+            <numerusform>Se exportaron %Ln registros</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>from %Ln steward(s)</source>
         <translation>
-            <numerusform>de %Ln representante</numerusform>
-            <numerusform>de %Ln representantes</numerusform>
+            <numerusform>de %Ln delegado/a</numerusform>
+            <numerusform>de %Ln delegados/as</numerusform>
         </translation>
     </message>
     <message>
@@ -696,7 +696,7 @@ Se escribió completo, se volvió a leer y se verificó. Estado {code}.</transla
     </message>
     <message>
         <source>Undo takes out what one file brought (its new and held entries) and forgets the file, so it can be imported again. Entries that were already here stay.</source>
-        <translation>Deshacer quita lo que trajo un archivo (sus entradas nuevas y apartadas) y olvida el archivo, para poder importarlo de nuevo. Las entradas que ya estaban aquí se quedan.</translation>
+        <translation>Deshacer quita lo que trajo un archivo (sus registros nuevos y retenidos) y olvida el archivo, para poder importarlo de nuevo. Los registros que ya estaban aquí se quedan.</translation>
     </message>
     <message>
         <source>Undo this import?</source>
@@ -704,11 +704,11 @@ Se escribió completo, se volvió a leer y se verificó. Estado {code}.</transla
     </message>
     <message>
         <source>Take out what {file} brought ({new} new and {held} held entries) and forget the file? It can be imported again later.</source>
-        <translation>¿Quitar lo que trajo {file} ({new} entradas nuevas y {held} apartadas) y olvidar el archivo? Se puede volver a importar más tarde.</translation>
+        <translation>¿Quitar lo que trajo {file} ({new} registros nuevos y {held} retenidos) y olvidar el archivo? Se puede volver a importar más tarde.</translation>
     </message>
     <message>
         <source>Undid the import of {file}: {removed} entries and {held} held entries taken out. The file can be imported again.</source>
-        <translation>Se deshizo la importación de {file}: se quitaron {removed} entradas y {held} entradas apartadas. El archivo se puede volver a importar.</translation>
+        <translation>Se deshizo la importación de {file}: se quitaron {removed} registros y {held} registros retenidos. El archivo se puede volver a importar.</translation>
     </message>
 </context>
 <context>
@@ -734,7 +734,7 @@ Se escribió completo, se volvió a leer y se verificó. Estado {code}.</transla
     </message>
     <message>
         <source>&amp;Copy the lines for the coordinator</source>
-        <translation>&amp;Copiar las líneas para la coordinación</translation>
+        <translation>&amp;Copiar las líneas para el coordinador</translation>
     </message>
 </context>
 <context>
@@ -930,15 +930,15 @@ Se escribió completo, se volvió a leer y se verificó. Estado {code}.</transla
     <name>NamesDialog</name>
     <message>
         <source>Steward and PC names</source>
-        <translation>Nombres de representante y PC</translation>
+        <translation>Nombres de delegado/a y PC</translation>
     </message>
     <message>
         <source>Every count you enter carries your name and this PC&apos;s name, so other stewards see who entered it and where.</source>
-        <translation>Cada recuento que ingrese lleva su nombre y el de esta PC, para que los demás representantes vean quién lo ingresó y dónde.</translation>
+        <translation>Cada recuento que ingrese lleva su nombre y el de esta PC, para que los demás delegados vean quién lo ingresó y dónde.</translation>
     </message>
     <message>
         <source> You can change them later in File › Steward and PC names…</source>
-        <translation> Puede cambiarlos más tarde en Archivo › Nombres de representante y PC…</translation>
+        <translation> Puede cambiarlos más tarde en Archivo › Nombres de delegado/a y PC…</translation>
     </message>
     <message>
         <source>Your name</source>
@@ -1030,15 +1030,15 @@ Se escribió completo, se volvió a leer y se verificó. Estado {code}.</transla
     </message>
     <message>
         <source>Coordina&amp;tor</source>
-        <translation>Coor&amp;dinación</translation>
+        <translation>Coor&amp;dinador</translation>
     </message>
     <message>
         <source>&amp;List a steward&apos;s key…</source>
-        <translation>&amp;Registrar la clave de un representante…</translation>
+        <translation>&amp;Registrar la clave de un delegado/a…</translation>
     </message>
     <message>
         <source>&amp;Held entries and accepting them…</source>
-        <translation>&amp;Entradas apartadas y su aceptación…</translation>
+        <translation>Registros re&amp;tenidos y su aceptación…</translation>
     </message>
     <message>
         <source>&amp;Change the setup…</source>
@@ -1050,7 +1050,7 @@ Se escribió completo, se volvió a leer y se verificó. Estado {code}.</transla
     </message>
     <message>
         <source>There is no vote yet: create it from the setup file, or import a tally file.</source>
-        <translation>Todavía no hay votación: créela desde el archivo de configuración o importe un archivo de resultados.</translation>
+        <translation>Todavía no hay votación: créela desde el archivo de configuración o importe un archivo de escrutinio.</translation>
     </message>
 </context>
 <context>
@@ -1262,7 +1262,7 @@ Last file from each PC:
     </message>
     <message>
         <source>&amp;Create a vote from the coordinator&apos;s setup file…</source>
-        <translation>&amp;Crear una votación desde el archivo de configuración de la coordinación…</translation>
+        <translation>&amp;Crear una votación desde el archivo de configuración del coordinador…</translation>
     </message>
     <message>
         <source>&amp;Import a results file from another PC (to join its vote)…</source>
@@ -1281,7 +1281,7 @@ Last file from each PC:
     </message>
     <message>
         <source>approving membership (%)</source>
-        <translation>membresía a favor (%)</translation>
+        <translation>afiliados a favor (%)</translation>
     </message>
     <message>
         <source>time recorded</source>
@@ -1293,7 +1293,7 @@ Last file from each PC:
     </message>
     <message>
         <source>Coalition approving membership chart</source>
-        <translation>Gráfico de la membresía que aprueba en la coalición</translation>
+        <translation>Gráfico de los afiliados a favor en la coalición</translation>
     </message>
     <message>
         <source>tie: yes = no</source>
@@ -1305,7 +1305,7 @@ Last file from each PC:
     </message>
     <message>
         <source>Coalition: membership of unions decided to approve</source>
-        <translation>Coalición: membresía de los sindicatos que decidieron aprobar</translation>
+        <translation>Coalición: afiliados de los sindicatos que decidieron aprobar</translation>
     </message>
     <message>
         <source>time recorded, {days}</source>
@@ -1346,11 +1346,11 @@ Last file from each PC:
     </message>
     <message>
         <source>Coalition membership of unions decided to approve: {share} now</source>
-        <translation>Membresía de la coalición en sindicatos que decidieron aprobar: {share} ahora</translation>
+        <translation>Afiliados de la coalición en sindicatos que decidieron aprobar: {share} ahora</translation>
     </message>
     <message>
         <source>Coalition membership of unions decided to approve: not shown.</source>
-        <translation>Membresía de la coalición en sindicatos que decidieron aprobar: no se muestra.</translation>
+        <translation>Afiliados de la coalición en sindicatos que decidieron aprobar: no se muestra.</translation>
     </message>
 </context>
 <context>
@@ -1384,7 +1384,7 @@ Last file from each PC:
     <name>TrustDialog</name>
     <message>
         <source>List a steward&apos;s key</source>
-        <translation>Registrar la clave de un representante</translation>
+        <translation>Registrar la clave de un delegado/a</translation>
     </message>
     <message>
         <source>Public key</source>
@@ -1392,7 +1392,7 @@ Last file from each PC:
     </message>
     <message>
         <source>the 52 characters the steward&apos;s PC shows (or a fingerprint)</source>
-        <translation>los 52 caracteres que muestra la PC del representante (o una huella)</translation>
+        <translation>los 52 caracteres que muestra la PC del delegado/a (o una huella)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1424,7 +1424,7 @@ Last file from each PC:
     </message>
     <message>
         <source>Listed {name} ({key}) for {unions}: a setup change that every PC receives with this PC&apos;s next export. Their held entries now apply here.</source>
-        <translation>Se registró a {name} ({key}) para {unions}: un cambio de configuración que todas las PC reciben con la próxima exportación de esta PC. Sus entradas apartadas ya se aplican aquí.</translation>
+        <translation>Se registró a {name} ({key}) para {unions}: un cambio de configuración que todas las PC reciben con la próxima exportación de esta PC. Sus registros retenidos ya se aplican aquí.</translation>
     </message>
 </context>
 <context>
@@ -1713,7 +1713,7 @@ Last file from each PC:
     </message>
     <message>
         <source>Steward</source>
-        <translation>Representante</translation>
+        <translation>Delegado/a</translation>
     </message>
     <message>
         <source>PC</source>
@@ -1763,7 +1763,7 @@ Last file from each PC:
     </message>
     <message>
         <source>joined the vote from {pc}. Coordinator&apos;s key {key}: compare it with the coordinator&apos;s printed sheet. {counts}</source>
-        <translation>se unió a la votación desde {pc}. Clave de la coordinación {key}: compárela con la hoja impresa de la coordinación. {counts}</translation>
+        <translation>se unió a la votación desde {pc}. Clave del coordinador {key}: compárela con la hoja impresa del coordinador. {counts}</translation>
     </message>
     <message>
         <source>from {pc}: {counts}</source>
@@ -1786,11 +1786,11 @@ Last file from each PC:
     <name>glance</name>
     <message>
         <source>met (decided)</source>
-        <translation>cumplida (decidido)</translation>
+        <translation>cumplida (decidida)</translation>
     </message>
     <message>
         <source>failed (decided)</source>
-        <translation>no cumplida (decidido)</translation>
+        <translation>fallida (decidida)</translation>
     </message>
     <message>
         <source>open</source>
@@ -1857,7 +1857,7 @@ Last file from each PC:
     </message>
     <message>
         <source>New</source>
-        <translation>Nuevas</translation>
+        <translation>Nuevos</translation>
     </message>
     <message>
         <source>Already here</source>
@@ -1865,7 +1865,7 @@ Last file from each PC:
     </message>
     <message>
         <source>Held apart</source>
-        <translation>Apartadas</translation>
+        <translation>Retenidos</translation>
     </message>
     <message>
         <source>Can be undone</source>
@@ -1946,7 +1946,7 @@ Last file from each PC:
     </message>
     <message>
         <source>Tally sheets (every unit)</source>
-        <translation>Hojas de recuento (todas las unidades)</translation>
+        <translation>Hojas de escrutinio (todas las unidades)</translation>
     </message>
     <message>
         <source>Export PDF</source>
@@ -1973,7 +1973,7 @@ Last file from each PC:
     </message>
     <message>
         <source>made by a steward</source>
-        <translation>hecha por un representante</translation>
+        <translation>hecha por un delegado/a</translation>
     </message>
     <message>
         <source>before an import</source>
@@ -2016,15 +2016,15 @@ Last file from each PC:
     </message>
     <message>
         <source>No vote yet. Give the public key to the coordinator for the setup&apos;s list.</source>
-        <translation>Todavía no hay votación. Entregue la clave pública a la coordinación para la lista de la configuración.</translation>
+        <translation>Todavía no hay votación. Entregue la clave pública al coordinador para la lista de la configuración.</translation>
     </message>
     <message>
         <source>This is the coordinator&apos;s key of this vote.</source>
-        <translation>Esta es la clave de la coordinación de esta votación.</translation>
+        <translation>Esta es la clave del coordinador de esta votación.</translation>
     </message>
     <message>
         <source>Listed by the coordinator as {name}, for {unions}.</source>
-        <translation>Registrada por la coordinación como {name}, para {unions}.</translation>
+        <translation>Registrada por el coordinador como {name}, para {unions}.</translation>
     </message>
     <message>
         <source>This vote&apos;s setup lists no keys: any key may report.</source>
@@ -2032,7 +2032,7 @@ Last file from each PC:
     </message>
     <message>
         <source>Not on the coordinator&apos;s list: other PCs hold this key&apos;s entries apart.</source>
-        <translation>No está en la lista de la coordinación: las otras PC apartan las entradas de esta clave.</translation>
+        <translation>No está en la lista del coordinador: las otras PC retienen aparte los registros de esta clave.</translation>
     </message>
 </context>
 <context>
