@@ -148,7 +148,7 @@ def foreign_files(folder: Path, vote: Vote) -> str:
     listed = ", ".join(others[:3]) + (
         tr(" and %n more", None, len(others) - 3) if len(others) > 3 else ""
     )
-    if mode == "practice":
+    if vote.mode is Mode.PRACTICE:
         return QCoreApplication.translate(
             "shared_setting",
             "it holds real (official) counts: {files}. A practice vote never shares a folder "
