@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -40,7 +39,7 @@ from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
 from steward_app.domain.language import number
 from steward_app.domain.standings import Standings
 from steward_app.services.counting import CurrentCount
-from steward_app.ui.count_form_parts import Draft, TypingUndo, window_words
+from steward_app.ui.count_form_parts import Draft, TypingUndo, recorded_text, window_words
 from steward_app.ui.palette import FOCUS_RING
 
 FIELDS = ("eligible", "yes", "no", "void", "challenged")
@@ -317,52 +316,7 @@ class CountForm(QGroupBox):
         if not counts:
             self._set_current(self.tr("nothing yet"))
             return
-        lines = []
-        by_slot: dict[SlotKey, list[CurrentCount]] = {}
-        for c in counts:
-            by_slot.setdefault(c.slot, []).append(c)
-        for slot, heads in by_slot.items():
-            where = f"{slot.part}: " if slot.part else ""
-            differ = (
-                len(
-                    {(h.values.yes, h.values.no, h.values.void, h.values.challenged) for h in heads}
-                )
-                > 1
-            )
-            if differ:
-                conflict = self.tr(
-                    "{part}conflict, no total until resolved: Go › Conflicts… (Ctrl+Shift+C), "
-                    "or a correction with a reason:"
-                ).format(part=where)
-                lines.append(f"<b style='color:#D55E00'>⚠ {conflict}</b>")
-            for h in heads:
-                v = h.values
-                state = self.tr("final") if v.final else self.tr("provisional")
-                key = f" ({h.fingerprint})" if h.fingerprint else ""
-                lines.append(
-                    ("" if differ else where)
-                    + self.tr(
-                        "{yes} yes / {no} no / {void} void ({state}) by {steward} on {pc}"
-                    ).format(
-                        yes=number(v.yes),
-                        no=number(v.no),
-                        void=number(v.void),
-                        state=state,
-                        steward=escape(h.steward),
-                        pc=escape(h.pc),
-                    )
-                    + key
-                    + (
-                        self.tr(" <b>overrides</b> the count of {steward}").format(
-                            steward=escape(h.replaced)
-                        )
-                        if h.replaced
-                        else ""
-                    )
-                )
-            if len(heads) > 1 and not differ:
-                lines.append(self.tr("✔ confirmed by %n steward(s)", None, len(heads)))
-        self._set_current("<br>".join(lines))
+        self._set_current(recorded_text(counts))
 
     def _set_current(self, text: str) -> None:
         """The recorded counts, named by what they say (a screen reader reads the counts)."""

@@ -4,12 +4,17 @@ wording of advice meant for the command line, and a draft of what was typed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
 from steward_app.domain.checks import Problem
+from steward_app.domain.counts import SlotKey
+from steward_app.domain.language import number
+from steward_app.services.counting import CurrentCount
+from steward_app.ui.window_language import tr
 
 WINDOW_KEYS = (QKeySequence("Ctrl+U"),)  # the window's, even in a field (Go › Next unreported)
 
@@ -65,3 +70,59 @@ class Draft:
     final: bool
     correction: bool
     reason: str
+
+
+def recorded_text(counts: list[CurrentCount]) -> str:
+    """The counts recorded for a unit, in rich text: one per slot, or every side of a
+    conflict (then what to do about it)."""
+    translate = QCoreApplication.translate  # under the form's context, where it is shown
+
+    lines = []
+    by_slot: dict[SlotKey, list[CurrentCount]] = {}
+    for c in counts:
+        by_slot.setdefault(c.slot, []).append(c)
+    for slot, heads in by_slot.items():
+        where = f"{slot.part}: " if slot.part else ""
+        differ = (
+            len({(h.values.yes, h.values.no, h.values.void, h.values.challenged) for h in heads})
+            > 1
+        )
+        if differ:
+            conflict = translate(
+                "CountForm",
+                "{part}conflict, no total until resolved: Go › Conflicts… (Ctrl+Shift+C), "
+                "or a correction with a reason:",
+            ).format(part=where)
+            lines.append(f"<b style='color:#D55E00'>⚠ {conflict}</b>")
+        for h in heads:
+            v = h.values
+            state = (
+                translate("CountForm", "final")
+                if v.final
+                else translate("CountForm", "provisional")
+            )
+            key = f" ({h.fingerprint})" if h.fingerprint else ""
+            lines.append(
+                ("" if differ else where)
+                + translate(
+                    "CountForm", "{yes} yes / {no} no / {void} void ({state}) by {steward} on {pc}"
+                ).format(
+                    yes=number(v.yes),
+                    no=number(v.no),
+                    void=number(v.void),
+                    state=state,
+                    steward=escape(h.steward),
+                    pc=escape(h.pc),
+                )
+                + key
+                + (
+                    translate("CountForm", " <b>overrides</b> the count of {steward}").format(
+                        steward=escape(h.replaced)
+                    )
+                    if h.replaced
+                    else ""
+                )
+            )
+        if len(heads) > 1 and not differ:
+            lines.append(tr("✔ confirmed by %n steward(s)", None, len(heads)))
+    return "<br>".join(lines)

@@ -455,13 +455,11 @@ class ExchangeActions(SharedFolderActions, QObject):
             self.state_label.setAccessibleName("")
             self.conflicts_button.hide()
             return
-        self.state_label.setText(self.tr("State {code}").format(code=now.state))
-        self.state_label.setAccessibleName(
-            self.tr("State {code}").format(code=now.state)
-        )  # what it shows, not "State"
-        self.conflicts_button.setText(
-            "⚠ " + self.tr("%Ln conflict(s): resolve…", None, now.conflicts)
-        )
+        state = self.tr("State {code}").format(code=now.state)
+        self.state_label.setText(state)
+        self.state_label.setAccessibleName(state)  # what it shows, not "State"
+        conflicts = self.tr("%Ln conflict(s): resolve…", None, now.conflicts)
+        self.conflicts_button.setText(f"⚠ {conflicts}")
         self.conflicts_button.setVisible(now.conflicts > 0)
         if now.state != self.last_state:  # a change here (or the opening): share it
             self.shared.changed()

@@ -87,6 +87,13 @@
             <numerusform>%n conflicts to resolve</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>✔ confirmed by %n steward(s)</source>
+        <translation>
+            <numerusform>✔ confirmed by %n steward</numerusform>
+            <numerusform>✔ confirmed by %n stewards</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AcceptDialog</name>
@@ -95,16 +102,6 @@
         <translation>
             <numerusform>Accepted %Ln held entry; every PC applies them alike.</numerusform>
             <numerusform>Accepted %Ln held entries; every PC applies them alike.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>CountForm</name>
-    <message numerus="yes">
-        <source>✔ confirmed by %n steward(s)</source>
-        <translation>
-            <numerusform>✔ confirmed by %n steward</numerusform>
-            <numerusform>✔ confirmed by %n stewards</numerusform>
         </translation>
     </message>
 </context>

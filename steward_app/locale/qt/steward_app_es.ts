@@ -87,6 +87,13 @@
             <numerusform>%Ln ahora retenidos aparte</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>✔ confirmed by %n steward(s)</source>
+        <translation>
+            <numerusform>✔ confirmado por %n delegado/a</numerusform>
+            <numerusform>✔ confirmado por %n delegados/as</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AcceptDialog</name>
@@ -342,13 +349,6 @@
     <message>
         <source> &lt;b&gt;overrides&lt;/b&gt; the count of {steward}</source>
         <translation> &lt;b&gt;reemplaza&lt;/b&gt; el recuento de {steward}</translation>
-    </message>
-    <message numerus="yes">
-        <source>✔ confirmed by %n steward(s)</source>
-        <translation>
-            <numerusform>✔ confirmado por %n delegado/a</numerusform>
-            <numerusform>✔ confirmado por %n delegados/as</numerusform>
-        </translation>
     </message>
     <message>
         <source>Recorded: {counts}</source>
