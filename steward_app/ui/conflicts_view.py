@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +39,7 @@ from steward_app.services.conflicts import Conflict, ConflictHead, list_conflict
 from steward_app.services.counting import Recorded
 from steward_app.services.errors import Refused
 from steward_app.ui.lane_dialog import LaneDialog
+from steward_app.ui.screen_fit import resize_within_screen
 from steward_app.ui.window_language import tr
 
 if TYPE_CHECKING:
@@ -123,7 +125,7 @@ class ConflictsDialog(LaneDialog):
         # told of each resolution recorded here (the window's Edit › Undo takes it back)
         self.on_recorded: Callable[[Recorded, SlotKey], None] | None = None
         self.setWindowTitle(self.tr("Conflicts — two different counts for one unit"))
-        self.resize(1040, 540)
+        resize_within_screen(self, 1040, 540)
         self.intro = QLabel(
             self.tr(
                 "Each of these units has two (or more) different counts, neither replacing "
@@ -156,29 +158,39 @@ class ConflictsDialog(LaneDialog):
             self.tr("why: e.g. recounted the mail tray with both stewards")
         )
         self.edits = {name: QLineEdit() for name in NUMBER_FIELDS}
-        numbers = QHBoxLayout()
+        # each number under its heading, the choices below them: the dialog fits a 1024x600
+        # screen in a language whose words run longer than English
+        numbers = QVBoxLayout()
+        fields = QGridLayout()
         digits = self.fontMetrics().horizontalAdvance("9,999,999") + 16  # frame and margins
-        for name, edit in self.edits.items():
+        for column, (name, edit) in enumerate(self.edits.items()):
             shown = _tr(name.capitalize())  # the table's heading for it (COLUMNS)
             edit.setAccessibleName(shown)
             edit.setMinimumWidth(digits)  # a whole count shows (it showed "693" of "1693")
             edit.setMaximumWidth(digits * 3 // 2)
-            numbers.addWidget(QLabel(shown))
-            numbers.addWidget(edit)
+            heading = QLabel(shown)
+            heading.setBuddy(edit)
+            fields.addWidget(heading, 0, column)
+            fields.addWidget(edit, 1, column)
+        fields.setColumnStretch(len(self.edits), 1)
+        numbers.addLayout(fields)
+        choices = QHBoxLayout()
         self.final = QCheckBox(self.tr("&Final"))
-        numbers.addWidget(self.final)
+        choices.addWidget(self.final)
         self.confirm = QCheckBox(self.tr("&Confirm the warnings"))
         self.confirm.hide()  # shown when the agreed numbers raise warnings
-        numbers.addWidget(self.confirm)
+        choices.addWidget(self.confirm)
         self.save_numbers = QPushButton(self.tr("Save the &agreed numbers"))
         self.save_numbers.clicked.connect(self._on_save_numbers_clicked)
-        numbers.addWidget(self.save_numbers)
-        numbers.addStretch(1)
+        choices.addWidget(self.save_numbers)
+        choices.addStretch(1)
+        numbers.addLayout(choices)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.table, 1)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&Reason (required):"), self.reason)
         form.addRow(self.tr("Or enter the agreed numbers:"), numbers)
         right_layout.addLayout(form)

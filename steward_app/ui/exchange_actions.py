@@ -59,6 +59,7 @@ from steward_app.ui.exchange_work import (
     refreshed,
     status_step,
 )
+from steward_app.ui.screen_fit import resize_within_screen
 from steward_app.ui.shared_actions import SharedFolderActions
 from steward_app.ui.shared_folder import SharedFolder
 from steward_app.ui.shared_indicator import Marks, SharedIndicator
@@ -94,7 +95,7 @@ class ImportResults(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Import results"))
-        self.resize(760, 320)
+        resize_within_screen(self, 760, 320)
         self.text = QTextBrowser()
         self.text.setAccessibleName(self.tr("What each file brought"))
         paragraphs = []

@@ -34,6 +34,7 @@ from steward_app.domain.standings import Standings
 from steward_app.services.errors import NoVote
 from steward_app.services.imports import ImportLine, Undone, import_history, undo_import
 from steward_app.ui.lane_dialog import LaneDialog
+from steward_app.ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from steward_app.ui.window_context import WindowContext
@@ -121,7 +122,7 @@ class ImportHistoryDialog(LaneDialog):
     def __init__(self, context: WindowContext) -> None:
         super().__init__(context)
         self.setWindowTitle(self.tr("Import history — the files imported on this PC"))
-        self.resize(1040, 460)
+        resize_within_screen(self, 1040, 460)
         self.model = ImportHistoryModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from steward_app.domain.language import number
 from steward_app.store.backup import Backup, backup_folder, list_backups
+from steward_app.ui.screen_fit import resize_within_screen
 
 # why a backup was made, translated where shown (describe)
 REASONS = {
@@ -87,7 +88,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
-        self.resize(560, 380)
+        resize_within_screen(self, 560, 380)
 
     def _accept_selected(self) -> None:
         item = self.list.currentItem()
