@@ -363,8 +363,18 @@ PHASES: tuple[tuple[str, str, object, str], ...] = (
     ("open", "container, manifest, signature, hashes of the file and lines", bundle, "open_file"),
     ("read", "the new entries read strictly, chains, checkpoint signatures", bundle, "new_entries"),
     ("setups", "the setup in force parsed, the list of keys", exchange, "resolve_setups"),
-    ("append", "rows, supersessions and slots written (entry_log.append)", entry_log, "append"),
-    ("counts", "superseded and conflicting counts for the report", exchange, "arrival_counts"),
+    (
+        "append",
+        "judged and written a part at a time: rows, supersessions, held entries, then slots",
+        exchange._Import,
+        "_write",
+    ),
+    (
+        "counts",
+        "superseded and conflicting counts for the report",
+        entry_log,
+        "arrival_counts_from",
+    ),
     ("transaction", "everything inside the import's transaction", exchange._Import, "run"),
 )
 
@@ -407,7 +417,7 @@ def phase_times(store: VoteStore, data: bytes) -> dict[str, float]:
 def phase_table(runs: list[dict[str, float]]) -> str:
     """Where a first import's time goes: the median of each phase over the runs."""
     described = {label: what for label, what, _, _ in PHASES}
-    described["other"] = "judging each entry, origins, checkpoints, import log, state code"
+    described["other"] = "origins, checkpoints, import log, state code"
     described["commit"] = "the backup check, the commit (synchronous=FULL, WAL checkpoint)"
     out = ["| phase | what | median (s) | runs (s) |", "|---|---|---:|---|"]
     for label in ("open", "read", "setups", "append", "counts", "other", "commit", "total"):

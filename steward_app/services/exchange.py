@@ -14,7 +14,7 @@ them on another thread while the database serves the next save.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,8 +28,8 @@ from steward_app.services.changes import Changes
 from steward_app.services.collector import collector_paused
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.identity import signer_for
-from steward_app.services.import_judge import fork_note, judge_incoming
-from steward_app.services.merge import accepted_ids, arrival_counts, held_row, reconcile
+from steward_app.services.import_judge import Judge, fork_note
+from steward_app.services.merge import accepted_ids, held_row, reconcile
 from steward_app.services.overrides import signer_text
 from steward_app.services.state_code import StateCode as StateCode  # noqa: PLC0414
 from steward_app.services.state_code import _code, state_code_of
@@ -399,6 +399,19 @@ def import_bytes(
     return report
 
 
+CHUNK = 4000  # entries judged and written at a time: some 10 MB of them in memory
+
+
+@dataclass
+class _Written:
+    """What an import wrote, part after part."""
+
+    applied: int = 0
+    held: int = 0
+    held_ids: bytearray = field(default_factory=bytearray)  # 32 bytes each, in order
+    moved: set[tuple[str, str]] = field(default_factory=set)  # (key kind, unit) applied
+
+
 class _Import:
     """One import inside its transaction: checks that need the database, then the writes."""
 
@@ -438,19 +451,15 @@ class _Import:
                 m.created,
                 known=self.opened.count,
             )
-        incoming = bundle.new_entries(
-            self.opened,
-            lambda hashes: exchange_log.all_hashes(conn, self.vote_key).intersection(hashes),
-            lambda origins: exchange_log.chain_ends(conn, self.vote_key, origins),
-        )
+        incoming = bundle.new_entries(self.opened, self._known_lines, self._chain_ends)
         held_setups = [
             parse_entry(r.raw)
             for r in exchange_log.held_rows(conn, self.vote_key)
             if r.type == EntryType.SETUP.value
         ]
         applied_setups = entry_log.entries_of_type(conn, EntryType.SETUP)
-        setup = EntryType.SETUP  # looked up once: the list walks 100,000 entries
-        new_setups = [e for e in incoming.entries if e.type is setup]
+        setup = EntryType.SETUP
+        new_setups = [e for e in incoming.special if e.type is setup]
         pinned = expect_coordinator if self.joining else self.store.pinned(conn)
         chain = resolve_setups(self.vote_key, [*applied_setups, *held_setups, *new_setups], pinned)
         if chain.vote is None or chain.coordinator is None:
@@ -468,26 +477,20 @@ class _Import:
             )
         accepted = accepted_ids(
             chain.coordinator,
-            [*entry_log.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED), *incoming.entries],
+            [*entry_log.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED), *incoming.special],
         )
         authority = Authority(chain.vote, chain.coordinator, accepted)
         self._check_exporter(authority, hold_unknown)
-        replaced = {t for e in incoming.entries for t in e.supersedes}
-        apply, hold = judge_incoming(
-            incoming.entries, chain, authority, signers.origins_of(conn, replaced)
-        )
         if self.joining:
             entry_log.set_setting(conn, VOTE_KEY, self.vote_key)
             if chain.vote.roster.coordinator_origin is None:  # a vote made before version 0004
                 entry_log.set_setting(conn, COORDINATOR_PIN, chain.coordinator)
         self._add_origins(incoming)
-        before_rows = int(
-            conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM entries").scalar_one()
-        )
-        key_rows = entry_log.append(conn, apply)
-        superseded, conflicting = arrival_counts(conn, apply, key_rows, before_rows)
-        exchange_log.add_held(
-            conn, self.vote_key, [held_row(e, w, self.now, self.name) for e, w in hold]
+        first_row = entry_log.next_row(conn)
+        written = self._write(incoming, Judge(chain, authority), first_row)
+        exchange_log.forget_lines(conn)
+        superseded, conflicting = (
+            entry_log.arrival_counts_from(conn, first_row) if written.applied else (0, 0)
         )
         before_cps = exchange_log.checkpoints(conn, self.vote_key)
         exchange_log.save_checkpoints(
@@ -503,7 +506,8 @@ class _Import:
         exchange_log.record_import(  # what undoing this import takes out and puts back
             conn,
             file_hash,
-            [bytes.fromhex(e.id) for e in apply] + [bytes.fromhex(e.id) for e, _ in hold],
+            first_row,
+            written.held_ids,
             [
                 (origin, before_cps.get(origin))
                 for origin, c in incoming.checkpoints.items()
@@ -527,12 +531,11 @@ class _Import:
                 conn, self.vote_key, chain, authority, self.now, self.name
             )
             conn.exec_driver_sql("DELETE FROM settings WHERE name = ?", (REJUDGE,))
-        one_per_key = dict(zip(key_rows, apply, strict=True)).values()  # 3,400 of 100,000
-        moved = {(e.key.kind, e.key.unit) for e in (*one_per_key, *released, *withdrawn)}
+        moved = written.moved | {(e.key.kind, e.key.unit) for e in (*released, *withdrawn)}
         units = {unit for kind, unit in moved if kind == KeyKind.COUNT.value}
         declared = any(kind == KeyKind.DECLARED.value for kind, _ in moved)
-        held_n = len(hold)
-        self._log(file_hash, len(apply), incoming.known, held_n)
+        held_n = written.held
+        self._log(file_hash, written.applied, incoming.known, held_n)
         notes = []
         if chain.concurrent > 1:
             notes.append("two setup changes were made without seeing each other; check the setup")
@@ -547,7 +550,7 @@ class _Import:
                 chain.vote, chain.coordinator, m.exporter.steward, m.exporter.pc, m.exporter.origin
             ),
             m.created,
-            new=len(apply) - superseded - conflicting,
+            new=written.applied - superseded - conflicting,
             known=incoming.known,
             superseded=superseded,
             conflicting=conflicting,
@@ -573,12 +576,54 @@ class _Import:
             )
 
     def _add_origins(self, incoming: bundle.Incoming) -> None:
-        first: dict[str, Entry] = {}
-        for e in incoming.entries:
-            first.setdefault(e.origin, e)
-        for origin, e in first.items():
+        for origin, (steward, pc) in incoming.firsts.items():
             cp = incoming.checkpoints[origin]
-            entry_log.add_origin(self.conn, origin, e.steward, e.pc, False, key_text(cp.key))
+            entry_log.add_origin(self.conn, origin, steward, pc, False, key_text(cp.key))
+
+    def _known_lines(self, ids: bytes) -> tuple[list[int], int]:
+        exchange_log.index_lines(self.conn, ids)
+        return exchange_log.known_lines(self.conn, self.vote_key)
+
+    def _chain_ends(self, origins: Iterable[str]) -> Mapping[str, tuple[int, str]]:
+        return exchange_log.chain_ends(self.conn, self.vote_key, origins)
+
+    def _write(self, incoming: bundle.Incoming, judge: Judge, first: int) -> _Written:
+        """Judge the new entries and store them, a part at a time: the ones that apply
+        appended (from row `first` on), the others held apart; the slots refreshed once at
+        the end."""
+        conn, out = self.conn, _Written()
+        count_keys: set[int] = set()
+        for part in incoming.chunks(CHUNK):
+            apply, hold = judge.judge(part, self._targets(part, incoming))
+            count_keys |= entry_log.append_part(conn, apply)[1]
+            exchange_log.add_held(
+                conn, self.vote_key, [held_row(e, w, self.now, self.name) for e, w in hold]
+            )
+            out.held_ids += b"".join([bytes.fromhex(e.id) for e, _ in hold])
+            out.applied += len(apply)
+            out.held += len(hold)
+            out.moved.update((e.key.kind, e.key.unit) for e in apply)
+        if out.applied:
+            entry_log.refresh_appended(conn, first, count_keys)
+        return out
+
+    def _targets(self, part: list[Entry], incoming: bundle.Incoming) -> dict[str, str]:
+        """The signer's origin of each entry these entries replace, where the file brings it
+        or this PC holds it (applied or held)."""
+        wanted = {t for e in part for t in e.supersedes}
+        if not wanted:
+            return {}
+        out: dict[str, str] = {}
+        found = exchange_log.lines_of(self.conn, [bytes.fromhex(t) for t in wanted])
+        for digest, lines in found.items():
+            for line in lines:
+                origin = incoming.origin_of_line(line)
+                if origin is not None:
+                    out[digest.hex()] = origin
+        rest = wanted.difference(out)
+        if rest:  # the file's own answer first: the same (an id is its entry's hash)
+            out = {**signers.origins_of(self.conn, rest), **out}
+        return out
 
     def _log(self, file_hash: bytes, new: int, known: int, held: int) -> None:
         exchange_log.log_import(

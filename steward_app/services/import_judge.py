@@ -15,68 +15,79 @@ from steward_app.domain.vote import Overrides
 from steward_app.sync import bundle
 
 
-def judge_incoming(
-    entries: list[Entry], chain: SetupChain, authority: Authority, held_here: dict[str, str]
-) -> tuple[list[Entry], list[tuple[Entry, Held]]]:
-    """The new entries that apply, and the ones held with why. Every entry gets the checks of
-    domain.entry_checks (its numbers, its key: the key's once per key). Whether its key may
-    sign it depends only on its origin, type, unit and author (or on being accepted), so each
-    such combination is judged once: an import brings 100,000 entries of a few thousand. An
-    entry replacing others is judged on whose they are (`held_here`: the signers of entries
-    this PC holds, by id; the file's own are added)."""
-    apply: list[Entry] = []
-    hold: list[tuple[Entry, Held]] = []
-    judged: dict[tuple[str, str, str, str, str], Held | None] = {}
-    accepted, setup, undo = authority.accepted, EntryType.SETUP, EntryType.COUNT_RETRACTED
-    targets: dict[str, str] = {}
-    check, may_replace = authority.check, authority.may_replace
-    lenient = authority.vote.overrides is not Overrides.COORDINATOR
-    fine_keys: dict[int, EntryKey] = {}  # by id: the entries of a slot share one key object
-    most = MAX_BALLOTS
-    for e in entries:  # as Authority.hold judges one, with what depends on its key memoised
-        kind = e.type
-        if kind is setup:
-            why = chain.held.get(e.id)
-        else:
-            key, body = e.key, e.body
-            if (  # the common case without a call: a count of a slot found fine before
-                fine_keys.get(id(key)) is key
-                and body["yes"] <= most
-                and body["no"] <= most
-                and body.get("void", 0) <= most
-                and body.get("challenged", 0) <= most
-                and "eligible" not in body
-            ):
-                why = None
+class Judge:
+    """Judges an import's new entries a part at a time, each as Authority.hold judges one.
+
+    Every entry gets the checks of domain.entry_checks (its numbers, its key: the key's once
+    per key). Whether its key may sign it depends only on its origin, type, unit and author
+    (or on being accepted), so each such combination is judged once for the whole import: an
+    import brings 100,000 entries of a few thousand. An entry replacing others is judged on
+    whose they are."""
+
+    def __init__(self, chain: SetupChain, authority: Authority) -> None:
+        self.chain = chain
+        self.authority = authority
+        self.judged: dict[tuple[str, str, str, str, str], Held | None] = {}
+        self.fine_keys: dict[int, EntryKey] = {}  # by id: a slot's entries share one key
+
+    def judge(
+        self, entries: list[Entry], targets: dict[str, str]
+    ) -> tuple[list[Entry], list[tuple[Entry, Held]]]:
+        """Of these entries, the ones that apply, and the ones held with why. `targets`: the
+        signer's origin of each entry they replace, where this PC or the file holds it."""
+        apply: list[Entry] = []
+        hold: list[tuple[Entry, Held]] = []
+        authority, chain, judged, fine_keys = (
+            self.authority,
+            self.chain,
+            self.judged,
+            self.fine_keys,
+        )
+        accepted, setup, undo = authority.accepted, EntryType.SETUP, EntryType.COUNT_RETRACTED
+        check, may_replace = authority.check, authority.may_replace
+        lenient = authority.vote.overrides is not Overrides.COORDINATOR
+        most = MAX_BALLOTS
+        for e in entries:  # as Authority.hold judges one, with what depends on its key memoised
+            kind = e.type
+            if kind is setup:
+                why = chain.held.get(e.id)
             else:
-                why = check(e)
-                if why is None and kind.has_numbers:
-                    fine_keys[id(key)] = key
-            replaces = e.supersedes
-            if replaces:
-                if not targets:
-                    targets = {**held_here, **{x.id: x.origin for x in entries}}
-                if len(replaces) == 1:  # the common case, without a call: one it may replace
+                key, body = e.key, e.body
+                if (  # the common case without a call: a count of a slot found fine before
+                    fine_keys.get(id(key)) is key
+                    and body["yes"] <= most
+                    and body["no"] <= most
+                    and body.get("void", 0) <= most
+                    and body.get("challenged", 0) <= most
+                    and "eligible" not in body
+                ):
+                    why = None
+                else:
+                    why = check(e)
+                    if why is None and kind.has_numbers:
+                        fine_keys[id(key)] = key
+                replaces = e.supersedes
+                if replaces and len(replaces) == 1:  # the common case, without a call
                     signer = targets.get(replaces[0])
                     if signer == e.origin or (signer is not None and lenient and kind is not undo):
                         replaces = ()
-            if why is None and kind is undo and replaces:
-                why = may_replace(e, replaces, targets)
-            if why is None and not (accepted and e.id in accepted):
-                seen = (e.origin, kind._value_, e.key.unit, e.steward, e.pc)
-                if seen in judged:
-                    why = judged[seen]
-                else:
-                    why = judged[seen] = authority.may_sign(
-                        e.origin, kind, e.key.unit, e.steward, e.pc
-                    )
-                if why is None and replaces:
+                if why is None and kind is undo and replaces:
                     why = may_replace(e, replaces, targets)
-        if why is None:
-            apply.append(e)
-        else:
-            hold.append((e, why))
-    return apply, hold
+                if why is None and not (accepted and e.id in accepted):
+                    seen = (e.origin, kind._value_, e.key.unit, e.steward, e.pc)
+                    if seen in judged:
+                        why = judged[seen]
+                    else:
+                        why = judged[seen] = authority.may_sign(
+                            e.origin, kind, e.key.unit, e.steward, e.pc
+                        )
+                    if why is None and replaces:
+                        why = may_replace(e, replaces, targets)
+            if why is None:
+                apply.append(e)
+            else:
+                hold.append((e, why))
+        return apply, hold
 
 
 def fork_note(f: bundle.Fork) -> str:

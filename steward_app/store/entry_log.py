@@ -254,6 +254,37 @@ def append(conn: Connection, entries: Sequence[Entry]) -> list[int]:
     Returns each entry's key row id, in order."""
     if not entries:
         return []
+    first = next_row(conn)
+    key_rows, count_keys = append_part(conn, entries)
+    if len(entries) > 1000 and _first_counts(conn, first):
+        # the first counts of this database (a PC joining, a CSV import into a new vote):
+        # every slot comes from this batch
+        conn.exec_driver_sql("DELETE FROM slots")
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.executemany(
+            _SLOT_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _batch_slots(entries, key_rows),
+        )
+    else:
+        _refresh_touched(conn, count_keys)
+    return key_rows
+
+
+def next_row(conn: Connection) -> int:
+    """The row id the next entry appended gets."""
+    return int(conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM entries").scalar_one()) + 1
+
+
+def append_part(conn: Connection, entries: Sequence[Entry]) -> tuple[list[int], set[int]]:
+    """Insert entries (already checked) without refreshing any slot: one part of a larger
+    append, whose slots refresh_appended() refreshes once every part is in (an import of
+    100,000 entries writes them a few thousand at a time). The parts, in order, store what
+    one append() of them all stores: supersessions work out the same in any arrival order.
+
+    Returns each entry's key row id, in order, and the key rows of counts among them."""
+    if not entries:
+        return [], set()
     origins = origin_ids(conn)
     # keys as plain tuples: a frozen dataclass hashes in Python, a tuple in C
     tuples = [(k.kind, k.question, k.unit, k.part) for k in [e.key for e in entries]]
@@ -262,7 +293,7 @@ def append(conn: Connection, entries: Sequence[Entry]) -> list[int]:
     raw = conn.connection.driver_connection
     assert raw is not None
     # row ids given here (the next ones after the largest), so supersessions need no lookup
-    first = int(raw.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]) + 1
+    first = next_row(conn)
     raw.executemany(
         _INSERT_ENTRY,
         [_row(first + i, e, origins[e.origin], key_rows[i]) for i, e in enumerate(entries)],
@@ -274,21 +305,58 @@ def append(conn: Connection, entries: Sequence[Entry]) -> list[int]:
             edges,
         )
     count = KeyKind.COUNT.value
-    count_keys = {row for row, t in zip(key_rows, tuples, strict=True) if t[0] == count}
-    if len(entries) > 1000 and (first == 1 or (_no_slots(conn) and _no_counts_before(conn, first))):
-        # the first counts of this database (a PC joining, a CSV import into a new vote):
-        # every slot comes from this batch. (An empty slot table alone does not say so: a key
-        # whose every count was undone has entries but no head.)
-        conn.exec_driver_sql("DELETE FROM slots")
-        raw.executemany(
-            _SLOT_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _batch_slots(entries, key_rows),
-        )
-    elif len(count_keys) > 2000 and len(count_keys) * 2 > _key_count(conn):
+    return key_rows, {row for row, t in zip(key_rows, tuples, strict=True) if t[0] == count}
+
+
+def refresh_appended(conn: Connection, first: int, count_keys: set[int]) -> None:
+    """Refresh the slots of the parts appended by append_part() from row `first` on (the
+    count keys they touched), as append() of them all at once does."""
+    if next_row(conn) - first > 1000 and _first_counts(conn, first):
+        refresh_slots(conn, None)  # what append() works out in memory (test_batch_slots.py)
+    else:
+        _refresh_touched(conn, count_keys)
+
+
+def _first_counts(conn: Connection, first: int) -> bool:
+    """Whether the entries from row `first` on are the first counts of this database. (An
+    empty slot table alone does not say so: a key whose every count was undone has entries
+    but no head.)"""
+    return first == 1 or (_no_slots(conn) and _no_counts_before(conn, first))
+
+
+def _refresh_touched(conn: Connection, count_keys: set[int]) -> None:
+    if len(count_keys) > 2000 and len(count_keys) * 2 > _key_count(conn):
         refresh_slots(conn, None)  # most slots touched: recompute them all
     else:
         refresh_slots(conn, count_keys)
-    return key_rows
+
+
+def arrival_counts_from(conn: Connection, first: int) -> tuple[int, int]:
+    """Of the entries appended from row `first` on: how many are superseded (a retraction
+    always is), and how many are current counts of a slot in conflict. The same as
+    services.merge.arrival_counts, worked out in SQL once the slots are refreshed, so the
+    entries need not be in memory (tests/sync/test_arrival_counts.py compares them)."""
+    if first == 1:  # nothing stored before: as services.merge._counts_of_first works it out
+        heads, in_conflict = conn.exec_driver_sql(
+            "SELECT COALESCE(SUM(heads), 0), "
+            "COALESCE(SUM(CASE WHEN status = 'conflict' THEN heads ELSE 0 END), 0) FROM slots"
+        ).one()
+        arrived, others, others_gone = conn.exec_driver_sql(
+            "SELECT (SELECT COUNT(*) FROM entries), COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 "
+            "FROM supersessions x WHERE x.target = e.hash AND x.key_id = e.key_id)), 0) "
+            "FROM entry_keys k JOIN entries e ON e.key_id = k.id WHERE k.kind != 'count'"
+        ).one()
+        return int(arrived) - int(others) - int(heads) + int(others_gone), int(in_conflict)
+    superseded, conflicting = conn.exec_driver_sql(
+        "SELECT COALESCE(SUM(s.gone), 0), COALESCE(SUM(NOT s.gone AND s.conflict), 0) FROM ("
+        "SELECT EXISTS (SELECT 1 FROM supersessions x WHERE x.target = e.hash "
+        "AND x.key_id = e.key_id) AS gone, "
+        "(k.kind = 'count' AND EXISTS (SELECT 1 FROM slots c WHERE c.key_id = e.key_id "
+        "AND c.status = 'conflict')) AS conflict "
+        "FROM entries e JOIN entry_keys k ON k.id = e.key_id WHERE e.id >= ?) s",
+        (first,),
+    ).one()
+    return int(superseded), int(conflicting)
 
 
 _RETRACTED = EntryType.COUNT_RETRACTED

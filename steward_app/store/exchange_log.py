@@ -36,6 +36,62 @@ def all_hashes(conn: Connection, vote: str) -> set[bytes]:
     return found
 
 
+# An import's lines by id, in a table of the connection's own (SQLite's temporary store, on
+# disk past its small cache): which of them this PC holds, and which line an id a new entry
+# replaces is on, without a set of every id in memory (sync.bundle.Incoming)
+_LINES = "file_lines"
+
+
+def index_lines(conn: Connection, ids: bytes) -> None:
+    """Keep the lines' ids (32 bytes each, line 0 first) for known_lines() and lines_of()."""
+    raw = _raw(conn)
+    raw.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_LINES} (hash BLOB NOT NULL, line INTEGER NOT NULL, "
+        "PRIMARY KEY (hash, line)) WITHOUT ROWID"
+    )
+    raw.execute(f"DELETE FROM {_LINES}")
+    raw.executemany(
+        f"INSERT INTO {_LINES} (hash, line) VALUES (?, ?)",
+        ((ids[at : at + 32], at // 32) for at in range(0, len(ids), 32)),
+    )
+
+
+def known_lines(conn: Connection, vote: str) -> tuple[list[int], int]:
+    """The indexed lines whose entry this PC holds (applied or held), and how many different
+    ids they have."""
+    rows = _raw(conn).execute(
+        f"SELECT l.line, l.hash FROM {_LINES} l WHERE EXISTS (SELECT 1 FROM entries e "
+        "WHERE e.hash = l.hash) OR EXISTS (SELECT 1 FROM held_entries h WHERE h.vote = ? "
+        "AND h.hash = l.hash) ORDER BY l.hash",
+        (vote,),
+    )
+    lines: list[int] = []
+    different, last = 0, None
+    for line, digest in rows:
+        lines.append(int(line))
+        if digest != last:
+            different, last = different + 1, digest
+    return lines, different
+
+
+def lines_of(conn: Connection, ids: Iterable[bytes]) -> dict[bytes, list[int]]:
+    """The indexed lines holding each of these ids (32 bytes each), when any."""
+    wanted = sorted(set(ids))
+    out: dict[bytes, list[int]] = {}
+    raw = _raw(conn)
+    for part in _chunks(wanted):
+        marks = ",".join("?" * len(part))
+        for digest, line in raw.execute(
+            f"SELECT hash, line FROM {_LINES} WHERE hash IN ({marks})", part
+        ):
+            out.setdefault(bytes(digest), []).append(int(line))
+    return out
+
+
+def forget_lines(conn: Connection) -> None:
+    _raw(conn).execute(f"DROP TABLE IF EXISTS temp.{_LINES}")
+
+
 def holds_all(conn: Connection, vote: str, hashes: Sequence[bytes]) -> bool:
     """Whether this PC holds every one of these entries (applied or held)."""
     wanted = set(hashes)
@@ -103,9 +159,14 @@ STATE_PREFIX = b"steward_app/v1/state\0"
 
 
 def state_digest(conn: Connection) -> tuple[bytes, int]:
-    """sha256 over the sorted ids of the applied entries, and how many there are."""
-    ids = [r[0] for r in _raw(conn).execute("SELECT hash FROM entries ORDER BY hash")]
-    return hashlib.sha256(STATE_PREFIX + b"".join(ids)).digest(), len(ids)
+    """sha256 over the sorted ids of the applied entries, and how many there are (read a
+    part at a time: a list of a million ids would hold some 70 MB)."""
+    sha, count = hashlib.sha256(STATE_PREFIX), 0
+    cursor = _raw(conn).execute("SELECT hash FROM entries ORDER BY hash")
+    while rows := cursor.fetchmany(10_000):
+        sha.update(b"".join([r[0] for r in rows]))
+        count += len(rows)
+    return sha.digest(), count
 
 
 def ids_after(conn: Connection, after: bytes, limit: int) -> list[bytes]:
@@ -350,16 +411,26 @@ def log_import(conn: Connection, vote: str, file_hash: bytes, row: ImportLogRow)
 def record_import(
     conn: Connection,
     file_hash: bytes,
-    hashes: Sequence[bytes],
+    applied_from: int,
+    held: bytes | bytearray,
     replaced: Iterable[tuple[str, StoredCheckpoint | None]],
 ) -> None:
-    """Remember the entries an import brought (applied or held) and, per origin, the
-    checkpoint it replaced (None: the origin had none)."""
+    """Remember the entries an import brought: the ones applied (rows `applied_from` on, in
+    order) then the ones held (`held`: their ids), 32 bytes each in one value; and, per
+    origin, the checkpoint it replaced (None: the origin had none). The value is written a
+    piece at a time: 250,000 ids are 8 MB."""
     raw = _raw(conn)
-    raw.execute(
-        "INSERT OR REPLACE INTO import_entries (file_hash, hashes) VALUES (?, ?)",
-        (file_hash, b"".join(hashes)),
-    )
+    applied = raw.execute("SELECT COUNT(*) FROM entries WHERE id >= ?", (applied_from,))
+    size = 32 * int(applied.fetchone()[0]) + len(held)
+    row = raw.execute(
+        "INSERT OR REPLACE INTO import_entries (file_hash, hashes) VALUES (?, zeroblob(?))",
+        (file_hash, size),
+    ).lastrowid
+    with raw.blobopen("import_entries", "hashes", row) as blob:
+        ids = raw.execute("SELECT hash FROM entries WHERE id >= ? ORDER BY id", (applied_from,))
+        while rows := ids.fetchmany(10_000):
+            blob.write(b"".join([r[0] for r in rows]))
+        blob.write(held)
     raw.executemany(
         "INSERT OR REPLACE INTO import_checkpoints (file_hash, origin, public_key, seq, head, "
         "sig) VALUES (?, ?, ?, ?, ?, ?)",

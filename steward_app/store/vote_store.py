@@ -26,7 +26,7 @@ COORDINATOR_PIN = "coordinator_pin"
 # set by the upgrade to schema 0004: the entries were judged by older rules; the next import
 # judges them all again (services.exchange) and clears it
 REJUDGE = "rejudge_entries"
-BULK_CACHE_KB = 65_536
+BULK_CACHE_KB = 16_384
 REMEMBERED_SETUPS = 2  # parsed setups kept (by their exact text) after they were recorded
 
 

@@ -1,8 +1,9 @@
 """A tally file's entry lines, checked as they are unpacked, and read again when needed.
 
 Checking a file (sync.bundle.open_file) unpacks its entries a piece at a time, checks each
-line's length (MIN_LINE..MAX_LINE, no more lines than the manifest lists) and keeps its id,
-never more than the entries' cap in all. The lines themselves are kept as one block only when
+line's length (MIN_LINE..MAX_LINE, no more lines than the manifest lists) and keeps its id
+(32 bytes a line, in one block: 8 MB at the entries' cap), never more than the entries' cap in
+all. The lines themselves are kept as one block only when
 they fit in KEEP_LINES_BYTES (every real file of the benchmarks' sizes); above that, reading
 them unpacks the entries again (about 0.3 s per 50 MB), so no file makes a reader hold more
 than that block and the ids before any entry is read (docs/sync-format.md, "Hostile files").
@@ -29,11 +30,18 @@ KEEP_LINES_BYTES = 56 * 2**20  # the benchmark's 100,000 entries are 49 MB
 class EntryLines:
     """The checked entries of a file: each line's id, and the way to read the lines."""
 
-    hashes: list[bytes]  # sha256 id of each line, 32 bytes
+    ids: bytes  # the sha256 id of each line, 32 bytes each, one after another
     packed: memoryview  # the entries as they lie in the file
     size: int  # unpacked
     crc: int
     kept: list[bytearray]  # the lines as one block, when kept: given up by read()
+
+    @property
+    def count(self) -> int:
+        return len(self.ids) // 32
+
+    def id_at(self, index: int) -> bytes:
+        return self.ids[32 * index : 32 * index + 32]
 
     def read(self) -> Iterator[bytes]:
         """The lines, in order. The kept block is given up on the first call (the entries
@@ -59,7 +67,8 @@ def check_lines(packed: memoryview, size: int, crc: int, count: int) -> tuple[En
     """The lines of the packed entries, checked as they are unpacked, and the sha256 of all
     of them; raises ImportRefused at the first line out of bounds."""
     sha = hashlib.sha256()
-    hashes: list[bytes] = []
+    ids = bytearray()
+    lines = 0
     rest = b""
     sha256, prefix = hashlib.sha256, HASH_PREFIX
     kept: bytearray | None = bytearray() if size <= KEEP_LINES_BYTES else None
@@ -72,21 +81,22 @@ def check_lines(packed: memoryview, size: int, crc: int, count: int) -> tuple[En
         if parts and min(map(len, parts)) < MIN_LINE:
             short = next(n for n, part in enumerate(parts) if len(part) < MIN_LINE)
             raise unreadable(
-                len(hashes) + short + 1, f"{len(parts[short])} bytes, shorter than any entry"
+                lines + short + 1, f"{len(parts[short])} bytes, shorter than any entry"
             )
-        hashes += [sha256(prefix + part).digest() for part in parts]
+        ids += b"".join([sha256(prefix + part).digest() for part in parts])
+        lines += len(parts)
         if len(rest) > MAX_LINE:
-            raise unreadable(len(hashes) + 1, f"longer than {MAX_LINE:,} bytes")
-        if len(hashes) > count:
+            raise unreadable(lines + 1, f"longer than {MAX_LINE:,} bytes")
+        if lines > count:
             raise ImportRefused(
                 Refusal.CHANGED,
                 f"The file was changed after it was exported: it holds more than the {count:,} "
                 "entries it lists.",
             )
     if rest:
-        raise unreadable(len(hashes) + 1, "it does not end with a line break")
-    lines = EntryLines(hashes, packed, size, crc, [kept] if kept is not None else [])
-    return lines, sha.hexdigest()
+        raise unreadable(lines + 1, "it does not end with a line break")
+    checked = EntryLines(bytes(ids), packed, size, crc, [kept] if kept is not None else [])
+    return checked, sha.hexdigest()
 
 
 def unreadable(number: int, why: str) -> ImportRefused:
