@@ -593,6 +593,8 @@ class _Import:
         the end."""
         conn, out = self.conn, _Written()
         count_keys: set[int] = set()
+        # the keys numbered as one append of every entry numbers them (in sorted order)
+        keys_before = entry_log.add_keys(conn, incoming.keys)
         for part in incoming.chunks(CHUNK):
             apply, hold = judge.judge(part, self._targets(part, incoming))
             count_keys |= entry_log.append_part(conn, apply)[1]
@@ -603,6 +605,8 @@ class _Import:
             out.applied += len(apply)
             out.held += len(hold)
             out.moved.update((e.key.kind, e.key.unit) for e in apply)
+        moved = entry_log.drop_unused_keys(conn, keys_before)
+        count_keys = {moved.get(k, k) for k in count_keys}
         if out.applied:
             entry_log.refresh_appended(conn, first, count_keys)
         return out

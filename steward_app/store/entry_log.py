@@ -308,6 +308,49 @@ def append_part(conn: Connection, entries: Sequence[Entry]) -> tuple[list[int], 
     return key_rows, {row for row, t in zip(key_rows, tuples, strict=True) if t[0] == count}
 
 
+def add_keys(conn: Connection, keys: Iterable[KeyFields]) -> int:
+    """Create the missing ones of these keys ((kind, question, unit, part)), numbered in
+    sorted order as append() numbers the keys of its entries, before parts are appended
+    with append_part(); returns the largest key row id there was before. The keys of the
+    entries that were not appended in the end are taken out by drop_unused_keys()."""
+    before = int(conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM entry_keys").scalar_one())
+    _key_rows(conn, set(keys))
+    return before
+
+
+def drop_unused_keys(conn: Connection, before: int) -> dict[int, int]:
+    """Take out the keys created after row `before` that no entry has (the keys add_keys()
+    created for entries held apart), numbering the others as if they alone were created. In
+    a bulk_transaction (keys are numbered again under the entries naming them). Returns the
+    new number of each key numbered again."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    unused = [
+        int(r[0])
+        for r in raw.execute(
+            "SELECT k.id FROM entry_keys k WHERE k.id > ? AND NOT EXISTS "
+            "(SELECT 1 FROM entries e WHERE e.key_id = k.id)",
+            (before,),
+        )
+    ]
+    if not unused:  # every import whose entries all apply
+        return {}
+    raw.executemany("DELETE FROM entry_keys WHERE id = ?", [(i,) for i in unused])
+    kept = [
+        int(r[0])
+        for r in raw.execute("SELECT id FROM entry_keys WHERE id > ? ORDER BY id", (before,))
+    ]
+    moved = {old: new for new, old in enumerate(kept, before + 1) if new != old}
+    for old, new in moved.items():  # in order: each new id is free by then
+        for sql in (
+            "UPDATE entry_keys SET id = ? WHERE id = ?",
+            "UPDATE entries SET key_id = ? WHERE key_id = ?",
+            "UPDATE supersessions SET key_id = ? WHERE key_id = ?",
+        ):
+            raw.execute(sql, (new, old))
+    return moved
+
+
 def refresh_appended(conn: Connection, first: int, count_keys: set[int]) -> None:
     """Refresh the slots of the parts appended by append_part() from row `first` on (the
     count keys they touched), as append() of them all at once does."""

@@ -45,15 +45,13 @@ _LINES = "file_lines"
 def index_lines(conn: Connection, ids: bytes) -> None:
     """Keep the lines' ids (32 bytes each, line 0 first) for known_lines() and lines_of()."""
     raw = _raw(conn)
-    raw.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {_LINES} (hash BLOB NOT NULL, line INTEGER NOT NULL, "
-        "PRIMARY KEY (hash, line)) WITHOUT ROWID"
+    raw.execute(f"DROP TABLE IF EXISTS temp.{_LINES}")
+    raw.execute(f"CREATE TEMP TABLE {_LINES} (line INTEGER PRIMARY KEY, hash BLOB NOT NULL)")
+    raw.executemany(  # in line order, then indexed at once: faster than in the ids' order
+        f"INSERT INTO {_LINES} (line, hash) VALUES (?, ?)",
+        ((at // 32, ids[at : at + 32]) for at in range(0, len(ids), 32)),
     )
-    raw.execute(f"DELETE FROM {_LINES}")
-    raw.executemany(
-        f"INSERT INTO {_LINES} (hash, line) VALUES (?, ?)",
-        ((ids[at : at + 32], at // 32) for at in range(0, len(ids), 32)),
-    )
+    raw.execute(f"CREATE INDEX temp.{_LINES}_hash ON {_LINES} (hash)")
 
 
 def known_lines(conn: Connection, vote: str) -> tuple[list[int], int]:

@@ -368,15 +368,17 @@ class Incoming:
     line_origins: array[int]  # per line: the index of its origin, or _NONE when it does not come in
     order: list[int] | None  # the lines coming in, in order, when the file lists them otherwise
     sizes: array[int]  # with `order`: each line's length
+    keys: set[tuple[str, str, str, str]]  # (kind, question, unit, part) of the new entries
 
     def origin_of_line(self, line: int) -> str | None:
         """The origin of the entry on this line (0-based), when it comes in."""
         at = self.line_origins[line]
         return None if at == _NONE else self.origins[at]
 
-    def chunks(self, size: int, budget: int = CHUNK_BYTES) -> Iterator[list[Entry]]:
+    def chunks(self, size: int, budget: int | None = None) -> Iterator[list[Entry]]:
         """The entries coming in, by origin then seq, read from the file's lines again:
-        `size` at a time, or fewer when their lines pass `budget` bytes."""
+        `size` at a time, or fewer when their lines pass `budget` bytes (CHUNK_BYTES)."""
+        budget = CHUNK_BYTES if budget is None else budget
         keys: SlotKeys = {}
         ids, take = self.opened.lines.ids, self.line_origins
         if self.order is None:  # the file's own order: every file this version writes
@@ -447,6 +449,7 @@ def new_entries(
     chains: dict[str, _Origin] = {}
     special: list[tuple[str, int, int, Entry]] = []
     keys: SlotKeys = {}  # the entries of one slot share its key
+    key_fields: set[tuple[str, str, str, str]] = set()
     in_order, last = True, ("", 0)
     ids = opened.lines.ids
     for number, line in enumerate(opened.read_lines()):
@@ -475,6 +478,8 @@ def new_entries(
             at = index[origin] = len(origins)
             origins.append(origin)
         line_origins[number] = at
+        k = entry.key
+        key_fields.add((k.kind, k.question, k.unit, k.part))
         if entry.type in _SPECIAL:
             special.append((origin, seq, number, entry))
         if not in_order:
@@ -550,6 +555,7 @@ def new_entries(
         line_origins,
         order,
         sizes,
+        key_fields,
     )
 
 

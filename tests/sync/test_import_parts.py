@@ -1,0 +1,175 @@
+"""An import reads its entries twice and writes them a part at a time (sync.bundle.Incoming,
+services.exchange): whatever the size of the parts, and in whatever order a file lists its
+lines, the database ends exactly as one import of them all at once leaves it, row for row."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from steward_app.services import exchange
+from steward_app.services.identity import signer_for
+from steward_app.sync import bundle
+from steward_app.sync.errors import ImportRefused
+from tests.small_vote import setup_text
+from tests.sync.helpers import PC
+from tests.sync.test_arrival_counts import _evening
+
+NOW = "2025-05-01T21:00:00-04:00"
+TABLES = (
+    "SELECT * FROM entries ORDER BY id",
+    "SELECT target, by_entry, key_id FROM supersessions ORDER BY target, by_entry",
+    "SELECT * FROM slots ORDER BY key_id",
+    "SELECT * FROM entry_keys ORDER BY id",
+    "SELECT origin, steward, pc, local, public_key FROM origins ORDER BY id",
+    "SELECT vote, hash, origin, seq, type, raw, reason, detail, held_at, source "
+    "FROM held_entries ORDER BY rowid",
+    "SELECT hashes FROM import_entries ORDER BY hashes",
+    "SELECT name, value FROM settings WHERE name NOT LIKE '%instance%' ORDER BY name",
+)
+
+
+def rows(pc: PC) -> list[list[tuple[object, ...]]]:
+    with pc.store.reading() as conn:
+        return [[tuple(r) for r in conn.exec_driver_sql(sql)] for sql in TABLES]
+
+
+def copy(pc: PC, folder: Path, name: str) -> PC:
+    """Another PC holding a copy of this one's database (its own key: no key file copied)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    source, target = sqlite3.connect(pc.path), sqlite3.connect(folder / f"{name}.sqlite")
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return PC(folder, name)
+
+
+@pytest.fixture(scope="module")
+def evening(tmp_path_factory: pytest.TempPathFactory, template: Path) -> Iterator[list[PC]]:
+    """Three PCs after an evening of counts, corrections, undos, redos, resolutions, declared
+    outcomes and setup changes, files passed between them now and then."""
+    folder = tmp_path_factory.mktemp("evening")
+    pcs = [PC(folder, f"pc{i}", template) for i in range(3)]
+    pcs[0].create(setup_text())
+    pcs[0].join(pcs[1:])
+    _evening(pcs, random.Random(3), 400)
+    pcs[0].take(pcs[2].export())  # pc0 now holds more than pc1 does
+    yield pcs
+    for pc in pcs:
+        pc.close()
+
+
+def take(pc: PC, data: bytes, **kw: object) -> exchange.ImportReport:
+    return exchange.import_bytes(pc.store, data, name="f.tally", clock=lambda: NOW, **kw)  # type: ignore[arg-type]
+
+
+def shuffled(pc: PC, data: bytes, seed: int, drop: int | None = None) -> bytes:
+    """The same file signed again by its exporter (`pc`), its lines in another order (and,
+    with `drop`, one line left out)."""
+    lines = list(bundle.open_file(data, None, None).read_lines())
+    if drop is not None:
+        del lines[drop]
+    random.Random(seed).shuffle(lines)
+    return bundle.build(**_fields(pc, data), lines=lines)
+
+
+@pytest.mark.parametrize("size", [1, 3, 50])
+def test_parts_of_any_size_leave_what_one_part_leaves(
+    evening: list[PC], tmp_path: Path, template: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    data = evening[0].export()
+    whole = [
+        PC(tmp_path / "whole", "joining", template),
+        copy(evening[1], tmp_path / "whole", "pc1"),
+    ]
+    parts = [
+        PC(tmp_path / "parts", "joining", template),
+        copy(evening[1], tmp_path / "parts", "pc1"),
+    ]
+    try:
+        reports = [take(pc, data) for pc in whole]
+        monkeypatch.setattr(exchange, "CHUNK", size)
+        assert [take(pc, data) for pc in parts] == reports
+        assert reports[0].outcome == "joined" and reports[1].outcome == "imported"
+        assert reports[1].new + reports[1].superseded + reports[1].conflicting > 0
+        assert reports[0].superseded > 0 and reports[0].conflicting > 0  # a real mix
+        for a, b in zip(whole, parts, strict=True):
+            assert rows(a) == rows(b)
+    finally:
+        for pc in [*whole, *parts]:
+            pc.close()
+
+
+@pytest.mark.parametrize("size", [2, 4000])
+def test_a_file_listing_its_lines_in_any_order_imports_as_the_ordered_one(
+    evening: list[PC], tmp_path: Path, template: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    data = evening[0].export()
+    mixed = shuffled(evening[0], data, seed=size)
+    assert mixed != data and bundle.open_file(mixed, None, None).count > 50
+    monkeypatch.setattr(exchange, "CHUNK", size)
+    ordered = [PC(tmp_path / "a", "joining", template), copy(evening[1], tmp_path / "a", "pc1")]
+    unordered = [PC(tmp_path / "b", "joining", template), copy(evening[1], tmp_path / "b", "pc1")]
+    try:
+        for a, b in zip(ordered, unordered, strict=True):
+            assert take(a, data) == take(b, mixed)
+            assert rows(a) == rows(b)
+            assert a.state() == b.state()
+    finally:
+        for pc in [*ordered, *unordered]:
+            pc.close()
+
+
+def test_a_broken_chain_is_refused_alike_in_any_order(
+    evening: list[PC], tmp_path: Path, template: Path
+) -> None:
+    data = evening[0].export()
+    lines = list(bundle.open_file(data, None, None).read_lines())
+    middle = len(lines) // 2  # an entry in the middle of its chain: the next one follows nothing
+    ordered = bundle.build(  # signed again by its exporter, one line left out
+        **_fields(evening[0], data), lines=[x for i, x in enumerate(lines) if i != middle]
+    )
+    mixed = shuffled(evening[0], data, seed=1, drop=middle)
+    said = []
+    for file in (ordered, mixed):
+        pc = PC(tmp_path, f"r{len(said)}", template)
+        try:
+            with pytest.raises(ImportRefused) as refused:
+                take(pc, file)
+            said.append(str(refused.value))
+            assert rows(pc)[0] == []  # nothing written
+        finally:
+            pc.close()
+    assert said[0] == said[1] and "do not follow on from one another" in said[0]
+
+
+def _fields(pc: PC, data: bytes) -> dict[str, Any]:
+    m = bundle.open_file(data, None, None).manifest
+    with pc.store.reading() as conn:
+        signer = signer_for(conn, m.exporter.steward, m.exporter.pc)
+    return {
+        "vote": m.vote,
+        "title": m.title,
+        "mode": m.mode,
+        "exporter": signer,
+        "steward": m.exporter.steward,
+        "pc": m.exporter.pc,
+        "created": m.created,
+        "checkpoints": list(m.checkpoints.values()),
+        "state_code": m.state_code,
+    }
+
+
+def test_parts_are_cut_by_bytes_too(evening: list[PC]) -> None:
+    data = evening[0].export()
+    opened = bundle.open_file(data, None, None)
+    incoming = bundle.new_entries(opened, lambda ids: ([], 0), lambda origins: {})
+    parts = list(incoming.chunks(10_000, budget=2_000))
+    assert len(parts) > 1 and all(sum(len(e.raw) for e in p[:-1]) < 2_000 for p in parts)
+    assert [e.id for p in parts for e in p] == [e.id for p in incoming.chunks(10_000) for e in p]
