@@ -16,6 +16,7 @@ from typing import Any
 from steward_app.domain.entry_codec import (
     EntryWriter,
     SlotKeys,
+    chain_fields,
     read_canonical_count,
     unchecked_entry,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "KeyKind",
     "SlotKeys",
     "canonical",
+    "chain_fields",
     "entry_hash",
     "heads",
     "make_entry",

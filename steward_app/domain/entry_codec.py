@@ -285,6 +285,26 @@ def read_canonical_count(
     )
 
 
+ChainFields = tuple[str, str, int, str, tuple[str, str, str, str]]
+
+
+def chain_fields(raw: bytes) -> ChainFields | None:
+    """(vote, origin, seq, prev, (kind, question, unit, part) of its key) of a count entry
+    that read_canonical_count() reads, read without building the entry (an import checks
+    every line once before reading the new ones again); None for any other line: read_entry()
+    then reads it, or says what is wrong. Accepts exactly the lines read_canonical_count()
+    accepts (tests/domain/test_entry_reader.py)."""
+    m = _CANONICAL_COUNT(raw.decode("utf-8"))
+    if m is None:
+        return None
+    part, q, unit, origin, prev, seq, targets, vote = m.group(9, 10, 11, 12, 13, 15, 16, 18)
+    if targets:
+        supersedes = targets[1:-1].split('","')
+        if len(supersedes) > 1 and len(set(supersedes)) != len(supersedes):
+            return None
+    return vote, origin, _NUMBERS[seq], prev, ("count", q, unit, part)
+
+
 def unchecked(cls: type[_Frozen], fields: dict[str, Any]) -> _Frozen:
     """An instance of a frozen dataclass from fields the caller has already checked. Its
     __init__ sets each field through object.__setattr__; setting the instance dict at once

@@ -426,6 +426,7 @@ class _Import:
         self.name = name
         self.now = now
         self.joining = store.vote_key(conn) is None
+        self.indexed = False  # the file's lines in exchange_log's table (index_lines)
 
     def run(
         self, hold_unknown: bool, expect_coordinator: str | None, file_hash: bytes
@@ -581,7 +582,10 @@ class _Import:
             entry_log.add_origin(self.conn, origin, steward, pc, False, key_text(cp.key))
 
     def _known_lines(self, ids: bytes) -> tuple[list[int], int]:
+        if exchange_log.holds_nothing(self.conn, self.vote_key):  # a PC joining
+            return [], 0
         exchange_log.index_lines(self.conn, ids)
+        self.indexed = True
         return exchange_log.known_lines(self.conn, self.vote_key)
 
     def _chain_ends(self, origins: Iterable[str]) -> Mapping[str, tuple[int, str]]:
@@ -594,10 +598,10 @@ class _Import:
         conn, out = self.conn, _Written()
         count_keys: set[int] = set()
         # the keys numbered as one append of every entry numbers them (in sorted order)
-        keys_before = entry_log.add_keys(conn, incoming.keys)
+        keys_before, key_ids = entry_log.add_keys(conn, incoming.keys)
         for part in incoming.chunks(CHUNK):
             apply, hold = judge.judge(part, self._targets(part, incoming))
-            count_keys |= entry_log.append_part(conn, apply)[1]
+            count_keys |= entry_log.append_part(conn, apply, key_ids)[1]
             exchange_log.add_held(
                 conn, self.vote_key, [held_row(e, w, self.now, self.name) for e, w in hold]
             )
@@ -613,20 +617,27 @@ class _Import:
 
     def _targets(self, part: list[Entry], incoming: bundle.Incoming) -> dict[str, str]:
         """The signer's origin of each entry these entries replace, where the file brings it
-        or this PC holds it (applied or held)."""
+        or this PC holds it (applied or held). An id is its entry's hash, so wherever it is
+        found it names the same signer: first among these entries, then among the ones
+        stored (by this import's earlier parts too), then in the rest of the file."""
         wanted = {t for e in part for t in e.supersedes}
         if not wanted:
             return {}
-        out: dict[str, str] = {}
-        found = exchange_log.lines_of(self.conn, [bytes.fromhex(t) for t in wanted])
-        for digest, lines in found.items():
-            for line in lines:
-                origin = incoming.origin_of_line(line)
-                if origin is not None:
-                    out[digest.hex()] = origin
+        out = {e.id: e.origin for e in part if e.id in wanted}
         rest = wanted.difference(out)
-        if rest:  # the file's own answer first: the same (an id is its entry's hash)
-            out = {**signers.origins_of(self.conn, rest), **out}
+        if rest:
+            out.update(signers.origins_of(self.conn, rest))
+            rest.difference_update(out)
+        if rest:  # a later part's, or no entry this PC or the file holds
+            if not self.indexed:
+                exchange_log.index_lines(self.conn, incoming.opened.lines.ids)
+                self.indexed = True
+            found = exchange_log.lines_of(self.conn, [bytes.fromhex(t) for t in rest])
+            for digest, lines in found.items():
+                for line in lines:
+                    origin = incoming.origin_of_line(line)
+                    if origin is not None:
+                        out[digest.hex()] = origin
         return out
 
     def _log(self, file_hash: bytes, new: int, known: int, held: int) -> None:

@@ -276,19 +276,25 @@ def next_row(conn: Connection) -> int:
     return int(conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM entries").scalar_one()) + 1
 
 
-def append_part(conn: Connection, entries: Sequence[Entry]) -> tuple[list[int], set[int]]:
+def append_part(
+    conn: Connection, entries: Sequence[Entry], known_keys: Mapping[KeyFields, int] | None = None
+) -> tuple[list[int], set[int]]:
     """Insert entries (already checked) without refreshing any slot: one part of a larger
     append, whose slots refresh_appended() refreshes once every part is in (an import of
     100,000 entries writes them a few thousand at a time). The parts, in order, store what
     one append() of them all stores: supersessions work out the same in any arrival order.
 
+    `known_keys`: key row ids already looked up (add_keys()), the others are looked up here.
     Returns each entry's key row id, in order, and the key rows of counts among them."""
     if not entries:
         return [], set()
     origins = origin_ids(conn)
     # keys as plain tuples: a frozen dataclass hashes in Python, a tuple in C
     tuples = [(k.kind, k.question, k.unit, k.part) for k in [e.key for e in entries]]
-    by_tuple = _key_rows(conn, set(tuples))
+    by_tuple = known_keys or {}
+    missing = set(tuples).difference(by_tuple)
+    if missing:
+        by_tuple = {**by_tuple, **_key_rows(conn, missing)}
     key_rows = [by_tuple[t] for t in tuples]
     raw = conn.connection.driver_connection
     assert raw is not None
@@ -308,14 +314,14 @@ def append_part(conn: Connection, entries: Sequence[Entry]) -> tuple[list[int], 
     return key_rows, {row for row, t in zip(key_rows, tuples, strict=True) if t[0] == count}
 
 
-def add_keys(conn: Connection, keys: Iterable[KeyFields]) -> int:
+def add_keys(conn: Connection, keys: Iterable[KeyFields]) -> tuple[int, dict[KeyFields, int]]:
     """Create the missing ones of these keys ((kind, question, unit, part)), numbered in
     sorted order as append() numbers the keys of its entries, before parts are appended
-    with append_part(); returns the largest key row id there was before. The keys of the
-    entries that were not appended in the end are taken out by drop_unused_keys()."""
+    with append_part(); returns the largest key row id there was before, and every key's
+    row id. The keys of the entries that were not appended in the end are taken out by
+    drop_unused_keys()."""
     before = int(conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM entry_keys").scalar_one())
-    _key_rows(conn, set(keys))
-    return before
+    return before, _key_rows(conn, set(keys))
 
 
 def drop_unused_keys(conn: Connection, before: int) -> dict[int, int]:

@@ -54,6 +54,16 @@ def index_lines(conn: Connection, ids: bytes) -> None:
     raw.execute(f"CREATE INDEX temp.{_LINES}_hash ON {_LINES} (hash)")
 
 
+def holds_nothing(conn: Connection, vote: str) -> bool:
+    """Whether this PC holds no entry at all, applied or held (a PC joining a vote)."""
+    raw = _raw(conn)
+    return (
+        raw.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
+        and raw.execute("SELECT 1 FROM held_entries WHERE vote = ? LIMIT 1", (vote,)).fetchone()
+        is None
+    )
+
+
 def known_lines(conn: Connection, vote: str) -> tuple[list[int], int]:
     """The indexed lines whose entry this PC holds (applied or held), and how many different
     ids they have."""

@@ -26,6 +26,8 @@ COORDINATOR_PIN = "coordinator_pin"
 # set by the upgrade to schema 0004: the entries were judged by older rules; the next import
 # judges them all again (services.exchange) and clears it
 REJUDGE = "rejudge_entries"
+# an import's page cache: 64 MB held that much more at the peak and imported no faster, now
+# that the entries are written a part at a time (docs/sync-format.md, "Hostile files")
 BULK_CACHE_KB = 16_384
 REMEMBERED_SETUPS = 2  # parsed setups kept (by their exact text) after they were recorded
 
@@ -63,7 +65,7 @@ class VoteStore:
 
     @contextmanager
     def bulk_transaction(self) -> Iterator[Connection]:
-        """A write transaction for importing many entries at once: a 64 MB page cache and no
+        """A write transaction for importing many entries at once: a 16 MB page cache and no
         foreign-key checks (the caller adds origins and keys before the entries that name
         them), both as before once it ends. All of it is on disk, or none of it."""
         try:

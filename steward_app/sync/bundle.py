@@ -26,6 +26,7 @@ from steward_app.domain.entries import (
     EntryType,
     SlotKeys,
     canonical,
+    chain_fields,
     read_entry,
 )
 from steward_app.domain.identity import fingerprint, key_bytes, key_text, origin_of
@@ -456,8 +457,20 @@ def new_entries(
         if line_origins[number] != _NONE:
             line_origins[number] = _NONE
             continue
-        try:
-            entry = read_entry(line, ids[32 * number : 32 * number + 32].hex(), keys)
+        digest = ids[32 * number : 32 * number + 32].hex()
+        entry: Entry | None = None
+        try:  # a count read without building it (it is read again when written)
+            fields = chain_fields(line)
+            if fields is None:
+                entry = read_entry(line, digest, keys)
+                k = entry.key
+                fields = (
+                    entry.vote,
+                    entry.origin,
+                    entry.seq,
+                    entry.prev,
+                    (k.kind, k.question, k.unit, k.part),
+                )
         except EntryTooNew as exc:
             raise ImportRefused(
                 Refusal.TOO_NEW,
@@ -466,21 +479,20 @@ def new_entries(
             ) from exc
         except (ValueError, TypeError, KeyError, RecursionError) as exc:
             raise unreadable(number + 1, str(exc)) from exc
-        if entry.vote != manifest.vote:
+        vote, origin, seq, prev, key = fields
+        if vote != manifest.vote:
             raise ImportRefused(
                 Refusal.CHANGED,
                 f"The file was changed after it was exported: line {number + 1} belongs to "
                 "another vote.",
             )
-        origin, seq = entry.origin, entry.seq
         at = index.get(origin)
         if at is None:
             at = index[origin] = len(origins)
             origins.append(origin)
         line_origins[number] = at
-        k = entry.key
-        key_fields.add((k.kind, k.question, k.unit, k.part))
-        if entry.type in _SPECIAL:
+        key_fields.add(key)
+        if entry is not None and entry.type in _SPECIAL:
             special.append((origin, seq, number, entry))
         if not in_order:
             continue
@@ -490,11 +502,11 @@ def new_entries(
         last = (origin, seq)
         chain = chains.get(origin)
         if chain is None:
-            chains[origin] = _Origin(entry)
+            chains[origin] = _Origin(entry or read_entry(line, digest))
             continue
-        if chain.broken is None and (seq != chain.last_seq + 1 or entry.prev != chain.last_id):
+        if chain.broken is None and (seq != chain.last_seq + 1 or prev != chain.last_id):
             chain.broken = seq
-        chain.last_seq, chain.last_id = seq, entry.id
+        chain.last_seq, chain.last_id = seq, digest
         chain.count += 1
     order, sizes = None, array("I")
     if not in_order:

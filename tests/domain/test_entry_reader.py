@@ -16,6 +16,7 @@ from steward_app.domain.entries import (
     EntryKey,
     EntryType,
     _read_json,
+    chain_fields,
     entry_hash,
     make_entry,
     read_entry,
@@ -65,6 +66,8 @@ def _agree(raw: bytes) -> None:
     except UnicodeDecodeError:
         return  # read_entry refuses it before either reader
     fast = read_canonical_count(text, raw, digest, {})
+    light = chain_fields(raw)  # what an import's first reading takes of a line
+    assert (light is None) == (fast is None), raw
     try:
         full = _read_json(text, raw, digest)
     except (ValueError, TypeError, KeyError):
@@ -72,6 +75,14 @@ def _agree(raw: bytes) -> None:
         return
     assert fast is None or fast == full, raw
     assert read_entry(raw, digest) == full
+    k = full.key
+    assert light is None or light == (
+        full.vote,
+        full.origin,
+        full.seq,
+        full.prev,
+        (k.kind, k.question, k.unit, k.part),
+    )
 
 
 @settings(max_examples=300, deadline=None)

@@ -102,12 +102,13 @@ def test_parts_store_what_one_append_stores(tmp_path: Path, seed: int) -> None:
                     keys = entry_log.append(conn, arrived)
                     counts = merge.arrival_counts(conn, arrived, keys, first - 1)
                 else:
-                    keys_before = entry_log.add_keys(conn, {*map(fields, arrived), *left_out})
+                    keys_before, ids = entry_log.add_keys(conn, {*map(fields, arrived), *left_out})
                     touched: set[int] = set()
                     at = 0
                     while at < len(arrived):
                         size = rng.randrange(1, 200)
-                        touched |= entry_log.append_part(conn, arrived[at : at + size])[1]
+                        known = ids if size % 2 else None  # looked up here, or before
+                        touched |= entry_log.append_part(conn, arrived[at : at + size], known)[1]
                         at += size
                     moved = entry_log.drop_unused_keys(conn, keys_before)
                     assert moved  # the keys after "a" numbered again
