@@ -426,7 +426,6 @@ class _Import:
         self.name = name
         self.now = now
         self.joining = store.vote_key(conn) is None
-        self.indexed = False  # the file's lines in exchange_log's table (index_lines)
 
     def run(
         self, hold_unknown: bool, expect_coordinator: str | None, file_hash: bytes
@@ -585,7 +584,6 @@ class _Import:
         if exchange_log.holds_nothing(self.conn, self.vote_key):  # a PC joining
             return [], 0
         exchange_log.index_lines(self.conn, ids)
-        self.indexed = True
         return exchange_log.known_lines(self.conn, self.vote_key)
 
     def _chain_ends(self, origins: Iterable[str]) -> Mapping[str, tuple[int, str]]:
@@ -618,26 +616,18 @@ class _Import:
     def _targets(self, part: list[Entry], incoming: bundle.Incoming) -> dict[str, str]:
         """The signer's origin of each entry these entries replace, where the file brings it
         or this PC holds it (applied or held). An id is its entry's hash, so wherever it is
-        found it names the same signer: first among these entries, then among the ones
-        stored (by this import's earlier parts too), then in the rest of the file."""
+        found it names the same signer: first among these entries, then in the file, then
+        among the entries stored here."""
         wanted = {t for e in part for t in e.supersedes}
         if not wanted:
             return {}
         out = {e.id: e.origin for e in part if e.id in wanted}
         rest = wanted.difference(out)
         if rest:
-            out.update(signers.origins_of(self.conn, rest))
+            out.update(incoming.origins_of(rest))
             rest.difference_update(out)
-        if rest:  # a later part's, or no entry this PC or the file holds
-            if not self.indexed:
-                exchange_log.index_lines(self.conn, incoming.opened.lines.ids)
-                self.indexed = True
-            found = exchange_log.lines_of(self.conn, [bytes.fromhex(t) for t in rest])
-            for digest, lines in found.items():
-                for line in lines:
-                    origin = incoming.origin_of_line(line)
-                    if origin is not None:
-                        out[digest.hex()] = origin
+        if rest:  # an entry this PC holds, or none it or the file holds
+            out.update(signers.origins_of(self.conn, rest))
         return out
 
     def _log(self, file_hash: bytes, new: int, known: int, held: int) -> None:

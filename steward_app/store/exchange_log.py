@@ -37,13 +37,13 @@ def all_hashes(conn: Connection, vote: str) -> set[bytes]:
 
 
 # An import's lines by id, in a table of the connection's own (SQLite's temporary store, on
-# disk past its small cache): which of them this PC holds, and which line an id a new entry
-# replaces is on, without a set of every id in memory (sync.bundle.Incoming)
+# disk past its small cache): which of them this PC holds, without a set of every id this PC
+# holds in memory (sync.bundle.new_entries)
 _LINES = "file_lines"
 
 
 def index_lines(conn: Connection, ids: bytes) -> None:
-    """Keep the lines' ids (32 bytes each, line 0 first) for known_lines() and lines_of()."""
+    """Keep the lines' ids (32 bytes each, line 0 first) for known_lines()."""
     raw = _raw(conn)
     raw.execute(f"DROP TABLE IF EXISTS temp.{_LINES}")
     raw.execute(f"CREATE TEMP TABLE {_LINES} (line INTEGER PRIMARY KEY, hash BLOB NOT NULL)")
@@ -80,20 +80,6 @@ def known_lines(conn: Connection, vote: str) -> tuple[list[int], int]:
         if digest != last:
             different, last = different + 1, digest
     return lines, different
-
-
-def lines_of(conn: Connection, ids: Iterable[bytes]) -> dict[bytes, list[int]]:
-    """The indexed lines holding each of these ids (32 bytes each), when any."""
-    wanted = sorted(set(ids))
-    out: dict[bytes, list[int]] = {}
-    raw = _raw(conn)
-    for part in _chunks(wanted):
-        marks = ",".join("?" * len(part))
-        for digest, line in raw.execute(
-            f"SELECT hash, line FROM {_LINES} WHERE hash IN ({marks})", part
-        ):
-            out.setdefault(bytes(digest), []).append(int(line))
-    return out
 
 
 def forget_lines(conn: Connection) -> None:

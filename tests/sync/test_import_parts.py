@@ -173,3 +173,12 @@ def test_parts_are_cut_by_bytes_too(evening: list[PC]) -> None:
     parts = list(incoming.chunks(10_000, budget=2_000))
     assert len(parts) > 1 and all(sum(len(e.raw) for e in p[:-1]) < 2_000 for p in parts)
     assert [e.id for p in parts for e in p] == [e.id for p in incoming.chunks(10_000) for e in p]
+
+
+def test_the_file_names_the_origin_of_its_own_entries_only(evening: list[PC]) -> None:
+    opened = bundle.open_file(evening[0].export(), None, None)
+    incoming = bundle.new_entries(opened, lambda ids: ([], 0), lambda origins: {})
+    entries = [e for p in incoming.chunks(10_000) for e in p]
+    assert incoming.origins_of(e.id for e in entries) == {e.id: e.origin for e in entries}
+    same_prefix = entries[0].id[:16] + "0" * 48  # the first 8 bytes of a real id, then others
+    assert incoming.origins_of([same_prefix, "ab" * 32]) == {}
