@@ -62,7 +62,7 @@ from steward_app.services import exchange
 from steward_app.services.authors import Author
 from steward_app.store import entry_log
 from steward_app.store.vote_store import VoteStore
-from steward_app.sync import bundle
+from steward_app.sync import arrivals, bundle
 from steward_app.sync.keys import Signer, signer_from_private
 
 OUT = Path(__file__).resolve().parent / "out" / "sync"
@@ -361,7 +361,12 @@ def measure(kind: str, file: Path, folder: Path, template: Path, n: int) -> dict
 # phases nest inside "transaction", whose rest is judging, origins, checkpoints and the log
 PHASES: tuple[tuple[str, str, object, str], ...] = (
     ("open", "container, manifest, signature, hashes of the file and lines", bundle, "open_file"),
-    ("read", "the new entries read strictly, chains, checkpoint signatures", bundle, "new_entries"),
+    (
+        "read",
+        "the new entries read strictly, chains, checkpoint signatures",
+        arrivals,
+        "new_entries",
+    ),
     ("setups", "the setup in force parsed, the list of keys", exchange, "resolve_setups"),
     (
         "append",

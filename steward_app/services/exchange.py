@@ -36,7 +36,7 @@ from steward_app.services.state_code import _code, state_code_of
 from steward_app.services.state_code import state_code as state_code  # noqa: PLC0414
 from steward_app.store import entry_log, exchange_log, signers
 from steward_app.store.vote_store import COORDINATOR_PIN, REJUDGE, VOTE_KEY, VoteStore
-from steward_app.sync import bundle, container, files
+from steward_app.sync import arrivals, bundle, container, files
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.keys import Signer
 
@@ -451,7 +451,7 @@ class _Import:
                 m.created,
                 known=self.opened.count,
             )
-        incoming = bundle.new_entries(self.opened, self._known_lines, self._chain_ends)
+        incoming = arrivals.new_entries(self.opened, self._known_lines, self._chain_ends)
         held_setups = [
             parse_entry(r.raw)
             for r in exchange_log.held_rows(conn, self.vote_key)
@@ -575,7 +575,7 @@ class _Import:
                 f"{ex.steward} on {ex.pc}).",
             )
 
-    def _add_origins(self, incoming: bundle.Incoming) -> None:
+    def _add_origins(self, incoming: arrivals.Incoming) -> None:
         for origin, (steward, pc) in incoming.firsts.items():
             cp = incoming.checkpoints[origin]
             entry_log.add_origin(self.conn, origin, steward, pc, False, key_text(cp.key))
@@ -589,7 +589,7 @@ class _Import:
     def _chain_ends(self, origins: Iterable[str]) -> Mapping[str, tuple[int, str]]:
         return exchange_log.chain_ends(self.conn, self.vote_key, origins)
 
-    def _write(self, incoming: bundle.Incoming, judge: Judge, first: int) -> _Written:
+    def _write(self, incoming: arrivals.Incoming, judge: Judge, first: int) -> _Written:
         """Judge the new entries and store them, a part at a time: the ones that apply
         appended (from row `first` on), the others held apart; the slots refreshed once at
         the end."""
@@ -613,7 +613,7 @@ class _Import:
             entry_log.refresh_appended(conn, first, count_keys)
         return out
 
-    def _targets(self, part: list[Entry], incoming: bundle.Incoming) -> dict[str, str]:
+    def _targets(self, part: list[Entry], incoming: arrivals.Incoming) -> dict[str, str]:
         """The signer's origin of each entry these entries replace, where the file brings it
         or this PC holds it (applied or held). An id is its entry's hash, so wherever it is
         found it names the same signer: first among these entries, then in the file, then

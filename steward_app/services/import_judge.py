@@ -12,7 +12,7 @@ from steward_app.domain.authority import Authority, Held, SetupChain
 from steward_app.domain.bounds import MAX_BALLOTS
 from steward_app.domain.entries import Entry, EntryKey, EntryType
 from steward_app.domain.vote import Overrides
-from steward_app.sync import bundle
+from steward_app.sync import arrivals
 
 
 class Judge:
@@ -104,7 +104,7 @@ class Judge:
         return apply, hold
 
 
-def fork_note(f: bundle.Fork) -> str:
+def fork_note(f: arrivals.Fork) -> str:
     """What an import says of a second history of one key, and how to recover."""
     return (
         f"two histories of one key: from entry #{f.seq} on, the file's entries signed by "

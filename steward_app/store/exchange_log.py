@@ -38,7 +38,7 @@ def all_hashes(conn: Connection, vote: str) -> set[bytes]:
 
 # An import's lines by id, in a table of the connection's own (SQLite's temporary store, on
 # disk past its small cache): which of them this PC holds, without a set of every id this PC
-# holds in memory (sync.bundle.new_entries)
+# holds in memory (sync.arrivals.new_entries)
 _LINES = "file_lines"
 
 

@@ -1,4 +1,4 @@
-"""An import reads its entries twice and writes them a part at a time (sync.bundle.Incoming,
+"""An import reads its entries twice and writes them a part at a time (sync.arrivals.Incoming,
 services.exchange): whatever the size of the parts, and in whatever order a file lists its
 lines, the database ends exactly as one import of them all at once leaves it, row for row."""
 
@@ -14,7 +14,7 @@ import pytest
 
 from steward_app.services import exchange
 from steward_app.services.identity import signer_for
-from steward_app.sync import bundle
+from steward_app.sync import arrivals, bundle
 from steward_app.sync.errors import ImportRefused
 from tests.small_vote import setup_text
 from tests.sync.helpers import PC
@@ -169,7 +169,7 @@ def _fields(pc: PC, data: bytes) -> dict[str, Any]:
 def test_parts_are_cut_by_bytes_too(evening: list[PC]) -> None:
     data = evening[0].export()
     opened = bundle.open_file(data, None, None)
-    incoming = bundle.new_entries(opened, lambda ids: ([], 0), lambda origins: {})
+    incoming = arrivals.new_entries(opened, lambda ids: ([], 0), lambda origins: {})
     parts = list(incoming.chunks(10_000, budget=2_000))
     assert len(parts) > 1 and all(sum(len(e.raw) for e in p[:-1]) < 2_000 for p in parts)
     assert [e.id for p in parts for e in p] == [e.id for p in incoming.chunks(10_000) for e in p]
@@ -177,7 +177,7 @@ def test_parts_are_cut_by_bytes_too(evening: list[PC]) -> None:
 
 def test_the_file_names_the_origin_of_its_own_entries_only(evening: list[PC]) -> None:
     opened = bundle.open_file(evening[0].export(), None, None)
-    incoming = bundle.new_entries(opened, lambda ids: ([], 0), lambda origins: {})
+    incoming = arrivals.new_entries(opened, lambda ids: ([], 0), lambda origins: {})
     entries = [e for p in incoming.chunks(10_000) for e in p]
     assert incoming.origins_of(e.id for e in entries) == {e.id: e.origin for e in entries}
     same_prefix = entries[0].id[:16] + "0" * 48  # the first 8 bytes of a real id, then others
