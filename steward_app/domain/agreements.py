@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from steward_app.domain.judgement import Judgement, Outcome
+from steward_app.domain.language import _, ngettext, number
 from steward_app.domain.standing_records import QuestionStandings
 from steward_app.domain.vote import Agreement, Scope, Vote
 
@@ -27,7 +28,11 @@ def _part_judgement(vote: Vote, q: QuestionStandings) -> tuple[Judgement, str]:
     """Whether one part of an agreement passes, and why it fails when it cannot pass."""
     if q.coalition is not None:
         c = q.coalition
-        return c.judgement, f"the coalition {c.outcome.value} it: {c.reason}"
+        said = {
+            Outcome.APPROVED: _("the coalition approved it: {reason}"),
+            Outcome.REJECTED: _("the coalition rejected it: {reason}"),
+        }.get(c.outcome, _("the coalition has not decided it: {reason}"))
+        return c.judgement, said.format(reason=c.reason)
     if vote.has_coalition_result(q.question) or q.question.scope is Scope.UNIT:
         places = [(u.unit_id, u.result.judgement) for u in q.units.values()]
         abstaining = {u.id for u in vote.unions if q.question.id in u.abstains}
@@ -36,10 +41,10 @@ def _part_judgement(vote: Vote, q: QuestionStandings) -> tuple[Judgement, str]:
             for i, j in places
             if not vote.unit_by_id[i].is_subgroup and vote.unit_by_id[i].union_id not in abstaining
         ]
-        kind = "unit"
+        by_unit = True
     else:  # no coalition rule: every union asked ratifies for itself
         places = [(i, u.judgement) for i, u in q.unions.items()]
-        kind = "union"
+        by_unit = False
     judgement = Judgement(
         can_approve=all(j.can_approve for _, j in places),
         can_reject=any(j.can_reject for _, j in places),
@@ -49,9 +54,11 @@ def _part_judgement(vote: Vote, q: QuestionStandings) -> tuple[Judgement, str]:
     short = [i for i, j in places if not j.can_approve and j.outcome is not Outcome.REJECTED]
     why = []
     if rejected:
-        why.append(f"{kind} {', '.join(rejected)} rejected it")
+        text = _("unit {ids} rejected it") if by_unit else _("union {ids} rejected it")
+        why.append(text.format(ids=", ".join(rejected)))
     if short:  # abstained, or pending with approval out of reach
-        why.append(f"{kind} {', '.join(short)} cannot approve it")
+        text = _("unit {ids} cannot approve it") if by_unit else _("union {ids} cannot approve it")
+        why.append(text.format(ids=", ".join(short)))
     return judgement, "; ".join(why)
 
 
@@ -61,7 +68,9 @@ def judge_agreement(
     parts = {qid: _part_judgement(vote, questions[qid]) for qid in agreement.part_ids}
     failed = [qid for qid, (j, _) in parts.items() if not j.can_approve]
     waiting = [qid for qid, (j, _) in parts.items() if not j.decided]
-    named = "; ".join(f"part {qid} cannot pass: {parts[qid][1]}" for qid in failed)
+    named = "; ".join(
+        _("part {part} cannot pass: {why}").format(part=qid, why=parts[qid][1]) for qid in failed
+    )
     approves_now = all(j.approves_now for j, _ in parts.values())
     master = agreement.master
     if master is None:
@@ -85,18 +94,22 @@ def judge_agreement(
         )
     outcome = judgement.outcome
     if outcome is Outcome.NOT_IN_EFFECT:
-        reason = (
-            f"not in effect: the master part {master} is approved, but the agreement takes "
-            f"effect only when every supplement passes; {named}"
-        )
+        reason = _(
+            "not in effect: the master part {master} is approved, but the agreement takes "
+            "effect only when every supplement passes; {named}"
+        ).format(master=master, named=named)
     elif outcome is Outcome.REJECTED:
-        reason = f"rejected: {named}; every part must pass"
+        reason = _("rejected: {named}; every part must pass").format(named=named)
         if master is not None:
-            reason = f"rejected: {named}; the master part must pass"
+            reason = _("rejected: {named}; the master part must pass").format(named=named)
     elif outcome is Outcome.APPROVED:
-        reason = f"approved: all {len(parts)} parts passed"
+        reason = ngettext(
+            "approved: the {count} part passed", "approved: all {count} parts passed", len(parts)
+        ).format(count=number(len(parts)))
     else:
-        reason = f"pending: waiting on {', '.join(waiting)}; every part must pass"
+        reason = _("pending: waiting on {parts}; every part must pass").format(
+            parts=", ".join(waiting)
+        )
         if failed:
             reason += f"; {named}"
     return AgreementStanding(agreement.id, outcome, judgement.decided, reason)

@@ -17,6 +17,7 @@ from functools import cached_property
 from steward_app.domain.coalition_tests import TestKind as TestKind  # noqa: PLC0414
 from steward_app.domain.coalition_tests import Totals, block_weight, coalition_tests
 from steward_app.domain.judgement import Judgement
+from steward_app.domain.language import _, ngettext, number, pgettext
 from steward_app.domain.rules import CoalitionRule
 from steward_app.domain.tally import Outcome, TallyResult
 from steward_app.domain.threshold import describe_share, format_share
@@ -120,6 +121,17 @@ class TestStanding:
         if not self.can_pass:
             return "failed"
         return "open"
+
+    @property
+    def state_text(self) -> str:
+        """The state as a word in the current language (`state` is the code: met, failed, open)."""
+        # TRANSLATORS: a test of the coalition rule: met (holds whatever comes), failed, open
+        words = {
+            "met": pgettext("test", "met"),
+            "failed": pgettext("test", "failed"),
+            "open": pgettext("test", "open"),
+        }
+        return words[self.state]
 
 
 @dataclass(frozen=True)
@@ -255,7 +267,9 @@ def judge_coalition(
         standings.append(
             TestStanding(
                 kind=TestKind.POOLED,
-                description=f"pooled count of every ballot: {rule.pooled.describe()}",
+                description=_("pooled count of every ballot: {rule}").format(
+                    rule=rule.pooled.describe()
+                ),
                 value=share,
                 threshold=rule.pooled.approve.share,
                 value_text=format_share(share),
@@ -263,10 +277,11 @@ def judge_coalition(
                 passes_now=pooled.approves_now,
                 can_pass=pooled.can_approve,
                 can_fail=pooled.can_reject,
-                progress=(
-                    f"{pooled.numbers.yes:,} yes to {pooled.numbers.no:,} no "
-                    f"({format_share(share)} yes) so far, "
-                    f"{rule.pooled.approve.describe()} needed"
+                progress=_("{yes} yes to {no} no ({share} yes) so far, {need} needed").format(
+                    yes=number(pooled.numbers.yes),
+                    no=number(pooled.numbers.no),
+                    share=format_share(share),
+                    need=rule.pooled.approve.describe(),
                 ),
             )
         )
@@ -402,22 +417,35 @@ def _with_reason(c: CoalitionStanding) -> CoalitionStanding:
     abstained = c.count(Outcome.ABSTAINED)
     pending = c.count(Outcome.PENDING)
     n = len(c.positions)
-    counts = f"{approved} of {n} unions approved, {rejected} rejected"
+    counts = ngettext(
+        "{approved} of {n} union approved, {rejected} rejected",
+        "{approved} of {n} unions approved, {rejected} rejected",
+        n,
+    ).format(approved=number(approved), n=number(n), rejected=number(rejected))
     if abstained:
-        counts += f", {abstained} abstained"
-    counts += f", {pending} pending"
+        counts += _(", {abstained} abstained").format(abstained=number(abstained))
+    counts += _(", {pending} pending").format(pending=number(pending))
     failed = [t for t in c.tests if t.state == "failed"]
     open_tests = [t for t in c.tests if t.state == "open"]
     if c.outcome is Outcome.APPROVED:
         met = "; ".join(f"{t.description}: {t.progress}" for t in c.tests)
-        reason = f"approved and decided: every test of the rule is met ({counts}); {met}"
+        reason = _("approved and decided: every test of the rule is met ({counts}); {met}").format(
+            counts=counts, met=met
+        )
     elif c.outcome is Outcome.REJECTED:
-        why = "; ".join(f"{t.description} can no longer hold ({t.progress})" for t in failed)
-        reason = f"rejected and decided: {why} ({counts})"
+        why = "; ".join(
+            _("{test} can no longer hold ({progress})").format(
+                test=t.description, progress=t.progress
+            )
+            for t in failed
+        )
+        reason = _("rejected and decided: {why} ({counts})").format(why=why, counts=counts)
     else:
         waiting = "; ".join(f"{t.description}: {t.progress}" for t in open_tests)
-        reason = f"pending: {counts}; open: {waiting}"
+        reason = _("pending: {counts}; open: {waiting}").format(counts=counts, waiting=waiting)
         if c.needs.must_approve:
             names = {p.union_id: p.name for p in c.positions}
-            reason += "; must still approve: " + ", ".join(names[u] for u in c.needs.must_approve)
+            reason += _("; must still approve: {unions}").format(
+                unions=", ".join(names[u] for u in c.needs.must_approve)
+            )
     return replace(c, reason=reason)

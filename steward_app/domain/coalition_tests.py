@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from steward_app.domain.language import _, ngettext, number
 from steward_app.domain.rules import CoalitionRule, MembershipBase
 from steward_app.domain.threshold import Threshold, describe_share, format_share
 
@@ -70,23 +71,29 @@ def abstention_effect(rule: CoalitionRule) -> str:
     """How the coalition rule's tests count a union that abstained, in words."""
     effects = []
     if rule.min_unions is not None:
-        effects.append(f"it does not count towards the {rule.min_unions} unions that must approve")
+        effects.append(
+            ngettext(
+                "it does not count towards the {count} union that must approve",
+                "it does not count towards the {count} unions that must approve",
+                rule.min_unions,
+            ).format(count=number(rule.min_unions))
+        )
     if rule.min_unions_share is not None or rule.max_opposed_share is not None:
         if rule.unions_base is MembershipBase.VOTING:
-            effects.append("it is left out of the voting unions the shares are taken of")
+            effects.append(_("it is left out of the voting unions the shares are taken of"))
         else:
-            effects.append("it counts among all the unions, neither approving nor opposing")
+            effects.append(_("it counts among all the unions, neither approving nor opposing"))
     if rule.membership is not None:
         if rule.membership_base is MembershipBase.VOTING:
-            effects.append("its members are left out of the membership share")
+            effects.append(_("its members are left out of the membership share"))
         else:
-            effects.append("its members count in the whole but not among the approving")
+            effects.append(_("its members count in the whole but not among the approving"))
     if rule.max_opposed is not None:
-        effects.append("it does not oppose")
+        effects.append(_("it does not oppose"))
     if rule.block_members_per_vote is not None:
-        effects.append("its block votes are left out of the block totals")
+        effects.append(_("its block votes are left out of the block totals"))
     if rule.pooled is not None:
-        effects.append("it adds no ballot to the pooled count")
+        effects.append(_("it adds no ballot to the pooled count"))
     return "; ".join(effects)
 
 
@@ -97,17 +104,37 @@ def coalition_tests(rule: CoalitionRule, unions: int, total_membership: int) -> 
         tests.append(
             _Test(
                 TestKind.MIN_UNIONS,
-                f"at least {k} of {unions} unions approve",
+                ngettext(
+                    "at least {k} of {unions} union approve",
+                    "at least {k} of {unions} unions approve",
+                    unions,
+                ).format(k=number(k), unions=number(unions)),
                 Fraction(k),
                 f"{k}",
                 lambda t: Fraction(t.approving),
                 lambda t: t.approving >= k,
                 lambda v: f"{v.numerator}",
-                lambda t: f"{t.approving} approve so far, {k} needed",
+                lambda t: _("{approving} approve so far, {k} needed").format(
+                    approving=number(t.approving), k=number(k)
+                ),
             )
         )
     voting_base = rule.unions_base is MembershipBase.VOTING
-    of_unions = "of the voting unions" if voting_base else f"of the {unions} unions"
+
+    def of_unions(share: str, *, approve: bool) -> str:
+        if approve:
+            text = (
+                _("{share} of the voting unions approve")
+                if voting_base
+                else _("{share} of the {unions} unions approve")
+            )
+        else:
+            text = (
+                _("{share} of the voting unions oppose")
+                if voting_base
+                else _("{share} of the {unions} unions oppose")
+            )
+        return text.format(share=share, unions=number(unions))
 
     def union_base(t: Totals) -> int:
         return t.approving + t.rejecting if voting_base else unions
@@ -121,14 +148,14 @@ def coalition_tests(rule: CoalitionRule, unions: int, total_membership: int) -> 
         tests.append(
             _Test(
                 TestKind.MIN_UNIONS_SHARE,
-                f"{need.describe()} {of_unions} approve",
+                of_unions(need.describe(), approve=True),
                 need.share,
                 describe_share(need.share),
                 lambda t: union_share(t.approving, t),
                 lambda t: need.met(t.approving, union_base(t)),
                 format_share,
-                lambda t: (
-                    f"{t.approving} of {union_base(t)} approve so far, {need.describe()} needed"
+                lambda t: _("{approving} of {base} approve so far, {need} needed").format(
+                    approving=number(t.approving), base=number(union_base(t)), need=need.describe()
                 ),
             )
         )
@@ -137,15 +164,20 @@ def coalition_tests(rule: CoalitionRule, unions: int, total_membership: int) -> 
         tests.append(
             _Test(
                 TestKind.MAX_OPPOSED_SHARE,
-                f"no more than {describe_share(cap.share)} {of_unions} oppose"
-                if cap.inclusive
-                else f"less than {describe_share(cap.share)} {of_unions} oppose",
+                of_unions(
+                    (_("no more than {share}") if cap.inclusive else _("less than {share}")).format(
+                        share=describe_share(cap.share)
+                    ),
+                    approve=False,
+                ),
                 cap.share,
                 describe_share(cap.share),
                 lambda t: union_share(t.rejecting, t),
                 lambda t: cap.allows(t.rejecting, union_base(t)),
                 format_share,
-                lambda t: f"{t.rejecting} of {union_base(t)} oppose so far, {cap.describe()} may",
+                lambda t: _("{rejecting} of {base} oppose so far, {cap} may").format(
+                    rejecting=number(t.rejecting), base=number(union_base(t)), cap=cap.describe()
+                ),
             )
         )
     if rule.membership is not None:
@@ -159,19 +191,27 @@ def coalition_tests(rule: CoalitionRule, unions: int, total_membership: int) -> 
             w = whole(t)
             return Fraction(t.approving_members, w) if w else Fraction(0)
 
-        of = "all members" if all_members else "the members of unions that voted"
+        held = (
+            _("approving unions hold {share} of all members")
+            if all_members
+            else _("approving unions hold {share} of the members of unions that voted")
+        )
         tests.append(
             _Test(
                 TestKind.MEMBERSHIP,
-                f"approving unions hold {threshold.describe()} of {of}",
+                held.format(share=threshold.describe()),
                 threshold.share,
                 describe_share(threshold.share),
                 share,
                 lambda t: threshold.met(t.approving_members, whole(t)),
                 format_share,
-                lambda t: (
-                    f"{format_share(share(t))} ({t.approving_members:,} of {whole(t):,} "
-                    f"members) so far, {threshold.describe()} needed"
+                lambda t: _(
+                    "{share} ({approving} of {whole} members) so far, {need} needed"
+                ).format(
+                    share=format_share(share(t)),
+                    approving=number(t.approving_members),
+                    whole=number(whole(t)),
+                    need=threshold.describe(),
                 ),
             )
         )
@@ -180,13 +220,17 @@ def coalition_tests(rule: CoalitionRule, unions: int, total_membership: int) -> 
         tests.append(
             _Test(
                 TestKind.MAX_OPPOSED,
-                f"at most {m} union{'s' if m != 1 else ''} oppose",
+                ngettext("at most {m} union opposes", "at most {m} unions oppose", m).format(
+                    m=number(m)
+                ),
                 Fraction(m),
                 f"{m}",
                 lambda t: Fraction(t.rejecting),
                 lambda t: t.rejecting <= m,
                 lambda v: f"{v.numerator}",
-                lambda t: f"{t.rejecting} oppose so far, at most {m} may",
+                lambda t: _("{rejecting} oppose so far, at most {m} may").format(
+                    rejecting=number(t.rejecting), m=number(m)
+                ),
             )
         )
     if rule.block_members_per_vote is not None:
@@ -200,15 +244,21 @@ def coalition_tests(rule: CoalitionRule, unions: int, total_membership: int) -> 
         tests.append(
             _Test(
                 TestKind.BLOCK_VOTES,
-                f"block votes (one per {per:,} members): {block.describe()} of block votes cast",
+                ngettext(
+                    "block votes (one per {per} member): {need} of block votes cast",
+                    "block votes (one per {per} members): {need} of block votes cast",
+                    per,
+                ).format(per=number(per), need=block.describe()),
                 block.share,
                 describe_share(block.share),
                 block_share,
                 lambda t: block.met(t.block_yes, t.block_yes + t.block_no),
                 format_share,
-                lambda t: (
-                    f"{t.block_yes:,} for, {t.block_no:,} against "
-                    f"({format_share(block_share(t))} for) so far, {block.describe()} needed"
+                lambda t: _("{yes} for, {no} against ({share} for) so far, {need} needed").format(
+                    yes=number(t.block_yes),
+                    no=number(t.block_no),
+                    share=format_share(block_share(t)),
+                    need=block.describe(),
                 ),
             )
         )

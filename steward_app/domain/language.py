@@ -14,6 +14,7 @@ catalogue, and a sentence missing from a catalogue is shown in English.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gettext
 import os
@@ -131,6 +132,11 @@ def pgettext(context: str, message: str) -> str:
     return translations(current()).pgettext(context, message)
 
 
+def N_(message: str) -> str:
+    """Marks a sentence for the catalogue where it is defined; `_` translates it where shown."""
+    return message
+
+
 def number(value: int) -> str:
     """A whole number as the current language writes it: 14,200 or 14.200."""
     style = _STYLES[current()]
@@ -154,3 +160,20 @@ def decimal(value: float, digits: int) -> str:
 def percent(value: float, digits: int = 1) -> str:
     """A percentage (value already times 100) as the current language writes it."""
     return _STYLES[current()].percent.format(decimal(value, digits))
+
+
+# how each language writes a date and a time of day (CLDR's short numeric forms; English keeps
+# the ISO order the reports always printed)
+_DATE_TIME: dict[str, str] = {"en": "%Y-%m-%d %H:%M", "es": "%d/%m/%Y %H:%M"}
+_DATE: dict[str, str] = {"en": "%Y-%m-%d", "es": "%d/%m/%Y"}
+
+
+def date_time(moment: dt.datetime) -> str:
+    """A date and time of day as the current language writes it: 2011-06-20 21:05 or
+    20/06/2011 21:05 (the clock time as given, no time zone)."""
+    return moment.strftime(_DATE_TIME[current()])
+
+
+def date(day: dt.date) -> str:
+    """A date as the current language writes it: 2011-06-20 or 20/06/2011."""
+    return day.strftime(_DATE[current()])

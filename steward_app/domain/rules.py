@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from fractions import Fraction
 
+from steward_app.domain.language import _, ngettext, number
 from steward_app.domain.threshold import Threshold, describe_share, parse_share
 
 
@@ -38,16 +39,29 @@ class TallyRule:
         return yes + no + (0 if self.turnout_valid_only else void)
 
     def describe(self) -> str:
-        words = f"yes {self.approve.describe()} of valid votes"
         if self.void_counts:
-            words = f"yes {self.approve.describe()} of all ballots, void included"
-        turnout = "turnout of valid ballots" if self.turnout_valid_only else "turnout"
+            words = _("yes {share} of all ballots, void included")
+        else:
+            words = _("yes {share} of valid votes")
+        words = words.format(share=self.approve.describe())
+        valid = self.turnout_valid_only
         if self.quorum is not None:
-            words += f", with at least {describe_share(self.quorum)} {turnout}"
+            if valid:
+                quorum = _(", with at least {share} turnout of valid ballots")
+            else:
+                quorum = _(", with at least {share} turnout")
+            words += quorum.format(share=describe_share(self.quorum))
         if self.low_turnout is not None:
-            words += (
-                f"; below {describe_share(self.low_turnout.below)} {turnout} the offer stands"
-                f" unless {self.low_turnout.reject.describe()} vote no"
+            if valid:
+                low = _(
+                    "; below {share} turnout of valid ballots the offer stands unless {reject} "
+                    "vote no"
+                )
+            else:
+                low = _("; below {share} turnout the offer stands unless {reject} vote no")
+            words += low.format(
+                share=describe_share(self.low_turnout.below),
+                reject=self.low_turnout.reject.describe(),
             )
         return words
 
@@ -78,15 +92,23 @@ class UnionRule:
 
     def describe(self) -> str:
         if self.pooled:
-            return f"pooled ballots of all units: {self.tally.describe()}"
+            return _("pooled ballots of all units: {rule}").format(rule=self.tally.describe())
         if self.required is UnitsRequired.ALL:
-            need = "every unit must approve"
+            need = _("every unit must approve")
         elif self.required is UnitsRequired.AT_LEAST:
-            need = f"at least {self.count} units must approve"
+            need = ngettext(
+                "at least {count} unit must approve",
+                "at least {count} units must approve",
+                self.count,
+            ).format(count=number(self.count))
         else:
             assert self.share is not None
-            need = f"approving units must hold {self.share.describe()} of the members"
-        return f"by units ({need}); each unit: {self.tally.describe()}"
+            need = _("approving units must hold {share} of the members").format(
+                share=self.share.describe()
+            )
+        return _("by units ({need}); each unit: {rule}").format(
+            need=need, rule=self.tally.describe()
+        )
 
 
 class MembershipBase(enum.Enum):
@@ -112,7 +134,9 @@ class Ceiling:
             return cls(parse_share(words), True)
         except ValueError:
             raise ValueError(
-                f'"{text}" is not a ceiling; write "at most 1/3" or "less than 1/2"'
+                _('"{text}" is not a ceiling; write "at most 1/3" or "less than 1/2"').format(
+                    text=text
+                )
             ) from None
 
     def allows(self, part: int, whole: int) -> bool:
@@ -124,7 +148,9 @@ class Ceiling:
         return lhs <= rhs if self.inclusive else lhs < rhs
 
     def describe(self) -> str:
-        return f"{'at most' if self.inclusive else 'less than'} {describe_share(self.share)}"
+        if self.inclusive:
+            return _("at most {share}").format(share=describe_share(self.share))
+        return _("less than {share}").format(share=describe_share(self.share))
 
 
 @dataclass(frozen=True)

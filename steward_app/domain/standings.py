@@ -20,6 +20,7 @@ from steward_app.domain.coalition import CoalitionStanding, UnionPosition, judge
 from steward_app.domain.coalition_tests import abstention_effect
 from steward_app.domain.counts import ReportStatus, UnitReport, empty_report
 from steward_app.domain.judgement import Judgement
+from steward_app.domain.language import _, ngettext, number
 from steward_app.domain.rules import TallyRule, UnitsRequired
 from steward_app.domain.standing_records import QuestionStandings as QuestionStandings  # noqa: PLC0414
 from steward_app.domain.standing_records import UnionStanding as UnionStanding  # noqa: PLC0414
@@ -27,7 +28,7 @@ from steward_app.domain.standing_records import UnitStanding as UnitStanding  # 
 from steward_app.domain.tally import Numbers, Outcome, TallyResult, judge
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Question, Scope, Union, Vote
-from steward_app.domain.wording import tally_reason
+from steward_app.domain.wording import outcome_word, tally_reason
 
 
 @dataclass(frozen=True)
@@ -284,43 +285,66 @@ def _union_reason(
         return _each_unit_reason(s)
     if s.outcome is Outcome.ABSTAINED:
         why = (
-            "casts no vote on this question, as the setup says"
+            _("abstained: casts no vote on this question, as the setup says")
             if abstains_by_setup(union, question)
-            else "every count is final and no ballot was cast"
+            else _("abstained: every count is final and no ballot was cast")
         )
         effect = abstention_effect(vote.coalition_rule) if vote.has_coalition_rule else ""
-        return f"abstained: {why}" + (f"; {effect}" if effect else "")
+        return why + (f"; {effect}" if effect else "")
     if s.units_reported == 0 and s.conflicts == 0:
-        units = "1 unit" if s.units_total == 1 else f"{s.units_total} units"
-        return f"not reported: {units}, {n.eligible:,} eligible still to vote"
+        units = ngettext("{count} unit", "{count} units", s.units_total).format(
+            count=number(s.units_total)
+        )
+        return _("not reported: {units}, {eligible} eligible still to vote").format(
+            units=units, eligible=number(n.eligible)
+        )
     if s.pooled is not None:
         base = tally_reason(s.pooled, rule, _pooled_status(s))
     else:
-        base = (
-            f"{s.units_approved} of {s.units_total} units approved, {s.units_rejected} "
-            f"rejected; {_units_needed(union, regular)}"
+        base = ngettext(
+            "{approved} of {total} unit approved, {rejected} rejected; {needed}",
+            "{approved} of {total} units approved, {rejected} rejected; {needed}",
+            s.units_total,
+        ).format(
+            approved=number(s.units_approved),
+            total=number(s.units_total),
+            rejected=number(s.units_rejected),
+            needed=_units_needed(union, regular),
         )
-        verdict = f"{s.outcome.value} and decided" if s.decided else "pending"
+        if s.decided:
+            verdict = _("{outcome} and decided").format(outcome=outcome_word(s.outcome))
+        else:
+            verdict = outcome_word(Outcome.PENDING)
         base = f"{verdict}: {base}"
     for v in vetoes:
         if v.result.can_reject and not v.result.can_approve:
-            base += f"; the vetoing sub-group {v.unit_id} rejected"
+            base += _("; the vetoing sub-group {unit} rejected").format(unit=v.unit_id)
     if s.conflicts:
-        base += f"; {s.conflicts} conflicting count(s) to resolve"
+        base += ngettext(
+            "; {count} conflicting count to resolve",
+            "; {count} conflicting counts to resolve",
+            s.conflicts,
+        ).format(count=number(s.conflicts))
     return base
 
 
 def _each_unit_reason(s: UnionStanding) -> str:
     """A union's line on a unit-scope question: how its units decided, each its own."""
     a, r, n = s.units_approved, s.units_rejected, s.units_total
-    tally = f"{a} of {n} units approved their own, {r} rejected theirs"
+    tally = ngettext(
+        "{approved} of {total} unit approved its own, {rejected} rejected theirs",
+        "{approved} of {total} units approved their own, {rejected} rejected theirs",
+        n,
+    ).format(approved=number(a), total=number(n), rejected=number(r))
     if s.outcome is Outcome.SPLIT:
-        return f"split: {tally}; each unit's result is the answer for that unit"
+        return _("split: {tally}; each unit's result is the answer for that unit").format(
+            tally=tally
+        )
     if s.outcome is Outcome.APPROVED:
-        return f"approved: every unit approved its own ({tally})"
+        return _("approved: every unit approved its own ({tally})").format(tally=tally)
     if s.outcome is Outcome.REJECTED:
-        return f"rejected: every unit rejected its own ({tally})"
-    return f"pending: {tally}, {n - a - r} still open"
+        return _("rejected: every unit rejected its own ({tally})").format(tally=tally)
+    return _("pending: {tally}, {open} still open").format(tally=tally, open=number(n - a - r))
 
 
 def _units_needed(union: Union, regular: list[UnitStanding]) -> str:
@@ -328,20 +352,26 @@ def _units_needed(union: Union, regular: list[UnitStanding]) -> str:
     rule = union.rule
     approved = [s for s in regular if s.outcome is Outcome.APPROVED]
     if rule.required is UnitsRequired.ALL:
-        return f"every unit must approve ({len(regular)})"
+        return _("every unit must approve ({count})").format(count=number(len(regular)))
     if rule.required is UnitsRequired.AT_LEAST:
         more = max(0, rule.count - len(approved))
-        return f"needs {rule.count} approving units" + (f", {more} more" if more else "")
+        text = ngettext(
+            "needs {count} approving unit", "needs {count} approving units", rule.count
+        ).format(count=number(rule.count))
+        if more:
+            text += _(", {more} more").format(more=number(more))
+        return text
     assert rule.share is not None
     total = sum(s.report.numbers.eligible for s in regular)
     held = sum(s.report.numbers.eligible for s in approved)
     need = rule.share.min_part(total)
-    text = (
-        f"approving units must hold {rule.share.describe()} of {total:,} members "
-        f"({need:,}); they hold {held:,}"
-    )
+    text = ngettext(
+        "approving units must hold {share} of {total} member ({need}); they hold {held}",
+        "approving units must hold {share} of {total} members ({need}); they hold {held}",
+        total,
+    ).format(share=rule.share.describe(), total=number(total), need=number(need), held=number(held))
     if held < need:
-        text += f", {need - held:,} more needed"
+        text += _(", {more} more needed").format(more=number(need - held))
     return text
 
 

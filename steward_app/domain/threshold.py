@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from steward_app.domain.language import _, percent
+
 _SHARE_RE = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$|^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 
 
@@ -16,26 +18,29 @@ def parse_share(text: str) -> Fraction:
     """
     match = _SHARE_RE.match(text)
     if not match:
-        raise ValueError(f'"{text}" is not a share; write it as "2/3", "80%" or "0.8"')
+        raise ValueError(
+            _('"{text}" is not a share; write it as "2/3", "80%" or "0.8"').format(text=text)
+        )
     if match.group(1) is not None:
         num, den = int(match.group(1)), int(match.group(2))
         if den == 0:
-            raise ValueError(f'"{text}" divides by zero')
+            raise ValueError(_('"{text}" divides by zero').format(text=text))
         value = Fraction(num, den)
     else:
         value = Fraction(match.group(3))
         if match.group(4) == "%":
             value /= 100
     if not 0 <= value <= 1:
-        raise ValueError(f'"{text}" is not between 0 and 1 (0% and 100%)')
+        raise ValueError(_('"{text}" is not between 0 and 1 (0% and 100%)').format(text=text))
     return value
 
 
 def format_share(value: Fraction | None, digits: int = 1) -> str:
-    """A share as a percentage for people: 2/3 -> "66.7%". Display only, never for decisions."""
+    """A share as a percentage for people, as the current language writes it: 2/3 -> "66.7%"
+    ("66,7 %" in Spanish). Display only, never for decisions."""
     if value is None:
         return "–"
-    return f"{float(value) * 100:.{digits}f}%"
+    return percent(float(value) * 100, digits)
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,9 @@ class Threshold:
             if words.startswith(prefix):
                 return cls(parse_share(words[len(prefix) :]), inclusive)
         raise ValueError(
-            f'"{text}" is not a threshold; write "more than 1/2", "at least 2/3" or "majority"'
+            _(
+                '"{text}" is not a threshold; write "more than 1/2", "at least 2/3" or "majority"'
+            ).format(text=text)
         )
 
     def met(self, part: int, whole: int) -> bool:
@@ -87,16 +94,18 @@ class Threshold:
 
     def describe(self) -> str:
         if self.share == Fraction(1, 2) and not self.inclusive:
-            return "more than half"
-        words = "at least" if self.inclusive else "more than"
-        return f"{words} {describe_share(self.share)}"
+            return _("more than half")
+        if self.inclusive:
+            return _("at least {share}").format(share=describe_share(self.share))
+        return _("more than {share}").format(share=describe_share(self.share))
 
 
 def describe_share(value: Fraction) -> str:
-    """2/3 -> "2/3", 4/5 -> "80%": fractions with small denominators stay fractions."""
+    """2/3 -> "2/3", 4/5 -> "80%" ("80 %" in Spanish): fractions with small denominators stay
+    fractions."""
     if value.denominator in (2, 3, 4) and value not in (0, 1):
         return f"{value.numerator}/{value.denominator}"
     pct = value * 100
     if pct.denominator == 1:
-        return f"{pct.numerator}%"
-    return f"{float(pct):.2f}%"
+        return percent(pct.numerator, 0)
+    return percent(float(pct), 2)
