@@ -67,6 +67,8 @@ class Question:
     scope: Scope
     tally_rule: TallyRule | None = None  # replaces the unions' tally rule for this question
     unit_ids: tuple[str, ...] = ()  # the units asked; empty: all
+    # the text in other languages (`text.es = "..."` in the setup): (language code, text)
+    texts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 from steward_app.domain.counts import ReportStatus
-from steward_app.domain.language import _, ngettext, number, pgettext
+from steward_app.domain.language import _, current, ngettext, number, pgettext
 from steward_app.domain.rules import TallyRule
 from steward_app.domain.tally import Needed, Numbers, Outcome, TallyResult
 from steward_app.domain.threshold import describe_share, format_share
+from steward_app.domain.vote import Question
 
 
 def outcome_word(outcome: Outcome) -> str:
@@ -165,3 +166,25 @@ def tally_reason(result: TallyResult, rule: TallyRule, status: ReportStatus) -> 
             result.unknown,
         ).format(unknown=number(result.unknown))
     return text
+
+
+def declared_word(value: str) -> str:
+    """A declared outcome (domain/declared.py's values) as words in the current language."""
+    words = {
+        "approved": pgettext("outcome", "approved"),
+        "rejected": pgettext("outcome", "rejected"),
+        "pending": pgettext("outcome", "pending"),
+        "abstained": pgettext("outcome", "abstained"),
+        "split": pgettext("outcome", "split"),
+        "not in effect": pgettext("outcome", "not in effect"),
+        # TRANSLATORS: imposed by law or an arbitrator, whatever the vote
+        "imposed": pgettext("outcome", "imposed"),
+        "ratified after review": pgettext("outcome", "ratified after review"),
+    }
+    return words.get(value, value)
+
+
+def question_text(question: Question) -> str:
+    """A question's text in the current language when the setup gives it (`text.es`), else as
+    the coordinator wrote it."""
+    return dict(question.texts).get(current(), question.text)

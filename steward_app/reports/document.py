@@ -22,6 +22,7 @@ from typing import Protocol
 from steward_app.domain.chart_data import Bar
 from steward_app.domain.counts import SlotKey
 from steward_app.domain.declared import Declared
+from steward_app.domain.language import N_, _, date_time
 from steward_app.domain.standings import Standings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Mode, Vote
@@ -42,7 +43,8 @@ class OverrideData(Protocol):
     def reason(self) -> str: ...
 
 
-STATE_CODE = "state code"  # what the reports call the code of the data they show
+# what the reports call the code of the data they show (translated where printed)
+STATE_CODE = N_("state code")
 
 
 @dataclass(frozen=True)
@@ -85,11 +87,15 @@ class Tone(enum.Enum):
 
 
 OUTCOME_TONE = {Outcome.APPROVED: Tone.APPROVED, Outcome.REJECTED: Tone.REJECTED}
-CHART_LEGEND = (
-    (Tone.APPROVED, "approved / yes: solid"),
-    (Tone.PENDING, "pending: dotted"),
-    (Tone.REJECTED, "rejected / no: hatched"),
-)
+
+
+def chart_legend() -> tuple[tuple[Tone, str], ...]:
+    """What each pattern of a chart stands for, in the current language."""
+    return (
+        (Tone.APPROVED, _("approved / yes: solid")),
+        (Tone.PENDING, _("pending: dotted")),
+        (Tone.REJECTED, _("rejected / no: hatched")),
+    )
 
 
 @dataclass(frozen=True)
@@ -272,7 +278,7 @@ class Document:
 
 def as_of_text(moment: dt.datetime) -> str:
     """ "2011-06-20 21:05 UTC-04:00" (the offset only for an aware time)."""
-    text = f"{moment:%Y-%m-%d %H:%M}"
+    text = date_time(moment)
     offset = moment.utcoffset()
     if offset is not None:
         minutes = int(offset.total_seconds() // 60)
@@ -284,8 +290,8 @@ def as_of_text(moment: dt.datetime) -> str:
 def stamp_text(vote: Vote, official: bool) -> str:
     """PRACTICE always goes with UNOFFICIAL: a practice vote never has official results."""
     if vote.mode is Mode.PRACTICE:
-        return "PRACTICE · UNOFFICIAL"
-    return "OFFICIAL" if official else "UNOFFICIAL"
+        return _("PRACTICE · UNOFFICIAL")
+    return _("OFFICIAL") if official else _("UNOFFICIAL")
 
 
 def page_header(data: ReportData, report_title: str, official: bool) -> PageHeader:
@@ -298,5 +304,5 @@ def page_header(data: ReportData, report_title: str, official: bool) -> PageHead
         stamp=stamp_text(vote, official),
         practice=vote.mode is Mode.PRACTICE,
         fingerprint=data.fingerprint,
-        fingerprint_label=data.fingerprint_label,
+        fingerprint_label=_(data.fingerprint_label),
     )

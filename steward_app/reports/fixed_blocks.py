@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from steward_app.domain.bar_layout import Axis, LabelRule, label_x, spans, threshold_label_x
+from steward_app.domain.language import _
 from steward_app.reports.document import (
     Align,
     Banner,
@@ -207,10 +208,10 @@ def signatures(m: Metrics, s: Signatures, width: float, size: float) -> Drawn:
     small = 0.75 * size
     small_h = m.line_height(small)
     role_w = 0.2 * width
-    fields = (("Name (print)", 0.33), ("Signature", 0.29), ("Date and time", 0.18))
+    fields = ((_("Name (print)"), 0.33), (_("Signature"), 0.29), (_("Date and time"), 0.18))
     row_h = 2.7 * size
     for role in s.roles:
-        role_ops, _ = text_lines(
+        role_ops, _height = text_lines(
             m, role, 0, y + row_h - m.line_height(size) - 2, role_w - 6, size, bold=True
         )
         ops += role_ops

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from steward_app import __version__
+from steward_app.domain.language import _, number
 from steward_app.reports import fixed_blocks as fb
 from steward_app.reports.document import (
     Align,
@@ -76,7 +77,7 @@ class _Flow:
         if self.running:
             ops, h = fb.text_lines(
                 self.m,
-                f"{self.running} (continued)",
+                _("{title} (continued)").format(title=self.running),
                 0,
                 self.y,
                 self.width,
@@ -263,7 +264,13 @@ class _Flow:
             if row.height > self.room():
                 self.new_page()
                 cont_ops, ch = fb.text_lines(
-                    self.m, f"{t.title}, continued", 0, 0, self.width, 0.9 * s, bold=True
+                    self.m,
+                    _("{title}, continued").format(title=t.title),
+                    0,
+                    0,
+                    self.width,
+                    0.9 * s,
+                    bold=True,
                 )
                 self.put(fb.Drawn(ch, tuple(cont_ops)), 0.2 * s)
                 self.put(header, 0)
@@ -322,7 +329,7 @@ def column_widths(m: Metrics, t: Table, width: float, size: float) -> list[float
 def _widen(widths: list[float], flexible: list[int], floor: list[float]) -> None:
     """Raise each flexible column to its floor, taking the room from the columns above theirs
     in proportion to what they have to spare; stops when none has any to spare."""
-    for _ in flexible:
+    for _round in flexible:
         short = [i for i in flexible if widths[i] < floor[i] - 1e-6]
         if not short:
             return
@@ -368,7 +375,9 @@ def _header_ops(doc: Document, m: Metrics, width: float) -> tuple[float, list[Op
     more, dy = fb.text_lines(m, line2, 0, y, left_w, HEADER_SIZE)
     ops += more
     y += dy
-    more, dy = fb.text_lines(m, f"as of {h.as_of}", 0, y, left_w, HEADER_SIZE, bold=True)
+    more, dy = fb.text_lines(
+        m, _("as of {moment}").format(moment=h.as_of), 0, y, left_w, HEADER_SIZE, bold=True
+    )
     ops += more
     y = max(y + dy, stamp_h) + 3
     ops.append(LineOp(0, y, width, y, 1.0))
@@ -399,7 +408,14 @@ def _footer_ops(
             align=Align.CENTER,
         ),
         TextOp(
-            w * 0.6, top, w * 0.4, lh, f"page {page} of {pages}", FOOTER_SIZE, True, Align.RIGHT
+            w * 0.6,
+            top,
+            w * 0.4,
+            lh,
+            _("page {page} of {pages}").format(page=number(page), pages=number(pages)),
+            FOOTER_SIZE,
+            True,
+            Align.RIGHT,
         ),
     ]
 
@@ -414,7 +430,7 @@ def lay_out(doc: Document, geometry: PageGeometry, metrics: Metrics | None = Non
     header = _header_ops(doc, m, geometry.width)[1]
     out = []
     for i, body in enumerate(pages, start=1):
-        ops: list[Op] = [WatermarkOp("PRACTICE")] if doc.header.practice else []
+        ops: list[Op] = [WatermarkOp(_("PRACTICE"))] if doc.header.practice else []
         ops += header
         ops += body
         ops += _footer_ops(doc, m, geometry, i, n)

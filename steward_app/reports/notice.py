@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from steward_app.domain.chart_data import union_bars
 from steward_app.domain.coalition import CoalitionStanding
+from steward_app.domain.language import _, ngettext, number
 from steward_app.domain.standings import QuestionStandings, UnionStanding
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Union, Vote
+from steward_app.domain.wording import declared_word, outcome_word, question_text
 from steward_app.reports import cell_text as ct
 from steward_app.reports.document import (
-    CHART_LEGEND,
     OUTCOME_TONE,
     Align,
     Banner,
@@ -29,6 +30,7 @@ from steward_app.reports.document import (
     Signatures,
     Table,
     Tone,
+    chart_legend,
     page_header,
 )
 from steward_app.reports.official import union_official
@@ -44,16 +46,21 @@ def union_notice(data: ReportData, union_id: str) -> Document:
     union = vote.union_by_id.get(union_id)
     if union is None:
         known = ", ".join(u.id for u in vote.unions)
-        raise NotInVote(f'there is no union "{union_id}" in this vote; unions: {known}')
+        raise NotInVote(
+            _('there is no union "{union}" in this vote; unions: {known}').format(
+                union=union_id, known=known
+            )
+        )
     questions = [q for q in st.questions.values() if union_id in q.unions]
     blocks: list[Block] = [Heading(union.name)]
     for q in questions:
         blocks += _question(data, union, q, several=len(questions) > 1)
     blocks.append(
-        Signatures("Posted on the board by:", ("Steward",)),
+        # TRANSLATORS: steward: the union's shop steward ("delegado/a sindical")
+        Signatures(_("Posted on the board by:"), (_("Steward"),)),
     )
     official = union_official(st, data.declared, union_id)
-    header = page_header(data, f"Notice: {union.name}", official)
+    header = page_header(data, _("Notice: {union}").format(union=union.name), official)
     return Document("union", header, tuple(blocks), type_size=NOTICE_TYPE_SIZE)
 
 
@@ -62,9 +69,13 @@ def _question(data: ReportData, union: Union, q: QuestionStandings, several: boo
     s = q.unions[union.id]
     out: list[Block] = []
     if several:
-        out.append(Heading(f"Question {q.question.id}", 2))
-        out.append(RunningTitle(f"{union.name}, question {q.question.id}"))
-    out.append(Paragraph(f"Question: {q.question.text}", scale=0.85))
+        out.append(Heading(_("Question {question}").format(question=q.question.id), 2))
+        out.append(
+            RunningTitle(
+                _("{union}, question {question}").format(union=union.name, question=q.question.id)
+            )
+        )
+    out.append(Paragraph(_("Question: {text}").format(text=question_text(q.question)), scale=0.85))
     out.append(
         Banner(
             ct.verdict(s.outcome, s.decided),
@@ -74,21 +85,24 @@ def _question(data: ReportData, union: Union, q: QuestionStandings, several: boo
     )
     out += _declared(data, q, union.id, s)
     out.append(_totals(vote, union, q, s))
-    out.append(Heading("Unit by unit", 2))
+    out.append(Heading(_("Unit by unit"), 2))
     out.append(_units(vote, union, q))
     if s.pooled is not None:
         out.append(
             Paragraph(
-                f"{union.name} decides on the pooled ballots of all its units; a unit's own "
-                "result is shown for information.",
+                _(
+                    "{union} decides on the pooled ballots of all its units; a unit's own "
+                    "result is shown for information."
+                ).format(union=union.name),
                 scale=0.8,
             )
         )
     bars = union_bars(vote, s, q)
     if bars:
-        out.append(Chart("Ballots so far", tuple(ChartBar.of(b) for b in bars), CHART_LEGEND))
+        chart = Chart(_("Ballots so far"), tuple(ChartBar.of(b) for b in bars), chart_legend())
+        out.append(chart)
     if q.coalition is not None:
-        out.append(Heading("The coalition", 2))
+        out.append(Heading(_("The coalition"), 2))
         out.append(Paragraph(_coalition_line(vote, q.coalition), scale=0.9))
     return out
 
@@ -97,7 +111,7 @@ def _detail(s: UnionStanding) -> str:
     reason = s.reason
     if s.outcome is Outcome.PENDING:
         lean = ct.leaning(s.judgement.approves_now)
-        if not reason.startswith("pending"):
+        if not reason.startswith(outcome_word(Outcome.PENDING)):
             reason = f"{lean}; {reason}"
     return reason[:1].upper() + reason[1:] + "."
 
@@ -110,13 +124,19 @@ def _declared(
         if d.question_id != q.question.id or d.union_id != union_id:
             continue
         note = f" ({d.note})" if d.note else ""
+        declared = declared_word(d.outcome).upper()
         if d.outcome == s.outcome:
-            out.append(Paragraph(f"Declared by the union: {d.outcome.upper()}{note}.", bold=True))
+            text = _("Declared by the union: {declared}{note}.")
+            out.append(Paragraph(text.format(declared=declared, note=note), bold=True))
         else:
+            text = _(
+                "Declared by the union: {declared}{note}. The computed result is {computed}: "
+                "they DIFFER."
+            )
+            computed = outcome_word(s.outcome).upper()
             out.append(
                 Paragraph(
-                    f"Declared by the union: {d.outcome.upper()}{note}. The computed result "
-                    f"is {s.outcome.value.upper()}: they DIFFER.",
+                    text.format(declared=declared, note=note, computed=computed),
                     bold=True,
                     boxed=True,
                 )
@@ -128,20 +148,35 @@ def _totals(vote: Vote, union: Union, q: QuestionStandings, s: UnionStanding) ->
     n = s.numbers
     rule = vote.tally_rule_for(q.question, union)
     pairs = [
-        ("Yes", ct.count(n.yes)),
-        ("No", ct.count(n.no)),
-        ("Void", ct.count(n.void)),
+        (_("Yes"), ct.count(n.yes)),
+        (_("No"), ct.count(n.no)),
+        (_("Void"), ct.count(n.void)),
     ]
     if n.challenged:
-        pairs.append(("Challenged", f"{ct.count(n.challenged)} (not yet ruled on)"))
+        # TRANSLATORS: challenged ballots: set aside until ruled on ("votos impugnados")
+        challenged = _("{count} (not yet ruled on)").format(count=ct.count(n.challenged))
+        pairs.append((_("Challenged"), challenged))
     pairs += [
-        ("Share yes", f"{ct.share(n.yes_share(rule))} of valid votes"),
-        ("Turnout", f"{ct.share(n.turnout)} of {ct.count(n.eligible)} eligible"),
+        (_("Share yes"), _("{share} of valid votes").format(share=ct.share(n.yes_share(rule)))),
         (
-            "Units reported",
-            f"{s.units_reported} of {s.units_total} ({s.units_final} final)",
+            _("Turnout"),
+            ngettext(
+                "{share} of {eligible} eligible", "{share} of {eligible} eligible", n.eligible
+            ).format(share=ct.share(n.turnout), eligible=ct.count(n.eligible)),
         ),
-        ("Rule", union.rule.describe()),
+        (
+            _("Units reported"),
+            ngettext(
+                "{reported} of {total} ({final} final)",
+                "{reported} of {total} ({final} final)",
+                s.units_final,
+            ).format(
+                reported=number(s.units_reported),
+                total=number(s.units_total),
+                final=number(s.units_final),
+            ),
+        ),
+        (_("Rule"), union.rule.describe()),
     ]
     raw = (
         ("yes", str(n.yes)),
@@ -169,7 +204,7 @@ def _units(vote: Vote, union: Union, q: QuestionStandings) -> Table:
         n = u.report.numbers
         name = unit.name
         if unit.subgroup_of:
-            name += " (sub-group, " + ("advisory)" if unit.advisory else "veto)")
+            name += " " + (_("(sub-group, advisory)") if unit.advisory else _("(sub-group, veto)"))
         reported = u.report.reported
         rows.append(
             Row(
@@ -197,14 +232,14 @@ def _units(vote: Vote, union: Union, q: QuestionStandings) -> Table:
             )
         )
     return Table(
-        f"{union.name}, unit by unit ({q.question.id})",
+        _("{union}, unit by unit ({question})").format(union=union.name, question=q.question.id),
         (
-            Column("Unit", 4.6),
-            Column("Yes", 1.0, R),
-            Column("No", 1.0, R),
-            Column("Turnout", 1.1, R),
-            Column("Count", 1.3),
-            Column("Result", 1.4),
+            Column(_("Unit"), 4.6),
+            Column(_("Yes"), 1.0, R),
+            Column(_("No"), 1.0, R),
+            Column(_("Turnout"), 1.1, R),
+            Column(_("Count"), 1.3),
+            Column(_("Result"), 1.4),
         ),
         tuple(rows),
         (
@@ -226,8 +261,17 @@ def _units(vote: Vote, union: Union, q: QuestionStandings) -> Table:
 def _coalition_line(vote: Vote, c: CoalitionStanding) -> str:
     n = len(c.positions)
     rule = "; ".join(t.description for t in c.tests)
-    return (
-        f"{ct.verdict(c.outcome, c.decided, coalition=True)}: {c.count(Outcome.APPROVED)} of "
-        f"{n} unions approved, {c.count(Outcome.REJECTED)} rejected, "
-        f"{c.count(Outcome.PENDING)} pending. To ratify: {rule}."
+    return ngettext(
+        "{verdict}: {approved} of {n} union approved, {rejected} rejected, {pending} pending. "
+        "To ratify: {rule}.",
+        "{verdict}: {approved} of {n} unions approved, {rejected} rejected, {pending} pending. "
+        "To ratify: {rule}.",
+        n,
+    ).format(
+        verdict=ct.verdict(c.outcome, c.decided, coalition=True),
+        approved=number(c.count(Outcome.APPROVED)),
+        n=number(n),
+        rejected=number(c.count(Outcome.REJECTED)),
+        pending=number(c.count(Outcome.PENDING)),
+        rule=rule,
     )

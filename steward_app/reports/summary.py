@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from steward_app.domain.chart_data import coalition_bars
 from steward_app.domain.coalition import CoalitionStanding
 from steward_app.domain.declared import Declared, compare
+from steward_app.domain.language import _, ngettext, number, pgettext
 from steward_app.domain.standings import QuestionStandings, Standings
 from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Vote
+from steward_app.domain.wording import declared_word, outcome_word, question_text
 from steward_app.reports import cell_text as ct
 from steward_app.reports.document import (
-    CHART_LEGEND,
     OUTCOME_TONE,
     Align,
     Banner,
@@ -30,6 +31,7 @@ from steward_app.reports.document import (
     Signatures,
     Table,
     Tone,
+    chart_legend,
     page_header,
 )
 from steward_app.reports.official import coalition_official
@@ -47,17 +49,20 @@ def coalition_summary(data: ReportData) -> Document:
     """Every question of the vote: the coalition's standing, its unions and what is missing."""
     st = data.standings
     vote = st.vote
-    blocks: list[Block] = [Heading("Coalition summary"), Paragraph(vote.coalition_name, bold=True)]
+    blocks: list[Block] = [
+        Heading(_("Coalition summary")),
+        Paragraph(vote.coalition_name, bold=True),
+    ]
     several = len(st.questions) > 1
     for q in st.questions.values():
         blocks += _question(data, q, several)
     blocks.append(RunningTitle(""))
     if st.agreements:
-        blocks.append(Heading("Agreements (every part must pass)", 2))
+        blocks.append(Heading(_("Agreements (every part must pass)"), 2))
         blocks.append(
             Table(
-                "Agreements",
-                (Column("Agreement", 2), Column("Outcome", 1.2), Column("Why", 5)),
+                _("Agreements"),
+                (Column(_("Agreement"), 2), Column(_("Outcome"), 1.2), Column(_("Why"), 5)),
                 tuple(
                     Row((a.agreement_id, ct.verdict(a.outcome, a.decided), a.reason))
                     for a in st.agreements.values()
@@ -68,48 +73,55 @@ def coalition_summary(data: ReportData) -> Document:
         blocks += declarations(st, data.declared)
     if data.overrides:
         blocks += _overrides(data)
-    blocks.append(Heading("Checked and certified", 2))
+    blocks.append(Heading(_("Checked and certified"), 2))
     blocks.append(
         Signatures(
-            "I checked these figures against the tally sheets received and the entries "
-            "in steward_app.",
-            ("Prepared by", "Checked by"),
+            _(
+                "I checked these figures against the tally sheets received and the entries "
+                "in steward_app."
+            ),
+            (_("Prepared by"), _("Checked by")),
         )
     )
     official = coalition_official(st, data.declared)
-    return Document("coalition", page_header(data, "Coalition summary", official), tuple(blocks))
+    header = page_header(data, _("Coalition summary"), official)
+    return Document("coalition", header, tuple(blocks))
 
 
 def _question(data: ReportData, q: QuestionStandings, several: bool) -> list[Block]:
     vote = data.standings.vote
     out: list[Block] = []
     if several:
-        out.append(Heading(f"Question {q.question.id}", 2))
-        out.append(RunningTitle(f"Question {q.question.id}"))
-    out.append(Paragraph(f"Question: {q.question.text}"))
+        out.append(Heading(_("Question {question}").format(question=q.question.id), 2))
+        out.append(RunningTitle(_("Question {question}").format(question=q.question.id)))
+    out.append(Paragraph(_("Question: {text}").format(text=question_text(q.question))))
     c = q.coalition
     if c is not None:
         out.append(_banner(c))
         out += _declared_note(data.standings, data.declared, q)
-        out.append(Heading("The coalition rule, test by test", 3 if several else 2))
+        out.append(Heading(_("The coalition rule, test by test"), 3 if several else 2))
         out.append(_tests_table(c))
         out += _needs(c)
         bars = coalition_bars(vote, c, q)
         if bars:
-            out.append(Chart("Coalition charts", tuple(ChartBar.of(b) for b in bars), CHART_LEGEND))
+            out.append(
+                Chart(_("Coalition charts"), tuple(ChartBar.of(b) for b in bars), chart_legend())
+            )
     else:
         out.append(
             Paragraph(
-                "Each unit decides this question for itself under its own tally; there is "
-                "no coalition result."
+                _(
+                    "Each unit decides this question for itself under its own tally; there is "
+                    "no coalition result."
+                )
             )
         )
-    out.append(Heading("Unions", 3 if several else 2))
+    out.append(Heading(_("Unions"), 3 if several else 2))
     out.append(unions_table(vote, q))
     if c is not None:
         out += _pending_unions(vote, q)
     else:
-        out.append(Heading("Units", 3 if several else 2))
+        out.append(Heading(_("Units"), 3 if several else 2))
         out.append(units_table(vote, q))
     out += missing_units(vote, q, several)
     return out
@@ -117,20 +129,33 @@ def _question(data: ReportData, q: QuestionStandings, several: bool) -> list[Blo
 
 def _banner(c: CoalitionStanding) -> Banner:
     n = len(c.positions)
-    counts = (
-        f"{c.count(Outcome.APPROVED)} of {n} unions approved, {c.count(Outcome.REJECTED)} "
-        f"rejected, {c.count(Outcome.PENDING)} pending."
+    counts = ngettext(
+        "{approved} of {n} union approved, {rejected} rejected, {pending} pending.",
+        "{approved} of {n} unions approved, {rejected} rejected, {pending} pending.",
+        n,
+    ).format(
+        approved=number(c.count(Outcome.APPROVED)),
+        n=number(n),
+        rejected=number(c.count(Outcome.REJECTED)),
+        pending=number(c.count(Outcome.PENDING)),
     )
     if c.outcome is Outcome.PENDING:
-        detail = (
-            f"Not decided yet: {counts} On the counts so far the coalition is "
-            f"{ct.leaning(c.approves_now)}."
-        )
+        if c.approves_now:
+            detail = _(
+                "Not decided yet: {counts} On the counts so far the coalition is leaning approve."
+            )
+        else:
+            detail = _(
+                "Not decided yet: {counts} On the counts so far the coalition is leaning reject."
+            )
+        detail = detail.format(counts=counts)
     elif c.outcome is Outcome.APPROVED:
-        detail = f"Every test of the rule is met, whatever is still to come. {counts}"
+        detail = _("Every test of the rule is met, whatever is still to come. {counts}").format(
+            counts=counts
+        )
     else:
         failed = "; ".join(t.description for t in c.tests if t.state == "failed")
-        detail = f"Can no longer pass: {failed}. {counts}"
+        detail = _("Can no longer pass: {failed}. {counts}").format(failed=failed, counts=counts)
     return Banner(
         ct.verdict(c.outcome, c.decided, coalition=True),
         detail,
@@ -146,33 +171,44 @@ def _declared_note(
     for d in declared:
         if d.question_id != q.question.id or d.union_id is not None or computed is None:
             continue
-        who = f"{d.steward} on {d.pc}, {ct.moment(d.recorded_at)}"
+        who = _("{steward} on {pc}, {moment}").format(
+            steward=d.steward, pc=d.pc, moment=ct.moment(d.recorded_at)
+        )
         note = f" ({d.note})" if d.note else ""
         agrees = compare(st, d.question_id, None, d.outcome).agrees
+        fields = {
+            "declared": declared_word(d.outcome).upper(),
+            "note": note,
+            "computed": outcome_word(computed).upper(),
+            "who": who,
+        }
         if agrees:
-            text = (
-                f"Declared by the coalition: {d.outcome.upper()}{note}; agrees with the "
-                f"computed result. Entered by {who}."
+            text = _(
+                "Declared by the coalition: {declared}{note}; agrees with the computed result. "
+                "Entered by {who}."
             )
-            out.append(Paragraph(text))
+            out.append(Paragraph(text.format(**fields)))
         elif agrees is None:  # e.g. imposed: it stands whatever the vote
-            text = (
-                f"Declared by the coalition: {d.outcome.upper()}{note}. The computed result, "
-                f"for the record, is {computed.value.upper()}. Entered by {who}."
+            text = _(
+                "Declared by the coalition: {declared}{note}. The computed result, for the "
+                "record, is {computed}. Entered by {who}."
             )
-            out.append(Paragraph(text, bold=True))
+            out.append(Paragraph(text.format(**fields), bold=True))
         else:
-            text = (
-                f"Declared by the coalition: {d.outcome.upper()}{note}. The computed result "
-                f"is {computed.value.upper()}: they DIFFER; check before announcing. "
-                f"Entered by {who}."
+            text = _(
+                "Declared by the coalition: {declared}{note}. The computed result is "
+                "{computed}: they DIFFER; check before announcing. Entered by {who}."
             )
-            out.append(Paragraph(text, bold=True, boxed=True))
+            out.append(Paragraph(text.format(**fields), bold=True, boxed=True))
     return out
 
 
 def _tests_table(c: CoalitionStanding) -> Table:
-    state = {"met": "met (decided)", "failed": "failed (decided)", "open": "open"}
+    state = {
+        "met": _("met (decided)"),
+        "failed": _("failed (decided)"),
+        "open": pgettext("test", "open"),
+    }
     rows = tuple(
         Row(
             (
@@ -180,7 +216,7 @@ def _tests_table(c: CoalitionStanding) -> Table:
                 t.value_text,
                 t.threshold_text,
                 state[t.state],
-                "passes" if t.passes_now else "fails",
+                _("passes") if t.passes_now else _("fails"),
             ),
             (
                 t.kind.value,
@@ -195,13 +231,13 @@ def _tests_table(c: CoalitionStanding) -> Table:
         for t in c.tests
     )
     return Table(
-        "Tests of the coalition rule",
+        _("Tests of the coalition rule"),
         (
-            Column("Test", 4.2),
-            Column("So far (decided results)", 1.4, R),
-            Column("Needed", 1.1, R),
-            Column("State", 1.4),
-            Column("As pending unions lean now", 1.5),
+            Column(_("Test"), 4.2),
+            Column(_("So far (decided results)"), 1.4, R),
+            Column(_("Needed"), 1.1, R),
+            Column(_("State"), 1.4),
+            Column(_("As pending unions lean now"), 1.5),
         ),
         rows,
         ("test", "description", "so_far", "needed", "figure", "state", "passes_as_they_lean"),
@@ -216,19 +252,23 @@ def _needs(c: CoalitionStanding) -> list[Block]:
     if c.needs.must_approve:
         out.append(
             Paragraph(
-                "To ratify, these unions must all still approve: "
-                + ", ".join(names[u] for u in c.needs.must_approve)
-                + "."
+                _("To ratify, these unions must all still approve: {unions}.").format(
+                    unions=", ".join(names[u] for u in c.needs.must_approve)
+                )
             )
         )
     ways = c.needs.ways
     if ways and len(ways) <= 6 and any(set(w) != set(c.needs.must_approve) for w in ways):
         for way in ways:
             out.append(
-                Paragraph("Ratifies if these approve: " + ", ".join(names[u] for u in sorted(way)))
+                Paragraph(
+                    _("Ratifies if these approve: {unions}").format(
+                        unions=", ".join(names[u] for u in sorted(way))
+                    )
+                )
             )
     if not c.judgement_can_approve:
-        out.append(Paragraph("Ratification is out of reach whatever is still to come."))
+        out.append(Paragraph(_("Ratification is out of reach whatever is still to come.")))
     return out
 
 
@@ -247,10 +287,10 @@ def _pending_unions(vote: Vote, q: QuestionStandings) -> list[Block]:
     if not rows:
         return []
     return [
-        Heading("Unions not approved yet: where they stand and what is needed", 3),
+        Heading(_("Unions not approved yet: where they stand and what is needed"), 3),
         Table(
-            f"Unions not approved yet ({q.question.id})",
-            (Column("Union", 2.2), Column("Outcome", 1.1), Column("Where it stands", 6.5)),
+            _("Unions not approved yet ({question})").format(question=q.question.id),
+            (Column(_("Union"), 2.2), Column(_("Outcome"), 1.1), Column(_("Where it stands"), 6.5)),
             tuple(rows),
             ("union_id", "union", "outcome", "where_it_stands"),
         ),
@@ -261,18 +301,21 @@ def _overrides(data: ReportData) -> list[Block]:
     """The counts one steward replaced of another's (a correction or a resolution signed by
     another key than the count it replaced): always shown, with both keys."""
     return [
-        Heading("Overrides: counts replaced by another steward", 2),
+        Heading(_("Overrides: counts replaced by another steward"), 2),
         Paragraph(
-            "Each row is a count that a steward's key replaced although another key signed it "
-            "(the setup's overrides setting allows it). Check each against the tally sheets."
+            _(
+                "Each row is a count that a steward's key replaced although another key signed "
+                "it (the setup's overrides setting allows it). Check each against the tally "
+                "sheets."
+            )
         ),
         Table(
-            "Overrides",
+            _("Overrides"),
             (
-                Column("Unit", 1.6),
-                Column("Replaced by", 3),
-                Column("Count of", 3),
-                Column("Reason", 2.4),
+                Column(_("Unit"), 1.6),
+                Column(_("Replaced by"), 3),
+                Column(_("Count of"), 3),
+                Column(_("Reason"), 2.4),
             ),
             tuple(
                 Row(

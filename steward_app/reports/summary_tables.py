@@ -7,8 +7,10 @@ from fractions import Fraction
 
 from steward_app.domain.counts import ReportStatus
 from steward_app.domain.declared import Declared, compare
+from steward_app.domain.language import _, ngettext, number, pgettext
 from steward_app.domain.standings import QuestionStandings, Standings, awaited_units
 from steward_app.domain.vote import Vote
+from steward_app.domain.wording import declared_word, outcome_word
 from steward_app.reports import cell_text as ct
 from steward_app.reports.document import (
     Align,
@@ -22,18 +24,23 @@ from steward_app.reports.document import (
 
 R = Align.RIGHT
 
-UNION_COLUMNS = (
-    Column("Union", 3.6),
-    Column("Members", 1.1, R),
-    Column("Yes", 1.0, R),
-    Column("No", 1.0, R),
-    Column("Void", 0.8, R),
-    Column("Turnout", 1.0, R),
-    Column("Share yes", 1.0, R),
-    Column("Outcome", 1.0),
-    Column("Decided", 0.5),
-    Column("Units reported", 1.1, R),
-)
+
+def union_columns() -> tuple[Column, ...]:
+    """The union table's columns, in the current language."""
+    return (
+        Column(_("Union"), 3.6),
+        Column(_("Members"), 1.1, R),
+        Column(_("Yes"), 1.0, R),
+        Column(_("No"), 1.0, R),
+        Column(_("Void"), 0.8, R),
+        Column(_("Turnout"), 1.0, R),
+        Column(_("Share yes"), 1.0, R),
+        Column(_("Outcome"), 1.0),
+        Column(_("Decided"), 0.5),
+        Column(_("Units reported"), 1.1, R),
+    )
+
+
 UNION_CSV = (
     "union_id",
     "union",
@@ -60,7 +67,10 @@ def unions_table(vote: Vote, q: QuestionStandings) -> Table:
             continue
         n = s.numbers
         rule = vote.tally_rule_for(q.question, union)
-        name = union.name + (f" ({ct.plural(s.conflicts, 'conflict')})" if s.conflicts else "")
+        conflicts = ngettext("{count} conflict", "{count} conflicts", s.conflicts).format(
+            count=number(s.conflicts)
+        )
+        name = union.name + (f" ({conflicts})" if s.conflicts else "")
         rows.append(
             Row(
                 (
@@ -73,7 +83,7 @@ def unions_table(vote: Vote, q: QuestionStandings) -> Table:
                     ct.share(n.yes_share(rule)),
                     ct.outcome_cell(s.outcome),
                     ct.decided_cell(s.outcome, s.decided),
-                    f"{s.units_reported} of {s.units_total}",
+                    ct.x_of_y(s.units_reported, s.units_total),
                 ),
                 (
                     union.id,
@@ -86,7 +96,7 @@ def unions_table(vote: Vote, q: QuestionStandings) -> Table:
                     ct.share_raw(n.turnout),
                     ct.share_raw(n.yes_share(rule)),
                     s.outcome.value,
-                    ct.decided_cell(s.outcome, s.decided),
+                    ct.decided_raw(s.outcome, s.decided),
                     str(s.units_reported),
                     str(s.units_total),
                     str(s.conflicts),
@@ -101,7 +111,7 @@ def unions_table(vote: Vote, q: QuestionStandings) -> Table:
     rows.append(
         Row(
             (
-                "All unions",
+                _("All unions"),
                 ct.count(members),
                 ct.count(t.yes),
                 ct.count(t.no),
@@ -110,7 +120,7 @@ def unions_table(vote: Vote, q: QuestionStandings) -> Table:
                 ct.share(pooled_share),
                 "",
                 "",
-                f"{reported} of {total}",
+                ct.x_of_y(reported, total),
             ),
             (
                 "",
@@ -132,7 +142,8 @@ def unions_table(vote: Vote, q: QuestionStandings) -> Table:
         )
     )
     # ten columns across a portrait page: a little smaller type so names wrap less
-    return Table(f"Unions ({q.question.id})", UNION_COLUMNS, tuple(rows), UNION_CSV, scale=0.92)
+    title = _("Unions ({question})").format(question=q.question.id)
+    return Table(title, union_columns(), tuple(rows), UNION_CSV, scale=0.92)
 
 
 def units_table(vote: Vote, q: QuestionStandings) -> Table:
@@ -162,14 +173,14 @@ def units_table(vote: Vote, q: QuestionStandings) -> Table:
             )
         )
     return Table(
-        f"Units ({q.question.id})",
+        _("Units ({question})").format(question=q.question.id),
         (
-            Column("Unit", 3),
-            Column("Union", 3),
-            Column("Yes", 1, R),
-            Column("No", 1, R),
-            Column("Count", 1.3),
-            Column("Outcome", 1.3),
+            Column(_("Unit"), 3),
+            Column(_("Union"), 3),
+            Column(_("Yes"), 1, R),
+            Column(_("No"), 1, R),
+            Column(_("Count"), 1.3),
+            Column(_("Outcome"), 1.3),
         ),
         tuple(rows),
         ("unit_id", "unit", "union_id", "yes", "no", "count", "outcome"),
@@ -180,7 +191,9 @@ def missing_units(vote: Vote, q: QuestionStandings, several: bool) -> list[Block
     level = 3 if several else 2
     waiting = awaited_units(vote, q)  # advisory sub-groups' ballots are in their parent's
     conflicts = [u for u in q.units.values() if u.status is ReportStatus.CONFLICT]
-    out: list[Block] = [Heading(f"Units not yet reported ({len(waiting)})", level)]
+    out: list[Block] = [
+        Heading(_("Units not yet reported ({count})").format(count=number(len(waiting))), level)
+    ]
 
     def where(uid: str) -> tuple[str, str]:
         unit = vote.unit_by_id[uid]
@@ -188,12 +201,12 @@ def missing_units(vote: Vote, q: QuestionStandings, several: bool) -> list[Block
 
     out.append(
         Table(
-            f"Units not yet reported ({q.question.id})",
+            _("Units not yet reported ({question})").format(question=q.question.id),
             (
-                Column("Unit id", 2.2),
-                Column("Unit", 3),
-                Column("Union", 3),
-                Column("Eligible", 1, R),
+                Column(_("Unit id"), 2.2),
+                Column(_("Unit"), 3),
+                Column(_("Union"), 3),
+                Column(_("Eligible"), 1, R),
             ),
             tuple(
                 Row(
@@ -203,18 +216,18 @@ def missing_units(vote: Vote, q: QuestionStandings, several: bool) -> list[Block
                 for u in waiting
             ),
             ("unit_id", "unit", "union", "eligible"),
-            empty_text="Every unit has reported.",
+            empty_text=_("Every unit has reported."),
         )
     )
-    out.append(Heading(f"Open conflicts ({len(conflicts)})", level))
+    out.append(Heading(_("Open conflicts ({count})").format(count=number(len(conflicts))), level))
     out.append(
         Table(
-            f"Open conflicts ({q.question.id})",
+            _("Open conflicts ({question})").format(question=q.question.id),
             (
-                Column("Unit id", 2.2),
-                Column("Unit", 3),
-                Column("Union", 3),
-                Column("Counts in conflict", 1.2, R),
+                Column(_("Unit id"), 2.2),
+                Column(_("Unit"), 3),
+                Column(_("Union"), 3),
+                Column(_("Counts in conflict"), 1.2, R),
             ),
             tuple(
                 Row(
@@ -224,16 +237,20 @@ def missing_units(vote: Vote, q: QuestionStandings, several: bool) -> list[Block
                 for u in conflicts
             ),
             ("unit_id", "unit", "union", "counts_in_conflict"),
-            empty_text="No open conflicts. (Two stewards' counts that differ show here until "
-            "one of them is corrected.)",
+            empty_text=_(
+                "No open conflicts. (Two stewards' counts that differ show here until "
+                "one of them is corrected.)"
+            ),
         )
     )
     if conflicts:
         out.append(
             Paragraph(
-                "Until a conflict is resolved its ballots count as not yet reported. "
-                "See each unit's history (steward-app history UNIT) and correct the count "
-                "that is wrong.",
+                _(
+                    "Until a conflict is resolved its ballots count as not yet reported. "
+                    "See each unit's history (steward-app history UNIT) and correct the count "
+                    "that is wrong."
+                ),
                 scale=0.9,
             )
         )
@@ -249,7 +266,7 @@ def declarations(st: Standings, declared: Sequence[Declared]) -> list[Block]:
         if q is None:
             continue
         if d.union_id is None:
-            by = "the coalition"
+            by = _("the coalition")
             computed = q.outcome
         else:
             union = vote.union_by_id.get(d.union_id)
@@ -262,13 +279,18 @@ def declarations(st: Standings, declared: Sequence[Declared]) -> list[Block]:
         # "ratified after review" agrees with approved; "imposed" has nothing to compare
         verdict = compare(st, d.question_id, d.union_id, d.outcome).agrees
         agrees = {True: "agrees", False: "DIFFERS", None: "–"}[verdict]
+        shown = {
+            True: pgettext("declared", "agrees"),
+            False: pgettext("declared", "DIFFERS"),
+            None: "–",
+        }[verdict]
         rows.append(
             Row(
                 (
                     by,
-                    d.outcome.upper(),
-                    comp.upper(),
-                    agrees,
+                    declared_word(d.outcome).upper(),
+                    outcome_word(computed).upper() if computed else "–",
+                    shown,
                     d.note,
                     f"{d.steward}, {d.pc}, {ct.moment(d.recorded_at)}",
                 ),
@@ -288,16 +310,16 @@ def declarations(st: Standings, declared: Sequence[Declared]) -> list[Block]:
             )
         )
     return [
-        Heading("Declared outcomes beside the computed ones", 2),
+        Heading(_("Declared outcomes beside the computed ones"), 2),
         Table(
-            "Declared outcomes",
+            _("Declared outcomes"),
             (
-                Column("Declared by", 2.0),
-                Column("Declared", 1.1),
-                Column("Computed", 1.1),
+                Column(_("Declared by"), 2.0),
+                Column(_("Declared"), 1.1),
+                Column(_("Computed"), 1.1),
                 Column("", 1.0),
-                Column("Note", 2.4),
-                Column("Entered by", 2.6),
+                Column(_("Note"), 2.4),
+                Column(_("Entered by"), 2.6),
             ),
             tuple(rows),
             (

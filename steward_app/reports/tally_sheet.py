@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from steward_app.domain.counts import WHOLE_UNIT
+from steward_app.domain.language import _, ngettext, number, pgettext
 from steward_app.domain.vote import Mode, Question, Unit, Vote
+from steward_app.domain.wording import question_text
 from steward_app.reports import cell_text as ct
 from steward_app.reports.document import (
     Block,
@@ -26,7 +28,12 @@ from steward_app.reports.document import (
 )
 
 SHEET_TYPE_SIZE = 11.0
-TELLERS = ("Teller 1", "Teller 2", "Teller 3 or observer")
+
+
+def tellers() -> tuple[str, ...]:
+    """The signature lines of a tally sheet, in the current language."""
+    # TRANSLATORS: tellers: the members who count the ballots ("escrutadores")
+    return (_("Teller 1"), _("Teller 2"), _("Teller 3 or observer"))
 
 
 @dataclass(frozen=True)
@@ -47,8 +54,13 @@ def sheets_for(vote: Vote, unit_ids: Sequence[str] | None) -> list[Sheet]:
     unknown = [u for u in wanted if u not in vote.unit_by_id]
     if unknown:
         names = ", ".join(f'"{u}"' for u in unknown)
-        which = f"no unit {names}" if len(unknown) == 1 else f"no units {names}"
-        raise NotInVote(f"there is {which} in this vote; `steward-app units` lists the unit ids")
+        raise NotInVote(
+            ngettext(
+                "there is no unit {names} in this vote; `steward-app units` lists the unit ids",
+                "there are no units {names} in this vote; `steward-app units` lists the unit ids",
+                len(unknown),
+            ).format(names=names)
+        )
     chosen = wanted or _setup_order(vote)
     out = []
     for uid in chosen:
@@ -82,24 +94,37 @@ def tally_sheets(data: ReportData, unit_ids: Sequence[str] | None = None) -> Doc
         if n > 1:
             blocks.append(PageBreak())
         blocks += _sheet(vote, sheet, n, len(sheets))
-    header = page_header(data, "Tally sheet", official=vote.mode is Mode.OFFICIAL)
+    header = page_header(data, _("Tally sheet"), official=vote.mode is Mode.OFFICIAL)
     return Document("tally-sheets", header, tuple(blocks), type_size=SHEET_TYPE_SIZE)
 
 
 def _sheet(vote: Vote, sheet: Sheet, n: int, total: int) -> list[Block]:
     unit = sheet.unit
     union = vote.union_by_id[unit.union_id]
-    pairs = [("Union", union.name), ("Unit id", unit.id)]
+    pairs = [(_("Union"), union.name), (_("Unit id"), unit.id)]
     if sheet.part:
-        pairs.append(("Part (site or session)", sheet.part))
+        pairs.append((_("Part (site or session)"), sheet.part))
     pairs += [
-        ("Eligible in the setup", f"{ct.count(unit.eligible)} (whole unit)"),
-        ("Sheet", f"{n} of {total}; fill it in by hand at the count, in ink"),
+        (
+            _("Eligible in the setup"),
+            _("{count} (whole unit)").format(count=ct.count(unit.eligible)),
+        ),
+        (
+            _("Sheet"),
+            _("{n} of {total}; fill it in by hand at the count, in ink").format(
+                n=number(n), total=number(total)
+            ),
+        ),
     ]
     if unit.subgroup_of:
-        kind = "advisory" if unit.advisory else "with a veto"
-        pairs.append(("Sub-group of", f"{unit.subgroup_of} ({kind}); counted on its own"))
-    title = f"Tally sheet: {unit.name}" + (f" — {sheet.part}" if sheet.part else "")
+        if unit.advisory:
+            sub = _("{unit} (advisory); counted on its own")
+        else:
+            sub = _("{unit} (with a veto); counted on its own")
+        pairs.append((_("Sub-group of"), sub.format(unit=unit.subgroup_of)))
+    title = _("Tally sheet: {unit}").format(unit=unit.name) + (
+        f" — {sheet.part}" if sheet.part else ""
+    )
     blocks: list[Block] = [
         Heading(title),
         RunningTitle(f"{title} ({unit.id})"),
@@ -107,22 +132,26 @@ def _sheet(vote: Vote, sheet: Sheet, n: int, total: int) -> list[Block]:
         FillIn(
             "",
             (
-                FillInField("Eligible members on the voting list", "as the list shows"),
-                FillInField("Count started at", "time"),
+                FillInField(_("Eligible members on the voting list"), _("as the list shows")),
+                FillInField(_("Count started at"), _("time")),
             ),
         ),
     ]
     for q in sheet.questions:
-        label = f"Question {q.id}: {q.text}" if len(sheet.questions) > 1 else q.text
+        text = question_text(q)
+        if len(sheet.questions) > 1:
+            label = _("Question {question}: {text}").format(question=q.id, text=text)
+        else:
+            label = text
         blocks.append(
             FillIn(
                 label,
                 (
-                    FillInField("YES ballots"),
-                    FillInField("NO ballots"),
-                    FillInField("VOID ballots", "spoilt or blank"),
-                    FillInField("CHALLENGED ballots", "set aside, not yet ruled on"),
-                    FillInField("Total ballots", "yes + no + void + challenged"),
+                    FillInField(_("YES ballots")),
+                    FillInField(_("NO ballots")),
+                    FillInField(_("VOID ballots"), _("spoilt or blank")),
+                    FillInField(_("CHALLENGED ballots"), _("set aside, not yet ruled on")),
+                    FillInField(_("Total ballots"), _("yes + no + void + challenged")),
                 ),
             )
         )
@@ -130,23 +159,29 @@ def _sheet(vote: Vote, sheet: Sheet, n: int, total: int) -> list[Block]:
         FillIn(
             "",
             (
-                FillInField("Count finished at", "time"),
-                FillInField("This count is", "", ("provisional", "final")),
+                FillInField(_("Count finished at"), _("time")),
+                FillInField(
+                    _("This count is"),
+                    "",
+                    (pgettext("count", "provisional"), pgettext("count", "final")),
+                ),
             ),
         )
     )
     blocks.append(
         Signatures(
-            "We, the tellers, certify that the numbers above are the ballots we counted.",
-            TELLERS,
+            _("We, the tellers, certify that the numbers above are the ballots we counted."),
+            tellers(),
         )
     )
     part = f" --part {sheet.part}" if sheet.part else ""
     question = " --question Q" if len(vote.questions) > 1 else ""
     blocks.append(
         Paragraph(
-            f"For the steward entering it: steward-app count {unit.id}{part}{question} "
-            "--yes N --no N --void N --challenged N [--final]",
+            _("For the steward entering it: {command}").format(
+                command=f"steward-app count {unit.id}{part}{question} "
+                "--yes N --no N --void N --challenged N [--final]"
+            ),
             scale=0.75,
         )
     )
