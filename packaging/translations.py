@@ -15,6 +15,7 @@ standard library's gettext.
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -136,9 +137,40 @@ def problems() -> list[str]:
             strings = m.string if isinstance(m.string, tuple) else (m.string,)
             if not all(strings):
                 found.append(f"{code}: not translated: {m.id!r}")
+        for m in catalog:
+            if m.id:
+                found += _placeholder_problems(code, m.id, m.string)
+        for m, errors in catalog.check():
+            found += [f"{code}: {m.id!r}: {e}" for e in errors]
         if not mo_path(code).is_file() or mo_path(code).read_bytes() != mo_bytes(catalog):
             found.append(f"{code}: {mo_path(code).name} is not the compiled .po; run compile")
     return found
+
+
+def _names(text: str) -> set[str]:
+    return set(re.findall(r"{(\w*)}", text))
+
+
+def _placeholder_problems(code: str, msgid: object, msgstr: object) -> list[str]:
+    """A translation must use the {named} placeholders of its sentence: none lost, none made up
+    (a plural's singular may leave out the count, as "la unidad" for "1 unit")."""
+    ids = msgid if isinstance(msgid, tuple) else (msgid,)
+    strs = msgstr if isinstance(msgstr, tuple) else (msgstr,)
+    wanted = set().union(*(_names(i) for i in ids))
+    out = []
+    for form, text in enumerate(strs):
+        if not text:
+            continue
+        have = _names(text)
+        if have - wanted:
+            out.append(f"{code}: {ids[0]!r} form {form}: unknown placeholders {have - wanted}")
+        lost = wanted - have
+        if form > 0 or len(strs) == 1:
+            if lost:
+                out.append(f"{code}: {ids[0]!r} form {form}: placeholders left out {lost}")
+        elif lost - {"count", "n"}:
+            out.append(f"{code}: {ids[0]!r} form {form}: placeholders left out {lost}")
+    return out
 
 
 def main(argv: list[str]) -> int:

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TextIO
 
 from steward_app import __version__
-from steward_app.cli import backup_commands, guard, report_commands, sync_commands
+from steward_app.cli import backup_commands, guard, language_choice, report_commands, sync_commands
 from steward_app.cli.context import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Cli, Handler
 from steward_app.cli.standings_text import render
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey
 from steward_app.domain.declared import DeclaredOutcome
 from steward_app.domain.entries import EntryType
 from steward_app.domain.identity import fingerprint
+from steward_app.domain.language import SOURCE_LANGUAGE, in_language
 from steward_app.domain.setup_file import SetupError, parse_setup
 from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
 from steward_app.services.errors import NoVote, Refused
@@ -150,6 +151,7 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
         "per-user data folder); created if missing",
     )
     p.add_argument("--steward", help="who is entering (default: this PC's user name)")
+    p.add_argument("--lang", metavar="CODE", help=language_choice.lang_help())
     p.add_argument("--pc", help="this PC's name (default: its host name)")
     p.add_argument(
         "--demo",
@@ -261,14 +263,17 @@ def _import_counts(cli: Cli) -> int:
 
 
 def _standings(cli: Cli) -> int:
-    standings, declared = load_standings(cli.store)
     if cli.args.json:
-        code = state_code(cli.store).code  # what `state` prints, and the reports
-        # compact, one line: json's C encoder (indent= takes its pure-Python one, 5x the
-        # time on a 10,000-unit vote); docs/standings-json.md
-        data = standings_json(standings, declared, code)
+        # JSON is for programs: locale-free, its sentences in English whatever --lang says
+        with in_language(SOURCE_LANGUAGE):
+            standings, declared = load_standings(cli.store)
+            code = state_code(cli.store).code  # what `state` prints, and the reports
+            # compact, one line: json's C encoder (indent= takes its pure-Python one, 5x the
+            # time on a 10,000-unit vote); docs/standings-json.md
+            data = standings_json(standings, declared, code)
         cli.say(json.dumps(data, separators=(",", ":")))
     else:
+        standings, declared = load_standings(cli.store)
         cli.out.write(render(standings, declared))
     return EXIT_OK
 
@@ -384,6 +389,11 @@ def run(
     """Run one command; returns the exit status (used by tests and the entry point)."""
     out = out or sys.stdout
     err = err or sys.stderr
+    try:
+        language_choice.choose(sys.argv[1:] if argv is None else argv)
+    except ValueError as exc:
+        print(f"steward-app: usage error: {exc}", file=err)
+        return EXIT_USAGE
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = build_parser().parse_args(argv)

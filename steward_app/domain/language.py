@@ -105,7 +105,11 @@ def _checked(code: str) -> str:
     found = supported(code)
     if found is None:
         shipped = ", ".join(LANGUAGES)
-        raise ValueError(f"unknown language {code!r}; the languages shipped are: {shipped}")
+        raise ValueError(
+            _("unknown language {code}; the languages shipped are: {shipped}").format(
+                code=repr(code), shipped=shipped
+            )
+        )
     return found
 
 

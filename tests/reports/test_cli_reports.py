@@ -46,7 +46,7 @@ def test_each_report_to_pdf(demo_db: Path, tmp_path: Path) -> None:  # noqa: F81
         "--page-size",
         "letter",
     )
-    assert code == EXIT_OK and "2 page(s)" in said
+    assert code == EXIT_OK and "2 pages" in said
     pages = read_pdf(out).pages
     assert "aru-p5" in pages[0] and "cspu-troopers" in pages[1]
 
