@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from steward_app.domain.language import _
 from steward_app.services.errors import Refused
 from steward_app.store.errors import StoreError
 from steward_app.store.lock import held_for_command
@@ -89,4 +90,5 @@ def _daily_backup(path: Path, err: TextIO) -> None:
     try:
         daily_backup_if_due(path)
     except StoreError as exc:
-        print(f"steward-app: note: the day's backup was not made: {exc}", file=err)
+        note = _("note: the day's backup was not made: {why}").format(why=exc)
+        print(f"steward-app: {note}", file=err)

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from steward_app.domain.checks import Problem
+from steward_app.domain.checks import Problem, Severity
+from steward_app.domain.language import _, ngettext, number
 from steward_app.services.counting import RowsRefused
 from steward_app.services.errors import Refused
 
 EACH_UP_TO = 10  # this many problems or fewer: each is listed with its row
 FIRST_UNITS = 3  # units named on a summary line
+
+
+def severity_word(severity: Severity) -> str:
+    """ "error" or "warning" in the current language (the check's code stays as it is)."""
+    return {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}[severity]
 
 
 def summary_lines(items: Sequence[tuple[int, str, Problem]]) -> list[str]:
@@ -24,22 +30,37 @@ def summary_lines(items: Sequence[tuple[int, str, Problem]]) -> list[str]:
         by_code.setdefault(item[2].code, []).append(item)
     lines = []
     for code, rows in by_code.items():
-        first_row, _, first = rows[0]
+        first_row, _first_unit, first = rows[0]
         units: dict[str, list[int]] = {}  # the first few units, each with its rows
-        for n, unit, _ in rows:
+        for n, unit, _problem in rows:
             if unit not in units and len(units) == FIRST_UNITS:
                 break
             units.setdefault(unit, []).append(n)
         listed = sum(len(numbers) for numbers in units.values())
         shown = ", ".join(
-            f"{unit or '(no unit)'} (row{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))})"
+            ngettext("{unit} (row {rows})", "{unit} (rows {rows})", len(ns)).format(
+                unit=unit or _("(no unit)"), rows=", ".join(map(str, ns))
+            )
             for unit, ns in units.items()
         )
-        more = f" and {len(rows) - listed:,} more" if len(rows) > listed else ""
-        noun = "row" if len(rows) == 1 else "rows"
+        more = ""
+        if len(rows) > listed:
+            more = _(" and {count} more").format(count=number(len(rows) - listed))
         lines.append(
-            f"{first.severity.value} {code} ({first.field}) on {len(rows):,} {noun}: "
-            f"{shown}{more}; row {first_row}: {first.message}"
+            ngettext(
+                "{severity} {code} ({field}) on {count} row: {shown}{more}; row {row}: {message}",
+                "{severity} {code} ({field}) on {count} rows: {shown}{more}; row {row}: {message}",
+                len(rows),
+            ).format(
+                severity=severity_word(first.severity),
+                code=code,
+                field=first.field,
+                count=number(len(rows)),
+                shown=shown,
+                more=more,
+                row=first_row,
+                message=first.message,
+            )
         )
     return lines
 
@@ -48,9 +69,16 @@ def problem_lines(items: Sequence[tuple[int, str, Problem]], verbose: bool) -> l
     """Each problem with its row (verbose, or only a few), else the summary."""
     if verbose or len(items) <= EACH_UP_TO:
         return [
-            f"{p.severity.value} {p.code} ({p.field}): row {n}: {p.message}" for n, _, p in items
+            _("{severity} {code} ({field}): row {row}: {message}").format(
+                severity=severity_word(p.severity),
+                code=p.code,
+                field=p.field,
+                row=n,
+                message=p.message,
+            )
+            for n, _unit, p in items
         ]
-    return summary_lines(items) + ["(one line per check; --verbose lists every row)"]
+    return summary_lines(items) + [_("(one line per check; --verbose lists every row)")]
 
 
 def summarised(refused: RowsRefused, verbose: bool) -> Refused:
@@ -72,7 +100,10 @@ def confirmed_lines(
         units = [""] * len(warnings)
     items = [(n, unit, p) for (n, p), unit in zip(warnings, units, strict=True)]
     if verbose or len(items) <= EACH_UP_TO:
-        return [f"confirmed on row {n}: {p}" for n, _, p in items]
-    return [f"confirmed {len(items):,} warnings:"] + [
+        return [
+            _("confirmed on row {row}: {problem}").format(row=n, problem=p) for n, _u, p in items
+        ]
+    confirmed = ngettext("confirmed {count} warning:", "confirmed {count} warnings:", len(items))
+    return [confirmed.format(count=number(len(items)))] + [
         f"  {line}" for line in problem_lines(items, verbose)
     ]

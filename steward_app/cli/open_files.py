@@ -19,6 +19,7 @@ from pathlib import Path
 
 from steward_app.cli.context import EXIT_USAGE
 from steward_app.cli.main import add_global_options
+from steward_app.domain.language import _
 
 TALLY_SUFFIX = ".tally"
 USAGE = "steward-app [--db PATH] [--steward NAME] [--pc NAME] FILE.tally [FILE.tally ...]"
@@ -77,6 +78,6 @@ def is_tally_name(word: str) -> bool:
 
 
 def _usage_error(message: str) -> None:
-    print(f"usage: {USAGE}", file=sys.stderr)
-    print(f"steward-app: usage error: {message}", file=sys.stderr)
+    print(_("usage: ") + USAGE, file=sys.stderr)
+    print("steward-app: " + _("usage error: {message}").format(message=message), file=sys.stderr)
     raise SystemExit(EXIT_USAGE)

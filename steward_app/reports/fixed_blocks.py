@@ -202,6 +202,15 @@ def fill_in(m: Metrics, f: FillIn, width: float, size: float) -> Drawn:
     return Drawn(y + 0.4 * size, tuple(ops))
 
 
+def fitted_size(m: Metrics, text: str, size: float, width: float, bold: bool = False) -> float:
+    """The type size at which a one-line label fits its width: `size`, or smaller (down to
+    60%) for a longer translation, rather than run out of its box."""
+    natural = m.width(text, size, bold)
+    if natural <= width:
+        return size
+    return max(size * width / natural * 0.99, 0.6 * size)
+
+
 def signatures(m: Metrics, s: Signatures, width: float, size: float) -> Drawn:
     ops, y = text_lines(m, s.statement, 0, 0, width, size)
     y += 0.3 * size
@@ -219,7 +228,8 @@ def signatures(m: Metrics, s: Signatures, width: float, size: float) -> Drawn:
         for caption, share in fields:
             w = share * width - 8
             ops.append(LineOp(x, y + row_h, x + w, y + row_h, 0.8))
-            ops.append(TextOp(x, y + row_h + 1, w, small_h, caption, small, color=GREY_TEXT))
+            fits = fitted_size(m, caption, small, w)
+            ops.append(TextOp(x, y + row_h + 1, w, small_h, caption, fits, color=GREY_TEXT))
             x += share * width
         y += row_h + small_h + 0.3 * size
     return Drawn(y + 0.3 * size, tuple(ops))

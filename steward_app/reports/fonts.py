@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from steward_app.bundled import resource_path
+from steward_app.domain.language import _
 
 FAMILY = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -34,13 +35,19 @@ def ensure_fonts() -> str:
     for name in FONT_FILES:
         path = resource_path("fonts", name)
         if not path.is_file():
-            raise FontMissing(f"the report font {path} is missing; reinstall steward_app")
+            raise FontMissing(
+                _("the report font {path} is missing; reinstall steward_app").format(path=path)
+            )
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
-            raise FontMissing(f"Qt could not load the report font {path}")
+            raise FontMissing(_("Qt could not load the report font {path}").format(path=path))
         families.update(QFontDatabase.applicationFontFamilies(font_id))
     if FAMILY not in families:
-        raise FontMissing(f"the bundled font files hold {sorted(families)}, not {FAMILY}")
+        raise FontMissing(
+            _("the bundled font files hold {families}, not {family}").format(
+                families=sorted(families), family=FAMILY
+            )
+        )
     _registered.append(FAMILY)
     return FAMILY
 

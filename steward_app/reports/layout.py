@@ -395,25 +395,29 @@ def _footer_ops(
     lh = m.line_height(FOOTER_SIZE, True)
     top = geometry.height - lh
     w = geometry.width
+    left = f"{h.fingerprint_label} {h.fingerprint}"
+    centre = f"{h.stamp} · steward_app {__version__}"
+    right = _("page {page} of {pages}").format(page=number(page), pages=number(pages))
+    box = w * 0.4
     return [
         LineOp(0, top - 4, w, top - 4, 0.8),
-        TextOp(0, top, w * 0.4, lh, f"{h.fingerprint_label} {h.fingerprint}", FOOTER_SIZE, True),
+        TextOp(0, top, box, lh, left, fb.fitted_size(m, left, FOOTER_SIZE, box, True), True),
         TextOp(
             w * 0.3,
             top,
-            w * 0.4,
+            box,
             lh,
-            f"{h.stamp} · steward_app {__version__}",
-            FOOTER_SIZE,
+            centre,
+            fb.fitted_size(m, centre, FOOTER_SIZE, box),
             align=Align.CENTER,
         ),
         TextOp(
             w * 0.6,
             top,
-            w * 0.4,
+            box,
             lh,
-            _("page {page} of {pages}").format(page=number(page), pages=number(pages)),
-            FOOTER_SIZE,
+            right,
+            fb.fitted_size(m, right, FOOTER_SIZE, box, True),
             True,
             Align.RIGHT,
         ),

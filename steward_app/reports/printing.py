@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from steward_app import __version__
+from steward_app.domain.language import _
 from steward_app.reports.document import Document
 from steward_app.reports.measure import Metrics
 from steward_app.reports.renderer import RenderError, render
@@ -46,7 +47,7 @@ def page_layout_for(page_size: str = "letter", landscape: bool = False) -> QPage
     """Letter or A4 ("letter" / "a4"), portrait unless `landscape`, 15 mm margins."""
     size_id = PAGE_SIZES.get(page_size.lower())
     if size_id is None:
-        raise ValueError(f'unknown page size "{page_size}"; use letter or a4')
+        raise ValueError(_('unknown page size "{size}"; use letter or a4').format(size=page_size))
     orientation = (
         QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     )

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from steward_app.domain.language import _
 from steward_app.reports.document import Align, Document, Tone
 from steward_app.reports.fonts import ensure_fonts, measuring_font, report_font
 from steward_app.reports.layout import lay_out
@@ -74,7 +75,7 @@ def render(device: QPagedPaintDevice, document: Document, metrics: Metrics | Non
 def paint_pages(device: QPagedPaintDevice, pages: Sequence[Page]) -> None:
     painter = QPainter()
     if not painter.begin(device):
-        raise RenderError("could not start painting on the output (is the file writable?)")
+        raise RenderError(_("could not start painting on the output (is the file writable?)"))
     try:
         _Painter(painter, device.logicalDpiX() / 72.0, page_geometry(device)).pages(device, pages)
     finally:
@@ -93,7 +94,7 @@ class _Painter:
     def pages(self, device: QPagedPaintDevice, pages: Sequence[Page]) -> None:
         for i, page in enumerate(pages):
             if i and not device.newPage():
-                raise RenderError("the output refused a new page")
+                raise RenderError(_("the output refused a new page"))
             for op in page.ops:
                 self.op(op)
 
