@@ -12,7 +12,11 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     gc.disable()  # start-up: see steward_app/ui/start_up.py; the window switches it back on
+    from steward_app.cli import language_choice
     from steward_app.cli.main import build_parser, run
+
+    with contextlib.suppress(ValueError):  # an unknown --lang: run() says so
+        language_choice.choose(args)  # before any parser is built, so --help is in it too
     from steward_app.cli.open_files import files_to_open
 
     opening = files_to_open(args)  # `steward-app [--db PATH] FILE.tally ...`, else None
