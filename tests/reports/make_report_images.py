@@ -1,5 +1,6 @@
 """Regenerate docs/reports/: every report of the demo vote as PDF, each page as PNG in
-colour, and each report's first page in grey (what a black-and-white office printer gives).
+colour, and each report's first page in grey (what a black-and-white office printer gives);
+the union notice in Spanish too (union-notice-afscme-es).
 
     .venv/bin/python -m tests.reports.make_report_images
 
@@ -19,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QImage
 
+from steward_app.domain.language import in_language
 from steward_app.reports.document import Document
 from steward_app.reports.notice import union_notice
 from steward_app.reports.printing import ensure_gui_application, write_pdf
@@ -58,16 +60,21 @@ def main() -> int:
         try:
             load_demo(store, STEWARD)
             data = report_data(store)
+            with in_language("es"):  # the standings' reasons made in Spanish too
+                data_es = report_data(store)
         finally:
             store.close()
-    documents: dict[str, Document] = {
-        "coalition-summary": coalition_summary(data),
-        "union-notice-afscme": union_notice(data, "afscme"),
-        "tally-sheets": tally_sheets(data, TALLY_UNITS),
+    documents: dict[str, tuple[str, Document]] = {
+        "coalition-summary": ("en", coalition_summary(data)),
+        "union-notice-afscme": ("en", union_notice(data, "afscme")),
+        "tally-sheets": ("en", tally_sheets(data, TALLY_UNITS)),
     }
-    for name, document in documents.items():
+    with in_language("es"):  # a Spanish notice for the hall's board (docs/translations.md)
+        documents["union-notice-afscme-es"] = ("es", union_notice(data_es, "afscme"))
+    for name, (code, document) in documents.items():
         pdf = OUT / f"{name}.pdf"
-        pages = write_pdf(pdf, document, "letter")
+        with in_language(code):  # the layout's own words (page x of y, continued) too
+            pages = write_pdf(pdf, document, "letter")
         images = pngs(pdf)
         sizes = ", ".join(f"{p.name} {p.stat().st_size // 1024} KB" for p in images)
         print(f"{pdf.relative_to(OUT.parents[1])}: {pages} page(s); {sizes}")
