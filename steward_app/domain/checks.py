@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from steward_app.domain.bounds import MAX_BALLOTS
 from steward_app.domain.counts import WHOLE_UNIT, CountValues, SlotKey
+from steward_app.domain.language import _, number, pgettext
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Vote
 
@@ -34,6 +35,19 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.severity.value} {self.code} ({self.field}): {self.message}"
+
+
+def field_word(field: str) -> str:
+    """A count's field as people call it in the current language (the code stays "yes")."""
+    # TRANSLATORS: the fields of a count, as named in a check's message
+    words = {
+        "yes": pgettext("field", "yes"),
+        "no": pgettext("field", "no"),
+        "void": pgettext("field", "void"),
+        "challenged": pgettext("field", "challenged"),
+        "eligible": pgettext("field", "eligible"),
+    }
+    return words.get(field, field)
 
 
 def _error(code: str, field: str, message: str) -> Problem:
@@ -75,12 +89,17 @@ def within_bounds(numbers: dict[str, int], problems: list[Problem]) -> None:
 
 
 def _too_large(field: str, value: int | str) -> Problem:
-    shown = f"{value:,}" if isinstance(value, int) else f"a number of {len(value):,} digits"
+    if isinstance(value, int):
+        shown = number(value)
+    else:
+        shown = _("a number of {count} digits").format(count=number(len(value)))
     return _error(
         "E_TOO_LARGE",
         field,
-        f"{field} is {shown}, more than {MAX_BALLOTS:,}, the most one count may hold; check "
-        "the number on the tally sheet",
+        _(
+            "{field} is {value}, more than {most}, the most one count may hold; check "
+            "the number on the tally sheet"
+        ).format(field=field_word(field), value=shown, most=number(MAX_BALLOTS)),
     )
 
 
@@ -97,8 +116,10 @@ def number_errors(numbers: Mapping[str, int]) -> list[Problem]:
         _error(
             "E_OVER_ELIGIBLE",
             "eligible",
-            f"{ballots:,} ballots (yes, no, void and challenged) but {eligible:,} eligible on "
-            "this count; check both figures on the tally sheet, or leave eligible out",
+            _(
+                "{ballots} ballots (yes, no, void and challenged) but {eligible} eligible on "
+                "this count; check both figures on the tally sheet, or leave eligible out"
+            ).format(ballots=number(ballots), eligible=number(eligible)),
         )
     ]
 
@@ -114,7 +135,10 @@ def _read_number(
                 _error(
                     "E_MISSING",
                     field,
-                    f"{field} is empty; type the number of {field} ballots (0 if there were none)",
+                    _(
+                        "{field} is empty; type the number of {field} ballots (0 if there were "
+                        "none)"
+                    ).format(field=field_word(field)),
                 )
             )
         return
@@ -123,7 +147,13 @@ def _read_number(
         digits = text.lstrip("+-")
         if digits.isdecimal() and digits.isascii():
             if text.startswith("-"):
-                problems.append(_error("E_NEGATIVE", field, f"{field} is below zero"))
+                problems.append(
+                    _error(
+                        "E_NEGATIVE",
+                        field,
+                        _("{field} is below zero").format(field=field_word(field)),
+                    )
+                )
             else:
                 problems.append(_too_large(field, digits))
             return
@@ -133,12 +163,20 @@ def _read_number(
             _error(
                 "E_NOT_WHOLE_NUMBER",
                 field,
-                f"{field} is {value!r}, not a whole number; type digits only, e.g. 412",
+                _("{field} is {value}, not a whole number; type digits only, e.g. 412").format(
+                    field=field_word(field), value=repr(value)
+                ),
             )
         )
     elif parsed < 0:
         problems.append(
-            _error("E_NEGATIVE", field, f"{field} is {parsed}; a count cannot be negative")
+            _error(
+                "E_NEGATIVE",
+                field,
+                _("{field} is {value}; a count cannot be negative").format(
+                    field=field_word(field), value=parsed
+                ),
+            )
         )
     else:
         numbers[field] = parsed
@@ -168,7 +206,9 @@ def check_key(vote: Vote, key: SlotKey) -> list[Problem]:
             _error(
                 "E_UNKNOWN_QUESTION",
                 "question",
-                f'there is no question "{key.question}"; the questions are: {ids}',
+                _('there is no question "{question}"; the questions are: {ids}').format(
+                    question=key.question, ids=ids
+                ),
             )
         )
     unit = vote.unit_by_id.get(key.unit)
@@ -177,8 +217,10 @@ def check_key(vote: Vote, key: SlotKey) -> list[Problem]:
             _error(
                 "E_UNKNOWN_UNIT",
                 "unit",
-                f'there is no unit "{key.unit}" in this vote; use a unit id from '
-                "the setup (steward-app units lists them)",
+                _(
+                    'there is no unit "{unit}" in this vote; use a unit id from '
+                    "the setup (steward-app units lists them)"
+                ).format(unit=key.unit),
             )
         )
         return problems
@@ -188,7 +230,9 @@ def check_key(vote: Vote, key: SlotKey) -> list[Problem]:
             _error(
                 "E_QUESTION_NOT_ASKED",
                 "question",
-                f'unit "{unit.id}" does not vote on question "{key.question}"',
+                _('unit "{unit}" does not vote on question "{question}"').format(
+                    unit=unit.id, question=key.question
+                ),
             )
         )
     if unit.parts and key.part == WHOLE_UNIT:
@@ -196,21 +240,25 @@ def check_key(vote: Vote, key: SlotKey) -> list[Problem]:
             _error(
                 "E_PART_REQUIRED",
                 "part",
-                f'unit "{unit.id}" reports by part; give one of: {", ".join(unit.parts)}',
+                _('unit "{unit}" reports by part; give one of: {parts}').format(
+                    unit=unit.id, parts=", ".join(unit.parts)
+                ),
             )
         )
     elif key.part != WHOLE_UNIT and key.part not in unit.parts:
         where = (
-            f"its parts are: {', '.join(unit.parts)}"
+            _("its parts are: {parts}").format(parts=", ".join(unit.parts))
             if unit.parts
-            else "it reports as a whole; leave the part out"
+            else _("it reports as a whole; leave the part out")
         )
         problems.append(
             _error(
                 "E_UNKNOWN_PART",
                 "part",
-                f'unit "{unit.id}" has no part "{key.part}"; {where}. Ask the '
-                "coordinator to add a part to the setup if one is missing",
+                _(
+                    'unit "{unit}" has no part "{part}"; {where}. Ask the '
+                    "coordinator to add a part to the setup if one is missing"
+                ).format(unit=unit.id, part=key.part, where=where),
             )
         )
     return problems
@@ -236,9 +284,15 @@ def check_values(vote: Vote, key: SlotKey, values: CountValues, ctx: CountContex
             _warning(
                 "W_TURNOUT_OVER_100",
                 "yes",
-                f"the unit would have {in_hand:,} ballots for {unit.eligible:,} eligible members "
-                f"({format_share(Fraction(in_hand, unit.eligible))} turnout); check the numbers "
-                "against the tally sheet, and confirm only if the eligible figure is out of date",
+                _(
+                    "the unit would have {ballots} ballots for {eligible} eligible members "
+                    "({turnout} turnout); check the numbers against the tally sheet, and confirm "
+                    "only if the eligible figure is out of date"
+                ).format(
+                    ballots=number(in_hand),
+                    eligible=number(unit.eligible),
+                    turnout=format_share(Fraction(in_hand, unit.eligible)),
+                ),
             )
         )
     if values.eligible is not None and key.part == WHOLE_UNIT and values.eligible != unit.eligible:
@@ -246,9 +300,11 @@ def check_values(vote: Vote, key: SlotKey, values: CountValues, ctx: CountContex
             _warning(
                 "W_ELIGIBLE_DIFFERS",
                 "eligible",
-                f"this count says {values.eligible:,} eligible, the setup says {unit.eligible:,}; "
-                "standings use the setup's figure. Confirm to record it; ask the coordinator to "
-                "correct the setup if the count's figure is right",
+                _(
+                    "this count says {count} eligible, the setup says {setup}; standings use "
+                    "the setup's figure. Confirm to record it; ask the coordinator to correct "
+                    "the setup if the count's figure is right"
+                ).format(count=number(values.eligible), setup=number(unit.eligible)),
             )
         )
     if cast > 0 and values.void * VOID_SHARE_WARNING.denominator > (
@@ -258,9 +314,15 @@ def check_values(vote: Vote, key: SlotKey, values: CountValues, ctx: CountContex
             _warning(
                 "W_VOID_SHARE_HIGH",
                 "void",
-                f"{values.void:,} void of {cast:,} ballots "
-                f"({format_share(Fraction(values.void, cast))}) is more than 3%; check the void "
-                "pile and the tally sheet",
+                _(
+                    "{void} void of {cast} ballots ({share}) is more than {most}; check the "
+                    "void pile and the tally sheet"
+                ).format(
+                    void=number(values.void),
+                    cast=number(cast),
+                    share=format_share(Fraction(values.void, cast)),
+                    most=format_share(VOID_SHARE_WARNING, 0),
+                ),
             )
         )
     if cast == 0 and values.challenged == 0:
@@ -268,8 +330,10 @@ def check_values(vote: Vote, key: SlotKey, values: CountValues, ctx: CountContex
             _warning(
                 "W_ALL_ZERO",
                 "yes",
-                "every number is zero; confirm only if nobody voted here (a count not yet made "
-                "should not be entered)",
+                _(
+                    "every number is zero; confirm only if nobody voted here (a count not yet "
+                    "made should not be entered)"
+                ),
             )
         )
     if ctx.identical_units and cast > 0:
@@ -278,7 +342,10 @@ def check_values(vote: Vote, key: SlotKey, values: CountValues, ctx: CountContex
             _warning(
                 "W_SAME_AS_OTHER_UNIT",
                 "yes",
-                f"the same yes/no/void as {others}; check that this is not the other unit's sheet",
+                _(
+                    "the same yes/no/void as {others}; check that this is not the other unit's "
+                    "sheet"
+                ).format(others=others),
             )
         )
     return problems

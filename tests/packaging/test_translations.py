@@ -71,6 +71,7 @@ SPEAKING_FILES = sorted(
             "rules.py",
             "threshold.py",
             "language.py",
+            "checks.py",
         )
     ]
 )
@@ -85,6 +86,8 @@ SPEAKING_CALLS: dict[str, tuple[int | str, ...]] = {
     "RenderError": (0,),
     "FontMissing": (0,),
     "ValueError": (0,),
+    "_error": (2,),  # a check's message (domain/checks.py)
+    "_warning": (2,),
     "Heading": (0, "text"),
     "Paragraph": (0, "text"),
     "Banner": (0, 1),
