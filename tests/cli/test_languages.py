@@ -170,9 +170,7 @@ def test_plural_forms_in_both_languages(code: str, one: str, two: str) -> None:
         ("es", "resultado del 1 voto impugnado", "resultado de los 3 votos impugnados"),
     ],
 )
-def test_a_domain_sentence_takes_the_plural_the_count_needs(
-    code: str, one: str, many: str
-) -> None:
+def test_a_domain_sentence_takes_the_plural_the_count_needs(code: str, one: str, many: str) -> None:
     from steward_app.domain.tally import Numbers
 
     def reason(challenged: int) -> str:
