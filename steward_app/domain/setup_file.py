@@ -17,6 +17,7 @@ from typing import Any
 from steward_app.domain.bounds import MAX_BALLOTS, MAX_MEMBERSHIP
 from steward_app.domain.nesting import MAX_DEPTH, toml_too_deep
 from steward_app.domain.rules import TallyRule, UnionRule, UnitsRequired
+from steward_app.domain.setup_questions import question_text
 from steward_app.domain.setup_reader import (
     ID_RE,
     Path,
@@ -357,7 +358,7 @@ def _questions(
         path: Path = ("questions", i)
         r.unknown_keys(qt, path, {"id", "text", "scope", "tally_rule", "units"})
         qid = r.id(qt, path, seen)
-        text = r.get(qt, path, "text", str, "the question as printed on the ballot")
+        text, texts = question_text(r, qt, path)
         scope = enum_member(
             r,
             Scope,
@@ -379,7 +380,7 @@ def _questions(
             r.problem(path + ("units",), f"names units that do not exist: {unknown}")
             asked = []
         if qid and text and scope:
-            out.append(Question(qid, text, scope, tally, tuple(asked)))
+            out.append(Question(qid, text, scope, tally, tuple(asked), texts))
     return out
 
 
