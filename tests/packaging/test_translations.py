@@ -65,6 +65,7 @@ SPEAKING_FILES = sorted(
         for name in (
             "wording.py",
             "standings.py",
+            "union_reasons.py",
             "coalition.py",
             "coalition_tests.py",
             "agreements.py",
