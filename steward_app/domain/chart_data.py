@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from steward_app.domain.coalition import CoalitionStanding, Position, TestKind
+from steward_app.domain.language import _, number, pgettext
 from steward_app.domain.standings import QuestionStandings, UnionStanding
 from steward_app.domain.tally import Outcome
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Scope, Vote
-from steward_app.domain.wording import needed_text
+from steward_app.domain.wording import needed_text, outcome_word
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,24 @@ class Bar:
     unit: str  # "unions", "% of members", "votes"
 
 
+def _segment_label(kind: str, figure: str) -> str:
+    """ "approved 6", "yes 4,200": a segment's kind in words and its figure."""
+    words = {
+        "approved": pgettext("outcome", "approved"),
+        "pending": pgettext("outcome", "pending"),
+        "rejected": pgettext("outcome", "rejected"),
+        "yes": pgettext("field", "yes"),
+        "no": pgettext("field", "no"),
+        # TRANSLATORS: unions that voted against, on a chart
+        "opposed": _("opposed"),
+    }
+    return _("{kind} {figure}").format(kind=words[kind], figure=figure)
+
+
+def _needs(threshold: str) -> str:
+    return _("needs {threshold}").format(threshold=threshold)
+
+
 def _pos(p: Position) -> str:
     return {Position.APPROVE: "approved", Position.REJECT: "rejected"}.get(p, "pending")
 
@@ -52,13 +71,15 @@ def coalition_bars(vote: Vote, c: CoalitionStanding, q: QuestionStandings) -> li
             }
             bars.append(
                 Bar(
-                    "Unions approving",
-                    tuple(Segment(f"{k} {n}", n, k) for k, n in counts.items() if n),
+                    _("Unions approving"),
+                    tuple(
+                        Segment(_segment_label(k, number(n)), n, k) for k, n in counts.items() if n
+                    ),
                     float(len(c.positions)),
                     float(t.threshold),
-                    f"needs {t.threshold_text}",
-                    t.state,
-                    "unions",
+                    _needs(t.threshold_text),
+                    t.state_text,
+                    _("unions"),
                 )
             )
         elif t.kind is TestKind.MEMBERSHIP:
@@ -69,30 +90,32 @@ def coalition_bars(vote: Vote, c: CoalitionStanding, q: QuestionStandings) -> li
             }
             bars.append(
                 Bar(
-                    "Membership of approving unions",
+                    _("Membership of approving unions"),
                     tuple(
-                        Segment(f"{k} {format_share(Fraction(n, total))}", 100 * n / total, k)
+                        Segment(
+                            _segment_label(k, format_share(Fraction(n, total))), 100 * n / total, k
+                        )
                         for k, n in sums.items()
                         if n
                     ),
                     100.0,
                     float(t.threshold * 100),
-                    f"needs {t.threshold_text}",
-                    t.state,
-                    "% of members",
+                    _needs(t.threshold_text),
+                    t.state_text,
+                    _("% of members"),
                 )
             )
         elif t.kind is TestKind.MAX_OPPOSED:
             opposed = sum(1 for v in settled.values() if v == "rejected")
             bars.append(
                 Bar(
-                    "Unions opposing",
-                    (Segment(f"opposed {opposed}", opposed, "rejected"),),
+                    _("Unions opposing"),
+                    (Segment(_segment_label("opposed", number(opposed)), opposed, "rejected"),),
                     float(len(c.positions)),
                     float(t.threshold),
-                    f"at most {t.threshold_text}",
-                    t.state,
-                    "unions",
+                    _("at most {threshold}").format(threshold=t.threshold_text),
+                    t.state_text,
+                    _("unions"),
                 )
             )
         elif t.kind is TestKind.POOLED:
@@ -100,16 +123,16 @@ def coalition_bars(vote: Vote, c: CoalitionStanding, q: QuestionStandings) -> li
             valid = max(1, n.yes + n.no)
             bars.append(
                 Bar(
-                    "Pooled ballots of the coalition",
+                    _("Pooled ballots of the coalition"),
                     (
-                        Segment(f"yes {n.yes:,}", 100 * n.yes / valid, "yes"),
-                        Segment(f"no {n.no:,}", 100 * n.no / valid, "no"),
+                        Segment(_segment_label("yes", number(n.yes)), 100 * n.yes / valid, "yes"),
+                        Segment(_segment_label("no", number(n.no)), 100 * n.no / valid, "no"),
                     ),
                     100.0,
                     float(t.threshold * 100),
-                    f"needs {t.threshold_text}",
-                    t.state,
-                    "% of valid votes",
+                    _needs(t.threshold_text),
+                    t.state_text,
+                    _("% of valid votes"),
                 )
             )
         else:
@@ -119,8 +142,8 @@ def coalition_bars(vote: Vote, c: CoalitionStanding, q: QuestionStandings) -> li
                     (Segment(t.value_text, float(t.value) * 100, "approved"),),
                     100.0,
                     float(t.threshold * 100),
-                    f"needs {t.threshold_text}",
-                    t.state,
+                    _needs(t.threshold_text),
+                    t.state_text,
                     "%",
                 )
             )
@@ -137,13 +160,20 @@ def union_bars(vote: Vote, s: UnionStanding, q: QuestionStandings) -> list[Bar]:
         need = rule.approve.min_part(valid) if valid else 0
         return [
             Bar(
-                f"{union.name}: yes against no",
-                (Segment(f"yes {n.yes:,}", n.yes, "yes"), Segment(f"no {n.no:,}", n.no, "no")),
+                _("{union}: yes against no").format(union=union.name),
+                (
+                    Segment(_segment_label("yes", number(n.yes)), n.yes, "yes"),
+                    Segment(_segment_label("no", number(n.no)), n.no, "no"),
+                ),
                 float(max(valid, 1)),
                 float(need),
-                f"{need:,} yes needed of {valid:,} so far" if valid else "no votes counted yet",
+                _("{need} yes needed of {valid} so far").format(
+                    need=number(need), valid=number(valid)
+                )
+                if valid
+                else _("no votes counted yet"),
                 _state(s.outcome, s.decided),
-                "votes",
+                _("votes"),
             )
         ]
     bars = []
@@ -155,14 +185,20 @@ def union_bars(vote: Vote, s: UnionStanding, q: QuestionStandings) -> list[Bar]:
             Bar(
                 vote.unit_by_id[unit_id].name,
                 (
-                    Segment(f"yes {n.yes:,}", 100 * n.yes / valid if valid else 0, "yes"),
-                    Segment(f"no {n.no:,}", 100 * n.no / valid if valid else 0, "no"),
+                    Segment(
+                        _segment_label("yes", number(n.yes)),
+                        100 * n.yes / valid if valid else 0,
+                        "yes",
+                    ),
+                    Segment(
+                        _segment_label("no", number(n.no)), 100 * n.no / valid if valid else 0, "no"
+                    ),
                 ),
                 100.0,
                 float(rule.approve.share * 100),
                 rule.approve.describe(),
-                _state(u.outcome, u.decided) if n.cast else "not reported",
-                "% of valid votes",
+                _state(u.outcome, u.decided) if n.cast else pgettext("count", "not reported"),
+                _("% of valid votes"),
             )
         )
     return bars
@@ -175,6 +211,6 @@ def union_needed_text(s: UnionStanding) -> str:
 
 
 def _state(outcome: Outcome, decided: bool) -> str:
-    if outcome is Outcome.PENDING:
-        return "pending"
-    return f"{outcome.value}, decided" if decided else outcome.value
+    if outcome is Outcome.PENDING or not decided:
+        return outcome_word(outcome)
+    return _("{outcome}, decided").format(outcome=outcome_word(outcome))

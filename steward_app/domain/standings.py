@@ -19,7 +19,7 @@ from steward_app.domain.agreements import judge_agreement
 from steward_app.domain.coalition import CoalitionStanding, UnionPosition, judge_coalition
 from steward_app.domain.counts import ReportStatus, UnitReport, empty_report
 from steward_app.domain.judgement import Judgement
-from steward_app.domain.rules import TallyRule, UnitsRequired
+from steward_app.domain.rules import UnitsRequired
 from steward_app.domain.standing_records import QuestionStandings as QuestionStandings  # noqa: PLC0414
 from steward_app.domain.standing_records import UnionStanding as UnionStanding  # noqa: PLC0414
 from steward_app.domain.standing_records import UnitStanding as UnitStanding  # noqa: PLC0414
