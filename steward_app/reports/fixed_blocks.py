@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from steward_app.domain.bar_layout import Axis, LabelRule, label_x, spans, threshold_label_x
-from steward_app.domain.language import _
+from steward_app.domain.language import _, decimal, number
 from steward_app.reports.document import (
     Align,
     Banner,
@@ -98,7 +98,8 @@ def legend(m: Metrics, items: tuple[tuple[Tone, str], ...], width: float, size: 
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.1f}"
+    """An axis figure as the current language writes it: 9,200 or 9200, 66.7 or 66,7."""
+    return number(round(value)) if abs(value - round(value)) < 1e-9 else decimal(value, 1)
 
 
 def chart_bar(m: Metrics, bar: ChartBar, width: float, size: float) -> Drawn:
