@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 
 from steward_app.domain.entries import GENESIS, Entry, EntryKey, EntryType, EntryWriter
 from steward_app.domain.identity import key_text
+from steward_app.domain.language import _
 from steward_app.store import entry_log, exchange_log
 from steward_app.store.vote_store import VOTE_KEY
 
@@ -38,7 +39,7 @@ class Author:
 
     def __post_init__(self) -> None:
         if not self.steward.strip() or not self.pc.strip():
-            raise ValueError("the steward's name and the PC's name must not be empty")
+            raise ValueError(_("the steward's name and the PC's name must not be empty"))
 
 
 def default_author() -> Author:

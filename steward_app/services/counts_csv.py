@@ -19,6 +19,8 @@ from typing import IO, NamedTuple
 
 from steward_app.domain.checks import NUMBER_FIELDS, Problem, Severity
 from steward_app.domain.counts import CSV_COLUMNS
+from steward_app.domain.language import N_, _
+from steward_app.domain.language import number as write_number
 from steward_app.services.errors import Refused
 
 MAX_CELL_CHARS = 1_000  # ids, part names and reasons are far shorter; anything longer is a slip
@@ -27,7 +29,7 @@ DELIMITERS = (",", ";", "\t")
 REQUIRED = ("unit", "yes", "no")
 # a count's own cells: a row with all of these empty is a row not filled in, not a count
 COUNT_CELLS = frozenset(NUMBER_FIELDS) | {"final", "reason"}
-PLAIN_NUMBER = (
+PLAIN_NUMBER = N_(
     "write the number in digits only, with no thousands separator, comma, point, sign or "
     "space, e.g. 1234"
 )
@@ -56,8 +58,10 @@ def read_counts_csv(source: IO[str]) -> CountsCsv:
     first = _without_mark(_line(source, 1))
     if not first.strip():
         raise Refused(
-            "nothing was imported: the file is empty; its first line must name the columns "
-            f"(at least {', '.join(REQUIRED)})"
+            _(
+                "nothing was imported: the file is empty; its first line must name the columns "
+                "(at least {required})"
+            ).format(required=", ".join(REQUIRED))
         )
     delimiter = _delimiter(first)
     reader = csv.reader(itertools.chain([first], _lines(source)), delimiter=delimiter)
@@ -76,8 +80,10 @@ def read_counts_csv(source: IO[str]) -> CountsCsv:
     if not rows.rows:
         which = f" (rows not filled: {spans(rows.not_filled)})" if rows.not_filled else ""
         raise Refused(
-            f"nothing was imported: the file names its columns but has no filled row{which}; "
-            "type each count's numbers in its row, then import the file again"
+            _(
+                "nothing was imported: the file names its columns but has no filled row{which}; "
+                "type each count's numbers in its row, then import the file again"
+            ).format(which=which)
         )
     return CountsCsv(rows.rows, tuple(rows.not_filled), delimiter)
 
@@ -100,8 +106,11 @@ class _Rows:
                 cells.extend([""] * (width - len(cells)))
             elif any(c.strip() for c in cells[width:]):
                 raise Refused(
-                    f"nothing was imported: row {number} has more cells than the {width} "
-                    "columns the first line names; remove the extra cells or name their columns"
+                    _(
+                        "nothing was imported: row {number} has more cells than the {width} "
+                        "columns the first line names; remove the extra cells or name their "
+                        "columns"
+                    ).format(number=number, width=width)
                 )
             else:
                 del cells[width:]
@@ -126,8 +135,10 @@ def _line(source: IO[str], number: int) -> str:
     line = source.readline(MAX_LINE_CHARS + 1)
     if len(line) > MAX_LINE_CHARS:
         raise Refused(
-            f"nothing was imported: line {number} of the file is longer than "
-            f"{MAX_LINE_CHARS:,} characters; a counts CSV has one short row per line"
+            _(
+                "nothing was imported: line {number} of the file is longer than {most} "
+                "characters; a counts CSV has one short row per line"
+            ).format(number=number, most=write_number(MAX_LINE_CHARS))
         )
     return line
 
@@ -175,9 +186,10 @@ def _unreadable(number: int, exc: csv.Error) -> Refused:
     if "field larger than field limit" in detail:
         detail = f"a cell is longer than {csv.field_size_limit():,} characters"
     return Refused(
-        f"nothing was imported: row {number} cannot be read: {detail}; a cell may hold at "
-        f"most {MAX_CELL_CHARS:,} characters. Check the row in a spreadsheet and save it "
-        "again as CSV"
+        _(
+            "nothing was imported: row {number} cannot be read: {detail}; a cell may hold at most "
+            "{most} characters. Check the row in a spreadsheet and save it again as CSV"
+        ).format(number=number, detail=detail, most=write_number(MAX_CELL_CHARS))
     )
 
 
@@ -191,12 +203,13 @@ def _check_columns(fieldnames: list[str]) -> list[str]:
     if missing or unknown:
         parts = []
         if missing:
-            parts.append(f"missing column(s): {', '.join(missing)}")
+            parts.append(_("missing column(s): {missing}").format(missing=", ".join(missing)))
         if unknown:
-            parts.append(f"unknown column(s): {', '.join(unknown)}")
+            parts.append(_("unknown column(s): {unknown}").format(unknown=", ".join(unknown)))
         raise Refused(
-            f"the file's first line must name the columns; {'; '.join(parts)}. "
-            f"Known columns: {', '.join(CSV_COLUMNS)}"
+            _(
+                "the file's first line must name the columns; {parts}. Known columns: {csv_columns}"
+            ).format(parts="; ".join(parts), csv_columns=", ".join(CSV_COLUMNS))
         )
     if twice:
         where = "; ".join(
@@ -205,8 +218,10 @@ def _check_columns(fieldnames: list[str]) -> list[str]:
             for c in twice
         )
         raise Refused(
-            f"nothing was imported: the first line names a column twice ({where}); keep one "
-            "of each and import the file again"
+            _(
+                "nothing was imported: the first line names a column twice ({where}); keep one of "
+                "each and import the file again"
+            ).format(where=where)
         )
     return header
 
@@ -221,8 +236,15 @@ def _cell_problems(names: list[str], row: dict[str, str]) -> tuple[Problem, ...]
                     "E_CELL_TOO_LONG",
                     Severity.ERROR,
                     name,
-                    f"{name} (column {column_letter(i)}) has {len(value):,} "
-                    f"characters; a cell may hold at most {MAX_CELL_CHARS:,}",
+                    _(
+                        "{name} (column {column}) has {length} characters; a cell may hold at "
+                        "most {most}"
+                    ).format(
+                        name=name,
+                        column=column_letter(i),
+                        length=write_number(len(value)),
+                        most=write_number(MAX_CELL_CHARS),
+                    ),
                 )
             )
         elif name in NUMBER_FIELDS and value and not (value.isascii() and value.isdigit()):
@@ -231,8 +253,13 @@ def _cell_problems(names: list[str], row: dict[str, str]) -> tuple[Problem, ...]
                     "E_NOT_PLAIN_NUMBER",
                     Severity.ERROR,
                     name,
-                    f'{name} (column {column_letter(i)}) is "{value}", which '
-                    f"{plain_number(value)}; {PLAIN_NUMBER}",
+                    _('{name} (column {column}) is "{value}", which {what}; {advice}').format(
+                        name=name,
+                        column=column_letter(i),
+                        value=value,
+                        what=plain_number(value),
+                        advice=_(PLAIN_NUMBER),
+                    ),
                 )
             )
     return tuple(problems)
@@ -241,14 +268,14 @@ def _cell_problems(names: list[str], row: dict[str, str]) -> tuple[Problem, ...]
 def plain_number(value: str) -> str:
     """What keeps a cell from being a plain number, in words."""
     if value[:1] in "+-" or value[-1:] in "+-":
-        return "has a sign"
+        return _("has a sign")
     if "," in value:
-        return "has a comma"
+        return _("has a comma")
     if "." in value:
-        return "has a point"
+        return _("has a point")
     if any(c.isspace() for c in value):
-        return "has a space"
-    return "is not digits"
+        return _("has a space")
+    return _("is not digits")
 
 
 def column_letter(index: int) -> str:
@@ -264,7 +291,7 @@ def column_letter(index: int) -> str:
 def spans(numbers: list[int]) -> str:
     """ "2, 4-9, 12": row numbers in order, runs joined."""
     out: list[str] = []
-    for _, run in itertools.groupby(enumerate(numbers), key=lambda p: p[1] - p[0]):
+    for _step, run in itertools.groupby(enumerate(numbers), key=lambda p: p[1] - p[0]):
         group = [n for _, n in run]
         out.append(str(group[0]) if len(group) == 1 else f"{group[0]}-{group[-1]}")
     return ", ".join(out)

@@ -11,6 +11,7 @@ from steward_app.domain.declaration_checks import declaration_problems
 from steward_app.domain.declared import Declared as Declared  # noqa: PLC0414
 from steward_app.domain.declared import DeclaredOutcome
 from steward_app.domain.entries import EntryKey, EntryType, KeyKind
+from steward_app.domain.language import _
 from steward_app.services.authors import Author, Clock, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
@@ -46,7 +47,7 @@ def declare_outcome(
                 store, conn, cursor.origin, EntryType.OUTCOME_DECLARED, union_id or "", author
             )
         if problems:
-            raise Refused("the declared outcome was not recorded", problems)
+            raise Refused(_("the declared outcome was not recorded"), problems)
         word = DeclaredOutcome.parse(outcome).value
         if agreement_id is not None:
             key = EntryKey(KeyKind.DECLARED.value, agreement_id, "", AGREEMENT_PART)

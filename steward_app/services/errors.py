@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from steward_app.domain.checks import Problem, Severity
+from steward_app.domain.language import _
 
 
 class Refused(Exception):
@@ -25,6 +26,8 @@ class Refused(Exception):
 class NoVote(Refused):
     def __init__(self) -> None:
         super().__init__(
-            "this database holds no vote yet; create one with `steward-app init "
-            "SETUP.toml` or load the demo with `steward-app demo`"
+            _(
+                "this database holds no vote yet; create one with `steward-app init "
+                "SETUP.toml` or load the demo with `steward-app demo`"
+            )
         )

@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 from steward_app.domain.authority import Authority, resolve_setups
 from steward_app.domain.entries import Entry, EntryType, KeyKind, parse_entry
 from steward_app.domain.identity import fingerprint, key_bytes, key_text
+from steward_app.domain.language import _, number
 from steward_app.services.authors import Author, Clock, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.collector import collector_paused
@@ -122,16 +123,19 @@ def gather_export(store: VoteStore, author: Author, *, clock: Clock = wall_clock
         authority = store.authority(conn)
         if chain is None or chain.current is None or authority is None:
             raise Refused(
-                "this vote's setup is not signed by the coordinator key it names, so other PCs "
-                "would refuse it: create the vote (`steward-app init`) on the coordinator's PC, "
-                "with the key shown by `steward-app keys show` there"
+                _(
+                    "this vote's setup is not signed by the coordinator key it names, so other "
+                    "PCs would refuse it: create the vote (`steward-app init`) on the "
+                    "coordinator's PC, with the key shown by `steward-app keys show` there"
+                )
             )
         exporter = signer_for(conn, author.steward, author.pc)
         if not authority.knows(exporter.origin):
             notes.append(
-                f"your key ({fingerprint(exporter.origin)}) is not on the coordinator's list: "
-                "other PCs refuse this file until the coordinator adds it (`steward-app keys "
-                "trust`)"
+                _(
+                    "your key ({origin}) is not on the coordinator's list: other PCs refuse this "
+                    "file until the coordinator adds it (`steward-app keys trust`)"
+                ).format(origin=fingerprint(exporter.origin))
             )
         lines = exchange_log.export_lines(conn, vote_key)
         last = {line.origin: line for line in lines}  # by origin then seq: each chain's end
@@ -155,8 +159,10 @@ def gather_export(store: VoteStore, author: Author, *, clock: Clock = wall_clock
         )
         if len(kept) < len(lines):
             notes.append(
-                f"{len(lines) - len(kept):,} entries were left out: they were made before this "
-                "PC had a signing key (or under a key it no longer has) and no PC could check them"
+                _(
+                    "{count} entries were left out: they were made before this PC had a signing "
+                    "key (or under a key it no longer has) and no PC could check them"
+                ).format(count=number(len(lines) - len(kept)))
             )
         state = state_code_of(conn)
     return Gathered(
@@ -182,9 +188,14 @@ def build_export(g: Gathered) -> ExportResult:
     lines_bytes = sum(len(line) + 1 for line in g.lines)
     if lines_bytes > container.MAX_ENTRIES_BYTES:
         raise Refused(
-            f"this vote's entries are {lines_bytes / 2**20:,.0f} MB, more than a tally file may "
-            f"hold ({container.MAX_ENTRIES_BYTES // 2**20} MB): other PCs would refuse the file. "
-            "Nothing was written; the entries stay in this database"
+            _(
+                "this vote's entries are {size} MB, more than a tally file may hold ({limit} "
+                "MB): other PCs would refuse the file. Nothing was written; the entries stay in "
+                "this database"
+            ).format(
+                size=number(round(lines_bytes / 2**20)),
+                limit=number(container.MAX_ENTRIES_BYTES // 2**20),
+            )
         )
     data = bundle.build(
         vote=g.vote_key,
@@ -200,9 +211,14 @@ def build_export(g: Gathered) -> ExportResult:
     )
     if len(data) > container.MAX_FILE_BYTES:
         raise Refused(
-            f"this vote's file would be {len(data) / 2**20:,.0f} MB, more than a tally file may "
-            f"be ({container.MAX_FILE_BYTES // 2**20} MB): other PCs would refuse it. Nothing "
-            "was written; the entries stay in this database"
+            _(
+                "this vote's file would be {size} MB, more than a tally file may be ({limit} "
+                "MB): other PCs would refuse it. Nothing was written; the entries stay in this "
+                "database"
+            ).format(
+                size=number(round(len(data) / 2**20)),
+                limit=number(container.MAX_FILE_BYTES // 2**20),
+            )
         )
     return ExportResult(data, len(g.lines), len(g.checkpoints), g.state, g.notes)
 
@@ -245,8 +261,10 @@ def check_target(target: Path, database: Path) -> None:
     """Refuse a target in the database's own folder: only tally files go to shared folders."""
     if _same_folder(target, database):
         raise Refused(
-            "export to another folder than the database's: the database stays on this PC and "
-            "only tally files go to shared folders"
+            _(
+                "export to another folder than the database's: the database stays on this PC and "
+                "only tally files go to shared folders"
+            )
         )
 
 
@@ -268,15 +286,27 @@ def write_export(gathered: Gathered, target: Path) -> ExportResult:
             path = files.write_atomically(target, result.data, replace=True)
         written = files.read_whole(path)
     except OSError as exc:
-        raise Refused(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise Refused(
+            _("cannot write {target}: {why}").format(target=target, why=exc.strerror or exc)
+        ) from exc
     except ImportRefused as exc:
-        raise Refused(f"the file written to {target} cannot be read back: {exc}") from exc
+        raise Refused(
+            _("the file written to {target} cannot be read back: {exc}").format(
+                target=target, exc=exc
+            )
+        ) from exc
     if written != result.data:
-        raise Refused(f"the file written to {target} reads back differently: export again")
+        raise Refused(
+            _("the file written to {target} reads back differently: export again").format(
+                target=target
+            )
+        )
     try:
         bundle.open_file(written, g.vote_key, g.mode)
     except ImportRefused as exc:
-        raise Refused(f"the exported file does not verify ({exc}); export again") from exc
+        raise Refused(
+            _("the exported file does not verify ({exc}); export again").format(exc=exc)
+        ) from exc
     return replace(result, path=path)
 
 
@@ -538,9 +568,15 @@ class _Import:
         self._log(file_hash, written.applied, incoming.known, held_n)
         notes = []
         if chain.concurrent > 1:
-            notes.append("two setup changes were made without seeing each other; check the setup")
+            notes.append(
+                _("two setup changes were made without seeing each other; check the setup")
+            )
         if not authority.knows(m.exporter.origin):
-            notes.append(f"the exporter's key is not listed: its {held_n} entries are held")
+            notes.append(
+                _("the exporter's key is not listed: its {count} entries are held").format(
+                    count=number(held_n)
+                )
+            )
         notes.extend(fork_note(f) for f in incoming.forked)
         return ImportReport(
             self.name,

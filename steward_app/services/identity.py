@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
+from steward_app.domain.language import _
 from steward_app.services.errors import Refused
 from steward_app.store import entry_log
 from steward_app.sync.keys import (
@@ -33,7 +34,7 @@ _signers: dict[tuple[str, str, str, str], Signer] = {}
 def database_path(conn: Connection) -> Path:
     name = conn.engine.url.database
     if not name or name == ":memory:":
-        raise Refused("signing needs a database file; an in-memory database has no key")
+        raise Refused(_("signing needs a database file; an in-memory database has no key"))
     return Path(name).resolve()
 
 

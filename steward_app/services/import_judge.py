@@ -11,6 +11,7 @@ from __future__ import annotations
 from steward_app.domain.authority import Authority, Held, SetupChain
 from steward_app.domain.bounds import MAX_BALLOTS
 from steward_app.domain.entries import Entry, EntryKey, EntryType
+from steward_app.domain.language import _, number
 from steward_app.domain.vote import Overrides
 from steward_app.sync import arrivals
 
@@ -106,15 +107,15 @@ class Judge:
 
 def fork_note(f: arrivals.Fork) -> str:
     """What an import says of a second history of one key, and how to recover."""
-    return (
-        f"two histories of one key: from entry #{f.seq} on, the file's entries signed by "
-        f"{f.who} differ from the ones this PC holds, so a copy of that PC's database was used "
-        f"with its key file. This PC keeps the history it had and left the file's {f.skipped:,} "
-        "entries of that key out; everything else in the file was imported. To recover: the "
-        "steward on the copied PC moves the database's key file (`<database>.key`, beside it) "
-        "away, so the app makes a new key there (`steward-app keys show` prints it); the "
-        "coordinator removes the copied key from the setup's [[stewards]] (`steward-app "
-        'setup-change SETUP --reason "copied database"`) and lists the new key (`steward-app '
-        "keys trust NEWKEY --unions ... --name ...`). Counts made on the copy after the split "
-        "are entered again from the tally sheets with the new key."
-    )
+    return _(
+        "two histories of one key: from entry #{seq} on, the file's entries signed by {who} "
+        "differ from the ones this PC holds, so a copy of that PC's database was used with its "
+        "key file. This PC keeps the history it had and left the file's {skipped} entries of that "
+        "key out; everything else in the file was imported. To recover: the steward on the copied "
+        "PC moves the database's key file (`<database>.key`, beside it) away, so the app makes a "
+        "new key there (`steward-app keys show` prints it); the coordinator removes the copied "
+        "key from the setup's [[stewards]] (`steward-app setup-change SETUP --reason \"copied "
+        'database"`) and lists the new key (`steward-app keys trust NEWKEY --unions ... --name '
+        "...`). Counts made on the copy after the split are entered again from the tally sheets "
+        "with the new key."
+    ).format(seq=f.seq, who=f.who, skipped=number(f.skipped))

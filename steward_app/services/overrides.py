@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from steward_app.domain.counts import SlotKey
 from steward_app.domain.identity import fingerprint
+from steward_app.domain.language import _
 from steward_app.domain.vote import Vote
 from steward_app.services.errors import NoVote
 from steward_app.store import entry_log, signers
@@ -35,7 +36,9 @@ def name_flag(vote: Vote, coordinator: str | None, steward: str, origin: str) ->
     listed = listed_name(vote, coordinator, origin)
     if listed is None or steward.strip().casefold() in listed.casefold():
         return ""
-    return f"signed by key {fingerprint(origin)}, which the list names {listed!r}"
+    return _("signed by key {origin}, which the list names {listed}").format(
+        origin=fingerprint(origin), listed=repr(listed)
+    )
 
 
 def signer_text(

@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 from steward_app.domain.authority import Held, HoldReason
 from steward_app.domain.checks import Problem, Severity
 from steward_app.domain.entries import Entry, EntryType
+from steward_app.domain.language import _
 from steward_app.services.authors import Author
 from steward_app.services.errors import Refused
 from steward_app.services.merge import held_row
@@ -52,14 +53,16 @@ def held_reason(store: VoteStore, conn: Connection, entry: Entry) -> Held | None
     held = authority.hold(entry, targets)
     if held is not None and held.reason in REFUSED_HERE:
         raise Refused(
-            "nothing was recorded",
+            _("nothing was recorded"),
             [
                 Problem(
                     SIGNING_CODES[held.reason],
                     Severity.ERROR,
                     "unit",
-                    f"{held.detail}. Enter your own count instead (a conflict the coordinator "
-                    "resolves), or ask the coordinator to correct it",
+                    _(
+                        "{detail}. Enter your own count instead (a conflict the coordinator "
+                        "resolves), or ask the coordinator to correct it"
+                    ).format(detail=held.detail),
                 )
             ],
         )
@@ -95,6 +98,8 @@ def may_sign(
             SIGNING_CODES[held.reason],
             Severity.ERROR,
             "unit",
-            f"{held.detail}. Other PCs would hold it apart; {advice}",
+            _("{detail}. Other PCs would hold it apart; {advice}").format(
+                detail=held.detail, advice=advice
+            ),
         )
     ]

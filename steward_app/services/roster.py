@@ -30,6 +30,7 @@ from steward_app.domain.identity import (
     key_text,
     origin_of,
 )
+from steward_app.domain.language import _
 from steward_app.domain.setup_file import parse_setup
 from steward_app.domain.vote import EVERY_UNION, StewardKey
 from steward_app.services.authors import Author, Clock, origin_cursor, wall_clock
@@ -157,8 +158,14 @@ def _coordinator_only(store: VoteStore, conn: Connection, author: Author, what: 
     origin = origin_cursor(conn, author).origin
     if origin != authority.coordinator:
         raise Refused(
-            f"only the coordinator can {what}: this vote's coordinator key is "
-            f"{fingerprint(authority.coordinator)}, yours is {fingerprint(origin)}"
+            _(
+                "only the coordinator can {what}: this vote's coordinator key is {coordinator}, "
+                "yours is {origin}"
+            ).format(
+                what=what,
+                coordinator=fingerprint(authority.coordinator),
+                origin=fingerprint(origin),
+            )
         )
     return authority
 
@@ -172,9 +179,9 @@ def change_setup(
     then."""
     vote = parse_setup(setup_text)
     if not reason.strip():
-        raise Refused('a setup change needs a reason, e.g. "Local 12 membership corrected"')
+        raise Refused(_('a setup change needs a reason, e.g. "Local 12 membership corrected"'))
     with store.transaction() as conn:
-        _coordinator_only(store, conn, author, "change the setup")
+        _coordinator_only(store, conn, author, _("change the setup"))
         chain = store.setup_chain(conn)
         current = store.vote(conn)
         vote_key = store.vote_key(conn)
@@ -182,11 +189,13 @@ def change_setup(
         assert vote_key is not None
         if (vote.id, vote.mode) != (current.id, current.mode):
             raise Refused(
-                "a setup change keeps the vote's id and mode; for another vote use "
-                "`steward-app init --replace`"
+                _(
+                    "a setup change keeps the vote's id and mode; for another vote use "
+                    "`steward-app init --replace`"
+                )
             )
         if setup_text == chain.current.body["toml"]:
-            raise Refused("this is the setup already in force; nothing changed")
+            raise Refused(_("this is the setup already in force; nothing changed"))
         changes = _append_and_reconcile(
             store,
             conn,
@@ -260,17 +269,25 @@ def trust_key(
         raise NoVote()
     if vote.roster.open:
         raise Refused(
-            "this vote's setup lists no stewards' keys, so any key may report; listing one "
-            "would hold every other key's entries apart. List every steward's key in the setup "
-            "and use `steward-app setup-change`"
+            _(
+                "this vote's setup lists no stewards' keys, so any key may report; listing one "
+                "would hold every other key's entries apart. List every steward's key in the "
+                "setup and use `steward-app setup-change`"
+            )
         )
     if origin in vote.roster.by_origin:
         raise Refused(
-            f"{fingerprint(origin)} is already listed; to change its unions, edit the setup "
-            "and use `steward-app setup-change`"
+            _(
+                "{origin} is already listed; to change its unions, edit the setup and use "
+                "`steward-app setup-change`"
+            ).format(origin=fingerprint(origin))
         )
     if not unions:
-        raise Refused(f'name the unions this key may report for, or "{EVERY_UNION}"')
+        raise Refused(
+            _('name the unions this key may report for, or "{every_union}"').format(
+                every_union=EVERY_UNION
+            )
+        )
     listed = json.dumps(EVERY_UNION if list(unions) == [EVERY_UNION] else list(unions))
     text = str(chain.current.body["toml"]).rstrip("\n") + (
         f'\n\n[[stewards]]\nkey = "{public}"\nname = {json.dumps(name)}\nunions = {listed}\n'
@@ -287,15 +304,21 @@ def _find_key(store: VoteStore, given: str) -> str:
     try:
         origin = fingerprint_origin(given)
     except ValueError as exc:
-        raise Refused(f'"{given}" is neither a key (52 characters) nor a fingerprint (16)') from exc
+        raise Refused(
+            _('"{given}" is neither a key (52 characters) nor a fingerprint (16)').format(
+                given=given
+            )
+        ) from exc
     with store.reading() as conn:
         vote_key = store.vote_key(conn) or ""
         known = {c.origin: c.public_key for c in exchange_log.checkpoints(conn, vote_key).values()}
         known.update((o.origin, o.public_key) for o in exchange_log.origins(conn) if o.public_key)
     if origin not in known:
         raise Refused(
-            f"no file imported here was signed by {fingerprint(origin)}; give the whole key "
-            "(the steward's `steward-app keys show` prints it)"
+            _(
+                "no file imported here was signed by {origin}; give the whole key (the steward's "
+                "`steward-app keys show` prints it)"
+            ).format(origin=fingerprint(origin))
         )
     return known[origin]
 
@@ -336,7 +359,7 @@ def accept_held(
     """Apply held entries (coordinator only), by id or its first characters ("all": every
     one): an `entries.accepted` entry that every PC applies alike. Returns how many."""
     if not reason.strip():
-        raise Refused("accepting held entries needs a reason")
+        raise Refused(_("accepting held entries needs a reason"))
     held = held_entries(store)
     chosen: list[str] = []
     for given in ids:
@@ -345,13 +368,17 @@ def accept_held(
             continue
         match = [h.entry.id for h in held if h.entry.id.startswith(given.lower())]
         if len(match) != 1:
-            raise Refused(f'"{given}" names {len(match)} held entries; see `steward-app held`')
+            raise Refused(
+                _('"{given}" names {count} held entries; see `steward-app held`').format(
+                    given=given, count=len(match)
+                )
+            )
         chosen.extend(match)
     chosen = sorted(set(chosen))
     if not chosen:
-        raise Refused("there is no held entry to accept")
+        raise Refused(_("there is no held entry to accept"))
     with store.transaction() as conn:
-        _coordinator_only(store, conn, author, "accept held entries")
+        _coordinator_only(store, conn, author, _("accept held entries"))
         vote_key = store.vote_key(conn)
         assert vote_key is not None
         changes = _append_and_reconcile(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from steward_app.domain.language import _, number
 from steward_app.store import exchange_log
 from steward_app.store.vote_store import VoteStore
 
@@ -21,7 +22,7 @@ class StateCode:
     entries: int
 
     def __str__(self) -> str:
-        return f"{self.code} ({self.entries:,} entries)"
+        return _("{code} ({entries} entries)").format(code=self.code, entries=number(self.entries))
 
 
 def _code(digest: bytes, count: int) -> StateCode:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection
 
 from steward_app.domain.counts import slot_state
 from steward_app.domain.entries import Entry, EntryType
+from steward_app.domain.language import _, number
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.counting import Recorded
@@ -32,10 +33,12 @@ def describe(e: Entry) -> str:
     """A count in words: what, where and its numbers ("the count for a2: 12 yes / 3 no")."""
     v = e.values
     what = {
-        EntryType.COUNT_CORRECTED: "the correction",
-        EntryType.COUNT_RESOLVED: "the resolution",
-    }.get(e.type, "the count")
-    return f"{what} for {e.key.slot.describe()}: {v.yes:,} yes / {v.no:,} no"
+        EntryType.COUNT_CORRECTED: _("the correction"),
+        EntryType.COUNT_RESOLVED: _("the resolution"),
+    }.get(e.type, _("the count"))
+    return _("{what} for {where}: {yes} yes / {no} no").format(
+        what=what, where=e.key.slot.describe(), yes=number(v.yes), no=number(v.no)
+    )
 
 
 # what to record: type, body, supersedes, reason, and the note in words
@@ -50,13 +53,23 @@ def undo_entry(
 
     def plan(conn: Connection, e: Entry, undone: bool, cursor: OriginCursor) -> _Plan:
         if undone:
-            raise Refused(f"{describe(e)} is already undone; redo it to bring it back")
+            raise Refused(
+                _("{count} is already undone; redo it to bring it back").format(count=describe(e))
+            )
         if e.id not in {h.id for h, _ in entry_log.heads_of(conn, e.key)}:
             raise Refused(
-                f"{describe(e)} was replaced since (corrected or resolved, here or on another "
-                "PC), so it cannot be undone; correct the current count instead"
+                _(
+                    "{count} was replaced since (corrected or resolved, here or on another PC), "
+                    "so it cannot be undone; correct the current count instead"
+                ).format(count=describe(e))
             )
-        return EntryType.COUNT_RETRACTED, {}, (e.id,), UNDO_REASON, f"undid {describe(e)}"
+        return (
+            EntryType.COUNT_RETRACTED,
+            {},
+            (e.id,),
+            UNDO_REASON,
+            _("undid {count}").format(count=describe(e)),
+        )
 
     return _record(store, author, entry_id, "undo", plan, clock)
 
@@ -76,17 +89,21 @@ def redo_entry(
 
     def plan(conn: Connection, e: Entry, undone: bool, cursor: OriginCursor) -> _Plan:
         if not undone:
-            raise Refused(f"{describe(e)} is not undone: there is nothing to redo")
+            raise Refused(
+                _("{count} is not undone: there is nothing to redo").format(count=describe(e))
+            )
         targets = tuple(sorted(_latest(t, redone or {}) for t in e.supersedes))
         heads = entry_log.heads_of(conn, e.key)
         current = {h.id for h, _ in heads}
         own_others = [h for h, _ in heads if h.origin == cursor.origin and h.id not in targets]
         if not current.issuperset(targets) or own_others:
             raise Refused(
-                f"the count for {e.key.slot.describe()} changed since {describe(e)} was undone, "
-                "so it cannot be redone; enter or correct the count instead"
+                _(
+                    "the count for {where} changed since {count} was undone, so it cannot be "
+                    "redone; enter or correct the count instead"
+                ).format(where=e.key.slot.describe(), count=describe(e))
             )
-        return e.type, e.body, targets, e.reason, f"redid {describe(e)}"
+        return e.type, e.body, targets, e.reason, _("redid {count}").format(count=describe(e))
 
     return _record(store, author, entry_id, "redo", plan, clock)
 
@@ -129,6 +146,10 @@ def _latest(entry_id: str, redone: Mapping[str, str]) -> str:
     return entry_id
 
 
+def _verb(verb: str) -> str:
+    return _("undo") if verb == "undo" else _("redo")
+
+
 def _own_count(
     conn: Connection, vote_key: str, cursor: OriginCursor, entry_id: str, verb: str
 ) -> tuple[Entry, int]:
@@ -136,16 +157,35 @@ def _own_count(
     found = entry_log.entry_by_id(conn, entry_id)
     if found is None:
         if _is_hex(entry_id) and exchange_log.holds_all(conn, vote_key, [bytes.fromhex(entry_id)]):
-            raise Refused(f"that entry is held apart, not counted: there is nothing to {verb}")
-        raise Refused(f'there is no entry "{entry_id[:12]}" here to {verb}')
+            raise Refused(
+                _("that entry is held apart, not counted: there is nothing to {verb}").format(
+                    verb=_verb(verb)
+                )
+            )
+        raise Refused(
+            _('there is no entry "{entry_id}" here to {verb}').format(
+                entry_id=entry_id[:12], verb=_verb(verb)
+            )
+        )
     e, key_row = found
     if not e.type.has_numbers:
-        raise Refused(f"only a count can be {verb}ne; this is a {e.type.value} entry")
+        if verb == "undo":
+            only = _("only a count can be undone; this is a {kind} entry")
+        else:
+            only = _("only a count can be redone; this is a {kind} entry")
+        raise Refused(only.format(kind=e.type.value))
     if e.origin != cursor.origin:
-        raise Refused(
-            f"{describe(e)} was entered by {e.steward} on {e.pc}: only your own counts can be "
-            f"{verb}ne; correct it with a reason instead"
-        )
+        if verb == "undo":
+            own = _(
+                "{count} was entered by {steward} on {pc}: only your own counts can be undone; "
+                "correct it with a reason instead"
+            )
+        else:
+            own = _(
+                "{count} was entered by {steward} on {pc}: only your own counts can be redone; "
+                "correct it with a reason instead"
+            )
+        raise Refused(own.format(count=describe(e), steward=e.steward, pc=e.pc))
     return e, key_row
 
 

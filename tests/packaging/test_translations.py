@@ -62,8 +62,8 @@ SPEAKING_FILES = sorted(
     [
         *(PACKAGE / "cli").glob("*.py"),
         *(PACKAGE / "reports").glob("*.py"),
-        *(PACKAGE / "services").glob("chart_data.py"),  # moving to domain/ (issue 14)
-        *(PACKAGE / "domain").glob("chart_data.py"),
+        *(PACKAGE / "services").glob("*.py"),
+        *(PACKAGE / "domain").glob("chart_data.py"),  # moved there from services (issue 14)
     ]
     + [
         PACKAGE / "domain" / name
@@ -92,6 +92,8 @@ SPEAKING_CALLS: dict[str, tuple[int | str, ...]] = {
     "RenderError": (0,),
     "FontMissing": (0,),
     "ValueError": (0,),
+    "Problem": (3, "message"),  # a check's message, with its code
+    "NoVote": (0,),
     "_error": (2,),  # a check's message (domain/checks.py)
     "_warning": (2,),
     "Heading": (0, "text"),
@@ -110,6 +112,7 @@ SPEAKING_CALLS: dict[str, tuple[int | str, ...]] = {
     "TextOp": (4,),
     "page_header": (1,),
     "append": (0,),  # a line of output or of a reason, built up in a list
+    "__init__": (0,),  # super().__init__(message) of an error the user reads
     "add_parser": ("help", "description"),
     "add_argument": ("help",),
     "add_subparsers": ("help", "description", "title"),
@@ -126,6 +129,10 @@ NAMES = ("steward-app", "steward_app")
 # unmarked text left, so the list cannot go stale).
 NOT_YET_MARKED: dict[str, str] = {
     "steward_app/cli/main.py": "being reorganised (dispatch by set_defaults); marked after that",
+    "steward_app/services/conflicts.py": "being reorganised (issue 14); marked after that",
+    "steward_app/services/counting.py": "being cut in three (issue 14); marked after that",
+    "steward_app/services/imports.py": "being reorganised (issue 14); marked after that",
+    "steward_app/services/vote_setup.py": "being reorganised (issue 14); marked after that",
 }
 
 # Single places where a literal is right as it is, each with why.
@@ -136,6 +143,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("steward_app/reports/cell_text.py", "yes"): "the CSV's value, locale-free (decided_raw)",
     ("steward_app/reports/cell_text.py", "no"): "the CSV's value, locale-free (decided_raw)",
     ("steward_app/reports/printing.py", "letter"): "a page size's code, not a word shown",
+    ("steward_app/services/locations.py", "steward.sqlite"): "a file's name",
     ("steward_app/cli/sync_commands.py", '[[stewards]]\nkey = ""\nname = ", "'): "TOML to paste",
     ("steward_app/cli/sync_commands.py", 'unions = ["..."]'): "TOML to paste in the setup",
 }
