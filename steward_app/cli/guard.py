@@ -46,11 +46,13 @@ def _check_writable(path: Path) -> None:
     """Refuse a command that writes, before anything, when the database cannot be written."""
     if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         raise StoreError(
-            f"{path} is read-only (the file or its folder cannot be written: a read-only "
-            "drive, a write-protected stick or its permissions), so this command cannot "
-            "save anything; nothing was changed. Commands that only read (standings, state, "
-            "units, history, report...) work on it. To enter counts or import files, make it "
-            "writable, or copy the database to a folder of this PC and use --db"
+            _(
+                "{path} is read-only (the file or its folder cannot be written: a read-only "
+                "drive, a write-protected stick or its permissions), so this command cannot save "
+                "anything; nothing was changed. Commands that only read (standings, state, units, "
+                "history, report...) work on it. To enter counts or import files, make it "
+                "writable, or copy the database to a folder of this PC and use --db"
+            ).format(path=path)
         )
 
 

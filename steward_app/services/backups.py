@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from steward_app.domain.language import _
 from steward_app.store import backup, entry_log
 from steward_app.store.database import KNOWN_REVISIONS, backup_file
 from steward_app.store.errors import StoreError
@@ -33,7 +34,9 @@ def back_up(
     the backups folder, which the rotation never deletes."""
     db_path = Path(db_path)
     if target is not None and _same_file(target, db_path):
-        raise StoreError(f"{target} is the database itself; choose another file name")
+        raise StoreError(
+            _("{target} is the database itself; choose another file name").format(target=target)
+        )
     return backup.backup_from_path(
         db_path, target or backup.backup_path(db_path, backup.MANUAL), progress=progress
     )
@@ -89,7 +92,9 @@ def check(db_path: Path, candidate: Path) -> backup.Restorable:
     steward_app database this version can open, is damaged, or is the database itself."""
     if _same_file(candidate, db_path):
         raise StoreError(
-            f"{candidate} is the database itself; choose a backup. Nothing was changed"
+            _("{candidate} is the database itself; choose a backup. Nothing was changed").format(
+                candidate=candidate
+            )
         )
     return backup.check_restorable(candidate, KNOWN_REVISIONS)
 

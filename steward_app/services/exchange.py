@@ -370,7 +370,9 @@ def read_import(path: Path) -> bytes:
     if files.is_partial(path):
         raise ImportRefused(
             Refusal.INCOMPLETE,
-            f"{files.shown_name(path)} is a file still being written (partial).",
+            _("{path} is a file still being written (partial).").format(
+                path=files.shown_name(path)
+            ),
         )
     return files.read_whole(path)
 
@@ -496,14 +498,22 @@ class _Import:
             why = sorted({h.detail for h in chain.held.values()})
             raise ImportRefused(
                 Refusal.NO_SETUP,
-                "The file holds no setup of its vote signed by that vote's coordinator"
-                + (f" ({'; '.join(why[:2])})." if why else "."),
+                _(
+                    "The file holds no setup of its vote signed by that vote's coordinator ({why})."
+                ).format(why="; ".join(why[:2]))
+                if why
+                else _("The file holds no setup of its vote signed by that vote's coordinator."),
             )
         if expect_coordinator is not None and chain.coordinator != expect_coordinator:
             raise ImportRefused(
                 Refusal.WRONG_COORDINATOR,
-                f"The vote's setup is signed by {fingerprint(chain.coordinator)}, not by the "
-                f"coordinator you named ({fingerprint(expect_coordinator)}).",
+                _(
+                    "The vote's setup is signed by {coordinator}, not by the coordinator you "
+                    "named ({expect_coordinator})."
+                ).format(
+                    coordinator=fingerprint(chain.coordinator),
+                    expect_coordinator=fingerprint(expect_coordinator),
+                ),
             )
         accepted = accepted_ids(
             chain.coordinator,
@@ -607,8 +617,10 @@ class _Import:
         if not authority.knows(ex.origin) and not hold_unknown:
             raise ImportRefused(
                 Refusal.UNKNOWN_SIGNER,
-                f"The file is signed by a key this vote does not list ({fingerprint(ex.origin)}, "
-                f"{ex.steward} on {ex.pc}).",
+                _(
+                    "The file is signed by a key this vote does not list ({origin}, {steward} on "
+                    "{pc})."
+                ).format(origin=fingerprint(ex.origin), steward=ex.steward, pc=ex.pc),
             )
 
     def _add_origins(self, incoming: arrivals.Incoming) -> None:

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
 
+from steward_app.domain.language import _
 from steward_app.durable import fsync_folder, retrying
 from steward_app.store.errors import StoreError, explain_os_error, explain_sqlite_error
 
@@ -124,7 +125,11 @@ def copy_database(
     if unique is None:
         unique = _NAME.match(target.name) is not None and target.parent.name == BACKUP_FOLDER
     if target.exists() and not replace and not unique:
-        raise StoreError(f"{target} already exists; choose a new file name. Nothing was written")
+        raise StoreError(
+            _("{target} already exists; choose a new file name. Nothing was written").format(
+                target=target
+            )
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -140,10 +145,12 @@ def copy_database(
         fsync_folder(target.parent)
     except sqlite3.Error as exc:
         raise StoreError(
-            "the backup was not made: " + explain_sqlite_error(str(exc), target)
+            _("the backup was not made: {why}").format(why=explain_sqlite_error(str(exc), target))
         ) from exc
     except OSError as exc:
-        raise StoreError("the backup was not made: " + explain_os_error(exc, target)) from exc
+        raise StoreError(
+            _("the backup was not made: {why}").format(why=explain_os_error(exc, target))
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             partial.unlink()
@@ -210,7 +217,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection to `path`; raises StoreError when it cannot be opened."""
     path = Path(path)
     if not path.is_file():
-        raise StoreError(f"there is no database file {path}")
+        raise StoreError(_("there is no database file {path}").format(path=path))
     try:
         conn = sqlite3.connect(f"{sqlite_uri(path.absolute())}?mode=ro", uri=True)
         conn.execute("PRAGMA busy_timeout=5000")
@@ -329,28 +336,37 @@ def check_restorable(candidate: Path, known_revisions: tuple[str, ...]) -> Resto
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc):
                 raise StoreError(
-                    f"{candidate} is damaged ({exc}); choose another backup. Nothing was changed"
+                    _(
+                        "{candidate} is damaged ({exc}); choose another backup. Nothing was changed"
+                    ).format(candidate=candidate, exc=exc)
                 ) from exc
             raise StoreError(
-                f"{candidate} is not a steward_app database (not a database file: {exc}); "
-                "choose a backup from the backups folder. Nothing was changed"
+                _(
+                    "{candidate} is not a steward_app database (not a database file: {exc}); "
+                    "choose a backup from the backups folder. Nothing was changed"
+                ).format(candidate=candidate, exc=exc)
             ) from exc
         if verdict != ["ok"]:
             raise StoreError(
-                f"{candidate} is damaged ({'; '.join(verdict)}); choose another backup. "
-                "Nothing was changed"
+                _(
+                    "{candidate} is damaged ({verdict}); choose another backup. Nothing was changed"
+                ).format(candidate=candidate, verdict="; ".join(verdict))
             )
         if not {"alembic_version", "entries", "settings"} <= tables:
             raise StoreError(
-                f"{candidate} is a database of another program, not of steward_app; choose a "
-                "backup from the backups folder. Nothing was changed"
+                _(
+                    "{candidate} is a database of another program, not of steward_app; choose a "
+                    "backup from the backups folder. Nothing was changed"
+                ).format(candidate=candidate)
             )
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = str(row[0]) if row else ""
         if revision not in known_revisions:
             raise StoreError(
-                f"{candidate} was written by a newer version of steward_app (schema "
-                f"{revision or 'unknown'}); restore it with that version. Nothing was changed"
+                _(
+                    "{candidate} was written by a newer version of steward_app (schema "
+                    "{revision}); restore it with that version. Nothing was changed"
+                ).format(candidate=candidate, revision=revision or "unknown")
             )
         entries = int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
     finally:
@@ -374,7 +390,7 @@ def restore_into(checked: Restorable, live: Path) -> None:
             dest.close()
     except sqlite3.Error as exc:
         raise StoreError(
-            "the backup was not restored: " + explain_sqlite_error(str(exc), live)
+            _("the backup was not restored: {why}").format(why=explain_sqlite_error(str(exc), live))
         ) from exc
     finally:
         source.close()

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 
+from steward_app.domain.language import _
 from steward_app.store.backup import backup_path, copy_database
 from steward_app.store.errors import NetworkShareError, StoreError, explain_sqlite_error
 from steward_app.store.places import mac_network_volume, synced_by
@@ -105,9 +106,9 @@ def shared_place(path: Path) -> str:
     """What makes `path` no place for a database, in words ("" when it is fine): a network
     share, or a folder a sync client copies (store.places)."""
     if on_network_share(path):
-        return "a shared network folder"
+        return _("a shared network folder")
     client = synced_by(path)
-    return f"a folder {client} keeps in sync" if client else ""
+    return _("a folder {client} keeps in sync").format(client=client) if client else ""
 
 
 def open_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -117,10 +118,11 @@ def open_engine(path: Path, *, read_only: bool = False) -> Engine:
     place = shared_place(path)
     if place:
         raise NetworkShareError(
-            f"{path} is in {place}; the database must stay on this PC's own disk, in a "
-            "folder nothing else copies (the default place, or --db with a local path). "
-            "Exchange tally files through the shared folder instead (steward-app export / "
-            "import)"
+            _(
+                "{path} is in {place}; the database must stay on this PC's own disk, in a folder "
+                "nothing else copies (the default place, or --db with a local path). Exchange "
+                "tally files through the shared folder instead (steward-app export / import)"
+            ).format(path=path, place=place)
         )
     if read_only:
         try:
@@ -134,8 +136,9 @@ def open_engine(path: Path, *, read_only: bool = False) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(
-            f"cannot create the folder {path.parent}: {exc.strerror}; choose another "
-            "place with --db"
+            _(
+                "cannot create the folder {parent}: {strerror}; choose another place with --db"
+            ).format(parent=path.parent, strerror=exc.strerror)
         ) from exc
     # URL.create: a "sqlite:///..." string would decode a %XX in a folder's name
     url = URL.create("sqlite", database=str(path))
@@ -152,10 +155,16 @@ def open_engine(path: Path, *, read_only: bool = False) -> Engine:
         detail = str(getattr(exc, "orig", None) or exc)
         if "not a database" in detail or "malformed" in detail:
             raise StoreError(
-                f"{path} is not a steward_app database or is damaged ({detail}); "
-                "restore it from a backup or choose another file with --db"
+                _(
+                    "{path} is not a steward_app database or is damaged ({detail}); restore it "
+                    "from a backup or choose another file with --db"
+                ).format(path=path, detail=detail)
             ) from exc
-        raise StoreError(f"cannot open {path}: {explain_sqlite_error(detail, path)}") from exc
+        raise StoreError(
+            _("cannot open {path}: {detail}").format(
+                path=path, detail=explain_sqlite_error(detail, path)
+            )
+        ) from exc
     return engine
 
 
@@ -185,13 +194,17 @@ def open_read_only(path: Path) -> Engine:
         engine.dispose()
         if revision not in KNOWN_REVISIONS:
             raise StoreError(
-                f"{path} was written by a newer version of steward_app (schema "
-                f"{revision}); open it with that version or a later one. Nothing was changed"
+                _(
+                    "{path} was written by a newer version of steward_app (schema {revision}); "
+                    "open it with that version or a later one. Nothing was changed"
+                ).format(path=path, revision=revision)
             )
         raise OlderSchema(
-            f"{path} is of an older version (schema {revision}) and this command only reads: "
-            "run a command that writes (or open the window) once to bring it up to date, on a "
-            "writable copy if this one is read-only. Nothing was changed"
+            _(
+                "{path} is of an older version (schema {revision}) and this command only reads: "
+                "run a command that writes (or open the window) once to bring it up to date, on a "
+                "writable copy if this one is read-only. Nothing was changed"
+            ).format(path=path, revision=revision)
         )
     return engine
 
@@ -211,19 +224,24 @@ def _read_only_engine(path: Path, immutable: bool) -> tuple[Engine, str | None]:
         detail = str(getattr(exc, "orig", None) or exc)
         if "not a database" in detail or "malformed" in detail:
             raise StoreError(
-                f"{path} is not a steward_app database or is damaged ({detail}); "
-                "restore it from a backup or choose another file with --db"
+                _(
+                    "{path} is not a steward_app database or is damaged ({detail}); restore it "
+                    "from a backup or choose another file with --db"
+                ).format(path=path, detail=detail)
             ) from exc
         wal = path.with_name(path.name + "-wal")
         waiting = wal.exists() and wal.stat().st_size > 0
         raise StoreError(
-            f"cannot read {path} ({detail})"
-            + (
-                f": it is read-only and a write-ahead log ({wal.name}) waits beside it, which "
-                "only a writer can fold in; copy the folder to a writable place and use --db"
-                if waiting
-                else "; check the file and its folder, or copy it to this PC and use --db"
-            )
+            _(
+                "cannot read {path} ({detail}): it is read-only and a write-ahead log ({name}) "
+                "waits beside it, which only a writer can fold in; copy the folder to a writable "
+                "place and use --db"
+            ).format(path=path, detail=detail, name=wal.name)
+            if waiting
+            else _(
+                "cannot read {path} ({detail}); check the file and its folder, or copy it to this "
+                "PC and use --db"
+            ).format(path=path, detail=detail)
         ) from exc
 
 
@@ -256,9 +274,10 @@ def migrate(engine: Engine, path: Path) -> None:
         return
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise StoreError(
-            f"{path} was written by a newer version of steward_app (schema "
-            f"{revision}); open it with that version or a later one. Nothing was "
-            "changed"
+            _(
+                "{path} was written by a newer version of steward_app (schema {revision}); open "
+                "it with that version or a later one. Nothing was changed"
+            ).format(path=path, revision=revision)
         )
     if revision is None and not _has_user_tables(engine):
         create_fresh(engine)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from steward_app.domain.language import _
 from steward_app.store.errors import StoreError, explain_os_error
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,9 @@ class Holder:
 
     def describe(self) -> str:
         what = "the steward_app window" if self.role == WINDOW else "a steward-app command"
-        return f"{what} (process {self.pid} on {self.host}, since {self.since})"
+        return _("{what} (process {pid} on {host}, since {since})").format(
+            what=what, pid=self.pid, host=self.host, since=self.since
+        )
 
 
 def lock_path(db_path: Path) -> Path:
@@ -75,7 +78,9 @@ class DatabaseLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise StoreError(
-                f"cannot lock the database: {explain_os_error(exc, self.path)} (or --db)"
+                _("cannot lock the database: {exc} (or --db)").format(
+                    exc=explain_os_error(exc, self.path)
+                )
             ) from exc
         if not _try_lock(fd):
             os.close(fd)
@@ -117,13 +122,18 @@ def hold_for_command(
         holder = lock.holder()
         if holder is not None and holder.role == WINDOW:
             raise StoreError(
-                f"{db_path} is open in {holder.describe()}; enter it there, or close the "
-                "window and try again. Nothing was changed"
+                _(
+                    "{db_path} is open in {holder}; enter it there, or close the window and try "
+                    "again. Nothing was changed"
+                ).format(db_path=db_path, holder=holder.describe())
             )
         if time.monotonic() >= deadline:
             who = holder.describe() if holder else "another program"
             raise StoreError(
-                f"{db_path} is busy in {who}; try again when it has finished. Nothing was changed"
+                _(
+                    "{db_path} is busy in {who}; try again when it has finished. Nothing was "
+                    "changed"
+                ).format(db_path=db_path, who=who)
             )
         sleep(0.1)
     return lock

@@ -21,6 +21,7 @@ from steward_app.domain.entries import (
     canonical,
 )
 from steward_app.domain.identity import key_bytes, key_text, origin_of
+from steward_app.domain.language import _
 from steward_app.domain.nesting import MAX_DEPTH, json_too_deep
 from steward_app.sync import container
 from steward_app.sync.errors import ImportRefused, Refusal
@@ -158,13 +159,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in pairs:
         if k in out:
-            raise ValueError(f"the key {k!r} appears twice")
+            raise ValueError(_("the key {key} appears twice").format(key=repr(k)))
         out[k] = v
     return out
 
 
 def _no_float(text: str) -> Any:
-    raise ValueError(f"{text} is not a whole number")
+    raise ValueError(_("{text} is not a whole number").format(text=text))
 
 
 class _Shape(ValueError):
@@ -181,14 +182,15 @@ def _get(obj: Any, name: str, kind: type) -> Any:
 
 
 def _parse_manifest(raw: bytes) -> tuple[dict[str, Any], Manifest]:
-    damaged = "The file is damaged (its manifest cannot be read"
+    damaged = _("The file is damaged (its manifest cannot be read: {why}).")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ImportRefused(Refusal.DAMAGED, f"{damaged}: {exc}).") from exc
+        raise ImportRefused(Refusal.DAMAGED, damaged.format(why=exc)) from exc
     if json_too_deep(text):  # before the JSON reader, which recurses per level
         raise ImportRefused(
-            Refusal.DAMAGED, f"{damaged}: it nests more than {MAX_DEPTH} levels deep)."
+            Refusal.DAMAGED,
+            damaged.format(why=_("it nests more than {depth} levels deep").format(depth=MAX_DEPTH)),
         )
     try:
         obj = json.loads(
@@ -198,24 +200,29 @@ def _parse_manifest(raw: bytes) -> tuple[dict[str, Any], Manifest]:
             parse_constant=_no_float,
         )
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ImportRefused(Refusal.DAMAGED, f"{damaged}: {exc}).") from exc
+        raise ImportRefused(Refusal.DAMAGED, damaged.format(why=exc)) from exc
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
-        raise ImportRefused(Refusal.NOT_TALLY_FILE, "This is not a tally file.")
+        raise ImportRefused(Refusal.NOT_TALLY_FILE, _("This is not a tally file."))
     version = obj.get("format_version")
     if (
         not isinstance(version, list)
         or len(version) != 2
         or not all(type(v) is int for v in version)
     ):
-        raise ImportRefused(Refusal.DAMAGED, f"{damaged}: no format version).")
+        raise ImportRefused(Refusal.DAMAGED, damaged.format(why=_("no format version")))
     if version[0] > FORMAT_VERSION[0]:
         made_by = obj.get("app_version")
         raise ImportRefused(
             Refusal.TOO_NEW,
-            f"The file was made by a newer version of steward-app (file format "
-            f"{version[0]}.{version[1]}"
-            + (f", steward-app {made_by}" if isinstance(made_by, str) else "")
-            + f"); this version ({__version__}) reads format {FORMAT_VERSION[0]}.x.",
+            _(
+                "The file was made by a newer version of steward-app (file format {made}); "
+                "this version ({version}) reads format {reads}.x."
+            ).format(
+                made=f"{version[0]}.{version[1]}"
+                + (f", steward-app {made_by}" if isinstance(made_by, str) else ""),
+                version=__version__,
+                reads=FORMAT_VERSION[0],
+            ),
         )
     try:
         exporter = _get(obj, "exporter", dict)
@@ -252,7 +259,7 @@ def _parse_manifest(raw: bytes) -> tuple[dict[str, Any], Manifest]:
             _get(entries, name, kind)
         _get(entries, "packed_sha256", str)
     except ValueError as exc:
-        raise ImportRefused(Refusal.DAMAGED, f"{damaged}: {exc}).") from exc
+        raise ImportRefused(Refusal.DAMAGED, damaged.format(why=exc)) from exc
     return obj, manifest
 
 
@@ -285,23 +292,27 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
     ):
         raise ImportRefused(
             Refusal.CHANGED,
-            "The file was changed after it was exported: its signature does not match.",
+            _("The file was changed after it was exported: its signature does not match."),
         )
     if expect_mode is not None and manifest.mode != expect_mode:
         raise ImportRefused(
             Refusal.WRONG_MODE,
-            f"The file holds {manifest.mode} counts and this PC holds the {expect_mode} vote.",
+            _("The file holds {mode} counts and this PC holds the {expect_mode} vote.").format(
+                mode=manifest.mode, expect_mode=expect_mode
+            ),
         )
     if expect_vote is not None and manifest.vote != expect_vote:
         raise ImportRefused(
             Refusal.DIFFERENT_VOTE,
-            f'The file belongs to a different vote ("{manifest.title}", '
-            f"{manifest.vote[:12]}), not the one on this PC ({expect_vote[:12]}).",
+            _(
+                'The file belongs to a different vote ("{title}", {vote}), not the one on this PC '
+                "({expect_vote})."
+            ).format(title=manifest.title, vote=manifest.vote[:12], expect_vote=expect_vote[:12]),
         )
     described = obj["entries"]
     changed = ImportRefused(
         Refusal.CHANGED,
-        "The file was changed after it was exported: its entries differ from what was signed.",
+        _("The file was changed after it was exported: its entries differ from what was signed."),
     )
     packed = members.packed_entries
     if (
@@ -310,7 +321,7 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
         or described["bytes"] != members.entries_size
     ):
         # damage (a flipped bit) or an edit: unpacking, within the caps, tells which
-        for _ in container.inflate(packed, members.entries_size, members.entries_crc):
+        for _chunk in container.inflate(packed, members.entries_size, members.entries_crc):
             pass
         raise changed
     lines, payload_sha = check_lines(
@@ -321,6 +332,6 @@ def open_file(data: bytes, expect_vote: str | None, expect_mode: str | None) -> 
     if lines.count != manifest.count:
         raise ImportRefused(
             Refusal.CHANGED,
-            "The file was changed after it was exported: it does not hold the entries it lists.",
+            _("The file was changed after it was exported: it does not hold the entries it lists."),
         )
     return Opened(manifest, lines)

@@ -26,6 +26,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from steward_app.domain.language import _, number
 from steward_app.sync.errors import ImportRefused, Refusal
 
 MIMETYPE = b"application/vnd.steward-app.tally+zip"
@@ -158,14 +159,14 @@ def _end_record(data: bytes) -> int | None:
 
 
 def _listing(data: bytes, end: int) -> list[_Listed]:
-    _, disk, cd_disk, on_disk, total, cd_size, cd_offset, _ = _END.unpack_from(data, end)
+    _sig, disk, cd_disk, on_disk, total, cd_size, cd_offset, _comment = _END.unpack_from(data, end)
     if (disk, cd_disk) != (0, 0) or on_disk != total or cd_offset + cd_size > end:
-        raise ImportRefused(Refusal.DAMAGED, "The file's table of contents is damaged.")
+        raise ImportRefused(Refusal.DAMAGED, _("The file's table of contents is damaged."))
     listed: list[_Listed] = []
     at = cd_offset
-    for _ in range(total):
+    for _entry in range(total):
         if at + _CENTRAL.size > end:
-            raise ImportRefused(Refusal.DAMAGED, "The file's table of contents is damaged.")
+            raise ImportRefused(Refusal.DAMAGED, _("The file's table of contents is damaged."))
         fields = _CENTRAL.unpack_from(data, at)
         name_len, extra_len, comment_len = fields[10], fields[11], fields[12]
         raw_name = data[at + _CENTRAL.size : at + _CENTRAL.size + name_len]
@@ -176,7 +177,7 @@ def _listing(data: bytes, end: int) -> list[_Listed]:
         )
         at += _CENTRAL.size + name_len + extra_len + comment_len
     if at != cd_offset + cd_size:
-        raise ImportRefused(Refusal.DAMAGED, "The file's table of contents is damaged.")
+        raise ImportRefused(Refusal.DAMAGED, _("The file's table of contents is damaged."))
     return listed
 
 
@@ -213,7 +214,10 @@ def open_members(data: bytes) -> Members:
     ImportRefused with the cause."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(
-            Refusal.TOO_LARGE, f"The file is {len(data):,} bytes, more than a tally file can be."
+            Refusal.TOO_LARGE,
+            _("The file is {size} bytes, more than a tally file can be.").format(
+                size=number(len(data))
+            ),
         )
     ours = data.startswith(LEAD)
     end = _end_record(data)
@@ -221,16 +225,19 @@ def open_members(data: bytes) -> Members:
         if not data or ours or LEAD.startswith(data):
             raise ImportRefused(
                 Refusal.INCOMPLETE,
-                "The file is incomplete: it ends before the end of a tally file"
-                + (" (it is empty)." if not data else "."),
+                _("The file is incomplete: it ends before the end of a tally file (it is empty).")
+                if not data
+                else _("The file is incomplete: it ends before the end of a tally file."),
             )
-        raise ImportRefused(Refusal.NOT_TALLY_FILE, "This is not a tally file.")
+        raise ImportRefused(Refusal.NOT_TALLY_FILE, _("This is not a tally file."))
     listed = _listing(data, end)
     for item in listed:
         if _unsafe(item.name):
             raise ImportRefused(
                 Refusal.UNSAFE_PATHS,
-                f'The file contains a path that points outside its folder ("{item.name}").',
+                _('The file contains a path that points outside its folder ("{name}").').format(
+                    name=item.name
+                ),
             )
     for item in listed:
         cap = CAPS.get(item.name, CAPS["entries.jsonl"])
@@ -238,26 +245,31 @@ def open_members(data: bytes) -> Members:
         if item.size > cap or item.packed_size > MAX_FILE_BYTES:
             raise ImportRefused(
                 Refusal.TOO_LARGE,
-                f'"{item.name}" would unpack to {item.size:,} bytes, more than a tally file holds.',
+                _('"{name}" would unpack to {size} bytes, more than a tally file holds.').format(
+                    name=item.name, size=number(item.size)
+                ),
             )
         if ratio > MAX_RATIO:
             raise ImportRefused(
                 Refusal.TOO_LARGE,
-                f'"{item.name}" claims to unpack {item.size:,} bytes from {item.packed_size:,} '
-                "(a ZIP bomb).",
+                _('"{name}" claims to unpack {size} bytes from {packed_size} (a ZIP bomb).').format(
+                    name=item.name, size=number(item.size), packed_size=number(item.packed_size)
+                ),
             )
     if tuple(i.name for i in listed) != NAMES:
         if ours:
-            raise ImportRefused(Refusal.DAMAGED, "The file's table of contents is damaged.")
+            raise ImportRefused(Refusal.DAMAGED, _("The file's table of contents is damaged."))
         raise ImportRefused(
             Refusal.NOT_TALLY_FILE,
-            "This is not a tally file: it holds " + ", ".join(i.name for i in listed[:6]) + ".",
+            _("This is not a tally file: it holds {names}.").format(
+                names=", ".join(i.name for i in listed[:6])
+            ),
         )
     return _read_members(data, listed, end)
 
 
 def _read_members(data: bytes, listed: list[_Listed], end: int) -> Members:
-    damaged = ImportRefused(Refusal.DAMAGED, "The file is damaged.")
+    damaged = ImportRefused(Refusal.DAMAGED, _("The file is damaged."))
     out: dict[str, bytes] = {}
     view = memoryview(data)
     entries = view[:0]
@@ -311,7 +323,8 @@ def _read_members(data: bytes, listed: list[_Listed], end: int) -> Members:
                 raise damaged
             if zlib.crc32(packed) != item.crc:
                 raise ImportRefused(
-                    Refusal.DAMAGED, f'The file is damaged ("{item.name}" fails its checksum).'
+                    Refusal.DAMAGED,
+                    _('The file is damaged ("{name}" fails its checksum).').format(name=item.name),
                 )
             out[item.name] = bytes(packed)  # small: capped above
         else:  # the entries: unpacked later, by inflate(), once the signature is checked
@@ -320,7 +333,9 @@ def _read_members(data: bytes, listed: list[_Listed], end: int) -> Members:
     if at != central_offset:
         raise damaged
     if out["mimetype"] != MIMETYPE:
-        raise ImportRefused(Refusal.NOT_TALLY_FILE, "This is not a tally file (its type differs).")
+        raise ImportRefused(
+            Refusal.NOT_TALLY_FILE, _("This is not a tally file (its type differs).")
+        )
     return Members(out, entries, entries_size, entries_crc)
 
 
@@ -346,10 +361,12 @@ def inflate(packed: bytes | memoryview, size: int, crc: int) -> Iterator[bytes]:
             if piece:
                 yield piece
     except zlib.error as exc:
-        raise ImportRefused(Refusal.DAMAGED, "The file is damaged (it does not unpack).") from exc
+        raise ImportRefused(
+            Refusal.DAMAGED, _("The file is damaged (it does not unpack).")
+        ) from exc
     if total != size or not unpacker.eof or tail or unpacker.unused_data or at < len(packed):
-        raise ImportRefused(Refusal.DAMAGED, "The file is damaged (it unpacks to another size).")
+        raise ImportRefused(Refusal.DAMAGED, _("The file is damaged (it unpacks to another size)."))
     if check != crc:
         raise ImportRefused(
-            Refusal.DAMAGED, 'The file is damaged ("entries.jsonl" fails its checksum).'
+            Refusal.DAMAGED, _('The file is damaged ("entries.jsonl" fails its checksum).')
         )

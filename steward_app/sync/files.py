@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from steward_app import durable
+from steward_app.domain.language import _, number
 from steward_app.durable import fsync_folder
 from steward_app.sync.container import MAX_FILE_BYTES
 from steward_app.sync.errors import ImportRefused, Refusal
@@ -106,9 +107,9 @@ def _not_a_file(path: Path) -> str | None:
     try:
         return _kind(path.stat().st_mode)
     except FileNotFoundError:
-        return "a link that leads nowhere"
+        return _("a link that leads nowhere")
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return _("cannot be read ({why})").format(why=exc.strerror or exc)
 
 
 def safe_name(text: str, limit: int = 40) -> str:
@@ -130,19 +131,28 @@ def read_whole(path: Path, sleep: Callable[[float], None] = time.sleep) -> bytes
             if size > MAX_FILE_BYTES:
                 raise ImportRefused(
                     Refusal.TOO_LARGE,
-                    f"The file is {size:,} bytes, more than a tally file can be.",
+                    _("The file is {size} bytes, more than a tally file can be.").format(
+                        size=number(size)
+                    ),
                 )
             return f.read(MAX_FILE_BYTES + 1)
 
     try:
         return _retrying(read, sleep)
     except FileNotFoundError as exc:
-        raise ImportRefused(Refusal.UNREADABLE, f"There is no file {shown_path(path)}.") from exc
+        raise ImportRefused(
+            Refusal.UNREADABLE, _("There is no file {path}.").format(path=shown_path(path))
+        ) from exc
     except IsADirectoryError as exc:
-        raise ImportRefused(Refusal.UNREADABLE, f"{shown_path(path)} is a folder.") from exc
+        raise ImportRefused(
+            Refusal.UNREADABLE, _("{path} is a folder.").format(path=shown_path(path))
+        ) from exc
     except OSError as exc:
         raise ImportRefused(
-            Refusal.UNREADABLE, f"{shown_path(path)} cannot be read ({exc.strerror or exc})."
+            Refusal.UNREADABLE,
+            _("{path} cannot be read ({why}).").format(
+                path=shown_path(path), why=exc.strerror or exc
+            ),
         ) from exc
 
 
@@ -160,7 +170,8 @@ def _open_regular(path: Path) -> BinaryIO:
             return os.fdopen(fd, "rb")
         os.close(fd)
     raise ImportRefused(
-        Refusal.UNREADABLE, f"{shown_path(path)} is {what}, not a file: it is not read."
+        Refusal.UNREADABLE,
+        _("{path} is {what}, not a file: it is not read.").format(path=shown_path(path), what=what),
     )
 
 

@@ -18,6 +18,8 @@ import ctypes
 import sys
 from typing import Any, Protocol
 
+from steward_app.domain.language import _
+
 DPAPI_USER = "dpapi-user"  # the key file's "protection" value
 _ENTROPY = b"steward_app/v1/key-file"  # an extra secret of this program, not of the user
 _UI_FORBIDDEN = 0x1  # CRYPTPROTECT_UI_FORBIDDEN: never a dialog
@@ -74,7 +76,11 @@ class Dpapi:
             ctypes.byref(out),
         )
         if not ok:
-            raise ProtectionError(f"Windows refused to {'en' if description else 'de'}crypt it")
+            raise ProtectionError(
+                _("Windows refused to encrypt it")
+                if description
+                else _("Windows refused to decrypt it")
+            )
         try:
             return ctypes.string_at(out.pbData, out.cbData)
         finally:

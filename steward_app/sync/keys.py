@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from steward_app.domain.identity import origin_of
+from steward_app.domain.language import _
 from steward_app.durable import fsync_folder
 from steward_app.sync.key_protection import Protector, default_protector
 
@@ -120,18 +121,23 @@ def read_secret(path: Path, protector: Protector | bool | None = True) -> PcSecr
         elif shield is not None and protection == shield.name:
             seed = shield.unprotect(stored)
         else:
-            raise ValueError(f"the seed is protected by {protection}, which this system lacks")
+            raise ValueError(
+                _("the seed is protected by {protection}, which this system lacks").format(
+                    protection=protection
+                )
+            )
         if data.get("format") != KEY_FILE_FORMAT or len(seed) != SEED_BYTES:
-            raise ValueError("unknown format")
+            raise ValueError(_("unknown format"))
         secret = PcSecret(path, str(data["database"]), seed)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise KeyFileError(
-            f"the key file {path} cannot be read ({exc}); if it was made under another "
-            "Windows account, open the database from that account. Otherwise move it away "
-            "and this PC will make a new key (the coordinator must then list the new "
-            "fingerprint)"
+            _(
+                "the key file {path} cannot be read ({exc}); if it was made under another Windows "
+                "account, open the database from that account. Otherwise move it away and this PC "
+                "will make a new key (the coordinator must then list the new fingerprint)"
+            ).format(path=path, exc=exc)
         ) from exc
     if protection is None and shield is not None:
         _protect_in_place(secret, data, shield)
@@ -193,5 +199,7 @@ def create_secret(path: Path, database: str, protector: Protector | bool | None 
         _write_new(path, body)
         fsync_folder(path.parent)
     except OSError as exc:
-        raise KeyFileError(f"cannot write the key file {path}: {exc.strerror or exc}") from exc
+        raise KeyFileError(
+            _("cannot write the key file {path}: {why}").format(path=path, why=exc.strerror or exc)
+        ) from exc
     return PcSecret(path, database, seed)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from steward_app.domain.entries import HASH_PREFIX
+from steward_app.domain.language import _, number
 from steward_app.sync import container
 from steward_app.sync.errors import ImportRefused, Refusal
 
@@ -90,8 +91,10 @@ def check_lines(packed: memoryview, size: int, crc: int, count: int) -> tuple[En
         if lines > count:
             raise ImportRefused(
                 Refusal.CHANGED,
-                f"The file was changed after it was exported: it holds more than the {count:,} "
-                "entries it lists.",
+                _(
+                    "The file was changed after it was exported: it holds more than the {count} "
+                    "entries it lists."
+                ).format(count=number(count)),
             )
     if rest:
         raise unreadable(lines + 1, "it does not end with a line break")
@@ -101,5 +104,8 @@ def check_lines(packed: memoryview, size: int, crc: int, count: int) -> tuple[En
 
 def unreadable(number: int, why: str) -> ImportRefused:
     return ImportRefused(
-        Refusal.DAMAGED, f"The file holds an entry that cannot be read (line {number}: {why})."
+        Refusal.DAMAGED,
+        _("The file holds an entry that cannot be read (line {number}: {why}).").format(
+            number=number, why=why
+        ),
     )

@@ -10,6 +10,7 @@ Two kinds of check:
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,6 +64,9 @@ SPEAKING_FILES = sorted(
         *(PACKAGE / "cli").glob("*.py"),
         *(PACKAGE / "reports").glob("*.py"),
         *(PACKAGE / "services").glob("*.py"),
+        # (schema.py's Table() and Column() are SQLAlchemy's: names, not words)
+        *(p for p in (PACKAGE / "store").glob("*.py") if p.name != "schema.py"),
+        *(PACKAGE / "sync").glob("*.py"),
         *(PACKAGE / "domain").glob("chart_data.py"),  # moved there from services (issue 14)
     ]
     + [
@@ -94,6 +98,13 @@ SPEAKING_CALLS: dict[str, tuple[int | str, ...]] = {
     "ValueError": (0,),
     "Problem": (3, "message"),  # a check's message, with its code
     "NoVote": (0,),
+    "StoreError": (0,),
+    "NetworkShareError": (0,),
+    "OlderSchema": (0,),
+    "ImportRefused": (1, "detail"),
+    "KeyFileError": (0,),
+    "ProtectionError": (0,),
+    "EntryTooNew": (0,),
     "_error": (2,),  # a check's message (domain/checks.py)
     "_warning": (2,),
     "Heading": (0, "text"),
@@ -144,6 +155,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("steward_app/reports/cell_text.py", "no"): "the CSV's value, locale-free (decided_raw)",
     ("steward_app/reports/printing.py", "letter"): "a page size's code, not a word shown",
     ("steward_app/services/locations.py", "steward.sqlite"): "a file's name",
+    ("steward_app/store/entry_log.py", "value"): "a slot's state as the database stores it",
     ("steward_app/cli/sync_commands.py", '[[stewards]]\nkey = ""\nname = ", "'): "TOML to paste",
     ("steward_app/cli/sync_commands.py", 'unions = ["..."]'): "TOML to paste in the setup",
 }
@@ -271,3 +283,50 @@ def test_the_walk_finds_what_it_is_meant_to(tmp_path: Path) -> None:
 def unmarked_in(path: Path) -> list[Miss]:
     """`unmarked` for a file outside the repository (the walk's own test)."""
     return _misses(ast.parse(path.read_text(encoding="utf-8")), path.name)
+
+
+def _format_mismatches(tree: ast.AST, name: str) -> list[str]:
+    """`_("... {a} ...").format(b=...)`: placeholders the call does not fill, or fills and
+    the sentence does not have (a KeyError only the path that says it would meet)."""
+    found = []
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "format"
+            and isinstance(node.func.value, ast.Call)
+        ):
+            continue
+        inner = node.func.value
+        marker = inner.func.id if isinstance(inner.func, ast.Name) else ""
+        texts = [
+            a.value for a in inner.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        if marker not in MARKERS or not texts:
+            continue
+        if marker == "pgettext":
+            texts = texts[1:]
+        if marker == "ngettext":
+            texts = texts[:2]
+        wanted: set[str] = set()
+        for text in texts:
+            wanted |= set(re.findall(r"(?<!{){(\w+)}(?!})", text))
+        given = {k.arg for k in node.keywords if k.arg}
+        if any(k.arg is None for k in node.keywords):
+            continue  # **fields: checked where they are made
+        if wanted != given:
+            found.append(f"{name}:{node.lineno}: {texts[0][:60]!r} wants {wanted}, gets {given}")
+    return found
+
+
+def test_every_sentence_gets_the_placeholders_it_names() -> None:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        found += _format_mismatches(ast.parse(path.read_text(encoding="utf-8")), rel)
+    assert found == []
+
+
+def test_the_placeholder_check_finds_a_wrong_name() -> None:
+    tree = ast.parse("_('{size} bytes').format(data=1)\n_('{a} and {b}').format(a=1, b=2)")
+    assert len(_format_mismatches(tree, "x")) == 1
