@@ -13,7 +13,9 @@ import enum
 from dataclasses import dataclass
 
 from steward_app.domain.judgement import Outcome
+from steward_app.domain.language import _
 from steward_app.domain.standings import Standings
+from steward_app.domain.wording import outcome_word
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,11 @@ class DeclaredOutcome(enum.Enum):
             if member.value == words:
                 return member
         known = ", ".join(f'"{m.value}"' for m in cls)
-        raise ValueError(f'"{text}" is not an outcome one can declare; use one of: {known}')
+        raise ValueError(
+            _('"{text}" is not an outcome one can declare; use one of: {known}').format(
+                text=text, known=known
+            )
+        )
 
     @property
     def computed_counterpart(self) -> Outcome | None:
@@ -99,8 +105,8 @@ class Comparison:
         if self.computed is None:
             return ""
         if self.agrees:
-            return "agrees with the computed result"
-        return f"(computed: {self.computed.value})"
+            return _("agrees with the computed result")
+        return _("(computed: {outcome})").format(outcome=outcome_word(self.computed))
 
 
 def computed_at(

@@ -12,6 +12,8 @@ import base64
 import hashlib
 import re
 
+from steward_app.domain.language import _
+
 PUBLIC_KEY_BYTES = 32
 ORIGIN_CHARS = 16
 _B32 = re.compile(r"^[A-Z2-7]+$")
@@ -29,16 +31,18 @@ def key_bytes(text: str) -> bytes:
     """
     clean = re.sub(r"[\s-]", "", text).upper()
     if not _B32.match(clean):
-        raise ValueError("a key is written with the letters A-Z and the digits 2-7 only")
+        raise ValueError(_("a key is written with the letters A-Z and the digits 2-7 only"))
     padded = clean + "=" * (-len(clean) % 8)
     try:
         raw = base64.b32decode(padded)
     except ValueError as exc:  # binascii.Error is a ValueError
-        raise ValueError(f"this is not a whole key ({exc})") from exc
+        raise ValueError(_("this is not a whole key ({exc})").format(exc=exc)) from exc
     if len(raw) != PUBLIC_KEY_BYTES:
         raise ValueError(
-            f"a key is {len(key_text(b'0' * PUBLIC_KEY_BYTES))} characters long; this one has "
-            f"{len(clean)}: copy it whole from `steward-app keys show`"
+            _(
+                "a key is {length} characters long; this one has {given}: copy it whole from "
+                "`steward-app keys show`"
+            ).format(length=len(key_text(b"0" * PUBLIC_KEY_BYTES)), given=len(clean))
         )
     return raw
 
@@ -66,6 +70,9 @@ def fingerprint_origin(text: str) -> str:
     clean = re.sub(r"[\s-]", "", text).upper()
     if len(clean) != ORIGIN_CHARS or not _B32.match(clean):
         raise ValueError(
-            f'"{text}" is not a fingerprint: it has 16 letters and digits, like ABCD-EFGH-IJKL-MNOP'
+            _(
+                '"{text}" is not a fingerprint: it has 16 letters and digits, like '
+                "ABCD-EFGH-IJKL-MNOP"
+            ).format(text=text)
         )
     return clean
