@@ -15,6 +15,7 @@ from typing import TextIO
 
 from steward_app.cli import guard
 from steward_app.domain.counts import SlotKey, SlotStatus
+from steward_app.domain.language import _
 from steward_app.services.authors import Author, default_author
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.locations import default_db_path
@@ -61,7 +62,9 @@ class Cli:
         if len(vote.questions) == 1:
             return vote.questions[0].id
         ids = ", ".join(q.id for q in vote.questions)
-        raise Refused(f"this ballot has several questions; name one with --question ({ids})")
+        raise Refused(
+            _("this ballot has several questions; name one with --question ({ids})").format(ids=ids)
+        )
 
     def say_recorded(self, slot: SlotKey, note: str, status: SlotStatus) -> None:
         """ "q/unit: recorded", in words, with what a conflict now needs."""

@@ -14,23 +14,26 @@ from pathlib import Path
 from typing import TextIO
 
 from steward_app import __version__
-from steward_app.cli import backup_commands, guard, language_choice, report_commands, sync_commands
+from steward_app.cli import (
+    backup_commands,
+    guard,
+    history_command,
+    language_choice,
+    report_commands,
+    sync_commands,
+)
 from steward_app.cli.context import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Cli, Handler
 from steward_app.cli.standings_text import render
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey
 from steward_app.domain.declared import DeclaredOutcome
-from steward_app.domain.entries import EntryType
-from steward_app.domain.identity import fingerprint
-from steward_app.domain.language import SOURCE_LANGUAGE, in_language
+from steward_app.domain.language import SOURCE_LANGUAGE, _, in_language, ngettext, number
 from steward_app.domain.setup_file import SetupError, parse_setup
-from steward_app.services.declarations import AGREEMENT_PART, declare_outcome
+from steward_app.services.declarations import declare_outcome
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.locations import DB_ENV
-from steward_app.services.overrides import signer_text
 from steward_app.services.standings_cache import load_standings
 from steward_app.services.standings_json import standings_json
 from steward_app.services.state_code import state_code
-from steward_app.store import entry_log, signers
 from steward_app.store.errors import StoreError
 
 # the exit statuses, and the context commands are run with, as the tests and callers know them
@@ -48,36 +51,41 @@ __all__ = [
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: usage error: {message}", file=sys.stderr)
+        print(
+            _("{prog}: usage error: {message}").format(prog=self.prog, message=message),
+            file=sys.stderr,
+        )
         raise SystemExit(EXIT_USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="steward-app",
-        description="Tally a contract ratification vote across a coalition of unions. With no "
-        "command, opens the window; with tally files instead of a command (steward-app [--db "
-        "PATH] FILE.tally ...), opens the window and imports them.",
+        description=_(
+            "Tally a contract ratification vote across a coalition of unions. With no command, "
+            "opens the window; with tally files instead of a command (steward-app [--db PATH] "
+            "FILE.tally ...), opens the window and imports them."
+        ),
     )
     p.add_argument("--version", action="version", version=f"steward-app {__version__}")
     add_global_options(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    s = sub.add_parser("init", help="create the vote from a setup file")
-    s.add_argument("setup", type=Path, help="the coordinator's setup file (TOML)")
+    s = sub.add_parser("init", help=_("create the vote from a setup file"))
+    s.add_argument("setup", type=Path, help=_("the coordinator's setup file (TOML)"))
     s.add_argument(
         "--replace",
         action="store_true",
-        help="replace the vote this database holds (a backup copy is made first)",
+        help=_("replace the vote this database holds (a backup copy is made first)"),
     )
     s.set_defaults(handler=_init)
 
-    s = sub.add_parser("check-setup", help="check a setup file without touching any database")
+    s = sub.add_parser("check-setup", help=_("check a setup file without touching any database"))
     s.add_argument("setup", type=Path)
     s.set_defaults(handler=_check_setup)
 
-    s = sub.add_parser("demo", help="load the built-in demo vote")
-    s.add_argument("--replace", action="store_true", help="replace the vote this database holds")
+    s = sub.add_parser("demo", help=_("load the built-in demo vote"))
+    s.add_argument("--replace", action="store_true", help=_("replace the vote this database holds"))
     s.set_defaults(handler=_demo)
 
     for name, help_text in (
@@ -85,55 +93,61 @@ def build_parser() -> argparse.ArgumentParser:
         ("correct", "correct a count, with a reason"),
     ):
         s = sub.add_parser(name, help=help_text)
-        s.add_argument("unit", help="the unit's id from the setup (see `steward-app units`)")
+        s.add_argument("unit", help=_("the unit's id from the setup (see `steward-app units`)"))
         s.add_argument("--yes", required=True, metavar="N")
         s.add_argument("--no", required=True, metavar="N")
         s.add_argument("--void", metavar="N", default="0")
         s.add_argument("--challenged", metavar="N", default="0")
-        s.add_argument("--eligible", metavar="N", help="eligible members on the tally sheet")
+        s.add_argument("--eligible", metavar="N", help=_("eligible members on the tally sheet"))
         s.add_argument(
-            "--part", default=WHOLE_UNIT, help="the site or session, for units that report by part"
+            "--part",
+            default=WHOLE_UNIT,
+            help=_("the site or session, for units that report by part"),
         )
-        s.add_argument("--question", help="the question (needed when the ballot has several)")
-        s.add_argument("--final", action="store_true", help="the count is final, not provisional")
+        s.add_argument("--question", help=_("the question (needed when the ballot has several)"))
         s.add_argument(
-            "--confirm-warnings", action="store_true", help="record it although the checks warn"
+            "--final", action="store_true", help=_("the count is final, not provisional")
+        )
+        s.add_argument(
+            "--confirm-warnings", action="store_true", help=_("record it although the checks warn")
         )
         if name == "correct":
-            s.add_argument("--reason", required=True, help="why the count is corrected")
+            s.add_argument("--reason", required=True, help=_("why the count is corrected"))
         s.set_defaults(handler=_correct if name == "correct" else _count)
 
-    s = sub.add_parser("import-counts", help="import counts from a CSV file (all or nothing)")
+    s = sub.add_parser("import-counts", help=_("import counts from a CSV file (all or nothing)"))
     s.add_argument("file", type=Path)
     s.add_argument("--confirm-warnings", action="store_true")
     s.add_argument(
-        "--verbose", action="store_true", help="list every row's problem, not one line per check"
+        "--verbose", action="store_true", help=_("list every row's problem, not one line per check")
     )
     s.set_defaults(handler=_import_counts)
 
-    s = sub.add_parser("standings", help="where every unit, union and the coalition stand")
-    s.add_argument("--json", action="store_true", help="print JSON (docs/standings-json.md)")
+    s = sub.add_parser("standings", help=_("where every unit, union and the coalition stand"))
+    s.add_argument("--json", action="store_true", help=_("print JSON (docs/standings-json.md)"))
     s.set_defaults(handler=_standings)
 
-    s = sub.add_parser("history", help="every entry, correction and confirmation, with origin")
-    s.add_argument("unit", nargs="?", help="only this unit")
-    s.set_defaults(handler=_history)
+    s = sub.add_parser("history", help=_("every entry, correction and confirmation, with origin"))
+    s.add_argument("unit", nargs="?", help=_("only this unit"))
+    s.set_defaults(handler=history_command.history)
 
     s = sub.add_parser(
-        "declare", help="record the outcome the coalition, a union or an agreement declares"
+        "declare", help=_("record the outcome the coalition, a union or an agreement declares")
     )
     s.add_argument(
         "outcome",
-        help="approved, rejected, pending, abstained (a union), imposed, "
-        '"ratified after review" or "not in effect" (an agreement)',
+        help=_(
+            'approved, rejected, pending, abstained (a union), imposed, "ratified after review" '
+            'or "not in effect" (an agreement)'
+        ),
     )
-    s.add_argument("--question", help="the question (needed when the ballot has several)")
-    s.add_argument("--union", help="a union's declaration (default: the coalition's)")
-    s.add_argument("--agreement", help="an agreement's declaration (instead of a question's)")
-    s.add_argument("--note", default="", help="e.g. where and when it was announced")
+    s.add_argument("--question", help=_("the question (needed when the ballot has several)"))
+    s.add_argument("--union", help=_("a union's declaration (default: the coalition's)"))
+    s.add_argument("--agreement", help=_("an agreement's declaration (instead of a question's)"))
+    s.add_argument("--note", default="", help=_("e.g. where and when it was announced"))
     s.set_defaults(handler=_declare)
 
-    s = sub.add_parser("units", help="list the unions and units with their ids")
+    s = sub.add_parser("units", help=_("list the unions and units with their ids"))
     s.set_defaults(handler=_units)
     # the commands of other modules, in the order shown in --help
     report_commands.add_parsers(sub)
@@ -147,22 +161,25 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
         type=Path,
-        help=f"the database file (default: ${DB_ENV} or the "
-        "per-user data folder); created if missing",
+        help=_(
+            "the database file (default: ${db_env} or the per-user data folder); created if missing"
+        ).format(db_env=DB_ENV),
     )
-    p.add_argument("--steward", help="who is entering (default: this PC's user name)")
+    p.add_argument("--steward", help=_("who is entering (default: this PC's user name)"))
     p.add_argument("--lang", metavar="CODE", help=language_choice.lang_help())
-    p.add_argument("--pc", help="this PC's name (default: its host name)")
+    p.add_argument("--pc", help=_("this PC's name (default: its host name)"))
     p.add_argument(
         "--demo",
         action="store_true",
-        help="open the window on a fresh practice copy of the demo vote (not with --db)",
+        help=_("open the window on a fresh practice copy of the demo vote (not with --db)"),
     )
     p.add_argument(
         "--exit-after-paint",
         action="store_true",
-        help="open the window, paint the first standings and exit (to time start-up; "
-        "docs/performance.md)",
+        help=_(
+            "open the window, paint the first standings and exit (to time start-up; "
+            "docs/performance.md)"
+        ),
     )
 
 
@@ -172,12 +189,19 @@ def _init(cli: Cli) -> int:
 
     text = _read_text(cli.args.setup)
     given = parse_setup(text)  # a setup with mistakes is refused before any database is touched
-    vote, _, backup = create_vote(cli.store, text, cli.author, replace=cli.args.replace)
+    vote, _changes, backup = create_vote(cli.store, text, cli.author, replace=cli.args.replace)
     if backup:
-        cli.say(f"The previous vote was saved to {backup}")
+        cli.say(_("The previous vote was saved to {backup}").format(backup=backup))
     cli.say(
-        f'Created "{vote.title}": {len(vote.unions)} unions, {len(vote.units)} units, '
-        f"{len(vote.questions)} question(s), in {cli.store.path}"
+        _(
+            'Created "{title}": {unions} unions, {units} units, {questions} question(s), in {path}'
+        ).format(
+            title=vote.title,
+            unions=len(vote.unions),
+            units=len(vote.units),
+            questions=len(vote.questions),
+            path=cli.store.path,
+        )
     )
     for line in init_notes(given, vote, cli.author):
         cli.say(line)
@@ -187,7 +211,9 @@ def _init(cli: Cli) -> int:
 def _check_setup(cli: Cli) -> int:
     vote = parse_setup(_read_text(cli.args.setup))
     cli.say(
-        f'The setup is usable: "{vote.title}", {len(vote.unions)} unions, {len(vote.units)} units.'
+        _('The setup is usable: "{title}", {unions} unions, {units} units.').format(
+            title=vote.title, unions=len(vote.unions), units=len(vote.units)
+        )
     )
     return EXIT_OK
 
@@ -195,8 +221,12 @@ def _check_setup(cli: Cli) -> int:
 def _demo(cli: Cli) -> int:
     from steward_app.services.vote_setup import load_demo
 
-    vote, _ = load_demo(cli.store, cli.author, replace=cli.args.replace)
-    cli.say(f'Loaded the demo vote "{vote.title}" into {cli.store.path}')
+    vote, _changes = load_demo(cli.store, cli.author, replace=cli.args.replace)
+    cli.say(
+        _('Loaded the demo vote "{title}" into {path}').format(
+            title=vote.title, path=cli.store.path
+        )
+    )
     return EXIT_OK
 
 
@@ -231,7 +261,7 @@ def _record(cli: Cli, correct: bool) -> int:
         confirm_warnings=a.confirm_warnings,
     )
     for w in result.confirmed_warnings:
-        cli.say(f"confirmed {w}")
+        cli.say(_("confirmed {w}").format(w=w))
     cli.say_recorded(slot, result.note, result.status)
     return EXIT_OK
 
@@ -247,16 +277,34 @@ def _import_counts(cli: Cli) -> int:
     except RowsRefused as exc:  # a line per check, unless --verbose
         raise summary.summarised(exc, cli.args.verbose) from exc
     except OSError as exc:
-        raise Refused(f"cannot read {cli.args.file}: {exc.strerror}") from exc
+        raise Refused(
+            _("cannot read {file}: {strerror}").format(file=cli.args.file, strerror=exc.strerror)
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise Refused(f"{cli.args.file} is not UTF-8 text; save it as CSV UTF-8") from exc
+        raise Refused(
+            _("{file} is not UTF-8 text; save it as CSV UTF-8").format(file=cli.args.file)
+        ) from exc
     cli.say(
-        f"Imported from {cli.args.file}: {r.recorded} new, {r.confirmed} confirming, "
-        f"{r.conflicts} conflicting, {r.corrected} corrected, {r.already} already "
-        "recorded"
+        _(
+            "Imported from {file}: {recorded} new, {confirmed} confirming, {conflicts} "
+            "conflicting, {corrected} corrected, {already} already recorded"
+        ).format(
+            file=cli.args.file,
+            recorded=r.recorded,
+            confirmed=r.confirmed,
+            conflicts=r.conflicts,
+            corrected=r.corrected,
+            already=r.already,
+        )
     )
     if r.not_filled:
-        cli.say(f"Skipped {len(r.not_filled)} row(s) not filled: rows {spans(list(r.not_filled))}")
+        cli.say(
+            ngettext(
+                "Skipped {count} row not filled: row {rows}",
+                "Skipped {count} rows not filled: rows {rows}",
+                len(r.not_filled),
+            ).format(count=len(r.not_filled), rows=spans(list(r.not_filled)))
+        )
     for line in summary.confirmed_lines(r.warnings, r.warning_units, cli.args.verbose):
         cli.say(line)
     return EXIT_OK
@@ -278,64 +326,6 @@ def _standings(cli: Cli) -> int:
     return EXIT_OK
 
 
-def _history(cli: Cli) -> int:
-    with cli.store.reading() as conn:
-        vote = cli.store.vote(conn)
-        if vote is None:
-            raise NoVote()
-        if cli.args.unit and cli.args.unit not in vote.unit_by_id:
-            raise Refused(f'there is no unit "{cli.args.unit}"; see `steward-app units`')
-        items = entry_log.history(conn, cli.args.unit)
-        authority = cli.store.authority(conn)
-        coordinator = authority.coordinator if authority else None
-        named = {i.entry.id: i.entry for i in items}
-        wanted = {t for i in items for t in i.entry.supersedes if t not in named}
-        signed = {**signers.origins_of(conn, wanted), **{i: e.origin for i, e in named.items()}}
-    undo = EntryType.COUNT_RETRACTED
-    undone = {t: i.entry.id for i in items if i.entry.type is undo for t in i.entry.supersedes}
-    for item in items:
-        e = item.entry
-        state = "current" if item.current else f"superseded by {item.superseded_by[0][:8]}"
-        if e.id in undone:
-            state = f"undone by {undone[e.id][:8]}"
-        where = e.key.unit + (f"/{e.key.part}" if e.key.part else "")
-        if e.type is EntryType.SETUP:
-            what = "setup recorded"
-        elif e.type is undo:
-            what = f"{e.type.value} {where} ({e.key.question}): an undo"
-        elif e.type is EntryType.OUTCOME_DECLARED:
-            what = f"declared {e.body['outcome']} ({e.key.question}, {where or 'coalition'})"
-            if e.key.part == AGREEMENT_PART:
-                what = f"declared {e.body['outcome']} (agreement {e.key.question})"
-        else:
-            v = e.values
-            what = (
-                f"{e.type.value} {where} ({e.key.question}): {v.yes} yes {v.no} no "
-                f"{v.void} void {v.challenged} challenged"
-                + (f" eligible {v.eligible}" if v.eligible is not None else "")
-                + (" FINAL" if v.final else " provisional")
-            )
-        by = signer_text(vote, coordinator, e.steward, e.pc, e.origin)
-        line = f"{e.recorded_at}  {e.id[:8]}  {what}  by {by}  [{state}]"
-        if e.supersedes:
-            verb = "undoes" if e.type is undo else "replaces"
-            line += f"  {verb} {', '.join(s[:8] for s in e.supersedes)}"
-            others = sorted({signed[t] for t in e.supersedes if t in signed} - {e.origin})
-            if others and e.type is not undo:
-                theirs = named.get(e.supersedes[0])
-                whose = f"{theirs.steward} on {theirs.pc}, " if theirs else ""
-                line += (
-                    f"  OVERRIDE: {e.steward} ({fingerprint(e.origin)}) replaced the count of "
-                    f"{whose}key {', '.join(fingerprint(o) for o in others)}"
-                )
-        if e.reason:
-            line += f"  reason: {e.reason}"
-        cli.say(line)
-    if not items:
-        cli.say("No entries yet.")
-    return EXIT_OK
-
-
 def _declare(cli: Cli) -> int:
     a = cli.args
     question = "" if a.agreement else cli.question_id(a.question)
@@ -348,7 +338,11 @@ def _declare(cli: Cli) -> int:
         agreement_id=a.agreement,
         note=a.note,
     )
-    cli.say(f"Recorded the declared outcome: {DeclaredOutcome.parse(a.outcome).value}")
+    cli.say(
+        _("Recorded the declared outcome: {value}").format(
+            value=DeclaredOutcome.parse(a.outcome).value
+        )
+    )
     return EXIT_OK
 
 
@@ -358,17 +352,31 @@ def _units(cli: Cli) -> int:
         raise NoVote()
     for union in vote.unions:
         cli.say(
-            f"{union.id}  {union.name}  ({union.membership:,} members; {union.rule.describe()})"
+            _("{id}  {name}  ({membership} members; {rule})").format(
+                id=union.id,
+                name=union.name,
+                membership=number(union.membership),
+                rule=union.rule.describe(),
+            )
         )
         for uid in union.unit_ids + union.subgroup_ids:
             unit = vote.unit_by_id[uid]
-            parts = f"  parts: {', '.join(unit.parts)}" if unit.parts else ""
+            parts = ""
+            if unit.parts:
+                parts = "  " + _("parts: {parts}").format(parts=", ".join(unit.parts))
             sub = ""
             if unit.subgroup_of:
-                sub = f"  sub-group of {unit.subgroup_of}" + (
-                    " (advisory)" if unit.advisory else " (veto)"
+                kind = (
+                    _("sub-group of {unit} (advisory)")
+                    if unit.advisory
+                    else _("sub-group of {unit} (veto)")
                 )
-            cli.say(f"    {uid}  {unit.name}  {unit.eligible:,} eligible{parts}{sub}")
+                sub = "  " + kind.format(unit=unit.subgroup_of)
+            cli.say(
+                _("    {uid}  {name}  {eligible} eligible{parts}{sub}").format(
+                    uid=uid, name=unit.name, eligible=number(unit.eligible), parts=parts, sub=sub
+                )
+            )
     return EXIT_OK
 
 
@@ -376,11 +384,13 @@ def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
-        raise Refused(f"there is no file {path}") from exc
+        raise Refused(_("there is no file {path}").format(path=path)) from exc
     except OSError as exc:
-        raise Refused(f"cannot read {path}: {exc.strerror}") from exc
+        raise Refused(
+            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise Refused(f"{path} is not UTF-8 text; save it as UTF-8") from exc
+        raise Refused(_("{path} is not UTF-8 text; save it as UTF-8").format(path=path)) from exc
 
 
 def run(
@@ -392,7 +402,7 @@ def run(
     try:
         language_choice.choose(sys.argv[1:] if argv is None else argv)
     except ValueError as exc:
-        print(f"steward-app: usage error: {exc}", file=err)
+        print("steward-app: " + _("usage error: {message}").format(message=exc), file=err)
         return EXIT_USAGE
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -409,8 +419,12 @@ def run(
             return handler(cli)
     except SetupError as exc:
         print(
-            f"steward-app: the setup file {getattr(args, 'setup', '')} has "
-            f"{len(exc.problems)} problem(s); nothing was changed:",
+            "steward-app: "
+            + ngettext(
+                "the setup file {file} has {count} problem; nothing was changed:",
+                "the setup file {file} has {count} problems; nothing was changed:",
+                len(exc.problems),
+            ).format(file=getattr(args, "setup", ""), count=len(exc.problems)),
             file=err,
         )
         for problem in exc.problems:
@@ -420,7 +434,8 @@ def run(
         print(f"steward-app: {exc}", file=err)
         if exc.needs_confirmation:
             print(
-                "steward-app: check the numbers; add --confirm-warnings to record them anyway",
+                "steward-app: "
+                + _("check the numbers; add --confirm-warnings to record them anyway"),
                 file=err,
             )
         return EXIT_REFUSED

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from steward_app.domain.counts import CountValues, SlotKey
 from steward_app.domain.identity import fingerprint
+from steward_app.domain.language import _
 from steward_app.services.authors import Author, Clock, wall_clock
 from steward_app.services.counting import Recorded, record_count
 from steward_app.services.errors import NoVote, Refused
@@ -87,15 +88,25 @@ def resolve_conflict(
     characters) or give new numbers. Raises Refused, changing nothing."""
     found = list_conflicts(store, slot)
     if not found:
-        raise Refused(f"{slot.describe()} is not in conflict; see `steward-app conflicts`")
+        raise Refused(
+            _("{where} is not in conflict; see `steward-app conflicts`").format(
+                where=slot.describe()
+            )
+        )
     heads = found[0].heads
     if (take is None) == (numbers is None):
-        raise Refused("resolve by keeping one of the counts (--take ID) or by giving the numbers")
+        raise Refused(
+            _("resolve by keeping one of the counts (--take ID) or by giving the numbers")
+        )
     if take is not None:
         chosen = [h for h in heads if h.entry_id.startswith(take.lower())]
         if len(chosen) != 1:
             ids = ", ".join(h.entry_id[:8] for h in heads)
-            raise Refused(f'"{take}" names {len(chosen)} of the counts in conflict ({ids})')
+            raise Refused(
+                _('"{take}" names {count} of the counts in conflict ({ids})').format(
+                    take=take, count=len(chosen), ids=ids
+                )
+            )
         v = chosen[0].values
         numbers = {
             "yes": v.yes,

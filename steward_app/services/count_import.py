@@ -10,6 +10,7 @@ from steward_app.domain.authority import Held
 from steward_app.domain.checks import Problem, Severity
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey
 from steward_app.domain.entries import Entry
+from steward_app.domain.language import _
 from steward_app.domain.vote import Vote
 from steward_app.services.authors import Author, Clock, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
@@ -175,7 +176,7 @@ def _plan_rows(
                         "E_QUESTION_REQUIRED",
                         Severity.ERROR,
                         "question",
-                        "this vote has several questions; fill the question column",
+                        _("this vote has several questions; fill the question column"),
                     ),
                 )
             )
@@ -190,7 +191,9 @@ def _plan_rows(
                         "E_DUPLICATE_ROW",
                         Severity.ERROR,
                         "unit",
-                        f"{slot.describe()} is also on row {first}; keep one row per count",
+                        _("{where} is also on row {first}; keep one row per count").format(
+                            where=slot.describe(), first=first
+                        ),
                     ),
                 )
             )
@@ -204,7 +207,7 @@ def _plan_rows(
                         "E_NOT_YES_NO",
                         Severity.ERROR,
                         "final",
-                        f'final is "{row.get("final")}"; write yes or no',
+                        _('final is "{value}"; write yes or no').format(value=row.get("final")),
                     ),
                 )
             )
@@ -238,4 +241,9 @@ def _plan_rows(
 
 
 def _on_row(number: int, p: Problem) -> Problem:
-    return Problem(p.code, p.severity, p.field, f"row {number}: {p.message}")
+    return Problem(
+        p.code,
+        p.severity,
+        p.field,
+        _("row {number}: {message}").format(number=number, message=p.message),
+    )

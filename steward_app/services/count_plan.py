@@ -26,6 +26,7 @@ from steward_app.domain.checks import (
 )
 from steward_app.domain.counts import CountValues, SlotKey, SlotStatus
 from steward_app.domain.entries import Entry, EntryKey, EntryType, EntryWriter, values_body
+from steward_app.domain.language import _, number
 from steward_app.domain.vote import Vote
 from steward_app.store import entry_log, slots
 
@@ -123,7 +124,7 @@ def _values(numbers: Mapping[str, int], final: bool) -> CountValues:
 
 
 def _who(h: HeadInfo) -> str:
-    return f"{h.steward} on {h.pc}"
+    return _("{steward} on {pc}").format(steward=h.steward, pc=h.pc)
 
 
 @dataclass(slots=True)  # 100,000 of them in an import: no __dict__ each
@@ -159,7 +160,7 @@ def plan_count(
                 "E_REASON_REQUIRED",
                 Severity.ERROR,
                 "reason",
-                'a correction needs a reason, e.g. "recounted the mail ballots"',
+                _('a correction needs a reason, e.g. "recounted the mail ballots"'),
             )
         )
     if errors(problems):
@@ -175,7 +176,9 @@ def plan_count(
                     "E_NOTHING_TO_CORRECT",
                     Severity.ERROR,
                     "unit",
-                    f"there is no count for {slot.describe()} to correct; enter it as a new count",
+                    _("there is no count for {where} to correct; enter it as a new count").format(
+                        where=slot.describe()
+                    ),
                 )
             ]
         supersedes = tuple(h.entry_id for h in heads)
@@ -229,9 +232,14 @@ def plan_count(
                     "E_ALREADY_ENTERED",
                     Severity.ERROR,
                     "unit",
-                    f"you already entered {mine.values.yes:,} yes / {mine.values.no:,} no for "
-                    f"{slot.describe()}; to change it, correct it with a reason "
-                    "(steward-app correct ... --reason TEXT)",
+                    _(
+                        "you already entered {yes} yes / {no} no for {where}; to change it, "
+                        "correct it with a reason (steward-app correct ... --reason TEXT)"
+                    ).format(
+                        yes=number(mine.values.yes),
+                        no=number(mine.values.no),
+                        where=slot.describe(),
+                    ),
                 )
             ]
     else:

@@ -16,6 +16,7 @@ from steward_app.domain.checks import Problem
 from steward_app.domain.counts import CountValues, SlotKey, SlotStatus
 from steward_app.domain.entries import Entry
 from steward_app.domain.identity import fingerprint
+from steward_app.domain.language import _
 from steward_app.services.authors import Author, Clock, OriginCursor, origin_cursor, wall_clock
 from steward_app.services.changes import Changes
 
@@ -77,14 +78,18 @@ def record_count(
             vote, index, cursor.origin, slot, numbers, final, reason, correct
         )
         if plan is None:
-            raise Refused(f"the count for {slot.describe()} was not recorded", problems)
+            raise Refused(
+                _("the count for {where} was not recorded").format(where=slot.describe()),
+                problems,
+            )
         if plan.skip:
             status = slot_status(index, slot)
             return Recorded(slot, None, status, plan.note)
         if plan.warnings and not confirm_warnings:
             raise Refused(
-                f"the count for {slot.describe()} was not recorded: confirm the "
-                "warnings to record it",
+                _(
+                    "the count for {where} was not recorded: confirm the warnings to record it"
+                ).format(where=slot.describe()),
                 plan.warnings,
             )
         now = clock()
@@ -148,5 +153,9 @@ def _replaced_of_others(conn: Connection, entry_id: str, origin: str) -> str:
         hit = entry_log.entry_by_id(conn, target)
         if hit is not None and hit[0].origin != origin:
             x = hit[0]
-            theirs.append(f"{x.steward} on {x.pc} ({fingerprint(x.origin)})")
+            theirs.append(
+                _("{steward} on {pc} ({origin})").format(
+                    steward=x.steward, pc=x.pc, origin=fingerprint(x.origin)
+                )
+            )
     return "; ".join(sorted(set(theirs)))

@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from steward_app.domain.entries import Entry, EntryType, parse_entry
 from steward_app.domain.identity import fingerprint
+from steward_app.domain.language import _, number
 from steward_app.services.authors import Clock, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
@@ -69,11 +70,11 @@ def _line(r: ImportRecord) -> ImportLine:
 
 def _why_not(r: ImportRecord) -> str:
     if r.joined:
-        return "this PC joined the vote from it"
+        return _("this PC joined the vote from it")
     if not (r.new or r.held):
-        return "it brought nothing new"
+        return _("it brought nothing new")
     if not r.recorded:
-        return "imported before this version kept a record"
+        return _("imported before this version kept a record")
     return ""
 
 
@@ -109,8 +110,10 @@ def _find(records: list[ImportRecord], ident: str) -> ImportRecord:
     if len(found) != 1:
         ids = ", ".join(f"{r.file_hash.hex()[:8]} ({r.name})" for r in records[:5]) or "none"
         raise Refused(
-            f'"{ident}" names {len(found)} of the imported files; give the first characters of '
-            f"one id (`steward-app imports` lists them; latest: {ids})"
+            _(
+                '"{ident}" names {count} of the imported files; give the first characters of one '
+                "id (`steward-app imports` lists them; latest: {ids})"
+            ).format(ident=ident, count=len(found), ids=ids)
         )
     return found[0]
 
@@ -120,13 +123,17 @@ def _check_undoable(record: ImportRecord, hashes: list[bytes]) -> None:
         return
     if record.new or record.held:
         raise Refused(
-            f"{record.name} was imported before this version kept a record of what each import "
-            "brought, so it cannot be undone; its entries stay. Correct a wrong count with a "
-            "correction instead"
+            _(
+                "{name} was imported before this version kept a record of what each import "
+                "brought, so it cannot be undone; its entries stay. Correct a wrong count with a "
+                "correction instead"
+            ).format(name=record.name)
         )
     raise Refused(
-        f"{record.name} brought nothing new: its {record.known:,} entries were already on this "
-        "PC before, so undoing it would take nothing out; they stay"
+        _(
+            "{name} brought nothing new: its {known} entries were already on this PC before, so "
+            "undoing it would take nothing out; they stay"
+        ).format(name=record.name, known=number(record.known))
     )
 
 
@@ -147,8 +154,10 @@ def _check_dependents(
 ) -> None:
     if any(e.type is EntryType.SETUP and not e.supersedes for e in brought.values()):
         raise Refused(
-            f"{record.name} is the file this PC joined the vote from: undoing it would remove "
-            "the vote itself. To start again, open a new database and import another file"
+            _(
+                "{name} is the file this PC joined the vote from: undoing it would remove the "
+                "vote itself. To start again, open a new database and import another file"
+            ).format(name=record.name)
         )
     dependents = _dependents(conn, vote_key, brought)
     if not dependents:
@@ -161,22 +170,27 @@ def _check_dependents(
             f"{names[f].name} ({f.hex()[:8]}, imported {names[f].imported_at})" for f in imports
         )
         raise Refused(
-            f"later entries build on what {record.name} brought: undo the later import first: "
-            f"{listed}"
+            _(
+                "later entries build on what {name} brought: undo the later import first: {listed}"
+            ).format(name=record.name, listed=listed)
         )
     local = [dependents[i] for i in dependents if bytes.fromhex(i) not in later]
     what = ", ".join(sorted({_describe(e) for e in local})[:3])
     raise Refused(
-        f"entries recorded on this PC build on what {record.name} brought ({what}), so it cannot "
-        "be undone; correct a wrong count with a correction instead"
+        _(
+            "entries recorded on this PC build on what {name} brought ({what}), so it cannot be "
+            "undone; correct a wrong count with a correction instead"
+        ).format(name=record.name, what=what)
     )
 
 
 def _describe(e: Entry) -> str:
     if e.type.is_count:
         where = e.key.unit + (f"/{e.key.part}" if e.key.part else "")
-        return f"{e.type.value} of {where} by {e.steward}"
-    return f"{e.type.value} by {e.steward}"
+        return _("{kind} of {where} by {steward}").format(
+            kind=e.type.value, where=where, steward=e.steward
+        )
+    return _("{kind} by {steward}").format(kind=e.type.value, steward=e.steward)
 
 
 def _dependents(conn: Connection, vote_key: str, brought: dict[str, Entry]) -> dict[str, Entry]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from steward_app.bundled import resource_path
 from steward_app.domain.entries import SETUP_KEY, EntryType
 from steward_app.domain.identity import fingerprint, key_text
+from steward_app.domain.language import _
 from steward_app.domain.setup_file import parse_setup, setup_data, setup_hash
 from steward_app.domain.vote import Mode, Vote
 from steward_app.services.authors import Author, Clock, origin_cursor, wall_clock
@@ -47,8 +48,10 @@ def create_vote(
             current = store.vote(conn)
             title = current.title if current else "a vote"
             raise Refused(
-                f'this database already holds "{title}"; add --replace to replace '
-                "it (a backup copy is made first) or use another --db"
+                _(
+                    'this database already holds "{title}"; add --replace to replace it (a backup '
+                    "copy is made first) or use another --db"
+                ).format(title=title)
             )
     if existing is not None:
         backup = backup_file(store.engine, backup_path(store.path, "before-replace"))
@@ -86,6 +89,7 @@ def with_coordinator(setup_text: str, public_key: str, author: Author) -> str:
     name = json.dumps(f"{author.steward} on {author.pc}", ensure_ascii=False)
     return (
         setup_text.rstrip("\r\n")
+        # the setup's own text, the same bytes whatever the language: not translated
         + "\n\n# written by steward-app init: the key that created this vote coordinates it\n"
         + f'[coordinator]\nkey = "{public_key}"\nname = {name}\n'
     )
@@ -98,21 +102,28 @@ def init_notes(given: Vote, created: Vote, author: Author) -> list[str]:
     coordinator = created.roster.coordinator_origin
     if given.roster.coordinator_key is None and coordinator is not None:
         notes.append(
-            "The setup named no [coordinator], so this vote's setup now names this PC's key "
-            f"for {author.steward} on {author.pc} ({fingerprint(coordinator)}) "
-            "as its coordinator: only this key signs setup changes, acceptances and the "
-            "coalition's outcome, and the vote's id depends on it. Read this fingerprint out to "
-            "the stewards; they join with `steward-app import --coordinator "
-            f"{fingerprint(coordinator)} FILE`. Keep this database and its "
-            "key file (beside it) safe."
+            _(
+                "The setup named no [coordinator], so this vote's setup now names this PC's key "
+                "for {steward} on {pc} ({coordinator}) as its coordinator: only this key signs "
+                "setup changes, acceptances and the coalition's outcome, and the vote's id "
+                "depends on it. Read this fingerprint out to the stewards; they join with "
+                "`steward-app import --coordinator {coordinator} FILE`. Keep this database and "
+                "its key file (beside it) safe."
+            ).format(
+                steward=author.steward,
+                pc=author.pc,
+                coordinator=fingerprint(coordinator),
+            )
         )
     if created.mode is Mode.OFFICIAL and created.roster.open:
         notes.append(
-            "Warning: this official vote lists no stewards' keys ([[stewards]]), so every PC's "
-            "counts count, for every union, whoever signed them. To allow only known PCs, "
-            "collect each steward's key (`steward-app keys show` on their PC), list them as "
-            "[[stewards]] tables in the setup (docs/setup-format.md) and run `steward-app "
-            'setup-change SETUP --reason "stewards listed"`.'
+            _(
+                "Warning: this official vote lists no stewards' keys ([[stewards]]), so every "
+                "PC's counts count, for every union, whoever signed them. To allow only known "
+                "PCs, collect each steward's key (`steward-app keys show` on their PC), list them "
+                "as [[stewards]] tables in the setup (docs/setup-format.md) and run `steward-app "
+                'setup-change SETUP --reason "stewards listed"`.'
+            )
         )
     return notes
 
@@ -143,7 +154,9 @@ def load_demo(
     from steward_app.domain.counts import SlotKey
     from steward_app.services.counting import record_count
 
-    vote, changes, _ = create_vote(store, demo_setup_text(), author, replace=replace, clock=clock)
+    vote, changes, _backup = create_vote(
+        store, demo_setup_text(), author, replace=replace, clock=clock
+    )
     question = vote.questions[0].id
     units: set[str] = set()
     for row in demo_rows():

@@ -60,7 +60,7 @@ def test_a_setup_with_mistakes_changes_nothing(demo_db: Path, tmp_path: Path) ->
     )
     code, err = unchanged(demo_db, "init", str(bad), "--replace")
     assert code == EXIT_REFUSED
-    assert "2 problem(s)" in err
+    assert "2 problems" in err
     assert "unions[1].units[1].eligible" in err and "vote.mode" in err
     assert "line " in err
     code, _, err = cli(tmp_path / "x.sqlite", "check-setup", str(bad))

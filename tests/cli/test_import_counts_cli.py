@@ -26,4 +26,4 @@ def test_a_european_file_with_rows_not_filled(demo_db: Path, tmp_path: Path) -> 
     saved.write_bytes(saved.read_bytes().replace(b";ja", b";yes"))
     code, out, _ = cli(demo_db, "import-counts", str(saved))
     assert code == EXIT_OK
-    assert "1 new" in out and "Skipped 1 row(s) not filled: rows 2" in out
+    assert "1 new" in out and "Skipped 1 row not filled: row 2" in out
