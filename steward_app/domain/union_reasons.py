@@ -4,54 +4,15 @@ current language (domain/language.py). Cut from standings.py, which works the st
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from steward_app.domain.coalition_tests import abstention_effect
-from steward_app.domain.counts import ReportStatus, UnitReport
+from steward_app.domain.counts import ReportStatus
 from steward_app.domain.language import _, ngettext, number
 from steward_app.domain.rules import TallyRule, UnitsRequired
-from steward_app.domain.tally import Numbers, Outcome, TallyResult
+from steward_app.domain.standing_records import UnionStanding, UnitStanding
+from steward_app.domain.tally import Outcome
 from steward_app.domain.vote import Question, Scope, Union, Vote
 from steward_app.domain.wording import outcome_word, tally_reason
-
-
-class UnionStanding(Protocol):
-    """What the words need of a union's standing (standings.UnionStanding, which imports
-    this module: a protocol keeps the two out of an import circle)."""
-
-    @property
-    def numbers(self) -> Numbers: ...
-    @property
-    def pooled(self) -> TallyResult | None: ...
-    @property
-    def units_total(self) -> int: ...
-    @property
-    def units_reported(self) -> int: ...
-    @property
-    def units_approved(self) -> int: ...
-    @property
-    def units_rejected(self) -> int: ...
-    @property
-    def conflicts(self) -> int: ...
-    @property
-    def outcome(self) -> Outcome: ...
-    @property
-    def decided(self) -> bool: ...
-    @property
-    def complete(self) -> bool: ...
-
-
-class UnitStanding(Protocol):
-    """What the words need of a unit's standing (standings.UnitStanding)."""
-
-    @property
-    def unit_id(self) -> str: ...
-    @property
-    def report(self) -> UnitReport: ...
-    @property
-    def result(self) -> TallyResult: ...
-    @property
-    def outcome(self) -> Outcome: ...
 
 
 def union_reason(
