@@ -34,7 +34,8 @@ class Problem:
     message: str  # what is wrong and what to do
 
     def __str__(self) -> str:
-        return f"{self.severity.value} {self.code} ({self.field}): {self.message}"
+        severity = _("error") if self.severity is Severity.ERROR else _("warning")
+        return f"{severity} {self.code} ({self.field}): {self.message}"
 
 
 def field_word(field: str) -> str:

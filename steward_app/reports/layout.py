@@ -59,6 +59,7 @@ class _Flow:
         self.pages: list[list[Op]] = [[]]
         self.y = self.top
         self._table_widths: dict[int, list[float]] = {}
+        self._table_sizes: dict[int, float] = {}
         self.running = ""
         self.top_of_body = self.top
 
@@ -220,7 +221,11 @@ class _Flow:
         return widths
 
     def _cell_size(self, t: Table) -> float:
-        return 0.92 * self.size * t.scale
+        size = self._table_sizes.get(id(t))
+        if size is None:
+            size = table_type_size(self.m, t, self.width, 0.92 * self.size * t.scale)
+            self._table_sizes[id(t)] = size
+        return size
 
     def _row(
         self, t: Table, cells: Sequence[str], bold: bool, fill: str | None, rule: float
@@ -283,20 +288,29 @@ class _Flow:
 LONG_WORD_EMS = 12.0
 
 
-def column_widths(m: Metrics, t: Table, width: float, size: float) -> list[float]:
-    """Each column's width, in three tiers.
+SMALLEST_TABLE_SCALE = 0.8  # a table's type may shrink this far so its words stay whole
 
-    Right-aligned (number) columns get their natural width, as do the words of every column
-    title: a number never breaks and "Members" never becomes "Mem/bers". Text columns share
-    the rest by weight, each widened to fit its longest word (at the expense of the wider
-    ones) unless that word is longer than LONG_WORD_EMS, which then wraps at any character.
-    Too little room even so: text columns give way down to their titles' words first, and
-    only when the numbers and titles alone are too wide does everything shrink in proportion.
-    """
+
+def table_type_size(m: Metrics, t: Table, width: float, size: float) -> float:
+    """The type size of a table's cells: `size`, or smaller (down to SMALLEST_TABLE_SCALE of
+    it) when at `size` some text column's longest word could not get its width and would
+    break ("pendient/e"): a longer language's headings and words take more room."""
+    smallest = SMALLEST_TABLE_SCALE * size
+    current = size
+    while current > smallest:
+        _hard, soft = _floors(m, t, current)
+        if sum(soft) <= width:
+            return current
+        current *= 0.95
+    return smallest
+
+
+def _floors(m: Metrics, t: Table, size: float) -> tuple[list[float], list[float]]:
+    """Each column's hard floor (numbers, title words) and soft floor (its longest word)."""
     pad = 2 * CELL_PAD + 0.5
     cap = LONG_WORD_EMS * size
-    hard = []  # never less: number cells, title words
-    soft = []  # wanted: the longest word of a text column (up to the cap)
+    hard = []
+    soft = []
     for i, col in enumerate(t.columns):
         need = max((m.width(w, size, True) for w in col.title.split(" ")), default=0.0)
         want = need
@@ -309,6 +323,21 @@ def column_widths(m: Metrics, t: Table, width: float, size: float) -> list[float
                 want = max(want, min(longest, cap))
         hard.append(need + pad)
         soft.append(max(need, want) + pad)
+    return hard, soft
+
+
+def column_widths(m: Metrics, t: Table, width: float, size: float) -> list[float]:
+    """Each column's width, in three tiers.
+
+    Right-aligned (number) columns get their natural width, as do the words of every column
+    title: a number never breaks and "Members" never becomes "Mem/bers". Text columns share
+    the rest by weight, each widened to fit its longest word (at the expense of the wider
+    ones) unless that word is longer than LONG_WORD_EMS, which then wraps at any character.
+    Too little room even so: text columns give way down to their titles' words first, and
+    only when the numbers and titles alone are too wide does everything shrink in proportion.
+    """
+    # hard: never less (number cells, title words); soft: wanted (a text column's longest word)
+    hard, soft = _floors(m, t, size)
     flexible = [i for i, c in enumerate(t.columns) if c.align is not Align.RIGHT]
     fixed = sum(hard[i] for i, c in enumerate(t.columns) if c.align is Align.RIGHT)
     if not flexible or fixed + sum(hard[i] for i in flexible) > width:

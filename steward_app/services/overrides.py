@@ -45,7 +45,9 @@ def signer_text(
     vote: Vote | None, coordinator: str | None, steward: str, pc: str, origin: str
 ) -> str:
     """ "steward on PC (FINGERPRINT)", flagged when the list names that key otherwise."""
-    text = f"{steward} on {pc} ({fingerprint(origin)})"
+    text = _("{steward} on {pc} ({origin})").format(
+        steward=steward, pc=pc, origin=fingerprint(origin)
+    )
     flag = name_flag(vote, coordinator, steward, origin) if vote is not None else ""
     return f"{text} [! {flag}]" if flag else text
 

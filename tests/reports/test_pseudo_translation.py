@@ -17,9 +17,15 @@ from PySide6.QtGui import QPageLayout
 
 from steward_app.domain import language
 from steward_app.domain.language import in_language
-from steward_app.reports.document import Align, Document, ReportData
-from steward_app.reports.layout import lay_out
-from steward_app.reports.measure import Metrics
+from steward_app.reports.document import Align, Document, ReportData, Table
+from steward_app.reports.layout import (
+    CELL_PAD,
+    LONG_WORD_EMS,
+    column_widths,
+    lay_out,
+    table_type_size,
+)
+from steward_app.reports.measure import Metrics, words
 from steward_app.reports.notice import union_notice
 from steward_app.reports.page_ops import Page, PageGeometry, TextOp
 from steward_app.reports.printing import page_layout_for
@@ -131,6 +137,27 @@ def layout_problems(pages: list[Page], geometry: PageGeometry, m: Metrics) -> li
     return found
 
 
+def broken_words(document: Document, geometry: PageGeometry, m: Metrics) -> list[str]:
+    """Words a table cell would break in two ("pendient/e"): each word of a text cell, unless
+    it is longer than the layout lets any word be, must fit its column."""
+    found = []
+    for block in document.blocks:
+        if not isinstance(block, Table):
+            continue
+        # the layout's table type size (smaller where a longer language needs it)
+        size = table_type_size(m, block, geometry.width, 0.92 * document.type_size * block.scale)
+        widths = column_widths(m, block, geometry.width, size)
+        for row in block.rows:
+            for i, cell in enumerate(row.cells):
+                if block.columns[i].align is Align.RIGHT:
+                    continue
+                for word in words(cell):
+                    width = m.width(word, size, row.strong)
+                    if width <= LONG_WORD_EMS * size and width + 2 * CELL_PAD > widths[i] + 0.5:
+                        found.append(f"{block.title}: {word!r} breaks in column {i + 1}")
+    return found
+
+
 def _check_every_report(data: ReportData) -> int:
     """Lays out every report on Letter and A4, portrait and landscape; returns the lines."""
     m = Metrics()
@@ -142,7 +169,7 @@ def _check_every_report(data: ReportData) -> int:
             lines += sum(isinstance(op, TextOp) for page in pages for op in page.ops)
             problems += [
                 f"{document.kind} {document.header.report_title} ({name}) {p}"
-                for p in layout_problems(pages, geometry, m)
+                for p in layout_problems(pages, geometry, m) + broken_words(document, geometry, m)
             ]
     assert problems == []
     return lines
