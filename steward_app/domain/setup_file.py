@@ -15,6 +15,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from steward_app.domain.bounds import MAX_BALLOTS, MAX_MEMBERSHIP
+from steward_app.domain.language import _
 from steward_app.domain.nesting import MAX_DEPTH, toml_too_deep
 from steward_app.domain.rules import TallyRule, UnionRule, UnitsRequired
 from steward_app.domain.setup_questions import question_text
@@ -137,26 +138,43 @@ def _build_vote(r: Reader, data: dict[str, Any], digest: str) -> Vote | None:
             "stewards",
         },
     )
-    fmt = r.get(data, (), "format", int, f"the format number {SUPPORTED_FORMAT} as the first line")
+    fmt = r.get(
+        data,
+        (),
+        "format",
+        int,
+        _("the format number {supported_format} as the first line").format(
+            supported_format=SUPPORTED_FORMAT
+        ),
+    )
     if fmt is not None and fmt != SUPPORTED_FORMAT:
-        newer = "a newer version of steward_app" if fmt > SUPPORTED_FORMAT else "an unknown format"
-        r.problem(("format",), f"is {fmt}, written for {newer}; this version reads format 1")
+        newer = (
+            _("a newer version of steward_app")
+            if fmt > SUPPORTED_FORMAT
+            else _("an unknown format")
+        )
+        r.problem(
+            ("format",),
+            _("is {fmt}, written for {newer}; this version reads format 1").format(
+                fmt=fmt, newer=newer
+            ),
+        )
         return None
 
     vote_t = required_table(r, data, (), "vote")
-    title = r.get(vote_t, ("vote",), "title", str, "the vote's title as text")
+    title = r.get(vote_t, ("vote",), "title", str, _("the vote's title as text"))
     mode_text = r.get(
-        vote_t, ("vote",), "mode", str, '"official" or "practice"', default="official"
+        vote_t, ("vote",), "mode", str, _('"official" or "practice"'), default="official"
     )
     mode = enum_member(r, Mode, mode_text, ("vote", "mode"))
-    note = r.get(vote_t, ("vote",), "note", str, "text", default="")
-    vote_id = r.get(vote_t, ("vote",), "id", str, "a short id for the vote")
+    note = r.get(vote_t, ("vote",), "note", str, _("text"), default="")
+    vote_id = r.get(vote_t, ("vote",), "id", str, _("a short id for the vote"))
     overrides_text = r.get(
         vote_t,
         ("vote",),
         "overrides",
         str,
-        '"union" or "coordinator"',
+        _('"union" or "coordinator"'),
         default=Overrides.UNION.value,
     )
     overrides = enum_member(r, Overrides, overrides_text, ("vote", "overrides"))
@@ -164,7 +182,7 @@ def _build_vote(r: Reader, data: dict[str, Any], digest: str) -> Vote | None:
 
     rules = read_tally_rules(r, data)
     coalition_t = required_table(r, data, (), "coalition")
-    coalition_name = r.get(coalition_t, ("coalition",), "name", str, "the coalition's name")
+    coalition_name = r.get(coalition_t, ("coalition",), "name", str, _("the coalition's name"))
     r.unknown_keys(coalition_t, ("coalition",), {"name", "rule"})
     coalition_rule = read_coalition_rule(r, coalition_t, rules)
 
@@ -184,12 +202,14 @@ def _build_vote(r: Reader, data: dict[str, Any], digest: str) -> Vote | None:
         if coalition_rule.min_unions > listed:
             r.problem(
                 ("coalition", "rule", "min_unions"),
-                f"asks for {coalition_rule.min_unions} unions but the setup lists {listed}",
+                _("asks for {min_unions} unions but the setup lists {listed}").format(
+                    min_unions=coalition_rule.min_unions, listed=listed
+                ),
             )
     if not questions and "questions" in data:
         pass
     elif not questions:
-        r.problem(("questions",), "missing; expected at least one [[questions]] table")
+        r.problem(("questions",), _("missing; expected at least one [[questions]] table"))
     if r.problems or title is None or coalition_name is None or coalition_rule is None:
         return None
     assert mode is not None and vote_id is not None and note is not None
@@ -220,7 +240,7 @@ def _unions(
     subgroup_refs: list[tuple[Path, str, str]] = []
     tables = r.table_list(data, (), "unions")
     if not tables:
-        r.problem(("unions",), "missing; expected one [[unions]] table per union")
+        r.problem(("unions",), _("missing; expected one [[unions]] table per union"))
     for i, ut in enumerate(tables):
         path: Path = ("unions", i)
         r.unknown_keys(
@@ -240,14 +260,14 @@ def _unions(
             },
         )
         union_id = r.id(ut, path, seen_unions)
-        name = r.get(ut, path, "name", str, "the union's name")
+        name = r.get(ut, path, "name", str, _("the union's name"))
         membership = r.count(ut, path, "membership", minimum=1, maximum=MAX_MEMBERSHIP)
-        source = r.get(ut, path, "membership_source", str, "where the figure came from")
+        source = r.get(ut, path, "membership_source", str, _("where the figure came from"))
         as_of = ut.get("membership_as_of")
         if as_of is None:
-            r.problem(path + ("membership_as_of",), "missing; expected a date like 2011-06-01")
+            r.problem(path + ("membership_as_of",), _("missing; expected a date like 2011-06-01"))
         tally = rule_ref(r, ut.get("tally_rule", "majority"), path + ("tally_rule",), rules)
-        decides = r.get(ut, path, "decides", str, '"pooled" or "by_units"', default="pooled")
+        decides = r.get(ut, path, "decides", str, _('"pooled" or "by_units"'), default="pooled")
         rule = None
         if tally is not None:
             rule = _union_rule(r, ut, path, decides, tally)
@@ -255,7 +275,9 @@ def _unions(
         subgroup_ids: list[str] = []
         unit_tables = r.table_list(ut, path, "units")
         if not unit_tables:
-            r.problem(path + ("units",), "missing; every union needs at least one [[unions.units]]")
+            r.problem(
+                path + ("units",), _("missing; every union needs at least one [[unions.units]]")
+            )
         for j, nt in enumerate(unit_tables):
             upath: Path = path + ("units", j)
             unit = _unit(r, nt, upath, union_id or "?", seen_units)
@@ -272,7 +294,9 @@ def _unions(
             if rule.count > regular:
                 r.problem(
                     path + ("units_required",),
-                    f"asks for {rule.count} units but the union has {regular}",
+                    _("asks for {count} units but the union has {regular}").format(
+                        count=rule.count, regular=regular
+                    ),
                 )
         if union_id and name and membership and source and rule is not None and as_of is not None:
             unions.append(
@@ -291,7 +315,7 @@ def _unions(
     for path, parent, union_id in subgroup_refs:
         target = by_id.get(parent)
         if target is None or target.is_subgroup or target.union_id != union_id:
-            r.problem(path, f'"{parent}" is not a unit of the same union')
+            r.problem(path, _('"{parent}" is not a unit of the same union').format(parent=parent))
     return unions, units
 
 
@@ -300,10 +324,13 @@ def _union_rule(
 ) -> UnionRule | None:
     if decides == "pooled":
         if "units_required" in ut:
-            r.problem(path + ("units_required",), 'only applies when decides = "by_units"')
+            r.problem(path + ("units_required",), _('only applies when decides = "by_units"'))
         return UnionRule(tally, pooled=True)
     if decides != "by_units":
-        r.problem(path + ("decides",), f'is "{decides}"; expected "pooled" or "by_units"')
+        r.problem(
+            path + ("decides",),
+            _('is "{decides}"; expected "pooled" or "by_units"').format(decides=decides),
+        )
         return None
     req = ut.get("units_required", "all")
     rpath = path + ("units_required",)
@@ -320,30 +347,32 @@ def _union_rule(
             rpath + ("membership",),
             req["membership"],
             Threshold.parse,
-            'a threshold like "more than 1/2"',
+            _('a threshold like "more than 1/2"'),
         )
         if share is None:
             return None
         return UnionRule(tally, pooled=False, required=UnitsRequired.MEMBERSHIP_SHARE, share=share)
-    r.problem(rpath, f"expected {expected}")
+    r.problem(rpath, _("expected {expected}").format(expected=expected))
     return None
 
 
 def _unit(r: Reader, nt: dict[str, Any], path: Path, union_id: str, seen: set[str]) -> Unit | None:
     r.unknown_keys(nt, path, {"id", "name", "eligible", "parts", "subgroup_of", "advisory"})
     unit_id = r.id(nt, path, seen)
-    name = r.get(nt, path, "name", str, "the unit's name")
+    name = r.get(nt, path, "name", str, _("the unit's name"))
     eligible = r.count(nt, path, "eligible", minimum=1, maximum=MAX_BALLOTS)
     parts = nt.get("parts", [])
     if not isinstance(parts, list) or not all(isinstance(p, str) and ID_RE.match(p) for p in parts):
-        r.problem(path + ("parts",), 'expected a list of short ids, e.g. ["hall-a", "mail"]')
+        r.problem(path + ("parts",), _('expected a list of short ids, e.g. ["hall-a", "mail"]'))
         parts = []
     elif len(set(parts)) != len(parts):
-        r.problem(path + ("parts",), "lists a part twice")
-    subgroup_of = r.get(nt, path, "subgroup_of", str, "the id of the parent unit", required=False)
-    advisory = r.get(nt, path, "advisory", bool, "true or false", default=False)
+        r.problem(path + ("parts",), _("lists a part twice"))
+    subgroup_of = r.get(
+        nt, path, "subgroup_of", str, _("the id of the parent unit"), required=False
+    )
+    advisory = r.get(nt, path, "advisory", bool, _("true or false"), default=False)
     if advisory and subgroup_of is None:
-        r.problem(path + ("advisory",), "only a sub-group (with subgroup_of) can be advisory")
+        r.problem(path + ("advisory",), _("only a sub-group (with subgroup_of) can be advisory"))
     if unit_id is None or name is None or eligible is None:
         return None
     return Unit(unit_id, name, union_id, eligible, tuple(parts), subgroup_of, bool(advisory))
@@ -362,7 +391,7 @@ def _questions(
         scope = enum_member(
             r,
             Scope,
-            r.get(qt, path, "scope", str, '"coalition" or "unit"', default="coalition"),
+            r.get(qt, path, "scope", str, _('"coalition" or "unit"'), default="coalition"),
             path + ("scope",),
         )
         tally = None
@@ -377,7 +406,10 @@ def _questions(
                 if isinstance(asked, list)
                 else []
             )
-            r.problem(path + ("units",), f"names units that do not exist: {unknown}")
+            r.problem(
+                path + ("units",),
+                _("names units that do not exist: {unknown}").format(unknown=unknown),
+            )
             asked = []
         if qid and text and scope:
             out.append(Question(qid, text, scope, tally, tuple(asked), texts))
@@ -391,14 +423,17 @@ def _agreements(r: Reader, data: dict[str, Any], question_ids: set[str]) -> list
         path: Path = ("agreements", i)
         r.unknown_keys(at, path, {"id", "name", "parts", "master"})
         aid = r.id(at, path, seen)
-        name = r.get(at, path, "name", str, "the agreement's name")
+        name = r.get(at, path, "name", str, _("the agreement's name"))
         parts = at.get("parts")
         if not isinstance(parts, list) or not parts:
-            r.problem(path + ("parts",), "expected a list of question ids that must all pass")
+            r.problem(path + ("parts",), _("expected a list of question ids that must all pass"))
             continue
         missing = [p for p in parts if not isinstance(p, str) or p not in question_ids]
         if missing:
-            r.problem(path + ("parts",), f"names questions that do not exist: {missing}")
+            r.problem(
+                path + ("parts",),
+                _("names questions that do not exist: {missing}").format(missing=missing),
+            )
             continue
         master = master_part(r, at, path, parts)
         if aid and name:

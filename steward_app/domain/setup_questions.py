@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from steward_app.domain.language import _
 from steward_app.domain.setup_reader import Path, Reader, describe
 
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}$")
@@ -18,18 +19,30 @@ def question_text(
     for reports and standings in those languages. Mistakes go to `r` with their keys."""
     value = qt.get("text")
     if not isinstance(value, dict):
-        return r.get(qt, path, "text", str, "the question as printed on the ballot"), ()
+        return r.get(qt, path, "text", str, _("the question as printed on the ballot")), ()
     texts: list[tuple[str, str]] = []
     for code, text in value.items():
         where = path + ("text", code)
         if not LANGUAGE_CODE_RE.match(code):
-            r.problem(where, f'"{code}" is not a language code; write e.g. text.es for Spanish')
+            r.problem(
+                where,
+                _('"{code}" is not a language code; write e.g. text.es for Spanish').format(
+                    code=code
+                ),
+            )
         elif not isinstance(text, str) or not text.strip():
-            r.problem(where, f"is {describe(text)}; expected the question's text in that language")
+            r.problem(
+                where,
+                _("is {text}; expected the question's text in that language").format(
+                    text=describe(text)
+                ),
+            )
         else:
             texts.append((code, text))
     if not value:
-        r.problem(path + ("text",), 'is empty; expected the question\'s text, e.g. text.en = "..."')
+        r.problem(
+            path + ("text",), _('is empty; expected the question\'s text, e.g. text.en = "..."')
+        )
     if not texts:
         return None, ()
     written = dict(texts).get("en", texts[0][1])

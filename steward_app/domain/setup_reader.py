@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from steward_app.domain.language import _, number
+
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 Path = tuple[str | int, ...]
@@ -25,7 +27,8 @@ class SetupProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "file"
+        # TRANSLATORS: where in the setup file a mistake is: "line 12", or the whole "file"
+        where = _("line {line}").format(line=self.line) if self.line else _("file")
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
@@ -58,7 +61,7 @@ class LineLocator:
         counters: dict[Path, int] = {}
         table: Path = ()
         depth = 0  # open brackets of a multi-line array or inline table
-        for number, line in enumerate(text.splitlines(), start=1):
+        for line_number, line in enumerate(text.splitlines(), start=1):
             stripped = line.strip()
             if depth == 0 and (header := self._HEADER.match(line)):
                 names = [n.strip().strip('"') for n in header.group(2).split(".")]
@@ -73,11 +76,11 @@ class LineLocator:
                     else:
                         resolved = self._resolve(resolved + (name,), counters)
                 table = resolved
-                self.lines.setdefault(table, number)
+                self.lines.setdefault(table, line_number)
                 continue
             if depth == 0 and (key := self._KEY.match(line)):
                 names = [n.strip().strip('"') for n in key.group(1).split(".")]
-                self.lines.setdefault(table + tuple(names), number)
+                self.lines.setdefault(table + tuple(names), line_number)
             depth += _bracket_balance(stripped)
             depth = max(depth, 0)
 
@@ -145,28 +148,42 @@ class Reader:
     ) -> T | None:
         if key not in table:
             if required and default is None:
-                self.problem(path + (key,), f"missing; expected {expected}")
+                self.problem(
+                    path + (key,), _("missing; expected {expected}").format(expected=expected)
+                )
             return default
         value = table[key]
         # bool is an int in Python; a count must not be true/false
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self.problem(path + (key,), f"is {describe(value)}; expected {expected}")
+            self.problem(
+                path + (key,),
+                _("is {value}; expected {expected}").format(
+                    value=describe(value), expected=expected
+                ),
+            )
             return default
         return value
 
     def id(self, table: dict[str, Any], path: Path, seen: set[str]) -> str | None:
-        value = self.get(table, path, "id", str, "a short id of letters, digits, '-', '_' or '.'")
+        value = self.get(
+            table, path, "id", str, _("a short id of letters, digits, '-', '_' or '.'")
+        )
         if value is None:
             return None
         if not ID_RE.match(value):
             self.problem(
                 path + ("id",),
-                f'"{value}" is not a usable id; use letters, digits, "-", "_" or "." '
-                "(at most 64, starting with a letter or digit)",
+                _(
+                    '"{value}" is not a usable id; use letters, digits, "-", "_" or "." (at most '
+                    "64, starting with a letter or digit)"
+                ).format(value=value),
             )
             return None
         if value in seen:
-            self.problem(path + ("id",), f'"{value}" is used twice; every id must be unique')
+            self.problem(
+                path + ("id",),
+                _('"{value}" is used twice; every id must be unique').format(value=value),
+            )
             return None
         seen.add(value)
         return value
@@ -174,27 +191,41 @@ class Reader:
     def count(
         self, table: dict[str, Any], path: Path, key: str, minimum: int = 0, maximum: int = 0
     ) -> int | None:
-        value = self.get(table, path, key, int, f"a whole number of at least {minimum}")
+        value = self.get(
+            table, path, key, int, _("a whole number of at least {minimum}").format(minimum=minimum)
+        )
         if value is not None and value < minimum:
             self.problem(
-                path + (key,), f"is {value}; expected a whole number of at least {minimum}"
+                path + (key,),
+                _("is {value}; expected a whole number of at least {minimum}").format(
+                    value=value, minimum=minimum
+                ),
             )
             return None
         if value is not None and maximum and value > maximum:
             self.problem(
                 path + (key,),
-                f"is {value:,}; the most this version accepts is {maximum:,} (docs/checks.md, "
-                '"Bounds"): check the figure',
+                _(
+                    "is {value}; the most this version accepts is {maximum} (docs/checks.md, "
+                    '"Bounds"): check the figure'
+                ).format(value=number(value), maximum=number(maximum)),
             )
             return None
         return value
 
     def parsed(self, path: Path, text: Any, parse: Callable[[str], T], expected: str) -> T | None:
         if text is None:
-            self.problem(path, f"missing; expected {expected} written as text")
+            self.problem(
+                path, _("missing; expected {expected} written as text").format(expected=expected)
+            )
             return None
         if not isinstance(text, str):
-            self.problem(path, f"is {describe(text)}; expected {expected} written as text")
+            self.problem(
+                path,
+                _("is {text}; expected {expected} written as text").format(
+                    text=describe(text), expected=expected
+                ),
+            )
             return None
         try:
             return parse(text)
@@ -205,7 +236,9 @@ class Reader:
     def table_list(self, data: dict[str, Any], path: Path, key: str) -> list[dict[str, Any]]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.problem(path + (key,), f"expected a list of tables, written [[{key}]]")
+            self.problem(
+                path + (key,), _("expected a list of tables, written [[{key}]]").format(key=key)
+            )
             return []
         return value
 
@@ -213,14 +246,19 @@ class Reader:
         for key in table:
             if key not in known:
                 choices = ", ".join(sorted(known))
-                self.problem(path + (key,), f"is not a known setting here; known: {choices}")
+                self.problem(
+                    path + (key,),
+                    _("is not a known setting here; known: {choices}").format(choices=choices),
+                )
 
 
 def describe(value: Any) -> str:
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return _("true/false ({lower})").format(lower=str(value).lower())
     if isinstance(value, float):
-        return f'a decimal number ({value}); shares must be text like "2/3" or "80%"'
+        return _('a decimal number ({value}); shares must be text like "2/3" or "80%"').format(
+            value=value
+        )
     if isinstance(value, (int, str)):
         return f"{type(value).__name__} {value!r}"
     return f"a {type(value).__name__}"
@@ -229,10 +267,16 @@ def describe(value: Any) -> str:
 def required_table(r: Reader, data: dict[str, Any], path: Path, key: str) -> dict[str, Any]:
     value = data.get(key)
     if value is None:
-        r.problem(path + (key,), f"missing; expected a [{path_text(path + (key,))}] table")
+        r.problem(
+            path + (key,),
+            _("missing; expected a [{value}] table").format(value=path_text(path + (key,))),
+        )
         return {}
     if not isinstance(value, dict):
-        r.problem(path + (key,), f"expected a table, written [{path_text(path + (key,))}]")
+        r.problem(
+            path + (key,),
+            _("expected a table, written [{value}]").format(value=path_text(path + (key,))),
+        )
         return {}
     return value
 
@@ -247,5 +291,5 @@ def enum_member(r: Reader, kind: type[E], text: str | None, path: Path) -> E | N
         if member.value == text:
             return member
     choices = " or ".join(f'"{m.value}"' for m in kind)
-    r.problem(path, f'is "{text}"; expected {choices}')
+    r.problem(path, _('is "{text}"; expected {choices}').format(text=text, choices=choices))
     return None

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from steward_app.domain.identity import key_bytes, key_text
+from steward_app.domain.language import _
 from steward_app.domain.setup_reader import Path, Reader, describe, required_table
 from steward_app.domain.vote import EVERY_UNION, Roster, StewardKey
 
 
 def _key(r: Reader, table: dict[str, Any], path: Path) -> str | None:
-    text = r.get(table, path, "key", str, "the public key shown by `steward-app keys show`")
+    text = r.get(table, path, "key", str, _("the public key shown by `steward-app keys show`"))
     if text is None:
         return None
     try:
@@ -32,24 +33,29 @@ def read_roster(r: Reader, data: dict[str, Any], union_ids: set[str]) -> Roster:
         table = required_table(r, data, (), "coordinator")
         r.unknown_keys(table, ("coordinator",), {"key", "name"})
         coordinator_key = _key(r, table, ("coordinator",))
-        coordinator_name = r.get(table, ("coordinator",), "name", str, "a label", default="") or ""
+        coordinator_name = (
+            r.get(table, ("coordinator",), "name", str, _("a label"), default="") or ""
+        )
     stewards: list[StewardKey] = []
     seen: dict[str, int] = {}
     for i, st in enumerate(r.table_list(data, (), "stewards")):
         path: Path = ("stewards", i)
         r.unknown_keys(st, path, {"key", "name", "unions"})
         key = _key(r, st, path)
-        name = r.get(st, path, "name", str, "a label such as the steward and the PC")
+        name = r.get(st, path, "name", str, _("a label such as the steward and the PC"))
         unions = _steward_unions(r, st, path, union_ids)
         if key is not None and key in seen:
             r.problem(
-                path + ("key",), f"is also the key of stewards[{seen[key] + 1}]; list a key once"
+                path + ("key",),
+                _("is also the key of stewards[{value}]; list a key once").format(
+                    value=seen[key] + 1
+                ),
             )
             continue
         if key is not None and key == coordinator_key:
             r.problem(
                 path + ("key",),
-                "is the coordinator's key, which may report for every union; leave it out here",
+                _("is the coordinator's key, which may report for every union; leave it out here"),
             )
             continue
         if key is not None:
@@ -65,15 +71,21 @@ def _steward_unions(
     value = table.get("unions")
     expected = f'"{EVERY_UNION}" or a list of union ids, e.g. ["afscme", "local-511"]'
     if value is None:
-        r.problem(path + ("unions",), f"missing; expected {expected}")
+        r.problem(path + ("unions",), _("missing; expected {expected}").format(expected=expected))
         return None
     if value == EVERY_UNION:
         return (EVERY_UNION,)
     if not isinstance(value, list) or not value or not all(isinstance(u, str) for u in value):
-        r.problem(path + ("unions",), f"is {describe(value)}; expected {expected}")
+        r.problem(
+            path + ("unions",),
+            _("is {value}; expected {expected}").format(value=describe(value), expected=expected),
+        )
         return None
     unknown = [u for u in value if u not in union_ids]
     if unknown and union_ids:
-        r.problem(path + ("unions",), f"names unions that do not exist: {unknown}")
+        r.problem(
+            path + ("unions",),
+            _("names unions that do not exist: {unknown}").format(unknown=unknown),
+        )
         return None
     return tuple(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from steward_app.domain.language import _
 from steward_app.domain.rules import Ceiling, CoalitionRule, MembershipBase
 from steward_app.domain.setup_reader import Path, Reader, describe, enum_member
 from steward_app.domain.threshold import Threshold
@@ -28,16 +29,16 @@ def union_share_tests(
             path + ("min_unions_share",),
             body["min_unions_share"],
             Threshold.parse,
-            'a threshold like "more than 1/2"',
+            _('a threshold like "more than 1/2"'),
         )
     if "max_opposed_share" in body:
         cap = r.parsed(
             path + ("max_opposed_share",),
             body["max_opposed_share"],
             Ceiling.parse,
-            'a ceiling like "at most 1/3" or "less than 1/2"',
+            _('a ceiling like "at most 1/3" or "less than 1/2"'),
         )
-    text = r.get(body, path, "unions_base", str, '"all" or "voting"', default="all")
+    text = r.get(body, path, "unions_base", str, _('"all" or "voting"'), default="all")
     base = enum_member(r, MembershipBase, text, path + ("unions_base",))
     return replace(
         rule,
@@ -49,17 +50,24 @@ def union_share_tests(
 
 def turnout_counts_valid_only(r: Reader, body: dict[str, Any], path: Path) -> bool:
     """`turnout = "cast"` (every ballot cast, the default) or `"valid"` (yes and no only)."""
-    text = r.get(body, path, "turnout", str, '"cast" or "valid"', default="cast")
+    text = r.get(body, path, "turnout", str, _('"cast" or "valid"'), default="cast")
     if text not in ("cast", "valid"):
-        r.problem(path + ("turnout",), f'is "{text}"; expected "cast" or "valid"')
+        r.problem(
+            path + ("turnout",), _('is "{text}"; expected "cast" or "valid"').format(text=text)
+        )
     return text == "valid"
 
 
 def master_part(r: Reader, at: dict[str, Any], path: Path, parts: list[str]) -> str | None:
     """`master = "wages"`: the part the others supplement; it must be one of the parts."""
-    master = r.get(at, path, "master", str, "the id of one of the parts", required=False)
+    master = r.get(at, path, "master", str, _("the id of one of the parts"), required=False)
     if master is not None and master not in parts:
-        r.problem(path + ("master",), f'is "{master}", which is not one of the parts {parts}')
+        r.problem(
+            path + ("master",),
+            _('is "{master}", which is not one of the parts {parts}').format(
+                master=master, parts=parts
+            ),
+        )
         return None
     return master
 
@@ -83,11 +91,18 @@ def abstentions(
         elif isinstance(value, list) and all(isinstance(q, str) for q in value):
             unknown = [q for q in value if q not in question_ids]
             if unknown:
-                r.problem(path, f"names questions that do not exist: {unknown}")
+                r.problem(
+                    path, _("names questions that do not exist: {unknown}").format(unknown=unknown)
+                )
                 continue
             chosen = list(value)
         else:
-            r.problem(path, f"is {describe(value)}; expected true or a list of question ids")
+            r.problem(
+                path,
+                _("is {value}; expected true or a list of question ids").format(
+                    value=describe(value)
+                ),
+            )
             continue
         union = by_id.get(ut.get("id", ""))
         if union is not None:
@@ -110,6 +125,8 @@ def unions_asked_enough(
         if rule.min_unions > len(asked):
             r.problem(
                 ("questions", i, "units"),
-                f"asks units of {len(asked)} union(s), but the coalition rule needs "
-                f"{rule.min_unions} unions to approve",
+                _(
+                    "asks units of {asked} union(s), but the coalition rule needs {min_unions} "
+                    "unions to approve"
+                ).format(asked=len(asked), min_unions=rule.min_unions),
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from steward_app.domain.bounds import MAX_MEMBERSHIP
+from steward_app.domain.language import _
 from steward_app.domain.rules import (
     SIMPLE_MAJORITY,
     CoalitionRule,
@@ -32,12 +33,12 @@ def read_tally_rules(r: Reader, data: dict[str, Any]) -> dict[str, TallyRule]:
     rules = dict(BUILTIN_TALLY_RULES)
     table = data.get("tally_rules", {})
     if not isinstance(table, dict):
-        r.problem(("tally_rules",), "expected tables written [tally_rules.NAME]")
+        r.problem(("tally_rules",), _("expected tables written [tally_rules.NAME]"))
         return rules
     for name, body in table.items():
         path: Path = ("tally_rules", name)
         if not isinstance(body, dict):
-            r.problem(path, "expected a table with approve = ...")
+            r.problem(path, _("expected a table with approve = ..."))
             continue
         rule = read_tally_rule(r, body, path)
         if rule is not None:
@@ -51,25 +52,27 @@ def read_tally_rule(r: Reader, body: dict[str, Any], path: Path) -> TallyRule | 
         path + ("approve",),
         body.get("approve", "more than 1/2"),
         Threshold.parse,
-        'a threshold like "more than 1/2" or "at least 2/3"',
+        _('a threshold like "more than 1/2" or "at least 2/3"'),
     )
-    void = r.get(body, path, "void", str, '"excluded" or "counted"', default="excluded")
+    void = r.get(body, path, "void", str, _('"excluded" or "counted"'), default="excluded")
     if void not in ("excluded", "counted"):
-        r.problem(path + ("void",), f'is "{void}"; expected "excluded" or "counted"')
+        r.problem(
+            path + ("void",), _('is "{void}"; expected "excluded" or "counted"').format(void=void)
+        )
     quorum = None
     if "quorum" in body:
-        quorum = r.parsed(path + ("quorum",), body["quorum"], parse_share, 'a share like "30%"')
+        quorum = r.parsed(path + ("quorum",), body["quorum"], parse_share, _('a share like "30%"'))
     low = None
     if "low_turnout" in body:
         low_t = body["low_turnout"]
         lpath = path + ("low_turnout",)
         if not isinstance(low_t, dict):
-            r.problem(lpath, 'expected { below = "50%", reject = "at least 2/3" }')
+            r.problem(lpath, _('expected { below = "50%", reject = "at least 2/3" }'))
         else:
             r.unknown_keys(low_t, lpath, {"below", "reject"})
-            below = r.parsed(lpath + ("below",), low_t.get("below"), parse_share, "a share")
+            below = r.parsed(lpath + ("below",), low_t.get("below"), parse_share, _("a share"))
             reject = r.parsed(
-                lpath + ("reject",), low_t.get("reject"), Threshold.parse, "a threshold"
+                lpath + ("reject",), low_t.get("reject"), Threshold.parse, _("a threshold")
             )
             if below is not None and reject is not None:
                 low = LowTurnout(below, reject)
@@ -91,9 +94,14 @@ def rule_ref(r: Reader, value: Any, path: Path, rules: dict[str, TallyRule]) -> 
         if value in rules:
             return rules[value]
         names = ", ".join(sorted(rules))
-        r.problem(path, f'names no tally rule "{value}"; known: {names}')
+        r.problem(
+            path,
+            _('names no tally rule "{value}"; known: {names}').format(value=value, names=names),
+        )
         return None
-    r.problem(path, f"is {describe(value)}; expected the name of a tally rule")
+    r.problem(
+        path, _("is {value}; expected the name of a tally rule").format(value=describe(value))
+    )
     return None
 
 
@@ -105,7 +113,7 @@ def read_coalition_rule(
     if body is None:
         return CoalitionRule()  # no coalition result: each union or unit ratifies for itself
     if not isinstance(body, dict):
-        r.problem(path, "expected a table, written [coalition.rule], with at least one test")
+        r.problem(path, _("expected a table, written [coalition.rule], with at least one test"))
         return None
     known = {"min_unions", "membership", "membership_base", "max_opposed", "block_votes", "pooled"}
     known |= UNION_SHARE_KEYS
@@ -116,9 +124,9 @@ def read_coalition_rule(
     membership = None
     if "membership" in body:
         membership = r.parsed(
-            path + ("membership",), body["membership"], Threshold.parse, 'e.g. "at least 80%"'
+            path + ("membership",), body["membership"], Threshold.parse, _('e.g. "at least 80%"')
         )
-    base_text = r.get(body, path, "membership_base", str, '"all" or "voting"', default="all")
+    base_text = r.get(body, path, "membership_base", str, _('"all" or "voting"'), default="all")
     base = enum_member(r, MembershipBase, base_text, path + ("membership_base",))
     max_opposed = None
     if "max_opposed" in body:
@@ -128,7 +136,7 @@ def read_coalition_rule(
         bpath = path + ("block_votes",)
         bt = body["block_votes"]
         if not isinstance(bt, dict):
-            r.problem(bpath, 'expected { members_per_vote = 1000, approve = "more than 1/2" }')
+            r.problem(bpath, _('expected { members_per_vote = 1000, approve = "more than 1/2" }'))
         else:
             r.unknown_keys(bt, bpath, {"members_per_vote", "approve"})
             per_vote = r.count(bt, bpath, "members_per_vote", minimum=1, maximum=MAX_MEMBERSHIP)
@@ -136,7 +144,7 @@ def read_coalition_rule(
                 bpath + ("approve",),
                 bt.get("approve", "more than 1/2"),
                 Threshold.parse,
-                'a threshold like "more than 1/2"',
+                _('a threshold like "more than 1/2"'),
             )
     pooled = None
     if "pooled" in body:
@@ -154,8 +162,10 @@ def read_coalition_rule(
     if rule.is_empty() and not (known - {"membership_base", "unions_base"}) & body.keys():
         r.problem(
             path,
-            "has no test; give min_unions, min_unions_share, membership, max_opposed, "
-            "max_opposed_share, block_votes or pooled (or leave [coalition.rule] out when "
-            "each union ratifies for itself)",
+            _(
+                "has no test; give min_unions, min_unions_share, membership, max_opposed, "
+                "max_opposed_share, block_votes or pooled (or leave [coalition.rule] out when "
+                "each union ratifies for itself)"
+            ),
         )
     return rule

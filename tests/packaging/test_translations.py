@@ -84,6 +84,12 @@ SPEAKING_FILES = sorted(
             "checks.py",
             "declared.py",
             "identity.py",
+            "setup_file.py",
+            "setup_reader.py",
+            "setup_questions.py",
+            "setup_roster.py",
+            "setup_rules.py",
+            "setup_tallies.py",
         )
     ]
 )
@@ -108,6 +114,9 @@ SPEAKING_CALLS: dict[str, tuple[int | str, ...]] = {
     "ProtectionError": (0,),
     "EntryTooNew": (0,),
     "_error": (2,),  # a check's message (domain/checks.py)
+    "problem": (1,),  # a setup file's mistake, with its key (domain/setup_reader.py)
+    "get": (4,),  # what a setup key expects, said in its mistake ("missing; expected ...")
+    "parsed": (3, "expected"),
     "_warning": (2,),
     "Heading": (0, "text"),
     "Paragraph": (0, "text"),
@@ -152,6 +161,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("steward_app/reports/printing.py", "letter"): "a page size's code, not a word shown",
     ("steward_app/services/locations.py", "steward.sqlite"): "a file's name",
     ("steward_app/store/entry_log.py", "value"): "a slot's state as the database stores it",
+    ("steward_app/domain/setup_file.py", "subgroup_of"): "a setup key, in a problem's path",
     ("steward_app/services/vote_setup.py", '[coordinator]\nkey = ""\nname = \n'): "setup text",
     (
         "steward_app/services/vote_setup.py",
