@@ -27,6 +27,7 @@ from steward_app.domain.entries import (
     read_entry,
 )
 from steward_app.domain.identity import fingerprint
+from steward_app.domain.language import _
 from steward_app.sync.bundle import Checkpoint, Opened, checkpoint_valid
 from steward_app.sync.errors import ImportRefused, Refusal
 from steward_app.sync.lines import unreadable
@@ -199,8 +200,10 @@ def new_entries(
         except EntryTooNew as exc:
             raise ImportRefused(
                 Refusal.TOO_NEW,
-                f"The file holds entries of a newer version of steward-app ({exc}, line "
-                f"{number + 1}).",
+                _(
+                    "The file holds entries of a newer version of steward-app ({exc}, line "
+                    "{number})."
+                ).format(exc=exc, number=number + 1),
             ) from exc
         except (ValueError, TypeError, KeyError, RecursionError) as exc:
             raise unreadable(number + 1, str(exc)) from exc
@@ -208,8 +211,10 @@ def new_entries(
         if vote != manifest.vote:
             raise ImportRefused(
                 Refusal.CHANGED,
-                f"The file was changed after it was exported: line {number + 1} belongs to "
-                "another vote.",
+                _(
+                    "The file was changed after it was exported: line {number} belongs to "
+                    "another vote."
+                ).format(number=number + 1),
             )
         at = index.get(origin)
         if at is None:
@@ -242,7 +247,9 @@ def new_entries(
     taken = 0
     for origin in sorted(chains):
         chain = chains[origin]
-        who = f"{chain.steward} on {chain.pc} ({fingerprint(origin)})"
+        who = _("{steward} on {pc} ({fingerprint})").format(
+            steward=chain.steward, pc=chain.pc, fingerprint=fingerprint(origin)
+        )
         last_seq, last_id = ends.get(origin, (0, GENESIS))
         first_seq, first_prev = chain.first
         if first_seq <= last_seq:
@@ -254,21 +261,27 @@ def new_entries(
         if broken is not None:
             raise ImportRefused(
                 Refusal.CHANGED,
-                f"The file was changed after it was exported: the entries by {who} do not "
-                f"follow on from one another (entry #{broken}).",
+                _(
+                    "The file was changed after it was exported: the entries by {who} do not "
+                    "follow on from one another (entry #{seq})."
+                ).format(who=who, seq=broken),
             )
         cp = manifest.checkpoints.get(origin)
         if cp is None or cp.seq != chain.last_seq or cp.head != chain.last_id:
             raise ImportRefused(
                 Refusal.CHANGED,
-                f"The file was changed after it was exported: the entries by {who} are not the "
-                "ones that steward signed.",
+                _(
+                    "The file was changed after it was exported: the entries by {who} are not "
+                    "the ones that steward signed."
+                ).format(who=who),
             )
         if not checkpoint_valid(manifest.vote, cp):
             raise ImportRefused(
                 Refusal.CHANGED,
-                f"The file was changed after it was exported: the signature of {who} does not "
-                "match.",
+                _(
+                    "The file was changed after it was exported: the signature of {who} does "
+                    "not match."
+                ).format(who=who),
             )
         checkpoints[origin] = cp
         taken += chain.count
