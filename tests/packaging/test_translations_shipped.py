@@ -32,4 +32,6 @@ def test_the_wheel_and_the_bundle_carry_the_translations() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     data = pyproject["tool"]["setuptools"]["package-data"]["steward_app"]
     assert "locale/qt/*.qm" in data
-    assert '(str(ROOT / "steward_app" / "locale" / "qt"), "steward_app/locale/qt")' in SPEC
+    assert "locale/*/LC_MESSAGES/*.mo" in data
+    # the bundle carries the whole locale folder: the window's .qm and gettext's catalogues
+    assert '(str(ROOT / "steward_app" / "locale"), "steward_app/locale")' in SPEC
