@@ -32,7 +32,7 @@ from steward_app.reports.summary import coalition_summary
 from steward_app.reports.tally_sheet import tally_sheets
 from steward_app.services.exchange import state_code
 from steward_app.services.overrides import list_overrides
-from steward_app.services.standings_cache import StandingsCache
+from steward_app.services.standings_cache import StandingsCache, load_standings
 from steward_app.store.vote_store import VoteStore
 
 # the reports, translated where shown (choose_report)
@@ -56,14 +56,23 @@ def remember_page(size: str, landscape: bool) -> None:
     settings.setValue("report/landscape", "true" if landscape else "false")
 
 
-def gather(store: VoteStore, cache: StandingsCache) -> ReportData:
-    """On the database lane: everything a report needs, as of now."""
-    if cache.standings is None:
-        cache.load()
-    assert cache.standings is not None
+def gather(store: VoteStore, cache: StandingsCache, code: str | None = None) -> ReportData:
+    """On the database lane: everything a report in language `code` needs, as of now.
+
+    The standings' reasons are sentences made when the standings are computed: the window's
+    cached standings speak the window's language, so a report in another language computes its
+    own (a Spanish notice from an English window says its reasons in Spanish)."""
+    if code is not None and language.supported(code) != language.current():
+        with language.in_language(code):
+            standings, declared = load_standings(store)
+    else:
+        if cache.standings is None:
+            cache.load()
+        assert cache.standings is not None
+        standings, declared = cache.standings, list(cache.declared)
     return ReportData(
-        cache.standings,
-        list(cache.declared),
+        standings,
+        declared,
         dt.datetime.now().astimezone(),
         state_code(store).code,
         overrides=list_overrides(store),

@@ -43,7 +43,7 @@ class ReportActions(QObject):
         union_id = self.selected_union() or standings.vote.unions[0].id
 
         def work() -> ReportData:
-            return print_actions.gather(session.store, session.cache)
+            return print_actions.gather(session.store, session.cache, code)
 
         def done(data: ReportData) -> None:
             try:

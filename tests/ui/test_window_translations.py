@@ -169,10 +169,13 @@ def test_a_report_is_made_in_the_language_chosen_for_it(
     from steward_app.ui import print_actions
 
     spoken: list[str] = []
+    reasons: list[str] = []
     build = print_actions.build
 
     def recording(kind: int, data: ReportData, union_id: str) -> Document:
         spoken.append(language.current())
+        question = next(iter(data.standings.questions.values()))
+        reasons.extend(u.reason for u in question.unions.values())
         return build(kind, data, union_id)
 
     monkeypatch.setattr(print_actions, "choose_report", lambda parent: (1, "es"))
@@ -182,6 +185,12 @@ def test_a_report_is_made_in_the_language_chosen_for_it(
     qtbot.waitUntil(lambda: spoken != [], timeout=20000)
     assert spoken == ["es"]
     assert language.current() == "en"
+    # the standings' reasons too, not the window's English ones: "1,210 yes to 540 no"
+    # becomes "1210 sí contra 540 no"
+    assert any(" sí contra " in r for r in reasons), reasons
+    assert not any(" yes to " in r for r in reasons), reasons
+    question = next(iter(demo_window.context.standings.questions.values()))
+    assert any(" yes to " in u.reason for u in question.unions.values())
 
 
 def test_the_report_choice_offers_each_language_starting_with_the_window_s(
