@@ -34,6 +34,7 @@ from typing import Protocol
 from steward_app.domain.entries import Entry, EntryKey, EntryType
 from steward_app.domain.entry_checks import EntryChecker, describe
 from steward_app.domain.identity import fingerprint
+from steward_app.domain.language import N_, _
 from steward_app.domain.setup_file import SetupError, parse_setup, setup_hash
 from steward_app.domain.vote import Overrides, Vote
 
@@ -50,10 +51,32 @@ class HoldReason(enum.Enum):
     UNKNOWN_TARGET = "unknown target"  # replaces an entry this PC does not hold
 
 
+# The reasons as people read them (the value is the code held_entries.reason stores, the same in
+# every language). TRANSLATORS: why an entry is held apart, a short label before its detail
+_REASON_WORDS: dict[HoldReason, str] = {
+    HoldReason.UNKNOWN_KEY: N_("unknown key"),
+    HoldReason.NOT_ALLOWED: N_("not allowed"),
+    HoldReason.UNKNOWN_UNIT: N_("unknown unit"),
+    HoldReason.COORDINATOR_ONLY: N_("coordinator only"),
+    HoldReason.BAD_SETUP: N_("bad setup"),
+    HoldReason.INVALID: N_("invalid"),
+    HoldReason.OVERRIDE: N_("override not allowed"),
+    HoldReason.NOT_OWN: N_("not own"),
+    HoldReason.UNKNOWN_TARGET: N_("unknown target"),
+}
+
+
+def hold_reason_text(reason: HoldReason) -> str:
+    """Why an entry is held, as a short label in the current language (English: the code)."""
+    return _(_REASON_WORDS[reason])
+
+
 @dataclass(frozen=True)
 class Held:
     reason: HoldReason
-    detail: str  # a sentence a steward can act on
+    # a sentence a steward can act on, in the language spoken when the entry was judged (the
+    # database keeps it as written then: docs/translations.md, "What is never translated")
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -86,8 +109,11 @@ def resolve_setups(vote_id: str, setups: Iterable[Entry], pinned: str | None = N
         try:
             parsed[e.id] = parse_setup(str(e.body.get("toml", "")))
         except SetupError as exc:
-            first = exc.problems[0] if exc.problems else "no detail"
-            held[e.id] = Held(HoldReason.BAD_SETUP, f"a setup this version cannot use ({first})")
+            first = exc.problems[0] if exc.problems else _("no detail")
+            held[e.id] = Held(
+                HoldReason.BAD_SETUP,
+                _("a setup this version cannot use ({problem})").format(problem=first),
+            )
     by_id = {e.id: e for e in entries}
     coordinator: dict[str, str] = {}  # authorized setup id -> coordinator after it
     depth: dict[str, int] = {}
@@ -105,20 +131,24 @@ def resolve_setups(vote_id: str, setups: Iterable[Entry], pinned: str | None = N
         if coord is None:
             held[e.id] = Held(
                 HoldReason.COORDINATOR_ONLY,
-                f"the vote's setup signed by {fingerprint(e.origin)} names no coordinator, and "
-                "this PC has none on record for it: join with `steward-app import --coordinator "
-                "FINGERPRINT`, the fingerprint the coordinator reads out",
+                _(
+                    "the vote's setup signed by {key} names no coordinator, and this PC has none "
+                    "on record for it: join with `steward-app import --coordinator FINGERPRINT`, "
+                    "the fingerprint the coordinator reads out"
+                ).format(key=fingerprint(e.origin)),
             )
         elif e.origin != coord:
             held[e.id] = Held(
                 HoldReason.COORDINATOR_ONLY,
-                f"a copy of the vote's setup signed by {fingerprint(e.origin)}, not by the "
-                f"vote's coordinator ({fingerprint(coord)}): only the coordinator's copy is "
-                "the vote",
+                _(
+                    "a copy of the vote's setup signed by {key}, not by the vote's coordinator "
+                    "({coordinator}): only the coordinator's copy is the vote"
+                ).format(key=fingerprint(e.origin), coordinator=fingerprint(coord)),
             )
         elif coordinator:
             held[e.id] = Held(
-                HoldReason.COORDINATOR_ONLY, "a second copy of the vote's setup, signed elsewhere"
+                HoldReason.COORDINATOR_ONLY,
+                _("a second copy of the vote's setup, signed elsewhere"),
             )
         else:
             coordinator[e.id] = coord
@@ -141,7 +171,9 @@ def resolve_setups(vote_id: str, setups: Iterable[Entry], pinned: str | None = N
             if not signer_ok:
                 held[e.id] = Held(
                     HoldReason.COORDINATOR_ONLY,
-                    f"a setup change signed by {fingerprint(e.origin)}, who is not the coordinator",
+                    _("a setup change signed by {key}, who is not the coordinator").format(
+                        key=fingerprint(e.origin)
+                    ),
                 )
             elif first_vote is not None and (vote.id, vote.mode) != (
                 first_vote.id,
@@ -149,7 +181,10 @@ def resolve_setups(vote_id: str, setups: Iterable[Entry], pinned: str | None = N
             ):
                 held[e.id] = Held(
                     HoldReason.BAD_SETUP,
-                    "a setup change that alters the vote's id or mode, which only a new vote can",
+                    _(
+                        "a setup change that alters the vote's id or mode, which only a new "
+                        "vote can"
+                    ),
                 )
             else:
                 coordinator[e.id] = _coordinator_of(vote, e.origin, coordinator[parents[0]])
@@ -158,11 +193,11 @@ def resolve_setups(vote_id: str, setups: Iterable[Entry], pinned: str | None = N
         if e.id not in held:
             held[e.id] = Held(
                 HoldReason.BAD_SETUP,
-                "a setup change replacing a setup this PC does not hold (or does not accept)",
+                _("a setup change replacing a setup this PC does not hold (or does not accept)"),
             )
     for e in entries:
         if e.id not in coordinator and e.id not in held:
-            held[e.id] = Held(HoldReason.BAD_SETUP, "a setup of another vote")
+            held[e.id] = Held(HoldReason.BAD_SETUP, _("a setup of another vote"))
     superseded = {t for i in coordinator for t in by_id[i].supersedes}
     in_force = [i for i in coordinator if i not in superseded]
     if not in_force:
@@ -237,7 +272,9 @@ class Authority:
         unknown, what = found
         return Held(
             HoldReason.UNKNOWN_UNIT if unknown else HoldReason.INVALID,
-            f"{describe(e.type, e.key, e.steward, e.pc, e.origin)}: {what}",
+            _("{entry}: {problem}").format(
+                entry=describe(e.type, e.key, e.steward, e.pc, e.origin), problem=what
+            ),
         )
 
     def may_replace(
@@ -252,9 +289,12 @@ class Authority:
         if missing:
             return Held(
                 HoldReason.UNKNOWN_TARGET,
-                f"{describe(e.type, e.key, e.steward, e.pc, e.origin)} replaces an entry this "
-                f"PC does not hold ({missing[0][:8]}); it is judged again when that entry "
-                "arrives",
+                _(
+                    "{entry} replaces an entry this PC does not hold ({id}); it is judged again "
+                    "when that entry arrives"
+                ).format(
+                    entry=describe(e.type, e.key, e.steward, e.pc, e.origin), id=missing[0][:8]
+                ),
             )
         others = sorted({targets[t] for t in named} - {e.origin})
         if not others:
@@ -269,14 +309,18 @@ class Authority:
         if retraction:
             return Held(
                 HoldReason.NOT_OWN,
-                f"{who} undoes a count signed by another key ({theirs}): an undo retracts only "
-                "its signer's own count",
+                _(
+                    "{entry} undoes a count signed by another key ({keys}): an undo retracts "
+                    "only its signer's own count"
+                ).format(entry=who, keys=theirs),
             )
         return Held(
             HoldReason.OVERRIDE,
-            f"{who} replaces a count signed by another key ({theirs}), and this setup lets "
-            "only the coordinator replace another steward's count ([vote] overrides = "
-            '"coordinator")',
+            _(
+                "{entry} replaces a count signed by another key ({keys}), and this setup lets "
+                "only the coordinator replace another steward's count ([vote] overrides = "
+                '"coordinator")'
+            ).format(entry=who, keys=theirs),
         )
 
     def may_sign(
@@ -290,15 +334,19 @@ class Authority:
         if kind is EntryType.ENTRIES_ACCEPTED or kind is EntryType.SETUP:
             return Held(
                 HoldReason.COORDINATOR_ONLY,
-                f"only the coordinator may sign a {kind.value} entry; this one is by "
-                f"{steward} on {pc} ({fingerprint(origin)})",
+                _(
+                    "only the coordinator may sign a {kind} entry; this one is by {steward} on "
+                    "{pc} ({key})"
+                ).format(kind=kind.value, steward=steward, pc=pc, key=fingerprint(origin)),
             )
         if kind is EntryType.OUTCOME_DECLARED:
             if not unit_id:  # the coalition's: the coordinator's alone, even with an open list
                 return Held(
                     HoldReason.COORDINATOR_ONLY,
-                    "only the coordinator declares the coalition's outcome; this is by "
-                    f"{steward} on {pc} ({fingerprint(origin)})",
+                    _(
+                        "only the coordinator declares the coalition's outcome; this is by "
+                        "{steward} on {pc} ({key})"
+                    ).format(steward=steward, pc=pc, key=fingerprint(origin)),
                 )
             union_id = unit_id
         else:
@@ -311,8 +359,10 @@ class Authority:
                     return None
                 return Held(
                     HoldReason.UNKNOWN_UNIT,
-                    f"a count by {steward} on {pc} ({fingerprint(origin)}) for unit "
-                    f'"{unit_id}", which the setup does not list',
+                    _(
+                        'a count by {steward} on {pc} ({key}) for unit "{unit}", which the setup '
+                        "does not list"
+                    ).format(steward=steward, pc=pc, key=fingerprint(origin), unit=unit_id),
                 )
             union_id = unit.union_id
         if roster.open:
@@ -321,8 +371,10 @@ class Authority:
         if listed is None:
             return Held(
                 HoldReason.UNKNOWN_KEY,
-                f"signed by a key the coordinator has not listed ({fingerprint(origin)}; the "
-                f"entry says {steward} on {pc})",
+                _(
+                    "signed by a key the coordinator has not listed ({key}; the entry says "
+                    "{steward} on {pc})"
+                ).format(key=fingerprint(origin), steward=steward, pc=pc),
             )
         if not listed.may_report(union_id):
             union = self.vote.union_by_id.get(union_id)
@@ -330,7 +382,9 @@ class Authority:
             allowed = ", ".join(listed.unions)
             return Held(
                 HoldReason.NOT_ALLOWED,
-                f'{listed.name}\'s key may report for {allowed}, not for {name} ("{union_id}")',
+                _('{name}\'s key may report for {allowed}, not for {union} ("{union_id}")').format(
+                    name=listed.name, allowed=allowed, union=name, union_id=union_id
+                ),
             )
         return None
 
@@ -360,5 +414,5 @@ def legacy_coordinator(vote_id: str, setups: Iterable[Entry]) -> str | None:
         roots.append((e.id, e.origin, vote.roster.coordinator_origin))
     if not roots:
         return None
-    _, origin, named = min(roots)
+    _first, origin, named = min(roots)
     return None if named is not None else origin

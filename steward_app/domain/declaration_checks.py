@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from steward_app.domain.checks import Problem, Severity
 from steward_app.domain.declared import DeclaredOutcome, Level
+from steward_app.domain.language import N_, _
 from steward_app.domain.vote import Scope, Vote
 
 AGREEMENT_PART = "agreement"  # the key's part on an agreement's declaration
@@ -42,15 +43,19 @@ def declaration_problems(
         ids = [a.id for a in vote.agreements]
         if union_id is not None:
             problems.append(
-                error("E_DECLARATION_LEVEL", "union", "an agreement's declaration names no union")
+                error(
+                    "E_DECLARATION_LEVEL", "union", _("an agreement's declaration names no union")
+                )
             )
         if agreement_id not in ids:
-            known = ", ".join(ids) if ids else "none in this setup"
+            known = ", ".join(ids) if ids else _("none in this setup")
             problems.append(
                 error(
                     "E_UNKNOWN_AGREEMENT",
                     "agreement",
-                    f'there is no agreement "{agreement_id}"; the agreements are: {known}',
+                    _('there is no agreement "{agreement}"; the agreements are: {known}').format(
+                        agreement=agreement_id, known=known
+                    ),
                 )
             )
     elif question is None:
@@ -59,11 +64,19 @@ def declaration_problems(
             error(
                 "E_UNKNOWN_QUESTION",
                 "question",
-                f'there is no question "{question_id}"; the questions are: {questions}',
+                _('there is no question "{question}"; the questions are: {questions}').format(
+                    question=question_id, questions=questions
+                ),
             )
         )
     elif union_id is not None and union_id not in vote.union_by_id:
-        problems.append(error("E_UNKNOWN_UNION", "union", f'there is no union "{union_id}"'))
+        problems.append(
+            error(
+                "E_UNKNOWN_UNION",
+                "union",
+                _('there is no union "{union}"').format(union=union_id),
+            )
+        )
     elif union_id is not None and not any(
         u.union_id == union_id for u in vote.units_asked(question)
     ):
@@ -71,22 +84,26 @@ def declaration_problems(
             error(
                 "E_UNION_NOT_ASKED",
                 "union",
-                f'union "{union_id}" has no unit asked question "{question_id}"; it has no '
-                "result there to declare",
+                _(
+                    'union "{union}" has no unit asked question "{question}"; it has no result '
+                    "there to declare"
+                ).format(union=union_id, question=question_id),
             )
         )
     elif union_id is None and not vote.has_coalition_result(question):
         why = (
-            "each unit decides it for itself"
+            _("each unit decides it for itself")
             if question.scope is Scope.UNIT
-            else "the setup has no [coalition.rule], so each union ratifies for itself"
+            else _("the setup has no [coalition.rule], so each union ratifies for itself")
         )
         problems.append(
             error(
                 "E_NO_COALITION_RESULT",
                 "question",
-                f'question "{question_id}" has no coalition result ({why}); declare a '
-                "union's outcome with --union instead",
+                _(
+                    'question "{question}" has no coalition result ({why}); declare a union\'s '
+                    "outcome with --union instead"
+                ).format(question=question_id, why=why),
             )
         )
     try:
@@ -99,15 +116,18 @@ def declaration_problems(
                 error(
                     "E_DECLARATION_LEVEL",
                     "outcome",
-                    f'"{declared.value}" cannot be declared for {_LEVEL_WORDS[level]}; '
-                    '"abstained" is for a union, "not in effect" for an agreement',
+                    _(
+                        '"{outcome}" cannot be declared for {level}; "abstained" is for a union, '
+                        '"not in effect" for an agreement'
+                    ).format(outcome=declared.value, level=_(_LEVEL_WORDS[level])),
                 )
             )
     return problems
 
 
+# TRANSLATORS: the level a declared outcome is for, in "cannot be declared for {level}"
 _LEVEL_WORDS = {
-    Level.COALITION: "the coalition",
-    Level.UNION: "a union",
-    Level.AGREEMENT: "an agreement",
+    Level.COALITION: N_("the coalition"),
+    Level.UNION: N_("a union"),
+    Level.AGREEMENT: N_("an agreement"),
 }

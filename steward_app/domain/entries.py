@@ -34,6 +34,7 @@ from steward_app.domain.entry_model import (
     entry_hash,
     values_body,
 )
+from steward_app.domain.language import _, number
 from steward_app.domain.nesting import MAX_DEPTH, json_too_deep
 
 # the model and the fast codec are read through this module, as they always were
@@ -88,7 +89,7 @@ def parse_entry(raw: bytes) -> Entry:
     try:
         return _from_obj(raw, json.loads(raw), entry_hash(raw))
     except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(f"not a valid entry: {exc}") from exc
+        raise ValueError(_("not a valid entry: {why}").format(why=exc)) from exc
 
 
 def _from_obj(raw: bytes, obj: dict[str, Any], digest: str) -> Entry:
@@ -139,7 +140,7 @@ _COUNT_TYPES = frozenset(t for t in EntryType if t.has_numbers)
 
 
 def _no_number(text: str) -> Any:
-    raise ValueError(f"{text} is not a whole number")
+    raise ValueError(_("{text} is not a whole number").format(text=text))
 
 
 def _is_hash(value: Any) -> bool:
@@ -148,7 +149,11 @@ def _is_hash(value: Any) -> bool:
 
 def _text(value: Any, name: str, limit: int) -> None:
     if not isinstance(value, str) or len(value) > limit:
-        raise ValueError(f"{name} must be text of at most {limit} characters")
+        raise ValueError(
+            _("{name} must be text of at most {limit} characters").format(
+                name=name, limit=number(limit)
+            )
+        )
 
 
 _DECODER = json.JSONDecoder(parse_float=_no_number, parse_constant=_no_number)
@@ -176,23 +181,27 @@ def _read_json(text: str, raw: bytes, digest: str) -> Entry:
     """read_entry's full reader: any entry, every check spelled out (the fast reader's
     reference: tests/domain/test_entry_reader.py checks they agree)."""
     if json_too_deep(text):  # before the JSON reader, which recurses per level
-        raise ValueError(f"it nests more than {MAX_DEPTH} levels deep")
+        raise ValueError(_("it nests more than {depth} levels deep").format(depth=MAX_DEPTH))
     obj = _DECODER.decode(text)
     if type(obj) is not dict:
-        raise ValueError("an entry is a JSON object")
+        raise ValueError(_("an entry is a JSON object"))
     v = obj.get("v")
     if type(v) is not int or v < 1:
-        raise ValueError(f"v is {v!r}")
+        raise ValueError(_("v is {value}").format(value=repr(v)))
     if v > ENTRY_VERSION:
-        raise EntryTooNew(f"entry version {v}")
+        raise EntryTooNew(_("entry version {version}").format(version=v))
     type_name = obj.get("type")
     if type(type_name) is not str or not type_name:  # missing or mistyped: damaged, not newer
-        raise ValueError(f"type is {type_name!r}, not the name of an entry type")
+        raise ValueError(
+            _("type is {value}, not the name of an entry type").format(value=repr(type_name))
+        )
     kind = _TYPES.get(type_name)
     if kind is None:  # a type this version does not know: a later version wrote it
-        raise EntryTooNew(f"entry type {type_name!r}")
+        raise EntryTooNew(_("entry type {name}").format(name=repr(type_name)))
     if obj.keys() != _FIELDS:
-        raise ValueError(f"fields {sorted(obj.keys() ^ _FIELDS)} are missing or unknown")
+        raise ValueError(
+            _("fields {fields} are missing or unknown").format(fields=sorted(obj.keys() ^ _FIELDS))
+        )
     vote, prev, origin, seq = obj["vote"], obj["prev"], obj["origin"], obj["seq"]
     if (
         type(vote) is not str
@@ -200,17 +209,17 @@ def _read_json(text: str, raw: bytes, digest: str) -> Entry:
         or not _HEX_ID.fullmatch(vote)
         or not _HEX_ID.fullmatch(prev)
     ):
-        raise ValueError("vote and prev are sha256 ids")
+        raise ValueError(_("vote and prev are sha256 ids"))
     if (
         type(origin) is not str
         or len(origin) != 16
         or type(seq) is not int
         or not 1 <= seq <= MAX_NUMBER
     ):
-        raise ValueError("origin is 16 characters and seq a whole number from 1")
+        raise ValueError(_("origin is 16 characters and seq a whole number from 1"))
     key = obj["key"]
     if type(key) is not dict or key.keys() != _KEY_FIELDS:
-        raise ValueError("key has kind, q, unit and part")
+        raise ValueError(_("key has kind, q, unit and part"))
     q, unit, part = key["q"], key["unit"], key["part"]
     if (
         type(q) is not str
@@ -218,16 +227,18 @@ def _read_json(text: str, raw: bytes, digest: str) -> Entry:
         or type(part) is not str
         or max(len(q), len(unit), len(part)) > 64
     ):
-        raise ValueError("key's q, unit and part are text of at most 64 characters")
+        raise ValueError(_("key's q, unit and part are text of at most 64 characters"))
     if key["kind"] != _KIND_OF[kind]:
-        raise ValueError(f"a {kind.value} entry has a {key['kind']!r} key")
+        raise ValueError(
+            _("a {type} entry has a {kind} key").format(type=kind.value, kind=repr(key["kind"]))
+        )
     supersedes = obj["supersedes"]
     if type(supersedes) is not list or not all(
         type(t) is str and _HEX_ID.fullmatch(t) for t in supersedes
     ):
-        raise ValueError("supersedes is a list of sha256 ids")
+        raise ValueError(_("supersedes is a list of sha256 ids"))
     if len(set(supersedes)) != len(supersedes):
-        raise ValueError("supersedes names an entry twice")
+        raise ValueError(_("supersedes names an entry twice"))
     reason = obj["reason"]
     if reason is not None:
         _text(reason, "reason", 10_000)
@@ -235,7 +246,7 @@ def _read_json(text: str, raw: bytes, digest: str) -> Entry:
         _check_retraction(supersedes, reason)
     author = obj["author"]
     if type(author) is not dict or author.keys() != _AUTHOR_FIELDS:
-        raise ValueError("author has steward and pc")
+        raise ValueError(_("author has steward and pc"))
     steward, pc, wall = author["steward"], author["pc"], obj["wall"]
     if (
         type(steward) is not str
@@ -245,7 +256,7 @@ def _read_json(text: str, raw: bytes, digest: str) -> Entry:
         or len(pc) > 200
         or len(wall) > 40
     ):
-        raise ValueError("author and wall are short texts")
+        raise ValueError(_("author and wall are short texts"))
     body = obj["body"]
     _check_body(kind, body)
     entry_key = object.__new__(EntryKey)
@@ -271,42 +282,50 @@ def _read_json(text: str, raw: bytes, digest: str) -> Entry:
 def _check_retraction(supersedes: list[str], reason: str | None) -> None:
     """An undo names exactly the one entry it voids, and says why."""
     if len(supersedes) != 1:
-        raise ValueError(f"a retraction names one entry to undo, not {len(supersedes)}")
+        raise ValueError(
+            _("a retraction names one entry to undo, not {count}").format(count=len(supersedes))
+        )
     if not reason:
-        raise ValueError("a retraction has a reason")
+        raise ValueError(_("a retraction has a reason"))
 
 
 def _check_body(kind: EntryType, body: Any) -> None:
     if type(body) is not dict:
-        raise ValueError("body is an object")
+        raise ValueError(_("body is an object"))
     if kind is EntryType.COUNT_RETRACTED:
         if body:
-            raise ValueError("a retraction carries no numbers: its body is empty")
+            raise ValueError(_("a retraction carries no numbers: its body is empty"))
         return
     if kind in _COUNT_TYPES:
         if not _COUNT_FIELDS.issuperset(body):
-            raise ValueError(f"unknown count fields {sorted(set(body) - _COUNT_FIELDS)}")
+            raise ValueError(
+                _("unknown count fields {fields}").format(fields=sorted(set(body) - _COUNT_FIELDS))
+            )
         yes, no = body.get("yes"), body.get("no")
         if type(yes) is not int or type(no) is not int or min(yes, no) < 0:
-            raise ValueError("yes and no are whole numbers of at least 0")
+            raise ValueError(_("yes and no are whole numbers of at least 0"))
         for name in ("yes", "no", "void", "challenged", "eligible"):
             value = body.get(name)
             if value is not None and (type(value) is not int or not 0 <= value <= MAX_NUMBER):
-                raise ValueError(f"{name} is {value!r}, not a whole number from 0 to 10^15")
+                raise ValueError(
+                    _("{name} is {value}, not a whole number from 0 to 10^15").format(
+                        name=name, value=repr(value)
+                    )
+                )
         if type(body.get("final", False)) is not bool:
-            raise ValueError("final is true or false")
+            raise ValueError(_("final is true or false"))
     elif kind is EntryType.SETUP:
         if body.keys() != {"toml"} or not isinstance(body["toml"], str):
-            raise ValueError("a setup body holds the setup text")
+            raise ValueError(_("a setup body holds the setup text"))
     elif kind is EntryType.OUTCOME_DECLARED:
         if body.keys() != {"outcome", "note"} or not all(isinstance(x, str) for x in body.values()):
-            raise ValueError("a declared outcome has an outcome and a note")
+            raise ValueError(_("a declared outcome has an outcome and a note"))
     elif kind is EntryType.ENTRIES_ACCEPTED:
         ids = body.get("entries")
         if body.keys() != {"entries"} or not isinstance(ids, list) or not ids:
-            raise ValueError("an acceptance names the entries it accepts")
+            raise ValueError(_("an acceptance names the entries it accepts"))
         if not all(_is_hash(i) for i in ids):
-            raise ValueError("an acceptance names entries by their sha256 ids")
+            raise ValueError(_("an acceptance names entries by their sha256 ids"))
 
 
 def retracted(entries: Iterable[Entry]) -> set[str]:

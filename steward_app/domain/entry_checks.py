@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from steward_app.domain.bounds import MAX_BALLOTS
-from steward_app.domain.checks import check_key, errors
+from steward_app.domain.checks import check_key, errors, field_word
 from steward_app.domain.counts import SlotKey
 from steward_app.domain.declaration_checks import (
     AGREEMENT_PART,
@@ -29,6 +29,7 @@ from steward_app.domain.declaration_checks import (
 from steward_app.domain.declared import DECLARED_OUTCOMES
 from steward_app.domain.entries import EntryKey, EntryType
 from steward_app.domain.identity import fingerprint
+from steward_app.domain.language import _, number
 from steward_app.domain.vote import Vote
 
 _NUMBERS = ("yes", "no", "void", "challenged", "eligible")
@@ -36,16 +37,24 @@ _NUMBERS = ("yes", "no", "void", "challenged", "eligible")
 
 def describe(kind: EntryType, key: EntryKey, steward: str, pc: str, origin: str) -> str:
     """An entry named for people: what, where, and who signed it (name and key)."""
+    who = {"steward": steward, "pc": pc, "key": fingerprint(origin)}
     if kind is EntryType.OUTCOME_DECLARED and key.part == AGREEMENT_PART:
-        what = f"an outcome declared for agreement {key.question}"
-        return f"{what} by {steward} on {pc} ({fingerprint(origin)})"
+        return _(
+            "an outcome declared for agreement {agreement} by {steward} on {pc} ({key})"
+        ).format(agreement=key.question, **who)
+    if kind is EntryType.OUTCOME_DECLARED and key.unit:
+        return _(
+            "an outcome declared for union {union} ({question}) by {steward} on {pc} ({key})"
+        ).format(union=key.unit, question=key.question, **who)
     if kind is EntryType.OUTCOME_DECLARED:
-        where = f"union {key.unit}" if key.unit else "the coalition"
-        what = f"an outcome declared for {where}"
-    else:
-        where = key.unit + (f"/{key.part}" if key.part else "")
-        what = f"a {kind.value} entry for {where}"
-    return f"{what} ({key.question}) by {steward} on {pc} ({fingerprint(origin)})"
+        return _(
+            "an outcome declared for the coalition ({question}) by {steward} on {pc} ({key})"
+        ).format(question=key.question, **who)
+    where = key.unit + (f"/{key.part}" if key.part else "")
+    # TRANSLATORS: {kind} is the entry's type as the file writes it (count.entered...)
+    return _("a {kind} entry for {where} ({question}) by {steward} on {pc} ({key})").format(
+        kind=kind.value, where=where, question=key.question, **who
+    )
 
 
 class EntryChecker:
@@ -101,13 +110,13 @@ class EntryChecker:
             key.question if agreement else None,
         )
         if outcome is not None and not isinstance(outcome, str):
-            return False, f"the outcome {outcome!r} is not a word"
+            return False, _("the outcome {outcome} is not a word").format(outcome=repr(outcome))
         if outcome is not None and outcome != word:
-            return False, "the outcome is longer than any word a steward can declare"
+            return False, _("the outcome is longer than any word a steward can declare")
         if outcome is not None and outcome not in DECLARED_OUTCOMES:
-            return False, (
-                f'the outcome "{word}" is not one a steward can declare, as this version writes it'
-            )
+            return False, _(
+                'the outcome "{word}" is not one a steward can declare, as this version writes it'
+            ).format(word=word)
         if not problems:
             return None
         first = problems[0]
@@ -131,10 +140,14 @@ def _numbers_problem(body: Mapping[str, Any]) -> str | None:
     for name in _NUMBERS:
         value = body.get(name)
         if value is not None and value > MAX_BALLOTS:
-            return f"{name} is {value:,}, more than {MAX_BALLOTS:,}, the most one count may hold"
+            return _("{field} is {value}, more than {most}, the most one count may hold").format(
+                field=field_word(name), value=number(value), most=number(MAX_BALLOTS)
+            )
     eligible = body.get("eligible")
     if eligible is not None:
         ballots = sum(body.get(n, 0) for n in ("yes", "no", "void", "challenged"))
         if ballots > eligible:
-            return f"{ballots:,} ballots but {eligible:,} eligible on the same count"
+            return _("{ballots} ballots but {eligible} eligible on the same count").format(
+                ballots=number(ballots), eligible=number(eligible)
+            )
     return None

@@ -32,7 +32,7 @@ from steward_app.services.declarations import (
     declared_outcomes as declared_outcomes,  # noqa: PLC0414
 )
 from steward_app.services.errors import NoVote, Refused
-from steward_app.services.permissions import HELD_ADVICE, held_reason, hold
+from steward_app.services.permissions import held_note, held_reason, hold
 from steward_app.store import entry_log, slots
 from steward_app.store.vote_store import VoteStore
 
@@ -97,7 +97,7 @@ def record_count(
         held = held_reason(store, conn, entry)
         if held is not None:
             hold(conn, vote_key, [(entry, held)], now)
-            note = f"held apart, not counted: {held.detail}. {HELD_ADVICE}"
+            note = held_note(held)
             return Recorded(slot, entry.id, slot_status(index, slot), note, tuple(plan.warnings))
         entry_log.append(conn, [entry])
         status = slots.slot_status(conn, slot)

@@ -36,10 +36,13 @@ SIGNING_CODES = {
 REFUSED_HERE = frozenset({HoldReason.OVERRIDE, HoldReason.NOT_OWN, HoldReason.INVALID})
 
 
-HELD_ADVICE = (
-    "Other PCs hold it apart too, until the coordinator accepts it (`steward-app accept`) or "
-    "lists your key for this union (`steward-app keys show` prints it)"
-)
+def held_note(held: Held) -> str:
+    """What a steward reads when their own new entry is held apart here (and on every PC)."""
+    return _(
+        "held apart, not counted: {detail}. Other PCs hold it apart too, until the coordinator "
+        "accepts it (`steward-app accept`) or lists your key for this union (`steward-app keys "
+        "show` prints it)"
+    ).format(detail=held.detail)
 
 
 def held_reason(store: VoteStore, conn: Connection, entry: Entry) -> Held | None:
@@ -89,9 +92,9 @@ def may_sign(
     if held is None:
         return []
     advice = (
-        "only the coordinator's key signs it: ask the coordinator to record it on their PC"
+        _("only the coordinator's key signs it: ask the coordinator to record it on their PC")
         if held.reason is HoldReason.COORDINATOR_ONLY
-        else "the coordinator can list your key (`steward-app keys show` prints it)"
+        else _("the coordinator can list your key (`steward-app keys show` prints it)")
     )
     return [
         Problem(

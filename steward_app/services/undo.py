@@ -22,7 +22,7 @@ from steward_app.services.authors import Author, Clock, OriginCursor, origin_cur
 from steward_app.services.changes import Changes
 from steward_app.services.counting import Recorded
 from steward_app.services.errors import NoVote, Refused
-from steward_app.services.permissions import HELD_ADVICE, held_reason, hold
+from steward_app.services.permissions import held_note, held_reason, hold
 from steward_app.store import entry_log, exchange_log
 from steward_app.store.vote_store import VoteStore
 
@@ -198,7 +198,7 @@ def _save(store: VoteStore, conn: Connection, vote_key: str, entry: Entry, note:
     held = held_reason(store, conn, entry)
     if held is not None:
         hold(conn, vote_key, [(entry, held)], entry.recorded_at)
-        note = f"held apart, not counted: {held.detail}. {HELD_ADVICE}"
+        note = held_note(held)
     else:
         entry_log.append(conn, [entry])
     status = slot_state(slot, entry_log.count_heads(conn, slot)).status

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from steward_app.domain.authority import (
     Authority,
     HoldReason,
+    hold_reason_text,
     legacy_coordinator,
     resolve_setups,
 )
@@ -38,6 +39,7 @@ from steward_app.domain.identity import (
     key_text,
     origin_of,
 )
+from steward_app.domain.language import in_language
 from steward_app.domain.setup_file import SetupError, parse_setup, setup_hash
 from tests.domain.test_setup_file import BASE
 
@@ -252,6 +254,43 @@ def test_acceptances_and_coalition_declarations_need_the_coordinator() -> None:
     assert open_vote.hold(by_coordinator) is None
 
 
+def test_a_hold_says_why_in_the_language_spoken_when_it_is_judged() -> None:
+    """The detail is made in the current language (and kept as made: the database stores it);
+    the reason is a code, the same in every language, shown through hold_reason_text."""
+    a = authority()
+    english = a.hold(count(7, "alpha-1"))
+    with in_language("es"):
+        spanish = a.hold(count(7, "alpha-1"))
+        spanish_label = hold_reason_text(HoldReason.UNKNOWN_KEY)
+    assert english is not None and spanish is not None
+    assert english.reason is spanish.reason is HoldReason.UNKNOWN_KEY  # the decision: the same
+    assert english.detail.startswith("signed by a key the coordinator has not listed")
+    assert spanish.detail.startswith("firmado por una clave que el coordinador no ha incluido")
+    assert fingerprint(origin(7)) in spanish.detail  # the key and the names kept as they are
+    assert hold_reason_text(HoldReason.UNKNOWN_KEY) == "unknown key" == HoldReason.UNKNOWN_KEY.value
+    assert spanish_label == "clave desconocida"
+    # every reason has a label of its own in Spanish, none left in English
+    with in_language("es"):
+        labels = {hold_reason_text(r) for r in HoldReason}
+    assert len(labels) == len(HoldReason) and not labels & {r.value for r in HoldReason}
+    # an entry's own checks (entry_checks, declaration_checks) speak the language too
+    too_many = entry(
+        1,
+        2,
+        EntryType.COUNT_ENTERED,
+        EntryKey.count(SlotKey("main", "alpha-1")),
+        values_body(CountValues(9, 3, 0, 0, 10)),
+    )
+    invalid = a.hold(too_many)
+    with in_language("es"):
+        invalido = a.hold(too_many)
+    assert invalid is not None and invalido is not None
+    assert invalid.reason is invalido.reason is HoldReason.INVALID
+    assert invalid.detail.endswith("12 ballots but 10 eligible on the same count")
+    assert invalido.detail.startswith("un registro count.entered para alpha-1 (main) por ")
+    assert invalido.detail.endswith("12 papeletas pero 10 con derecho a voto en el mismo recuento")
+
+
 # --- reading entries from another PC ------------------------------------------------------
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
@@ -320,8 +359,13 @@ def test_entries_this_version_cannot_read_are_refused() -> None:
         raw = json.dumps({**obj, **change}, sort_keys=True, separators=(",", ":")).encode()
         with pytest.raises(error):
             read_entry(raw, hashlib.sha256(raw).hexdigest())
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="an entry is a JSON object"):
         read_entry(b"[1, 2]", "00" * 32)
+    with in_language("es"), pytest.raises(ValueError, match="un registro es un objeto JSON"):
+        read_entry(b"[1, 2]", "00" * 32)
+    too_new = json.dumps({**obj, "v": 2}, sort_keys=True, separators=(",", ":")).encode()
+    with in_language("es"), pytest.raises(EntryTooNew, match="versión de registro 2"):
+        read_entry(too_new, hashlib.sha256(too_new).hexdigest())
     with pytest.raises(ValueError):
         read_entry(b"\xff\xfe", "00" * 32)
 

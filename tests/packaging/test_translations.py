@@ -90,6 +90,12 @@ SPEAKING_FILES = sorted(
             "setup_roster.py",
             "setup_rules.py",
             "setup_tallies.py",
+            # the reasons an import holds an entry apart, and why an entry cannot be read
+            "authority.py",
+            "entry_checks.py",
+            "declaration_checks.py",
+            "entries.py",
+            "entry_codec.py",
         )
     ]
 )
@@ -114,6 +120,8 @@ SPEAKING_CALLS: dict[str, tuple[int | str, ...]] = {
     "ProtectionError": (0,),
     "EntryTooNew": (0,),
     "_error": (2,),  # a check's message (domain/checks.py)
+    "error": (2,),  # a declaration's problem (domain/declaration_checks.py)
+    "Held": (1, "detail"),  # why an entry is held apart (domain/authority.py)
     "problem": (1,),  # a setup file's mistake, with its key (domain/setup_reader.py)
     "get": (4,),  # what a setup key expects, said in its mistake ("missing; expected ...")
     "parsed": (3, "expected"),
@@ -169,6 +177,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ): "a comment in the setup's own text, the same bytes in every language",
     ("steward_app/cli/sync_commands.py", '[[stewards]]\nkey = ""\nname = ", "'): "TOML to paste",
     ("steward_app/cli/sync_commands.py", 'unions = ["..."]'): "TOML to paste in the setup",
+    ("steward_app/domain/entry_codec.py", r'[^"\\\x00-\x1f]{0,'): "a regular expression",
+    ("steward_app/domain/entry_codec.py", "count"): "an entry key's kind, as the file writes it",
 }
 
 
