@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from steward_app.cli.context import Cli
+from steward_app.domain.authority import hold_reason_text
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey
 from steward_app.domain.identity import fingerprint
 from steward_app.domain.language import _, ngettext, number, pgettext
@@ -397,7 +398,8 @@ def _held(cli: Cli) -> int:
             steward=e.steward, pc=e.pc, key=fingerprint(e.origin)
         )
         source = _("(from {file}, {moment})").format(file=h.source, moment=h.held_at)
-        cli.say(f"{e.id[:8]}  {what}  {by}  [{h.reason.value}] {h.detail}  {source}")
+        reason = hold_reason_text(h.reason)
+        cli.say(f"{e.id[:8]}  {what}  {by}  [{reason}] {h.detail}  {source}")
     cli.say(_("The coordinator applies them with `steward-app accept ID... --reason TEXT`."))
     return EXIT_OK
 

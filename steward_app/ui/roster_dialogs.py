@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from steward_app.domain.authority import hold_reason_text
 from steward_app.domain.judgement import Outcome
 from steward_app.domain.standings import Standings
 from steward_app.ui.lane_dialog import LaneDialog
@@ -257,7 +258,7 @@ class AcceptDialog(RosterDialog):
                     kind=e.type.value,
                     steward=e.steward,
                     pc=e.pc,
-                    reason=h.reason.value,
+                    reason=hold_reason_text(h.reason),
                     detail=h.detail,
                     source=h.source,
                 )
