@@ -279,7 +279,7 @@ def test_the_walk_finds_what_it_is_meant_to(tmp_path: Path) -> None:
     """A miss of each kind is found; marked text, names and symbols are not."""
     sample = tmp_path / "sample.py"
     sample.write_text(
-        "def f(cli, n, Refused, Heading, Column, _, sub):\n"
+        "def f(cli, n, Refused, Heading, Column, _, sub, Held, reason, error):\n"
         "    cli.say(f'Imported {n} rows')\n"
         "    raise Refused('cannot read the file')\n"
         "    Heading('Unit by unit')\n"
@@ -288,7 +288,9 @@ def test_the_walk_finds_what_it_is_meant_to(tmp_path: Path) -> None:
         "    cli.say(_('Imported {n} rows').format(n=n))\n"
         "    cli.say(f'{n}: {n}')\n"
         "    Heading('–')\n"
-        "    cli.say('  ' + _('marked'))\n",
+        "    cli.say('  ' + _('marked'))\n"
+        "    Held(reason, f'a setup of vote {n}')\n"
+        "    error('E_X', 'union', 'names no union')\n",
         encoding="utf-8",
     )
     found = [m.text for m in unmarked_in(sample)]
@@ -298,6 +300,8 @@ def test_the_walk_finds_what_it_is_meant_to(tmp_path: Path) -> None:
         "Unit by unit",
         "Members",
         "create the vote",
+        "a setup of vote ",
+        "names no union",
     ]
 
 

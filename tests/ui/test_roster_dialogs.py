@@ -140,3 +140,39 @@ def test_accept_lists_the_held_entries(qtbot: QtBot, demo_window: MainWindow) ->
     assert isinstance(dialog, AcceptDialog)
     said(qtbot, dialog, "No entries are held apart.")
     assert not dialog.ok.isEnabled()
+
+
+def test_a_held_entry_shows_its_reason_in_the_language_spoken(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The stored code (held_entries.reason) is shown as hold_reason_text says it; the detail
+    as it was stored."""
+    from steward_app.domain.authority import HoldReason
+    from steward_app.domain.counts import CountValues, SlotKey
+    from steward_app.domain.entries import GENESIS, EntryKey, EntryType, make_entry, values_body
+    from steward_app.domain.language import in_language
+    from steward_app.services.roster import HeldEntry
+
+    entry = make_entry(
+        vote="ab" * 32,
+        type=EntryType.COUNT_ENTERED,
+        origin="A" * 16,
+        seq=1,
+        prev=GENESIS,
+        key=EntryKey.count(SlotKey("q", "b1")),
+        body=values_body(CountValues(4, 1)),
+        steward="a steward",
+        pc="a PC",
+        recorded_at="2026-12-07T13:00:00+00:00",
+    )
+    held = HeldEntry(entry, HoldReason.UNKNOWN_KEY, "as stored", "2026-12-07", "kim.tally")
+    w = demo_window
+    w.roster.accept()
+    dialog = w.roster.dialogs["accept"]
+    assert isinstance(dialog, AcceptDialog)
+    said(qtbot, dialog, "No entries are held apart.")  # the lane's own load, done first
+    with in_language("es"):
+        dialog._show_held([held])
+    assert "clave desconocida, as stored" in dialog.entries.item(0).text()
+    dialog._show_held([held])
+    assert "unknown key, as stored" in dialog.entries.item(0).text()
