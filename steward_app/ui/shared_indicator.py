@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from steward_app.domain import language
+from steward_app.ui.elided_label import ElidedLabel
 
 Marks = dict[str, tuple[tuple[int, int], str]]  # file name -> (size, mtime ns), its PC
 
@@ -66,11 +67,11 @@ def _when(at: dt.datetime, today: dt.date) -> str:
     )
 
 
-class SharedIndicator(QLabel):
+class SharedIndicator(ElidedLabel):
     """Always in the status bar: the folder, each PC's last file, or the last problem."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.show_none()
 
     def show_none(self) -> None:

@@ -8,7 +8,9 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+from PySide6.QtWidgets import QProgressBar, QStatusBar
+
+from steward_app.ui.elided_label import ElidedLabel
 
 BUSY_SHOWN_AFTER_MS = 400  # the status bar's "Working" indicator, for work longer than this
 
@@ -30,11 +32,11 @@ class WindowStatus(QObject):
         self._busy_due.setSingleShot(True)
         self._busy_due.setInterval(BUSY_SHOWN_AFTER_MS)
         self._busy_due.timeout.connect(self.busy.show)
-        self.last_save = QLabel(self.tr("no save yet"))
+        self.last_save = ElidedLabel(self.tr("no save yet"))
         self.last_save.setAccessibleName(self.tr("no save yet"))
         # the file's name: the whole path (in the tooltip, and Help › About) would push the
         # messages off a small screen's status bar
-        self.db_label = QLabel(self.tr("database: {name}").format(name=db_path.name))
+        self.db_label = ElidedLabel(self.tr("database: {name}").format(name=db_path.name))
         self.db_label.setToolTip(str(db_path))
         for widget in (self.busy, self.last_save, self.db_label):
             bar.addPermanentWidget(widget)

@@ -43,6 +43,10 @@ def clipped(root: QWidget) -> list[str]:
         if isinstance(widget, QLabel):
             if widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText:
                 continue
+            if widget.property("elides"):  # ends in "…" by design: the whole text is kept
+                if widget.text() not in (widget.accessibleName(), widget.toolTip()):
+                    found.append(f"{type(widget).__name__} {widget.text()!r}: elided, not named")
+                continue
             text = widget.text()
             if not text or "<" in text:
                 continue
@@ -197,5 +201,36 @@ def test_the_union_filter_stays_whole_when_the_text_grows(
         qtbot.wait(100)
         box = window.union_filter
         assert [c for c in clipped(box)] == []
+    finally:
+        window._zoom(0)
+
+
+def test_the_state_code_stays_whole_when_the_status_bar_is_short_of_room(
+    qtbot: QtBot, pseudo_language: PseudoTranslator, small_window: Callable[[], MainWindow]
+) -> None:
+    """The state code is what stewards compare between PCs: when a longer language and a
+    wider font leave the status bar short of room, the other parts end in "…" instead."""
+    window = small_window()
+    try:
+        window._zoom(1)  # a wider font, as on a machine with only DejaVu Sans
+        state = window.exchange.state_label
+        qtbot.waitUntil(lambda: state.text() != "", timeout=20000)
+        # a database file named as a steward names it
+        window.status_parts.db_label.setText(
+            "database: contract ratification vote of the coalition, hall office copy made before "
+            "the count of the mail ballots, December 2026.sqlite"
+        )
+        window.resize(*SMALL)
+        qtbot.wait(100)
+        assert window.width() <= SMALL[0], "the window grew past the screen's edge"
+        found = clipped(window.statusBar())
+        assert found == [], "\n".join(found)
+        assert state.width() >= state.fontMetrics().horizontalAdvance(state.text()), state.text()
+        shortened = [
+            w
+            for w in (window.status_parts.last_save, window.status_parts.db_label)
+            if not w.full_text_shown()
+        ]
+        assert shortened, "the test means something only when the status bar is short of room"
     finally:
         window._zoom(0)
