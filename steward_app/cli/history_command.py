@@ -10,7 +10,7 @@ from steward_app.domain.wording import declared_word
 from steward_app.services.declarations import AGREEMENT_PART
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.overrides import signer_text
-from steward_app.store import entry_log, signers
+from steward_app.store import entry_reads, signers
 
 
 def history(cli: Cli) -> int:
@@ -23,7 +23,7 @@ def history(cli: Cli) -> int:
             raise Refused(
                 _('there is no unit "{unit}"; see `steward-app units`').format(unit=cli.args.unit)
             )
-        items = entry_log.history(conn, cli.args.unit)
+        items = entry_reads.history(conn, cli.args.unit)
         authority = cli.store.authority(conn)
         coordinator = authority.coordinator if authority else None
         named = {i.entry.id: i.entry for i in items}

@@ -28,7 +28,7 @@ from steward_app.domain.counts import CountValues, SlotKey, SlotStatus
 from steward_app.domain.entries import Entry, EntryKey, EntryType, EntryWriter, values_body
 from steward_app.domain.language import _, number
 from steward_app.domain.vote import Vote
-from steward_app.store import entry_log, slots
+from steward_app.store import entry_reads, slots
 
 
 @dataclass(slots=True)
@@ -103,7 +103,7 @@ class SlotIndex:
             cast -= own_value.cast
             challenged -= own_value.challenged
         if self.partial_conn is not None:
-            same = set(entry_log.identical_units(self.partial_conn, slot, values))
+            same = set(entry_reads.identical_units(self.partial_conn, slot, values))
         else:
             same = self.by_numbers.get((slot.question, values.yes, values.no, values.void), set())
         others = sorted(same)

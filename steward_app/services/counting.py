@@ -33,7 +33,7 @@ from steward_app.services.declarations import (
 )
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.permissions import held_note, held_reason, hold
-from steward_app.store import entry_log, slots
+from steward_app.store import entry_log, entry_reads, slots
 from steward_app.store.vote_store import VoteStore
 
 
@@ -145,12 +145,12 @@ def current_counts(store: VoteStore, unit_id: str) -> list[CurrentCount]:
 
 def _replaced_of_others(conn: Connection, entry_id: str, origin: str) -> str:
     """Whose counts (signed by other keys than `origin`) the entry replaced: "" if none."""
-    found = entry_log.entry_by_id(conn, entry_id)
+    found = entry_reads.entry_by_id(conn, entry_id)
     if found is None or not found[0].supersedes:
         return ""
     theirs = []
     for target in found[0].supersedes:
-        hit = entry_log.entry_by_id(conn, target)
+        hit = entry_reads.entry_by_id(conn, target)
         if hit is not None and hit[0].origin != origin:
             x = hit[0]
             theirs.append(

@@ -16,7 +16,7 @@ from steward_app.services.authors import Author, Clock, origin_cursor, wall_cloc
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.permissions import may_sign
-from steward_app.store import entry_log
+from steward_app.store import entry_log, entry_reads
 from steward_app.store.vote_store import VoteStore
 
 DECLARABLE = tuple(DeclaredOutcome)  # every outcome one may declare (domain.declared)
@@ -53,7 +53,7 @@ def declare_outcome(
             key = EntryKey(KeyKind.DECLARED.value, agreement_id, "", AGREEMENT_PART)
         else:
             key = EntryKey(KeyKind.DECLARED.value, question_id, union_id or "", "")
-        previous = [e.id for e, _ in entry_log.heads_of(conn, key)]
+        previous = [e.id for e, _ in entry_reads.heads_of(conn, key)]
         entry = cursor.entry(
             author,
             vote=vote_key,
@@ -71,7 +71,7 @@ def declare_outcome(
 def declared_outcomes(conn: Connection) -> list[Declared]:
     """The current declarations (several if two were made without seeing each other)."""
     out = []
-    entries = entry_log.entries_of_type(conn, EntryType.OUTCOME_DECLARED)
+    entries = entry_reads.entries_of_type(conn, EntryType.OUTCOME_DECLARED)
     superseded = {t for e in entries for t in e.supersedes}
     for e in entries:
         if e.id in superseded:

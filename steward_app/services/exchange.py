@@ -35,7 +35,7 @@ from steward_app.services.overrides import signer_text
 from steward_app.services.state_code import StateCode as StateCode  # noqa: PLC0414
 from steward_app.services.state_code import _code, state_code_of
 from steward_app.services.state_code import state_code as state_code  # noqa: PLC0414
-from steward_app.store import entry_log, exchange_log, signers
+from steward_app.store import entry_log, entry_reads, exchange_log, signers
 from steward_app.store.vote_store import COORDINATOR_PIN, REJUDGE, VOTE_KEY, VoteStore
 from steward_app.sync import arrivals, bundle, container, files
 from steward_app.sync.errors import ImportRefused, Refusal
@@ -489,7 +489,7 @@ class _Import:
             for r in exchange_log.held_rows(conn, self.vote_key)
             if r.type == EntryType.SETUP.value
         ]
-        applied_setups = entry_log.entries_of_type(conn, EntryType.SETUP)
+        applied_setups = entry_reads.entries_of_type(conn, EntryType.SETUP)
         setup = EntryType.SETUP
         new_setups = [e for e in incoming.special if e.type is setup]
         pinned = expect_coordinator if self.joining else self.store.pinned(conn)
@@ -517,7 +517,7 @@ class _Import:
             )
         accepted = accepted_ids(
             chain.coordinator,
-            [*entry_log.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED), *incoming.special],
+            [*entry_reads.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED), *incoming.special],
         )
         authority = Authority(chain.vote, chain.coordinator, accepted)
         self._check_exporter(authority, hold_unknown)

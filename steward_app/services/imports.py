@@ -21,7 +21,7 @@ from steward_app.services.authors import Clock, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.merge import reconcile
-from steward_app.store import entry_log, entry_reads, exchange_log
+from steward_app.store import entry_reads, exchange_log
 from steward_app.store.exchange_log import ImportRecord
 from steward_app.store.vote_store import VoteStore
 
@@ -212,7 +212,7 @@ def _dependents(conn: Connection, vote_key: str, brought: dict[str, Entry]) -> d
             add(raw)
     for raw in exchange_log.superseding(conn, [bytes.fromhex(i) for i in brought]):
         add(raw)
-    for e in entry_log.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED):
+    for e in entry_reads.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED):
         candidates[e.id] = e
     ids = set(brought)
     return {

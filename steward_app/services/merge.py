@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 
 from steward_app.domain.authority import Authority, Held, SetupChain
 from steward_app.domain.entries import Entry, EntryType, KeyKind, parse_entry
-from steward_app.store import entry_log, entry_reads, exchange_log, signers, slots
+from steward_app.store import entry_log, entry_reads, exchange_log, signers, slots, supersessions
 
 
 def accepted_ids(coordinator: str, entries: Iterable[Entry]) -> frozenset[str]:
@@ -147,5 +147,5 @@ def _replaced(
     conn: Connection, arrived: Sequence[Entry], keys: Sequence[int]
 ) -> set[tuple[str, int]]:
     """(id, key row) that the arrived entries supersede in effect (domain.entries.heads)."""
-    void = entry_log.void_in_batch(conn.connection.driver_connection, arrived, keys)
-    return {(t, keys[i]) for i, t in entry_log.effective_claims(arrived, keys, void)}
+    void = supersessions.void_in_batch(conn.connection.driver_connection, arrived, keys)
+    return {(t, keys[i]) for i, t in supersessions.effective_claims(arrived, keys, void)}

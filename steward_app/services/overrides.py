@@ -18,7 +18,7 @@ from steward_app.domain.identity import fingerprint
 from steward_app.domain.language import _
 from steward_app.domain.vote import Vote
 from steward_app.services.errors import NoVote
-from steward_app.store import entry_log, signers
+from steward_app.store import entry_reads, signers
 from steward_app.store.vote_store import VoteStore
 
 
@@ -69,7 +69,7 @@ def overrides_of(conn: Connection, vote: Vote, coordinator: str | None) -> list[
     """The applied corrections and resolutions that replaced another key's count."""
     replacing = [e for e in signers.applied_replacements(conn) if e.type.has_numbers]
     targets = {t for e in replacing for t in e.supersedes}
-    found = {t: entry_log.entry_by_id(conn, t) for t in targets}
+    found = {t: entry_reads.entry_by_id(conn, t) for t in targets}
     out = []
     for e in replacing:
         theirs = []

@@ -7,7 +7,7 @@ from steward_app.domain.standings import ReportKey, Standings, compute_standings
 from steward_app.services.changes import Changes
 from steward_app.services.declarations import Declared, declared_outcomes
 from steward_app.services.errors import NoVote
-from steward_app.store import entry_log
+from steward_app.store import entry_reads
 from steward_app.store.vote_store import VoteStore
 
 
@@ -29,7 +29,7 @@ class StandingsCache:
             vote = self.store.vote(conn)
             if vote is None:
                 raise NoVote()
-            self.reports = entry_log.unit_reports(conn, vote)
+            self.reports = entry_reads.unit_reports(conn, vote)
             self.declared = declared_outcomes(conn)
         self.standings = compute_standings(vote, self.reports)
         return self.standings
@@ -50,7 +50,7 @@ class StandingsCache:
         vote = self.standings.vote
         if changes.units:
             with self.store.reading() as conn:
-                fresh = entry_log.unit_reports(conn, vote, changes.units)
+                fresh = entry_reads.unit_reports(conn, vote, changes.units)
             # the changed units' reports on the vote's questions, the ones unit_reports re-read
             # (looked up by key: walking 100,000 reports took a few ms per refresh)
             for question in vote.questions:

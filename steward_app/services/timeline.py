@@ -12,7 +12,7 @@ from steward_app.domain.counts import Head, SlotKey, SlotState, UnitReport, slot
 from steward_app.domain.entries import Entry, heads
 from steward_app.domain.standings import ReportKey, Standings, update_standings
 from steward_app.domain.vote import Vote
-from steward_app.store import entry_log
+from steward_app.store import entry_reads
 from steward_app.store.vote_store import VoteStore
 
 COALITION_REPLAY_LIMIT = 20_000  # beyond this many counts only the union's line is drawn
@@ -82,7 +82,7 @@ def timeline(store: VoteStore, question: str, union_id: str) -> Timeline:
     """Replay the counts in the order they were recorded (reads on the caller's thread)."""
     with store.reading() as conn:
         vote = store.vote(conn)
-        entries = [e for e in entry_log.all_entries(conn) if e.type.is_count]
+        entries = [e for e in entry_reads.all_entries(conn) if e.type.is_count]
     if vote is None:
         return Timeline(union_id, (), False)
     coalition = len(entries) <= COALITION_REPLAY_LIMIT

@@ -23,7 +23,7 @@ from steward_app.services.changes import Changes
 from steward_app.services.counting import Recorded
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.permissions import held_note, held_reason, hold
-from steward_app.store import entry_log, exchange_log
+from steward_app.store import entry_log, entry_reads, exchange_log, supersessions
 from steward_app.store.vote_store import VoteStore
 
 UNDO_REASON = "undone"
@@ -56,7 +56,7 @@ def undo_entry(
             raise Refused(
                 _("{count} is already undone; redo it to bring it back").format(count=describe(e))
             )
-        if e.id not in {h.id for h, _ in entry_log.heads_of(conn, e.key)}:
+        if e.id not in {h.id for h, _ in entry_reads.heads_of(conn, e.key)}:
             raise Refused(
                 _(
                     "{count} was replaced since (corrected or resolved, here or on another PC), "
@@ -93,7 +93,7 @@ def redo_entry(
                 _("{count} is not undone: there is nothing to redo").format(count=describe(e))
             )
         targets = tuple(sorted(_latest(t, redone or {}) for t in e.supersedes))
-        heads = entry_log.heads_of(conn, e.key)
+        heads = entry_reads.heads_of(conn, e.key)
         current = {h.id for h, _ in heads}
         own_others = [h for h, _ in heads if h.origin == cursor.origin and h.id not in targets]
         if not current.issuperset(targets) or own_others:
@@ -123,7 +123,7 @@ def _record(
             raise NoVote()
         cursor = origin_cursor(conn, author)
         e, key_row = _own_count(conn, vote_key, cursor, entry_id, verb)
-        undone = bool(entry_log.retracted_here(_raw(conn), [(e.id, key_row)]))
+        undone = bool(supersessions.retracted_here(_raw(conn), [(e.id, key_row)]))
         kind, body, supersedes, reason, note = plan(conn, e, undone, cursor)
         entry = cursor.entry(
             author,
@@ -154,7 +154,7 @@ def _own_count(
     conn: Connection, vote_key: str, cursor: OriginCursor, entry_id: str, verb: str
 ) -> tuple[Entry, int]:
     """The applied count `entry_id` if this steward on this PC entered it, else Refused."""
-    found = entry_log.entry_by_id(conn, entry_id)
+    found = entry_reads.entry_by_id(conn, entry_id)
     if found is None:
         if _is_hex(entry_id) and exchange_log.holds_all(conn, vote_key, [bytes.fromhex(entry_id)]):
             raise Refused(
@@ -201,7 +201,7 @@ def _save(store: VoteStore, conn: Connection, vote_key: str, entry: Entry, note:
         note = held_note(held)
     else:
         entry_log.append(conn, [entry])
-    status = slot_state(slot, entry_log.count_heads(conn, slot)).status
+    status = slot_state(slot, entry_reads.count_heads(conn, slot)).status
     return Recorded(slot, entry.id, status, note, changes=Changes(units=frozenset({slot.unit})))
 
 

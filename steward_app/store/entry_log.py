@@ -1,4 +1,6 @@
-"""Append entries and read them back as plain data; keep the derived slot table in step.
+"""Append entries, and the origins, keys and settings they need; keep the derived slot table
+in step (store.slot_refresh) and the supersessions (store.supersessions). The reads of what is
+stored are in store.entry_reads.
 
 Every function takes a Connection inside a transaction the caller opened, so a service
 action (checks, insert, slot refresh) commits or rolls back as one.
@@ -8,19 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, text
+from sqlalchemy import Connection, insert, select, text
 
-from steward_app.domain.counts import CountValues, Head, SlotKey, UnitReport
-from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind, parse_entry
-from steward_app.domain.tally import Numbers
-from steward_app.domain.vote import Vote
-from steward_app.store.schema import (
-    keys_table,
-    origins_table,
-)
+from steward_app.domain.entries import Entry, EntryKey, EntryType, KeyKind
+from steward_app.store import slot_refresh, supersessions
+from steward_app.store.schema import origins_table
 
 # --- settings ----------------------------------------------------------------------------
 
@@ -107,15 +103,6 @@ def origin_ids(conn: Connection) -> dict[str, int]:
     }
 
 
-def last_of_origin(conn: Connection, origin_row: int) -> tuple[int, str] | None:
-    """(seq, id) of an origin's latest entry here."""
-    row = conn.execute(
-        text("SELECT seq, hash FROM entries WHERE origin_id = :o ORDER BY seq DESC LIMIT 1"),
-        {"o": origin_row},
-    ).first()
-    return (int(row[0]), bytes(row[1]).hex()) if row else None
-
-
 _FEW_KEYS = 64  # up to this many: one indexed lookup per key; more: one temp-table join
 KeyFields = tuple[str, str, str, str]  # (kind, question, unit, part), as entry_keys holds them
 
@@ -191,33 +178,7 @@ def _one_key_row(raw: Any, key: KeyFields) -> int:
     return int(cursor.lastrowid)
 
 
-def key_id(conn: Connection, key: EntryKey) -> int | None:
-    row = conn.execute(
-        select(keys_table.c.id).where(
-            keys_table.c.kind == key.kind,
-            keys_table.c.question == key.question,
-            keys_table.c.unit == key.unit,
-            keys_table.c.part == key.part,
-        )
-    ).first()
-    return int(row[0]) if row else None
-
-
 # --- appending ---------------------------------------------------------------------------
-
-
-def known_hashes(conn: Connection, ids: Sequence[str]) -> set[str]:
-    if not ids:
-        return set()
-    stmt = text("SELECT hash FROM entries WHERE hash IN :h").bindparams(
-        bindparam("h", expanding=True)
-    )
-    found: set[str] = set()
-    chunk = 500
-    for i in range(0, len(ids), chunk):
-        part = [bytes.fromhex(x) for x in ids[i : i + chunk]]
-        found.update(bytes(r[0]).hex() for r in conn.execute(stmt, {"h": part}))
-    return found
 
 
 _INSERT_ENTRY = (
@@ -256,18 +217,12 @@ def append(conn: Connection, entries: Sequence[Entry]) -> list[int]:
         return []
     first = next_row(conn)
     key_rows, count_keys = append_part(conn, entries)
-    if len(entries) > 1000 and _first_counts(conn, first):
+    if len(entries) > 1000 and slot_refresh.first_counts(conn, first):
         # the first counts of this database (a PC joining, a CSV import into a new vote):
         # every slot comes from this batch
-        conn.exec_driver_sql("DELETE FROM slots")
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        raw.executemany(
-            _SLOT_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _batch_slots(entries, key_rows),
-        )
+        slot_refresh.fill_from_batch(conn, entries, key_rows)
     else:
-        _refresh_touched(conn, count_keys)
+        slot_refresh.refresh_touched(conn, count_keys)
     return key_rows
 
 
@@ -304,7 +259,7 @@ def append_part(
         _INSERT_ENTRY,
         [_row(first + i, e, origins[e.origin], key_rows[i]) for i, e in enumerate(entries)],
     )
-    edges = _effective_edges(raw, entries, first, key_rows)
+    edges = supersessions.effective_edges(raw, entries, first, key_rows)
     if edges:
         raw.executemany(
             "INSERT OR IGNORE INTO supersessions (target, by_entry, key_id) VALUES (?, ?, ?)",
@@ -360,24 +315,11 @@ def drop_unused_keys(conn: Connection, before: int) -> dict[int, int]:
 def refresh_appended(conn: Connection, first: int, count_keys: set[int]) -> None:
     """Refresh the slots of the parts appended by append_part() from row `first` on (the
     count keys they touched), as append() of them all at once does."""
-    if next_row(conn) - first > 1000 and _first_counts(conn, first):
-        refresh_slots(conn, None)  # what append() works out in memory (test_batch_slots.py)
+    if next_row(conn) - first > 1000 and slot_refresh.first_counts(conn, first):
+        # what append() works out in memory (test_batch_slots.py)
+        slot_refresh.refresh_slots(conn, None)
     else:
-        _refresh_touched(conn, count_keys)
-
-
-def _first_counts(conn: Connection, first: int) -> bool:
-    """Whether the entries from row `first` on are the first counts of this database. (An
-    empty slot table alone does not say so: a key whose every count was undone has entries
-    but no head.)"""
-    return first == 1 or (_no_slots(conn) and _no_counts_before(conn, first))
-
-
-def _refresh_touched(conn: Connection, count_keys: set[int]) -> None:
-    if len(count_keys) > 2000 and len(count_keys) * 2 > _key_count(conn):
-        refresh_slots(conn, None)  # most slots touched: recompute them all
-    else:
-        refresh_slots(conn, count_keys)
+        slot_refresh.refresh_touched(conn, count_keys)
 
 
 def arrival_counts_from(conn: Connection, first: int) -> tuple[int, int]:
@@ -406,462 +348,3 @@ def arrival_counts_from(conn: Connection, first: int) -> tuple[int, int]:
         (first,),
     ).one()
     return int(superseded), int(conflicting)
-
-
-_RETRACTED = EntryType.COUNT_RETRACTED
-# a retraction arriving after its target: the target's own supersessions stop counting
-_VOID_EARLIER = (
-    "DELETE FROM supersessions WHERE by_entry IN (SELECT id FROM entries WHERE hash = ? "
-    f"AND key_id = ? AND type != '{_RETRACTED.value}')"
-)
-
-
-def _retracted_pairs(entries: Sequence[Entry], key_rows: Sequence[int]) -> set[tuple[str, int]]:
-    """(target id, key row) of what the retractions among these entries undo."""
-    return {
-        (t, k)
-        for e, k in zip(entries, key_rows, strict=True)
-        if e.type is _RETRACTED
-        for t in e.supersedes
-    }
-
-
-# set (never cleared) once a retraction is stored: until then no stored entry is undone, and a
-# batch of corrections needs no lookup (a first import brings 100,000 entries)
-_RETRACTIONS_STORED = "retractions_stored"
-
-
-def _retractions_stored(raw: Any) -> bool:
-    row = raw.execute("SELECT 1 FROM settings WHERE name = ?", (_RETRACTIONS_STORED,)).fetchone()
-    return row is not None
-
-
-def void_in_batch(
-    raw: Any,
-    entries: Sequence[Entry],
-    key_rows: Sequence[int],
-    undone: set[tuple[str, int]] | None = None,
-) -> set[tuple[str, int]]:
-    """(id, key row) of the entries of a batch (already stored) that a retraction undoes,
-    in the batch or stored before it; with the targets of the batch's retractions
-    (`undone`, when the caller has them)."""
-    void = _retracted_pairs(entries, key_rows) if undone is None else set(undone)
-    if _retractions_stored(raw):
-        claims = [
-            (e.id, key_rows[i])
-            for i, e in enumerate(entries)
-            if e.supersedes and e.type is not _RETRACTED
-        ]
-        void |= retracted_here(raw, claims)
-    return void
-
-
-def effective_claims(
-    entries: Sequence[Entry], key_rows: Sequence[int], void: set[tuple[str, int]]
-) -> list[tuple[int, str]]:
-    """(index of an entry, id it supersedes in effect), as domain.entries.heads means it: a
-    retracted entry (in `void`) supersedes nothing; a retraction supersedes its target and
-    itself (so it is never a head)."""
-    if not void:  # no retraction in the batch (it would void its target) and none applies
-        return [(i, t) for i, e in enumerate(entries) if e.supersedes for t in e.supersedes]
-    claims: list[tuple[int, str]] = []
-    for i, e in enumerate(entries):
-        if not e.supersedes:
-            continue
-        if e.type is _RETRACTED:
-            claims.append((i, e.id))
-        elif (e.id, key_rows[i]) in void:
-            continue
-        claims.extend((i, t) for t in e.supersedes)
-    return claims
-
-
-def _effective_edges(
-    raw: Any, entries: Sequence[Entry], first: int, key_rows: Sequence[int]
-) -> list[tuple[bytes, int, int]]:
-    """The supersession rows of a batch in any arrival order (effective_claims); a stored
-    entry that a retraction of the batch undoes loses its rows."""
-    undone = _retracted_pairs(entries, key_rows)
-    if undone:
-        raw.executemany(_VOID_EARLIER, [(bytes.fromhex(t), k) for t, k in undone])
-    void = void_in_batch(raw, entries, key_rows, undone)
-    if undone:
-        raw.execute(
-            "INSERT OR IGNORE INTO settings (name, value) VALUES (?, '1')", (_RETRACTIONS_STORED,)
-        )
-    return [
-        (bytes.fromhex(t), first + i, key_rows[i])
-        for i, t in effective_claims(entries, key_rows, void)
-    ]
-
-
-def retracted_here(raw: Any, pairs: Sequence[tuple[str, int]]) -> set[tuple[str, int]]:
-    """Of these (entry id, key row): the ones a stored retraction of the same key undoes."""
-    found: set[tuple[str, int]] = set()
-    for i in range(0, len(pairs), 500):
-        chunk = pairs[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            (bytes(t).hex(), int(k))
-            for t, k in raw.execute(
-                "SELECT s.target, s.key_id FROM supersessions s JOIN entries r "
-                f"ON r.id = s.by_entry WHERE s.target IN ({marks}) "
-                f"AND r.type = '{_RETRACTED.value}'",
-                [bytes.fromhex(t) for t, _ in chunk],
-            )
-        )
-    return found.intersection(pairs)
-
-
-def restore_supersessions(conn: Connection, targets: Iterable[tuple[bytes, int]]) -> None:
-    """Put back the supersessions of entries (hash, key row) whose retraction has just been
-    taken out (an import undone, an entry held apart), unless another retraction still
-    undoes them."""
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    wanted = set(targets)
-    if not wanted:
-        return
-    rows: list[tuple[str, int, int, bytes]] = []
-    for h, k in wanted:
-        found = raw.execute(
-            "SELECT id, raw FROM entries WHERE hash = ? AND key_id = ? AND type != ?",
-            (h, k, _RETRACTED.value),
-        ).fetchone()
-        if found is not None:
-            rows.append((h.hex(), k, int(found[0]), bytes(found[1])))
-    still = retracted_here(raw, [(h, k) for h, k, _, _ in rows])
-    raw.executemany(
-        "INSERT OR IGNORE INTO supersessions (target, by_entry, key_id) VALUES (?, ?, ?)",
-        [
-            (bytes.fromhex(t), row_id, k)
-            for h, k, row_id, data in rows
-            if (h, k) not in still
-            for t in parse_entry(data).supersedes
-        ],
-    )
-
-
-def _batch_slots(entries: Sequence[Entry], key_rows: Sequence[int]) -> list[tuple[object, ...]]:
-    """The slot rows of a batch that is all the database holds: what _SLOT_SELECT computes,
-    in one pass in memory (tests/store/test_batch_slots.py checks they agree)."""
-    void = _retracted_pairs(entries, key_rows)
-    superseded = {(t, key_rows[i]) for i, t in effective_claims(entries, key_rows, void)}
-    count = KeyKind.COUNT.value
-    heads: dict[int, tuple[EntryKey, list[tuple[Any, ...]]]] = {}
-    for e, k in zip(entries, key_rows, strict=True):
-        if e.key.kind != count or (e.id, k) in superseded:
-            continue
-        b = e.body
-        eligible = b.get("eligible")
-        values = (
-            b["yes"],
-            b["no"],
-            b.get("void", 0),
-            b.get("challenged", 0),
-            -1 if eligible is None else eligible,  # as COALESCE(eligible, -1) compares it
-            bool(b.get("final", False)),
-        )
-        found = heads.get(k)
-        if found is None:
-            heads[k] = (e.key, [values])
-        else:
-            found[1].append(values)
-    rows: list[tuple[object, ...]] = []
-    for k, (key, rows_of_key) in heads.items():
-        if len(rows_of_key) == 1:  # one head, the common case: its own numbers
-            yes, no, void, challenged, eligible, final = rows_of_key[0]
-            rows.append(
-                (
-                    k,
-                    key.question,
-                    key.unit,
-                    key.part,
-                    "value",
-                    1,
-                    yes,
-                    no,
-                    void,
-                    challenged,
-                    None if eligible < 0 else eligible,
-                    final,
-                )
-            )
-            continue
-        columns = list(zip(*rows_of_key, strict=True))
-        lo = [min(c) for c in columns[:5]]
-        hi = [max(c) for c in columns[:5]]
-        if len(rows_of_key) == 1:
-            status = "value"
-        elif lo == hi:
-            status = "confirmed"
-        else:
-            status = "conflict"
-        known = [v for v in columns[4] if v >= 0]  # MIN(eligible) leaves NULLs out
-        eligible = min(known) if known else None
-        rows.append(
-            (
-                k,
-                key.question,
-                key.unit,
-                key.part,
-                status,
-                len(rows_of_key),
-                *lo[:4],
-                eligible,
-                max(columns[5]),
-            )
-        )
-    # in key order: SQLite then appends to the slot table and its (question, unit) index
-    # instead of inserting all over them (a new batch's keys are numbered in sorted order)
-    rows.sort(key=itemgetter(0))
-    return rows
-
-
-def _no_slots(conn: Connection) -> bool:
-    return conn.exec_driver_sql("SELECT 1 FROM slots LIMIT 1").first() is None
-
-
-def _no_counts_before(conn: Connection, first: int) -> bool:
-    """No count entry (a retraction included) is stored before row `first`."""
-    row = conn.exec_driver_sql(
-        "SELECT 1 FROM entries WHERE id < ? AND type LIKE 'count.%' LIMIT 1", (first,)
-    ).first()
-    return row is None
-
-
-def _key_count(conn: Connection) -> int:
-    return int(conn.exec_driver_sql("SELECT COUNT(*) FROM entry_keys").scalar_one())
-
-
-_SLOT_SELECT = """
-SELECT e.key_id, k.question, k.unit, k.part,
-  CASE WHEN COUNT(*) = 1 THEN 'value'
-       WHEN MIN(e.yes) = MAX(e.yes) AND MIN(e.no) = MAX(e.no) AND MIN(e.void) = MAX(e.void)
-        AND MIN(e.challenged) = MAX(e.challenged)
-        AND MIN(COALESCE(e.eligible, -1)) = MAX(COALESCE(e.eligible, -1)) THEN 'confirmed'
-       ELSE 'conflict' END,
-  COUNT(*), MIN(e.yes), MIN(e.no), MIN(e.void), MIN(e.challenged), MIN(e.eligible),
-  MAX(e.final)
-FROM entries e JOIN entry_keys k ON k.id = e.key_id
-WHERE {kind} = 'count' {where}
-  AND NOT EXISTS (SELECT 1 FROM supersessions s WHERE s.target = e.hash AND s.key_id = e.key_id)
-GROUP BY e.key_id
-"""
-_SLOT_INSERT = (
-    "INSERT INTO slots (key_id, question, unit, part, status, heads, yes, no, void, challenged, "
-    "eligible, final) "
-)
-
-
-def refresh_slots(conn: Connection, key_row_ids: Iterable[int] | None) -> None:
-    """Recompute the slot rows of these keys (all slots when None) from their heads."""
-    if key_row_ids is None:
-        conn.exec_driver_sql("DELETE FROM slots")
-        conn.exec_driver_sql(_SLOT_INSERT + _SLOT_SELECT.format(kind="k.kind", where=""))
-        return
-    ids = list(key_row_ids)
-    if not ids:
-        return
-    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS touched(key_id INTEGER PRIMARY KEY)")
-    conn.exec_driver_sql("DELETE FROM touched")
-    conn.exec_driver_sql("INSERT INTO touched(key_id) VALUES (?)", [(i,) for i in ids])
-    conn.exec_driver_sql("DELETE FROM slots WHERE key_id IN (SELECT key_id FROM touched)")
-    # `+k.kind`: without it SQLite starts from the index on entry_keys' kind (every count key
-    # of the vote) instead of from the few touched keys
-    conn.exec_driver_sql(
-        _SLOT_INSERT
-        + _SLOT_SELECT.format(kind="+k.kind", where="AND e.key_id IN (SELECT key_id FROM touched)")
-    )
-
-
-# --- reading -----------------------------------------------------------------------------
-
-
-def heads_of(conn: Connection, key: EntryKey) -> list[tuple[Entry, bool]]:
-    """Current heads of a key, each with whether its origin is local to this database."""
-    kid = key_id(conn, key)
-    if kid is None:
-        return []
-    rows = conn.execute(
-        text(
-            "SELECT e.raw, o.local FROM entries e JOIN origins o ON o.id = e.origin_id "
-            "WHERE e.key_id = :k AND NOT EXISTS (SELECT 1 FROM supersessions s "
-            "WHERE s.target = e.hash AND s.key_id = e.key_id)"
-        ),
-        {"k": kid},
-    ).all()
-    return [(parse_entry(bytes(r[0])), bool(r[1])) for r in rows]
-
-
-def count_heads(conn: Connection, slot: SlotKey) -> list[Head]:
-    return [
-        Head(e.id, e.values, e.steward, e.pc, e.recorded_at)
-        for e, _ in heads_of(conn, EntryKey.count(slot))
-    ]
-
-
-def all_entries(conn: Connection) -> list[Entry]:
-    rows = conn.execute(
-        text(
-            "SELECT e.raw FROM entries e JOIN origins o ON o.id = e.origin_id "
-            "ORDER BY o.origin, e.seq"
-        )
-    )
-    return [parse_entry(bytes(r[0])) for r in rows]
-
-
-# the kind of key each type of entry has (domain.entries.read_entry refuses any other)
-_KEY_KIND = {
-    EntryType.SETUP: KeyKind.SETUP,
-    EntryType.OUTCOME_DECLARED: KeyKind.DECLARED,
-    EntryType.ENTRIES_ACCEPTED: KeyKind.ACCEPT,
-}
-
-
-def entries_of_type(conn: Connection, kind: EntryType) -> list[Entry]:
-    """Every entry of one type, oldest first.
-
-    The few setups, declarations and acceptances are found through their keys (the unique
-    index on entry_keys, then ix_entries_key): `entries` has no index on `type`, and scanning
-    a million count entries for them took about half a second."""
-    key_kind = _KEY_KIND.get(kind)
-    if key_kind is None:
-        rows = conn.execute(
-            text("SELECT raw FROM entries WHERE type = :t ORDER BY recorded_at, id"),
-            {"t": kind.value},
-        )
-    else:
-        rows = conn.execute(
-            text(
-                "SELECT e.raw FROM entry_keys k JOIN entries e ON e.key_id = k.id "
-                "WHERE k.kind = :k AND e.type = :t ORDER BY e.recorded_at, e.id"
-            ),
-            {"k": key_kind.value, "t": kind.value},
-        )
-    return [parse_entry(bytes(r[0])) for r in rows]
-
-
-def entry_by_id(conn: Connection, entry_id: str) -> tuple[Entry, int] | None:
-    """An applied entry and its key's row id, by the entry's id (None: not applied here)."""
-    try:
-        digest = bytes.fromhex(entry_id)
-    except ValueError:
-        return None
-    row = conn.exec_driver_sql("SELECT raw, key_id FROM entries WHERE hash = ?", (digest,)).first()
-    return None if row is None else (parse_entry(bytes(row[0])), int(row[1]))
-
-
-def entry_count(conn: Connection) -> int:
-    return int(conn.execute(text("SELECT COUNT(*) FROM entries")).scalar_one())
-
-
-_REPORT_SQL = """
-SELECT question, unit,
-  SUM(CASE WHEN status != 'conflict' THEN yes ELSE 0 END),
-  SUM(CASE WHEN status != 'conflict' THEN no ELSE 0 END),
-  SUM(CASE WHEN status != 'conflict' THEN void ELSE 0 END),
-  SUM(CASE WHEN status != 'conflict' THEN challenged ELSE 0 END),
-  SUM(status != 'conflict'),
-  SUM(status != 'conflict' AND final),
-  SUM(status = 'conflict')
-FROM slots {where} GROUP BY question, unit
-"""
-
-
-def unit_reports(
-    conn: Connection, vote: Vote, unit_ids: Iterable[str] | None = None
-) -> dict[tuple[str, str], UnitReport]:
-    """Each unit's report per question, summed in SQL over its slots (matches
-    domain.counts.unit_report). Units with no slot are left out: they have not reported.
-
-    With `unit_ids`, only those units' reports on the vote's questions (the ones standings
-    read) are summed: naming the questions lets SQLite use ix_slots_question_unit instead of
-    reading every slot."""
-    params: dict[str, object] = {}
-    where = ""
-    if unit_ids is not None:
-        where = "WHERE question IN :questions AND unit IN :units"
-        params["questions"] = [q.id for q in vote.questions]
-        params["units"] = list(unit_ids)
-        stmt = text(_REPORT_SQL.format(where=where)).bindparams(
-            bindparam("questions", expanding=True), bindparam("units", expanding=True)
-        )
-    else:
-        stmt = text(_REPORT_SQL.format(where=where))
-    units = vote.unit_by_id
-    out: dict[tuple[str, str], UnitReport] = {}
-    for q, u, yes, no, void, challenged, with_value, final, conflicts in conn.execute(stmt, params):
-        unit = units.get(u)
-        if unit is None:
-            continue  # a unit no longer in the setup; its entries stay in the history
-        out[(q, u)] = UnitReport(
-            u,
-            q,
-            Numbers(unit.eligible, yes, no, void, challenged),
-            int(with_value),
-            int(final or 0),
-            int(conflicts),
-            max(1, len(unit.parts)),
-        )
-    return out
-
-
-def other_parts(conn: Connection, slot: SlotKey) -> tuple[int, int]:
-    """Ballots (cast, challenged) in the unit's other slots on the same question."""
-    row = conn.execute(
-        text(
-            "SELECT COALESCE(SUM(yes + no + void), 0), COALESCE(SUM(challenged), 0) FROM slots "
-            "WHERE question = :q AND unit = :u AND part != :p AND status != 'conflict'"
-        ),
-        {"q": slot.question, "u": slot.unit, "p": slot.part},
-    ).one()
-    return int(row[0]), int(row[1])
-
-
-def identical_units(conn: Connection, slot: SlotKey, values: CountValues) -> list[str]:
-    """Up to five other units (the first by name) with a slot holding these yes/no/void.
-
-    Without DISTINCT or LIMIT in the SQL: with them SQLite walks ix_slots_question_unit in
-    unit order over every slot of the question, instead of looking the numbers up in
-    ix_slots_numbers (about 90 ms against 0.3 ms on a 100,000-slot vote)."""
-    rows = conn.execute(
-        text(
-            "SELECT unit FROM slots WHERE question = :q AND yes = :y AND no = :n "
-            "AND void = :v AND unit != :u AND status != 'conflict'"
-        ),
-        {"q": slot.question, "y": values.yes, "n": values.no, "v": values.void, "u": slot.unit},
-    )
-    return sorted({r[0] for r in rows})[:5]
-
-
-@dataclass(frozen=True)
-class HistoryItem:
-    entry: Entry
-    current: bool  # no entry supersedes it
-    superseded_by: tuple[str, ...]
-
-
-def history(conn: Connection, unit: str | None = None) -> list[HistoryItem]:
-    """Every entry (of one unit, or all), oldest first, with what superseded it."""
-    params: Mapping[str, object] = {}
-    where = f"WHERE k.kind != '{KeyKind.ACCEPT.value}'"  # acceptances: services.roster lists them
-    if unit is not None:
-        where = "WHERE k.unit = :u AND k.kind IN ('count', 'declared')"
-        params = {"u": unit}
-    rows = conn.execute(
-        text(
-            # what supersedes it in effect (a retraction's row on itself left out)
-            "SELECT e.raw, (SELECT group_concat(lower(hex(b.hash))) FROM supersessions s "
-            "JOIN entries b ON b.id = s.by_entry WHERE s.target = e.hash AND s.key_id = e.key_id "
-            "AND s.by_entry != e.id) "
-            f"FROM entries e JOIN entry_keys k ON k.id = e.key_id {where} "
-            "ORDER BY e.recorded_at, e.id"
-        ),
-        params,
-    )
-    out = []
-    for raw, by in rows:
-        superseded_by = tuple(by.split(",")) if by else ()
-        out.append(HistoryItem(parse_entry(bytes(raw)), not superseded_by, superseded_by))
-    return out

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from steward_app.domain.entries import EntryKey, EntryType
-from steward_app.store.entry_log import refresh_slots, restore_supersessions
+from steward_app.store.slot_refresh import refresh_slots
+from steward_app.store.supersessions import restore_supersessions
 
 _CHUNK = 500
 

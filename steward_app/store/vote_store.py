@@ -15,7 +15,7 @@ from steward_app.domain.authority import Authority, SetupChain, resolve_setups
 from steward_app.domain.entries import Entry, EntryType
 from steward_app.domain.setup_file import SetupError, parse_setup, parsed_already, setup_data
 from steward_app.domain.vote import Vote
-from steward_app.store import entry_log, setup_cache
+from steward_app.store import entry_log, entry_reads, setup_cache
 from steward_app.store.database import open_engine
 from steward_app.store.errors import StoreError, explain_sqlite_error
 
@@ -102,7 +102,7 @@ class VoteStore:
         if conn is None:
             with self.reading() as c:
                 return self.vote(c)
-        setups = entry_log.entries_of_type(conn, EntryType.SETUP)
+        setups = entry_reads.entries_of_type(conn, EntryType.SETUP)
         if not setups:
             return None
         vote_key = self.vote_key(conn)
@@ -117,7 +117,7 @@ class VoteStore:
         if chain.coordinator is not None:
             accepted = frozenset(
                 target
-                for e in entry_log.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED)
+                for e in entry_reads.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED)
                 for target in e.body["entries"]
             )
             self._authority = Authority(chain.vote, chain.coordinator, accepted)
@@ -128,7 +128,7 @@ class VoteStore:
         vote_key = self.vote_key(conn)
         if vote_key is None:
             return None
-        setups = entry_log.entries_of_type(conn, EntryType.SETUP)
+        setups = entry_reads.entries_of_type(conn, EntryType.SETUP)
         with parsed_already(self._known_setups(conn, setups)):
             return resolve_setups(vote_key, setups, self.pinned(conn))
 
@@ -190,7 +190,7 @@ class VoteStore:
         Only in a transaction that wrote something: a read, or an action refused after its
         checks, leaves the file exactly as it was (the rows wait for the next write)."""
         if self._unsaved and _changes(conn) != changes_before:
-            setups = entry_log.entries_of_type(conn, EntryType.SETUP)
+            setups = entry_reads.entries_of_type(conn, EntryType.SETUP)
             live = {setup_cache.text_key(str(e.body.get("toml", ""))) for e in setups}
             setup_cache.keep(conn, {k: v for k, v in self._unsaved.items() if k in live}, live)
             self._unsaved = {}

@@ -12,7 +12,7 @@ from steward_app.services.counting import current_counts, record_count
 from steward_app.services.errors import Refused
 from steward_app.services.standings_cache import StandingsCache, load_standings
 from steward_app.services.undo import redo_entry, undo_entry
-from steward_app.store import entry_log
+from steward_app.store import entry_reads
 from steward_app.store.vote_store import VoteStore
 from tests.conftest import COORDINATOR, SECOND, STEWARD
 from tests.services.test_counting import LOCAL_391, Q
@@ -44,7 +44,7 @@ def test_undoing_a_first_entry_leaves_the_unit_unreported(demo_store: VoteStore)
     assert "undid the count for afscme-np4-391" in undone.note and "1,300 yes" in undone.note
     assert unit_numbers(demo_store) == before == (0, 0, "not reported")
     with demo_store.reading() as conn:
-        history = entry_log.history(conn, UNIT)
+        history = entry_reads.history(conn, UNIT)
     retraction = history[-1]
     assert retraction.entry.type is EntryType.COUNT_RETRACTED
     assert retraction.entry.supersedes == (first.entry_id,)
@@ -100,7 +100,7 @@ def test_undoing_a_resolution_brings_the_conflict_back(demo_store: VoteStore) ->
 
 def heads_id(store: VoteStore) -> str:
     with store.reading() as conn:
-        found = entry_log.count_heads(conn, LOCAL_391)
+        found = entry_reads.count_heads(conn, LOCAL_391)
     return next(h.entry_id for h in found if h.values.yes == 1300)
 
 
@@ -111,11 +111,11 @@ def test_a_count_someone_else_corrected_is_not_undone(demo_store: VoteStore) -> 
     )
     assert first.entry_id is not None
     with demo_store.reading() as conn:
-        before = entry_log.entry_count(conn)
+        before = entry_reads.entry_count(conn)
     with pytest.raises(Refused, match=r"replaced since.*correct the current count instead"):
         undo_entry(demo_store, STEWARD, first.entry_id)
     with demo_store.reading() as conn:
-        assert entry_log.entry_count(conn) == before  # nothing recorded
+        assert entry_reads.entry_count(conn) == before  # nothing recorded
 
 
 def test_only_ones_own_counts_are_undone(demo_store: VoteStore) -> None:
@@ -124,7 +124,7 @@ def test_only_ones_own_counts_are_undone(demo_store: VoteStore) -> None:
     with pytest.raises(Refused, match="entered by a steward on hall office PC: only your own"):
         undo_entry(demo_store, SECOND, first.entry_id)
     with demo_store.reading() as conn:
-        setup = entry_log.entries_of_type(conn, EntryType.SETUP)[0]
+        setup = entry_reads.entries_of_type(conn, EntryType.SETUP)[0]
     with pytest.raises(Refused, match="only a count can be undone; this is a setup entry"):
         undo_entry(demo_store, STEWARD, setup.id)
     with pytest.raises(Refused, match='no entry "not-an-id"'):

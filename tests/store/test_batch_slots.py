@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from steward_app.domain.counts import CountValues, SlotKey
 from steward_app.domain.entries import GENESIS, Entry, EntryKey, EntryType, make_entry, values_body
-from steward_app.store import entry_log
-from steward_app.store.entry_log import _batch_slots
+from steward_app.store import entry_log, slot_refresh
+from steward_app.store.slot_refresh import batch_slots
 from steward_app.store.vote_store import VoteStore
 
 SLOTS = [SlotKey("q", "u1"), SlotKey("q", "u2", "x"), SlotKey("q", "u2", "y")]
@@ -63,7 +63,7 @@ def test_batch_slots_equal_the_sql(tmp_path_factory: object, counts: list) -> No
             )
         in_memory = {
             tuple(int(v) if isinstance(v, bool) else v for v in row)
-            for row in _batch_slots(entries, key_rows)
+            for row in batch_slots(entries, key_rows)
         }
         assert in_memory == {tuple(r) for r in in_sql}
     finally:
@@ -116,9 +116,9 @@ def test_a_large_first_batch_after_the_setup_gets_the_slots_the_sql_computes(
 
     def in_memory_slots(batch: list[Entry], key_rows: list[int]) -> list[tuple[object, ...]]:
         batches.append(len(batch))
-        return _batch_slots(batch, key_rows)
+        return batch_slots(batch, key_rows)
 
-    monkeypatch.setattr(entry_log, "_batch_slots", in_memory_slots)
+    monkeypatch.setattr(slot_refresh, "batch_slots", in_memory_slots)
     store = VoteStore(tmp_path / "v.sqlite")
     select = (
         "SELECT key_id, question, unit, part, status, heads, yes, no, void, challenged, "
@@ -131,7 +131,7 @@ def test_a_large_first_batch_after_the_setup_gets_the_slots_the_sql_computes(
             entry_log.append(conn, [setup])
             entry_log.append(conn, entries)
             in_memory = set(conn.exec_driver_sql(select))
-            entry_log.refresh_slots(conn, None)
+            slot_refresh.refresh_slots(conn, None)
             in_sql = set(conn.exec_driver_sql(select))
         statuses = {row[4] for row in in_sql}
         assert batches == [1500]  # the count batch took the in-memory path

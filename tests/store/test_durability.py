@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from steward_app.domain.counts import SlotKey
-from steward_app.store import entry_log
+from steward_app.store import entry_reads
 from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
 
@@ -59,8 +59,8 @@ def test_kill_during_writes_keeps_acknowledged_counts(demo_store: VoteStore, see
     raw.close()
     reopened = VoteStore(path)
     with reopened.reading() as conn:
-        heads = entry_log.count_heads(conn, SlotKey("concessions", "afscme-np4-391"))
-        yes_values = {item.entry.body.get("yes") for item in entry_log.history(conn)}
+        heads = entry_reads.count_heads(conn, SlotKey("concessions", "afscme-np4-391"))
+        yes_values = {item.entry.body.get("yes") for item in entry_reads.history(conn)}
     reopened.close()
     assert len(heads) == 1
     assert heads[0].values.yes >= last  # the newest acknowledged count, or a later one

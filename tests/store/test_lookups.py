@@ -13,7 +13,7 @@ from steward_app.domain.entries import EntryKey, EntryType, parse_entry
 from steward_app.services.counting import declare_outcome, record_count
 from steward_app.services.roster import my_key
 from steward_app.services.vote_setup import create_vote
-from steward_app.store import entry_log
+from steward_app.store import entry_log, entry_reads
 from steward_app.store.vote_store import VoteStore
 from tests.conftest import COORDINATOR, SECOND, STEWARD
 from tests.small_vote import SLOTS, setup_text
@@ -58,9 +58,9 @@ def test_entries_of_type_equal_a_scan_of_the_type_column(store: VoteStore) -> No
                     (kind.value,),
                 )
             ]
-            assert entry_log.entries_of_type(conn, kind) == scanned
-        assert len(entry_log.entries_of_type(conn, EntryType.OUTCOME_DECLARED)) == 3
-        assert len(entry_log.entries_of_type(conn, EntryType.SETUP)) == 1
+            assert entry_reads.entries_of_type(conn, kind) == scanned
+        assert len(entry_reads.entries_of_type(conn, EntryType.OUTCOME_DECLARED)) == 3
+        assert len(entry_reads.entries_of_type(conn, EntryType.SETUP)) == 1
 
 
 def test_identical_units_are_the_first_five_other_units_by_name(store: VoteStore) -> None:
@@ -82,8 +82,8 @@ def test_identical_units_are_the_first_five_other_units_by_name(store: VoteStore
             "challenged, eligible, final) VALUES (?, ?, ?, ?, ?, ?, 4, 3, 1, 0, NULL, 0)",
             rows,
         )
-        same = entry_log.identical_units(conn, SlotKey("q", "u1", "z"), values)
-        other = entry_log.identical_units(conn, SlotKey("q", "u9"), CountValues(4, 3, 2))
+        same = entry_reads.identical_units(conn, SlotKey("q", "u1", "z"), values)
+        other = entry_reads.identical_units(conn, SlotKey("q", "u9"), CountValues(4, 3, 2))
     # u1 is the slot's own unit, u2's slots are in conflict
     assert same == ["u3", "u4", "u5", "u6", "u7"]
     assert other == []
@@ -95,8 +95,8 @@ def test_unit_reports_of_some_units_equal_those_of_all(store: VoteStore) -> None
     record_count(store, STEWARD, SLOTS[2], {"yes": 5, "no": 1})
     record_count(store, SECOND, SLOTS[2], {"yes": 5, "no": 2})  # a conflict
     with store.reading() as conn:
-        everything = entry_log.unit_reports(conn, vote)
-        some = entry_log.unit_reports(conn, vote, ["a1", "a2"])
+        everything = entry_reads.unit_reports(conn, vote)
+        some = entry_reads.unit_reports(conn, vote, ["a1", "a2"])
     assert set(some) == {("q", "a1"), ("q", "a2")}
     assert some == {k: v for k, v in everything.items() if k[1] in ("a1", "a2")}
     assert some["q", "a2"].conflicts == 1

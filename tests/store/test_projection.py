@@ -19,7 +19,7 @@ from steward_app.services.counting import record_count
 from steward_app.services.errors import Refused
 from steward_app.services.undo import redo_entry, undo_entry
 from steward_app.services.vote_setup import create_vote
-from steward_app.store import entry_log
+from steward_app.store import entry_log, entry_reads
 from steward_app.store.vote_store import VoteStore
 from tests.conftest import ticking_clock
 from tests.small_vote import SLOTS, setup_text
@@ -102,8 +102,8 @@ def test_sql_projection_matches_reference_in_any_arrival_order(
     vote = store.vote()
     assert vote is not None
     with store.reading() as conn:
-        entries = entry_log.all_entries(conn)
-        assert entry_log.unit_reports(conn, vote) == reference_reports(vote, entries)
+        entries = entry_reads.all_entries(conn)
+        assert entry_reads.unit_reports(conn, vote) == reference_reports(vote, entries)
     store.close()
 
     # the same entries arriving in another order give the same projection
@@ -116,5 +116,5 @@ def test_sql_projection_matches_reference_in_any_arrival_order(
         for e in shuffled:
             entry_log.append(conn, [e])
     with other.reading() as conn:
-        assert entry_log.unit_reports(conn, vote) == reference_reports(vote, entries)
+        assert entry_reads.unit_reports(conn, vote) == reference_reports(vote, entries)
     other.close()

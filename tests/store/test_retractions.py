@@ -12,7 +12,7 @@ import pytest
 
 from steward_app.domain.counts import SlotKey
 from steward_app.domain.entries import Entry, EntryKey, EntryType, heads
-from steward_app.store import entry_log, exchange_log
+from steward_app.store import entry_log, entry_reads, exchange_log, slot_refresh
 from steward_app.store.vote_store import VoteStore
 from tests.domain.test_retraction import entry as domain_entry
 
@@ -56,7 +56,7 @@ def open_store(path: Path) -> VoteStore:
 
 def stored_heads(store: VoteStore, slot: SlotKey = SLOT) -> set[str]:
     with store.reading() as conn:
-        return {e.id for e, _ in entry_log.heads_of(conn, EntryKey.count(slot))}
+        return {e.id for e, _ in entry_reads.heads_of(conn, EntryKey.count(slot))}
 
 
 def slot_rows(store: VoteStore) -> set[tuple[object, ...]]:
@@ -187,7 +187,7 @@ def test_a_large_first_batch_with_retractions_gets_the_slots_the_sql_computes(
         with store.transaction() as conn:
             entry_log.append(conn, entries)  # the in-memory path (a first, large batch)
             in_memory = set(conn.exec_driver_sql(select))
-            entry_log.refresh_slots(conn, None)
+            slot_refresh.refresh_slots(conn, None)
             in_sql = set(conn.exec_driver_sql(select))
         assert in_memory == in_sql
         assert _all_heads(store) == expected
@@ -216,7 +216,7 @@ def test_a_large_batch_after_an_undone_slot_still_sees_it(tmp_path: Path, before
         assert ("q", "early", "", "value", 1, 3) not in slot_rows(store)
         with store.transaction() as conn:
             in_place = set(conn.exec_driver_sql("SELECT * FROM slots"))
-            entry_log.refresh_slots(conn, None)
+            slot_refresh.refresh_slots(conn, None)
             assert set(conn.exec_driver_sql("SELECT * FROM slots")) == in_place
     finally:
         store.close()

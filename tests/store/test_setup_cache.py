@@ -15,7 +15,7 @@ from steward_app.domain.entries import EntryType
 from steward_app.domain.setup_file import parse_setup
 from steward_app.services.counting import record_count
 from steward_app.services.vote_setup import create_vote, demo_setup_text, load_demo
-from steward_app.store import entry_log, setup_cache
+from steward_app.store import entry_reads, setup_cache
 from steward_app.store.vote_store import VoteStore
 from tests.conftest import COORDINATOR, STEWARD
 from tests.small_vote import setup_text
@@ -36,7 +36,7 @@ def _recorded(path: Path) -> str:
     store = VoteStore(path)
     try:
         with store.reading() as conn:
-            (setup,) = entry_log.entries_of_type(conn, EntryType.SETUP)
+            (setup,) = entry_reads.entries_of_type(conn, EntryType.SETUP)
         return str(setup.body["toml"])
     finally:
         store.close()

@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, event
 
 from steward_app.domain.counts import SlotKey
 from steward_app.services.counting import record_count
-from steward_app.store import entry_log
+from steward_app.store import entry_reads
 from steward_app.store.errors import StoreError
 from steward_app.store.vote_store import VoteStore
 from tests.conftest import STEWARD
@@ -44,7 +44,7 @@ def current_yes(path: Path) -> list[int]:
     store = VoteStore(path)
     try:
         with store.reading() as conn:
-            return [h.values.yes for h in entry_log.count_heads(conn, SLOT)]
+            return [h.values.yes for h in entry_reads.count_heads(conn, SLOT)]
     finally:
         store.close()
 

@@ -16,7 +16,7 @@ from steward_app.services.errors import Refused
 from steward_app.services.roster import my_key
 from steward_app.services.undo import redo_entry, undo_entry
 from steward_app.services.vote_setup import create_vote
-from steward_app.store import entry_log
+from steward_app.store import entry_reads
 from steward_app.store.vote_store import VoteStore
 from tests.conftest import ticking_clock
 from tests.small_vote import SETUP, SLOTS, setup_text  # noqa: F401  (used by the sync tests)
@@ -89,14 +89,14 @@ class PC:
 
     def entries(self) -> list[Entry]:
         with self.store.reading() as conn:
-            return entry_log.all_entries(conn)
+            return entry_reads.all_entries(conn)
 
     def reports(self) -> dict[tuple[str, str], UnitReport]:
         self.store.forget_vote()
         vote = self.store.vote()
         assert vote is not None
         with self.store.reading() as conn:
-            return entry_log.unit_reports(conn, vote)
+            return entry_reads.unit_reports(conn, vote)
 
     def content(self) -> str:
         """A hash of the synced and derived tables, to compare two PCs' data."""

@@ -30,7 +30,7 @@ def test_the_benchmark_runs_and_reports_every_measurement(tmp_path: Path) -> Non
 
 
 def test_a_large_first_import_computes_the_same_slots_as_the_sql(tmp_path: Path) -> None:
-    from steward_app.store import entry_log
+    from steward_app.store import slot_refresh
 
     data, _ = signed_file(1_500, 3, units=40)  # over the in-memory threshold of a first batch
     store = VoteStore(tmp_path / "v.sqlite")
@@ -40,7 +40,7 @@ def test_a_large_first_import_computes_the_same_slots_as_the_sql(tmp_path: Path)
         with store.reading() as conn:
             computed = [tuple(r) for r in conn.exec_driver_sql(query)]
         with store.transaction() as conn:
-            entry_log.refresh_slots(conn, None)
+            slot_refresh.refresh_slots(conn, None)
             recomputed = [tuple(r) for r in conn.exec_driver_sql(query)]
         assert computed == recomputed and len(computed) == 100
     finally:

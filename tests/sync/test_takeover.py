@@ -23,7 +23,7 @@ from steward_app.domain.identity import fingerprint, fingerprint_origin
 from steward_app.domain.setup_file import setup_hash
 from steward_app.services.authors import origin_cursor
 from steward_app.services.roster import my_key
-from steward_app.store import entry_log
+from steward_app.store import entry_log, entry_reads
 from steward_app.store.vote_store import COORDINATOR_PIN, VOTE_KEY, VoteStore
 from steward_app.sync.errors import ImportRefused, Refusal
 from tests.sync.helpers import PC, SLOTS, setup_text
@@ -63,7 +63,7 @@ def first_setup_id(db: Path) -> str:
     store = VoteStore(db)
     try:
         with store.reading() as conn:
-            return min(e.id for e in entry_log.entries_of_type(conn, EntryType.SETUP))
+            return min(e.id for e in entry_reads.entries_of_type(conn, EntryType.SETUP))
     finally:
         store.close()
 
@@ -140,7 +140,7 @@ def test_an_outsider_with_a_copy_of_the_setup_decides_nothing(
     store = VoteStore(coord)
     with store.reading() as conn:
         her_origin = fingerprint_origin(her_fp)
-        hers = [e.type for e in entry_log.all_entries(conn) if e.origin == her_origin]
+        hers = [e.type for e in entry_reads.all_entries(conn) if e.origin == her_origin]
     store.close()
     # with no list every key's counts count (init warned of it); nothing else of hers applies
     assert hers == ([] if listed else [EntryType.COUNT_ENTERED])

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from steward_app.services.authors import default_author
-from steward_app.store import entry_log
+from steward_app.store import entry_reads
 from steward_app.store.vote_store import VoteStore
 from steward_app.ui import first_run
 from steward_app.ui.database_lane import DatabaseLane
@@ -88,6 +88,6 @@ def test_the_names_are_the_origin_of_the_next_entry(
     lane.shutdown()
     store = VoteStore(tmp_path / "demo.sqlite")
     with store.reading() as conn:
-        last = [i.entry for i in entry_log.history(conn, "afscme-np4-391")][-1]
+        last = [i.entry for i in entry_reads.history(conn, "afscme-np4-391")][-1]
     store.close()
     assert (last.steward, last.pc) == ("a second steward", "back office PC")
