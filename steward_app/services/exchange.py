@@ -35,7 +35,7 @@ from steward_app.services.overrides import signer_text
 from steward_app.services.state_code import StateCode as StateCode  # noqa: PLC0414
 from steward_app.services.state_code import _code, state_code_of
 from steward_app.services.state_code import state_code as state_code  # noqa: PLC0414
-from steward_app.store import entry_log, entry_reads, exchange_log, signers
+from steward_app.store import entry_log, entry_reads, exchange_log, import_records, signers
 from steward_app.store.vote_store import COORDINATOR_PIN, REJUDGE, VOTE_KEY, VoteStore
 from steward_app.sync import arrivals, bundle, container, files
 from steward_app.sync.errors import ImportRefused, Refusal
@@ -393,7 +393,7 @@ def import_bytes(
     with store.reading() as conn:
         vote_key = store.vote_key(conn)
         if vote_key is not None:
-            seen = exchange_log.imported(conn, vote_key, file_hash)
+            seen = import_records.imported(conn, vote_key, file_hash)
             if seen is not None:
                 return ImportReport(
                     name,
@@ -543,7 +543,7 @@ class _Import:
                 for c in incoming.checkpoints.values()
             ],
         )
-        exchange_log.record_import(  # what undoing this import takes out and puts back
+        import_records.record_import(  # what undoing this import takes out and puts back
             conn,
             file_hash,
             first_row,
@@ -679,11 +679,11 @@ class _Import:
         return out
 
     def _log(self, file_hash: bytes, new: int, known: int, held: int) -> None:
-        exchange_log.log_import(
+        import_records.log_import(
             self.conn,
             self.vote_key,
             file_hash,
-            exchange_log.ImportLogRow(
+            import_records.ImportLogRow(
                 self.name, self.now, self.manifest.exporter.origin, new, known, held
             ),
         )

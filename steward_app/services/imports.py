@@ -21,8 +21,8 @@ from steward_app.services.authors import Clock, wall_clock
 from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.merge import reconcile
-from steward_app.store import entry_reads, exchange_log
-from steward_app.store.exchange_log import ImportRecord
+from steward_app.store import entry_reads, exchange_log, import_records
+from steward_app.store.import_records import ImportRecord
 from steward_app.store.vote_store import VoteStore
 
 
@@ -50,7 +50,7 @@ def import_history(store: VoteStore) -> list[ImportLine]:
         vote_key = store.vote_key(conn)
         if vote_key is None:
             raise NoVote()
-        records = exchange_log.import_records(conn, vote_key)
+        records = import_records.import_records(conn, vote_key)
     return [_line(r) for r in records]
 
 
@@ -93,8 +93,8 @@ def undo_import(store: VoteStore, ident: str, *, clock: Clock = wall_clock) -> U
         vote_key = store.vote_key(conn)
         if vote_key is None:
             raise NoVote()
-        record = _find(exchange_log.import_records(conn, vote_key), ident)
-        hashes = exchange_log.brought_by(conn, record.file_hash)
+        record = _find(import_records.import_records(conn, vote_key), ident)
+        hashes = import_records.brought_by(conn, record.file_hash)
         _check_undoable(record, hashes)
         brought, held_here = _entries(conn, vote_key, hashes)
         _check_dependents(conn, vote_key, record, brought)
@@ -162,8 +162,8 @@ def _check_dependents(
     dependents = _dependents(conn, vote_key, brought)
     if not dependents:
         return
-    later = exchange_log.import_of(conn, [bytes.fromhex(i) for i in dependents])
-    names = {r.file_hash: r for r in exchange_log.import_records(conn, vote_key)}
+    later = import_records.import_of(conn, [bytes.fromhex(i) for i in dependents])
+    names = {r.file_hash: r for r in import_records.import_records(conn, vote_key)}
     imports = sorted({later[h] for h in later if later[h] != record.file_hash})
     if imports:
         listed = "; ".join(
@@ -210,7 +210,7 @@ def _dependents(conn: Connection, vote_key: str, brought: dict[str, Entry]) -> d
     for origin, seq in last.items():
         for raw in entry_reads.raw_after(conn, origin, seq):
             add(raw)
-    for raw in exchange_log.superseding(conn, [bytes.fromhex(i) for i in brought]):
+    for raw in import_records.superseding(conn, [bytes.fromhex(i) for i in brought]):
         add(raw)
     for e in entry_reads.entries_of_type(conn, EntryType.ENTRIES_ACCEPTED):
         candidates[e.id] = e
@@ -241,9 +241,9 @@ def _take_out(
 ) -> Changes:
     """Remove the entries, put the checkpoints back, re-judge held entries if a setup or an
     acceptance left, forget the file."""
-    exchange_log.remove_entries(conn, hashes)
-    exchange_log.put_back_checkpoints(
-        conn, vote_key, exchange_log.replaced_checkpoints(conn, record.file_hash)
+    import_records.remove_entries(conn, hashes)
+    import_records.put_back_checkpoints(
+        conn, vote_key, import_records.replaced_checkpoints(conn, record.file_hash)
     )
     authority_changed = any(
         e.type in (EntryType.SETUP, EntryType.ENTRIES_ACCEPTED) for e in brought.values()
@@ -258,8 +258,8 @@ def _take_out(
             conn, vote_key, chain, authority, now, f"undoing {record.name}"
         )
         moved += [*released, *withdrawn]
-    exchange_log.forget_import(conn, vote_key, record.file_hash)
-    exchange_log.drop_unused_origins(conn, {e.origin for e in brought.values()})
+    import_records.forget_import(conn, vote_key, record.file_hash)
+    import_records.drop_unused_origins(conn, {e.origin for e in brought.values()})
     return Changes(
         vote=authority_changed,
         units=frozenset(e.key.unit for e in moved if e.type.is_count),
