@@ -58,7 +58,7 @@ from steward_app.domain.entries import (
 )
 from steward_app.domain.identity import key_text
 from steward_app.domain.setup_file import setup_hash
-from steward_app.services import exchange
+from steward_app.services import exchange, import_run
 from steward_app.services.authors import Author
 from steward_app.store import entry_log
 from steward_app.store.vote_store import VoteStore
@@ -367,11 +367,11 @@ PHASES: tuple[tuple[str, str, object, str], ...] = (
         arrivals,
         "new_entries",
     ),
-    ("setups", "the setup in force parsed, the list of keys", exchange, "resolve_setups"),
+    ("setups", "the setup in force parsed, the list of keys", import_run, "resolve_setups"),
     (
         "append",
         "judged and written a part at a time: rows, supersessions, held entries, then slots",
-        exchange._Import,
+        import_run.ImportRun,
         "_write",
     ),
     (
@@ -380,7 +380,7 @@ PHASES: tuple[tuple[str, str, object, str], ...] = (
         entry_log,
         "arrival_counts_from",
     ),
-    ("transaction", "everything inside the import's transaction", exchange._Import, "run"),
+    ("transaction", "everything inside the import's transaction", import_run.ImportRun, "run"),
 )
 
 

@@ -38,6 +38,10 @@ def set_setting(conn: Connection, name: str, value: str) -> None:
     )
 
 
+def clear_setting(conn: Connection, name: str) -> None:
+    conn.exec_driver_sql("DELETE FROM settings WHERE name = ?", (name,))
+
+
 # --- origins and keys --------------------------------------------------------------------
 
 

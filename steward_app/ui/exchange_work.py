@@ -244,9 +244,9 @@ def gather_export(session: Session, author: Author, target: Path) -> exchange.Ga
     """An export's database part, on the lane: a target beside the database is refused first,
     so nothing is read for it. The rest (`exchange.write_export`) needs no database and runs
     on the write lane (ui/write_lane.py) while the database lane serves the next save."""
-    from steward_app.services import exchange
+    from steward_app.services import exchange, export
 
-    exchange.check_target(target, session.store.path)
+    export.check_target(target, session.store.path)
     return exchange.gather_export(session.store, author)
 
 

@@ -12,7 +12,7 @@ import pytest
 from steward_app.domain.authority import HoldReason
 from steward_app.domain.counts import ReportStatus, SlotKey, SlotStatus
 from steward_app.domain.entries import EntryType
-from steward_app.services import exchange
+from steward_app.services import exchange, export
 from steward_app.services.conflicts import conflict_count, list_conflicts, resolve_conflict
 from steward_app.services.errors import Refused
 from steward_app.services.roster import (
@@ -204,7 +204,7 @@ def test_an_export_gathered_then_written_without_the_database_gives_the_same_fil
 
     whole = exchange.export_bytes(coord.store, coord.author, clock=at)
     gathered = exchange.gather_export(coord.store, coord.author, clock=at)
-    assert exchange.build_export(gathered).data == whole.data
+    assert export.build_export(gathered).data == whole.data
     with pytest.raises(Refused, match="another folder"):
         exchange.write_export(gathered, coord.path.parent / "beside.tally")
     coord.close()

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from steward_app.services import exchange
+from steward_app.services import exchange, import_run
 from steward_app.services.identity import signer_for
 from steward_app.sync import arrivals, bundle
 from steward_app.sync.errors import ImportRefused
@@ -94,7 +94,7 @@ def test_parts_of_any_size_leave_what_one_part_leaves(
     ]
     try:
         reports = [take(pc, data) for pc in whole]
-        monkeypatch.setattr(exchange, "CHUNK", size)
+        monkeypatch.setattr(import_run, "CHUNK", size)
         assert [take(pc, data) for pc in parts] == reports
         assert reports[0].outcome == "joined" and reports[1].outcome == "imported"
         assert reports[1].new + reports[1].superseded + reports[1].conflicting > 0
@@ -113,7 +113,7 @@ def test_a_file_listing_its_lines_in_any_order_imports_as_the_ordered_one(
     data = evening[0].export()
     mixed = shuffled(evening[0], data, seed=size)
     assert mixed != data and bundle.open_file(mixed, None, None).count > 50
-    monkeypatch.setattr(exchange, "CHUNK", size)
+    monkeypatch.setattr(import_run, "CHUNK", size)
     ordered = [PC(tmp_path / "a", "joining", template), copy(evening[1], tmp_path / "a", "pc1")]
     unordered = [PC(tmp_path / "b", "joining", template), copy(evening[1], tmp_path / "b", "pc1")]
     try:
