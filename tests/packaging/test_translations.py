@@ -168,7 +168,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("steward_app/reports/cell_text.py", "no"): "the CSV's value, locale-free (decided_raw)",
     ("steward_app/reports/printing.py", "letter"): "a page size's code, not a word shown",
     ("steward_app/services/locations.py", "steward.sqlite"): "a file's name",
-    ("steward_app/store/entry_log.py", "value"): "a slot's state as the database stores it",
+    ("steward_app/store/slot_refresh.py", "value"): "a slot's state as the database stores it",
     ("steward_app/domain/setup_file.py", "subgroup_of"): "a setup key, in a problem's path",
     ("steward_app/services/vote_setup.py", '[coordinator]\nkey = ""\nname = \n'): "setup text",
     (
