@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from steward_app.domain.identity import fingerprint, key_bytes, key_text
-from steward_app.domain.language import _, number
+from steward_app.domain.language import _, ngettext, number
 from steward_app.services.authors import Author, Clock, wall_clock
 from steward_app.services.collector import collector_paused
 from steward_app.services.errors import NoVote, Refused
@@ -113,11 +113,15 @@ def gather_export(store: VoteStore, author: Author, *, clock: Clock = wall_clock
             x.raw for x in lines if x.origin in checkpoints and x.seq <= checkpoints[x.origin].seq
         )
         if len(kept) < len(lines):
+            left_out = len(lines) - len(kept)
             notes.append(
-                _(
+                ngettext(
+                    "{count} entry was left out: it was made before this PC had a signing "
+                    "key (or under a key it no longer has) and no PC could check it",
                     "{count} entries were left out: they were made before this PC had a signing "
-                    "key (or under a key it no longer has) and no PC could check them"
-                ).format(count=number(len(lines) - len(kept)))
+                    "key (or under a key it no longer has) and no PC could check them",
+                    left_out,
+                ).format(count=number(left_out))
             )
         state = state_code_of(conn)
     return Gathered(

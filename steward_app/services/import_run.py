@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 from steward_app.domain.authority import Authority, resolve_setups
 from steward_app.domain.entries import Entry, EntryType, KeyKind, parse_entry
 from steward_app.domain.identity import fingerprint, key_text
-from steward_app.domain.language import _, number
+from steward_app.domain.language import _, ngettext, number
 from steward_app.services.changes import Changes
 from steward_app.services.import_judge import Judge, fork_note
 from steward_app.services.import_outcome import ImportOutcome
@@ -199,9 +199,11 @@ class ImportRun:
             )
         if not authority.knows(m.exporter.origin):
             notes.append(
-                _("the exporter's key is not listed: its {count} entries are held").format(
-                    count=number(held_n)
-                )
+                ngettext(
+                    "the exporter's key is not listed: its {count} entry is held",
+                    "the exporter's key is not listed: its {count} entries are held",
+                    held_n,
+                ).format(count=number(held_n))
             )
         notes.extend(fork_note(f) for f in incoming.forked)
         return ImportReport(

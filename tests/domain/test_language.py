@@ -68,3 +68,23 @@ def test_decimals_and_percentages_in_each_language() -> None:
         assert decimal(12345.678, 1) == "12.345,7"
         assert percent(66.666) == "66,7\u00a0%"
         assert percent(-0.04) == "0,0\u00a0%"
+
+
+@pytest.mark.parametrize(
+    ("code", "n", "expected"),
+    [
+        ("en", 1, "its 1 entry is held"),
+        ("en", 2, "its 2 entries are held"),
+        ("es", 1, "su 1 registro queda retenido"),
+        ("es", 2, "sus 2 registros quedan retenidos"),
+    ],
+)
+def test_an_import_note_counts_in_each_language(code: str, n: int, expected: str) -> None:
+    """The catalogue's plural forms as the import's note uses them (services/import_run.py)."""
+    with in_language(code):
+        text = language.ngettext(
+            "the exporter's key is not listed: its {count} entry is held",
+            "the exporter's key is not listed: its {count} entries are held",
+            n,
+        ).format(count=number(n))
+    assert text.endswith(expected)
