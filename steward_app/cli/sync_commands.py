@@ -90,7 +90,9 @@ def add_parsers(sub: Any) -> None:
         required=True,
         help=_('union ids, comma-separated, or "{every}"').format(every=EVERY_UNION),
     )
-    t.add_argument("--name", required=True, help=_("who and which PC, e.g. 'Jo Smith, hall PC'"))
+    t.add_argument(
+        "--name", required=True, help=_("who and which PC, e.g. 'night-shift steward, hall PC'")
+    )
     t.add_argument("--reason", default="")
 
     sub.add_parser("held", help=_("entries held apart (quarantine), with the reason")).set_defaults(

@@ -31,61 +31,75 @@ def key_of(db: Path, who: str) -> str:
 def test_keys_roster_held_entries_acceptance_and_setup_changes(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
-    coord, jo, kim = (tmp_path / n / "v.sqlite" for n in ("coord", "steward2", "kim"))
-    shown = ok(jo, "steward2", "keys", "show")
+    coord, listed, unlisted = (tmp_path / n / "v.sqlite" for n in ("coord", "steward2", "steward3"))
+    shown = ok(listed, "steward2", "keys", "show")
     assert "No vote yet" in shown and "[[stewards]]" in shown and "fingerprint" in shown
     setup = tmp_path / "setup.toml"
     setup.write_text(
         setup_text(
             coordinator=key_of(coord, "coord"),
-            stewards=[(key_of(jo, "steward2"), "a steward", ["a"])],
+            stewards=[(key_of(listed, "steward2"), "a steward", ["a"])],
         )
     )
     ok(coord, "coord", "init", str(setup))
     assert "coordinator's key" in ok(coord, "coord", "keys", "show")
     ok(coord, "coord", "export", str(share / "opening.tally"))
-    for db, who in ((jo, "steward2"), (kim, "kim")):
+    for db, who in ((listed, "steward2"), (unlisted, "steward3")):
         ok(db, who, "import", str(share / "opening.tally"))
-    assert "Listed by the coordinator as a steward, for a." in ok(jo, "steward2", "keys", "show")
-    assert "Not on the coordinator's list" in ok(kim, "kim", "keys", "show")
+    assert "Listed by the coordinator as a steward, for a." in ok(
+        listed, "steward2", "keys", "show"
+    )
+    assert "Not on the coordinator's list" in ok(unlisted, "steward3", "keys", "show")
 
-    # kim is not listed: her count is kept but held; her file is refused, or held with --hold
-    out = ok(kim, "kim", "count", "b1", "--yes", "4", "--no", "1")
+    # the third steward is not listed: their count is kept but held; their file is refused,
+    # or held with --hold
+    out = ok(unlisted, "steward3", "count", "b1", "--yes", "4", "--no", "1")
     assert "held apart, not counted" in out
-    assert "[unknown key]" in ok(kim, "kim", "held")
-    ok(kim, "kim", "export", str(share / "kim.tally"))
-    code, _, err = cli(jo, "steward2", "import", str(share / "kim.tally"))
+    assert "[unknown key]" in ok(unlisted, "steward3", "held")
+    ok(unlisted, "steward3", "export", str(share / "steward3.tally"))
+    code, _, err = cli(listed, "steward2", "import", str(share / "steward3.tally"))
     assert code == EXIT_REFUSED and "refused (unknown signer)" in err
-    out = ok(coord, "coord", "import", "--hold", str(share / "kim.tally"))
+    out = ok(coord, "coord", "import", "--hold", str(share / "steward3.tally"))
     assert "1 quarantined" in out
     held = ok(coord, "coord", "held")
     held_id = held.split()[0]
-    code, _, err = cli(jo, "steward2", "accept", held_id, "--reason", "ok")
+    code, _, err = cli(listed, "steward2", "accept", held_id, "--reason", "ok")
     assert code == EXIT_REFUSED
     assert "Accepted 1 held entry" in ok(
-        coord, "coord", "accept", held_id, "--reason", "kim's tally sheet checked"
+        coord, "coord", "accept", held_id, "--reason", "the third steward's tally sheet checked"
     )
     assert "No entries are held apart." in ok(coord, "coord", "held")
     listing = ok(coord, "coord", "keys", "list")
     assert "coordinator" in listing and "a steward" in listing and "not listed" in listing
 
-    # listing kim's key is a setup change, signed by the coordinator, that reaches every PC
+    # listing the third steward's key is a setup change, signed by the coordinator, that
+    # reaches every PC
     fingerprint = re.search(r"(\S+)\s+not listed", listing)
     assert fingerprint is not None
     out = ok(
-        coord, "coord", "keys", "trust", fingerprint.group(1), "--unions", "b", "--name", "Kim"
+        coord,
+        "coord",
+        "keys",
+        "trust",
+        fingerprint.group(1),
+        "--unions",
+        "b",
+        "--name",
+        "a third steward",
     )
-    assert "Listed Kim" in out
+    assert "Listed a third steward" in out
     changed = tmp_path / "changed.toml"
     changed.write_text(setup.read_text().replace("membership = 10\n", "membership = 11\n"))
-    code, _, err = cli(jo, "steward2", "setup-change", str(changed), "--reason", "fix")
+    code, _, err = cli(listed, "steward2", "setup-change", str(changed), "--reason", "fix")
     assert code == EXIT_REFUSED and "only the coordinator" in err
     ok(coord, "coord", "export", str(share / "after.tally"))
-    out = ok(kim, "kim", "import", str(share / "after.tally"))
+    out = ok(unlisted, "steward3", "import", str(share / "after.tally"))
     assert "1 held entries applied" in out or "held entries applied" in out
-    assert "Listed by the coordinator as Kim" in ok(kim, "kim", "keys", "show")
-    assert ok(kim, "kim", "state") == ok(coord, "coord", "state")
-    assert "No conflicts." in ok(kim, "kim", "conflicts")
+    assert "Listed by the coordinator as a third steward" in ok(
+        unlisted, "steward3", "keys", "show"
+    )
+    assert ok(unlisted, "steward3", "state") == ok(coord, "coord", "state")
+    assert "No conflicts." in ok(unlisted, "steward3", "conflicts")
 
 
 def test_import_of_nothing_and_commands_without_a_vote(tmp_path: Path) -> None:

@@ -13,23 +13,24 @@ from tests.sync.test_cli_sync import key_of, ok
 def test_held_shows_the_reason_in_spanish_and_the_detail_as_held(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
-    coord, jo, kim = (tmp_path / n / "v.sqlite" for n in ("coord", "steward2", "kim"))
+    coord, listed, unlisted = (tmp_path / n / "v.sqlite" for n in ("coord", "steward2", "steward3"))
     setup = tmp_path / "setup.toml"
     setup.write_text(
         setup_text(
             coordinator=key_of(coord, "coord"),
-            stewards=[(key_of(jo, "steward2"), "a steward", ["a"])],
+            stewards=[(key_of(listed, "steward2"), "a steward", ["a"])],
         )
     )
     ok(coord, "coord", "init", str(setup))
     ok(coord, "coord", "export", str(share / "opening.tally"))
-    ok(kim, "kim", "import", str(share / "opening.tally"))
+    ok(unlisted, "steward3", "import", str(share / "opening.tally"))
 
-    # kim's key is not listed: her count is held on her PC (judged in English) ...
-    assert "held apart, not counted" in ok(kim, "kim", "count", "b1", "--yes", "4", "--no", "1")
-    ok(kim, "kim", "export", str(share / "kim.tally"))
+    # the third steward's key is not listed: their count is held on their PC (judged in English) ...
+    counted = ok(unlisted, "steward3", "count", "b1", "--yes", "4", "--no", "1")
+    assert "held apart, not counted" in counted
+    ok(unlisted, "steward3", "export", str(share / "steward3.tally"))
     # ... and on the coordinator's, whose import is in Spanish
-    imported = ok(coord, "coord", "--lang", "es", "import", "--hold", str(share / "kim.tally"))
+    imported = ok(coord, "coord", "--lang", "es", "import", "--hold", str(share / "steward3.tally"))
     assert "en cuarentena: 1" in imported
 
     spanish = steward_app(coord, "--lang", "es", "held")
@@ -45,8 +46,8 @@ def test_held_shows_the_reason_in_spanish_and_the_detail_as_held(tmp_path: Path)
     assert "[unknown key] firmado por una clave que el coordinador no ha incluido" in (
         english.stdout
     )
-    held_by_kim = steward_app(kim, "--lang", "es", "held")
-    assert held_by_kim.returncode == 0, held_by_kim.stderr
+    held_by_steward3 = steward_app(unlisted, "--lang", "es", "held")
+    assert held_by_steward3.returncode == 0, held_by_steward3.stderr
     assert "[clave desconocida] signed by a key the coordinator has not listed" in (
-        held_by_kim.stdout
+        held_by_steward3.stdout
     )

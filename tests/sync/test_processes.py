@@ -186,12 +186,12 @@ def test_two_pcs_exchange_results_through_a_folder(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
     coord = Steward(tmp_path / "coord" / "v.sqlite", "coord")
-    jo = Steward(tmp_path / "steward2" / "v.sqlite", "steward2")
+    listed = Steward(tmp_path / "steward2" / "v.sqlite", "steward2")
     try:
         shown = coord.ok("keys", "show")
-        jo_shown = jo.ok("keys", "show")
+        listed_shown = listed.ok("keys", "show")
         key = re.search(r"public key\s+(\S+)", shown)
-        jo_key = re.search(r"public key\s+(\S+)", jo_shown)
+        jo_key = re.search(r"public key\s+(\S+)", listed_shown)
         fingerprint = re.search(r"fingerprint\s+(\S+)", shown)
         assert key and jo_key and fingerprint
         setup = tmp_path / "setup.toml"
@@ -203,19 +203,19 @@ def test_two_pcs_exchange_results_through_a_folder(tmp_path: Path) -> None:
         coord.ok("count", "a2", "--yes", "6", "--no", "3")
         assert "verified" in coord.ok("export", str(share))
 
-        # jo's PC has no vote: it joins from the coordinator's file, then counts
-        out = jo.ok("import", str(share), "--coordinator", fingerprint.group(1))
+        # the listed steward's PC has no vote: it joins from the coordinator's file, then counts
+        out = listed.ok("import", str(share), "--coordinator", fingerprint.group(1))
         assert "joined the vote" in out and "2 new" in out
-        jo.ok("count", "a2", "--yes", "6", "--no", "4")  # disagrees with the coordinator
-        jo.ok("count", "a1", "--part", "x", "--yes", "2", "--no", "1")
+        listed.ok("count", "a2", "--yes", "6", "--no", "4")  # disagrees with the coordinator
+        listed.ok("count", "a1", "--part", "x", "--yes", "2", "--no", "1")
 
         # both export into the folder at the same moment, then both read it at once
-        for pc in (coord, jo):
+        for pc in (coord, listed):
             pc.send("export", str(share))
-        assert [pc.answer()[0] for pc in (coord, jo)] == [0, 0]
-        for pc in (coord, jo):
+        assert [pc.answer()[0] for pc in (coord, listed)] == [0, 0]
+        for pc in (coord, listed):
             pc.send("import", str(share))
-        answers = [pc.answer() for pc in (coord, jo)]
+        answers = [pc.answer() for pc in (coord, listed)]
         assert [a[0] for a in answers] == [0, 0], answers
         assert "1 conflicting" in answers[0][1]
         assert state_of(answers[0][1]) == state_of(answers[1][1])
@@ -227,13 +227,13 @@ def test_two_pcs_exchange_results_through_a_folder(tmp_path: Path) -> None:
         assert jo_count is not None
         coord.ok("resolve", "a2", "--take", jo_count.group(1), "--reason", "recounted")
         exported = coord.ok("export", str(share / "after-resolving.tally"))
-        out = jo.ok("import", str(share / "after-resolving.tally"))
+        out = listed.ok("import", str(share / "after-resolving.tally"))
         assert "1 new" in out
         assert state_of(out) == state_of(exported)
-        assert "No conflicts." in jo.ok("conflicts")
+        assert "No conflicts." in listed.ok("conflicts")
     finally:
         coord.close()
-        jo.close()
+        listed.close()
 
     # the installed entry point: a damaged copy is refused with its cause and exit status 1
     damaged = share / "damaged.tally"

@@ -165,7 +165,7 @@ def test_a_held_entry_shows_its_reason_in_the_language_spoken(
         pc="a PC",
         recorded_at="2026-12-07T13:00:00+00:00",
     )
-    held = HeldEntry(entry, HoldReason.UNKNOWN_KEY, "as stored", "2026-12-07", "kim.tally")
+    held = HeldEntry(entry, HoldReason.UNKNOWN_KEY, "as stored", "2026-12-07", "steward3.tally")
     w = demo_window
     w.roster.accept()
     dialog = w.roster.dialogs["accept"]
