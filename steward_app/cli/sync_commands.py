@@ -13,6 +13,7 @@ imports, undo-import ID   the files imported here, and undoing one of them
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from steward_app.cli.context import Cli
 from steward_app.domain.authority import hold_reason_text
 from steward_app.domain.counts import WHOLE_UNIT, SlotKey
 from steward_app.domain.identity import fingerprint
-from steward_app.domain.language import _, ngettext, number, pgettext
+from steward_app.domain.language import _, date_time, ngettext, number, pgettext
 from steward_app.domain.vote import EVERY_UNION
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.import_outcome import ImportOutcome
@@ -399,7 +400,7 @@ def _held(cli: Cli) -> int:
         by = _("by {steward} on {pc} ({key})").format(
             steward=e.steward, pc=e.pc, key=fingerprint(e.origin)
         )
-        source = _("(from {file}, {moment})").format(file=h.source, moment=h.held_at)
+        source = _("(from {file}, {moment})").format(file=h.source, moment=_moment(h.held_at))
         reason = hold_reason_text(h.reason)
         cli.say(f"{e.id[:8]}  {what}  {by}  [{reason}] {h.detail}  {source}")
     cli.say(_("The coordinator applies them with `steward-app accept ID... --reason TEXT`."))
@@ -477,3 +478,13 @@ def _undo_import(cli: Cli) -> int:
     )
     cli.say(_("State now {code}").format(code=exchange.state_code(cli.store)))
     return EXIT_OK
+
+
+def _moment(stored: str) -> str:
+    """A stored ISO time, in this PC's time zone, as the reader's language writes it (as
+    stored, if it is not one)."""
+    try:
+        moment = dt.datetime.fromisoformat(stored)
+        return date_time(moment.astimezone() if moment.tzinfo else moment)
+    except ValueError:
+        return stored

@@ -3,6 +3,7 @@ it was written when the entry was held (docs/translations.md, "What is never tra
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.cli.test_languages import steward_app
@@ -39,6 +40,8 @@ def test_held_shows_the_reason_in_spanish_and_the_detail_as_held(tmp_path: Path)
         spanish.stdout
     )
     assert "[unknown key]" not in spanish.stdout and "signed by a key" not in spanish.stdout
+    # when it was held, as each language writes a date: 07/12/2026 14:05, 2026-12-07 14:05
+    assert re.search(r"steward3\.tally, \d\d/\d\d/\d{4} \d\d:\d\d\)", spanish.stdout)
 
     # the detail stays in the language it was held in; the label follows the reader
     english = steward_app(coord, "--lang", "en", "held")
@@ -46,6 +49,7 @@ def test_held_shows_the_reason_in_spanish_and_the_detail_as_held(tmp_path: Path)
     assert "[unknown key] firmado por una clave que el coordinador no ha incluido" in (
         english.stdout
     )
+    assert re.search(r"steward3\.tally, \d{4}-\d\d-\d\d \d\d:\d\d\)", english.stdout)
     held_by_steward3 = steward_app(unlisted, "--lang", "es", "held")
     assert held_by_steward3.returncode == 0, held_by_steward3.stderr
     assert "[clave desconocida] signed by a key the coordinator has not listed" in (
