@@ -170,13 +170,9 @@ def tally_reason(result: TallyResult, rule: TallyRule, status: ReportStatus) -> 
 
 def declared_word(value: str) -> str:
     """A declared outcome (domain/declared.py's values) as words in the current language."""
-    words = {
-        "approved": pgettext("outcome", "approved"),
-        "rejected": pgettext("outcome", "rejected"),
-        "pending": pgettext("outcome", "pending"),
-        "abstained": pgettext("outcome", "abstained"),
-        "split": pgettext("outcome", "split"),
-        "not in effect": pgettext("outcome", "not in effect"),
+    if value in Outcome.__members__.values():  # a computed outcome's word
+        return outcome_word(Outcome(value))
+    words = {  # the outcomes only a declaration has
         # TRANSLATORS: imposed by law or an arbitrator, whatever the vote
         "imposed": pgettext("outcome", "imposed"),
         "ratified after review": pgettext("outcome", "ratified after review"),
