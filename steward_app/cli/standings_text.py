@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from steward_app.domain.counts import ReportStatus
-from steward_app.domain.declared import compare
+from steward_app.domain.declared import Declared, compare
 from steward_app.domain.language import _, ngettext, number
 from steward_app.domain.standings import (
     QuestionStandings,
@@ -20,7 +20,6 @@ from steward_app.domain.tally import Outcome
 from steward_app.domain.threshold import format_share
 from steward_app.domain.vote import Scope
 from steward_app.domain.wording import declared_word, outcome_word, question_text
-from steward_app.services.declarations import Declared
 
 MARK = {
     Outcome.APPROVED: "+",

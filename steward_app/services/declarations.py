@@ -4,8 +4,6 @@ computed result, which it never changes (domain/declared.py compares the two).""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
-
 from steward_app.domain.declaration_checks import AGREEMENT_PART as AGREEMENT_PART  # noqa: PLC0414
 from steward_app.domain.declaration_checks import declaration_problems
 from steward_app.domain.declared import Declared as Declared  # noqa: PLC0414
@@ -17,6 +15,7 @@ from steward_app.services.changes import Changes
 from steward_app.services.errors import NoVote, Refused
 from steward_app.services.permissions import may_sign
 from steward_app.store import entry_log, entry_reads
+from steward_app.store.declarations import declared_outcomes as declared_outcomes  # noqa: PLC0414
 from steward_app.store.vote_store import VoteStore
 
 DECLARABLE = tuple(DeclaredOutcome)  # every outcome one may declare (domain.declared)
@@ -66,27 +65,3 @@ def declare_outcome(
         )
         entry_log.append(conn, [entry])
     return Changes(declared=True)
-
-
-def declared_outcomes(conn: Connection) -> list[Declared]:
-    """The current declarations (several if two were made without seeing each other)."""
-    out = []
-    entries = entry_reads.entries_of_type(conn, EntryType.OUTCOME_DECLARED)
-    superseded = {t for e in entries for t in e.supersedes}
-    for e in entries:
-        if e.id in superseded:
-            continue
-        agreement = e.key.part == AGREEMENT_PART
-        out.append(
-            Declared(
-                "" if agreement else e.key.question,
-                e.key.unit or None,
-                str(e.body["outcome"]),
-                str(e.body.get("note", "")),
-                e.steward,
-                e.pc,
-                e.recorded_at,
-                e.key.question if agreement else None,
-            )
-        )
-    return out

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from steward_app.domain.checks import Problem, Severity
 from steward_app.domain.language import _
+
+if TYPE_CHECKING:  # imported when needed: the command line's parsers import this module
+    from steward_app.domain.checks import Problem
 
 
 class Refused(Exception):
@@ -20,6 +23,8 @@ class Refused(Exception):
     @property
     def needs_confirmation(self) -> bool:
         """Only warnings stand in the way: confirming them would record the entry."""
+        from steward_app.domain.checks import Severity
+
         return bool(self.problems) and all(p.severity is Severity.WARNING for p in self.problems)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from steward_app.domain.counts import UnitReport
+from steward_app.domain.declared import Declared
 from steward_app.domain.standings import ReportKey, Standings, compute_standings, update_standings
 from steward_app.services.changes import Changes
-from steward_app.services.declarations import Declared, declared_outcomes
 from steward_app.services.errors import NoVote
 from steward_app.store import entry_reads
+from steward_app.store.declarations import declared_outcomes
 from steward_app.store.vote_store import VoteStore
 
 

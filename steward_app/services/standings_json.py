@@ -7,11 +7,10 @@ from fractions import Fraction
 from typing import Any
 
 from steward_app.domain.coalition import CoalitionStanding
-from steward_app.domain.declared import compare
+from steward_app.domain.declared import Declared, compare
 from steward_app.domain.standings import QuestionStandings, Standings, UnionStanding, UnitStanding
 from steward_app.domain.tally import Needed, Numbers
 from steward_app.domain.vote import Vote
-from steward_app.services.declarations import Declared
 
 SCHEMA_VERSION = 2  # 2: outcomes abstained, split, not in effect; see the doc
 
