@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    gc.disable()  # start-up: see steward_app/ui/start_up.py; the window switches it back on
+    gc.disable()  # start-up: on again in ui/start_up.py (window), cli.main.collect_from_here
     from steward_app.cli import language_choice
     from steward_app.cli.main import build_parser, run
 
@@ -29,7 +29,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if opening is None and (
         parsed.command is not None or "-h" in args or "--help" in args or "--version" in args
     ):
-        gc.enable()  # a command may run long over many objects: collect as usual
         from steward_app.cli.console import utf8_output
 
         utf8_output()  # a file or a pipe gets UTF-8, never the ANSI code page (Windows)

@@ -9,17 +9,23 @@ context and returning the exit status. Exit status: 0 success, 2 usage error, 1 
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from steward_app.cli import guard
-from steward_app.domain.counts import SlotKey, SlotStatus
 from steward_app.domain.language import _
-from steward_app.services.authors import Author, default_author
-from steward_app.services.errors import NoVote, Refused
 from steward_app.services.locations import default_db_path
-from steward_app.store.vote_store import VoteStore
+
+# The parsers of every command are built for each run (and for the window's options), so this
+# module and the command modules import the services a command uses inside its handler: a
+# `standings` then loads neither the services that write nor the domain's checks
+# (docs/performance.md, tests/cli/test_read_imports.py).
+if TYPE_CHECKING:
+    from steward_app.domain.counts import SlotKey, SlotStatus
+    from steward_app.services.authors import Author
+    from steward_app.store.vote_store import VoteStore
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -31,9 +37,15 @@ class Cli:
         self.args = args
         self.out = out
         self.err = err
-        base = default_author()
-        self.author = Author(args.steward or base.steward, args.pc or base.pc)
         self._store: VoteStore | None = None
+
+    @cached_property
+    def author(self) -> Author:
+        """Who enters: --steward and --pc, else this PC's user and host names."""
+        from steward_app.services.authors import Author, default_author
+
+        base = default_author()
+        return Author(self.args.steward or base.steward, self.args.pc or base.pc)
 
     @property
     def db_path(self) -> Path:
@@ -42,6 +54,9 @@ class Cli:
     @property
     def store(self) -> VoteStore:
         if self._store is None:
+            from steward_app.cli import guard
+            from steward_app.store.vote_store import VoteStore
+
             path = self.db_path
             self._store = VoteStore(path, read_only=guard.reads_only(self.args.command, path))
         return self._store
@@ -54,6 +69,8 @@ class Cli:
         print(text, file=self.out)
 
     def question_id(self, given: str | None) -> str:
+        from steward_app.services.errors import NoVote, Refused
+
         vote = self.store.vote()
         if vote is None:
             raise NoVote()
@@ -68,6 +85,8 @@ class Cli:
 
     def say_recorded(self, slot: SlotKey, note: str, status: SlotStatus) -> None:
         """ "q/unit: recorded", in words, with what a conflict now needs."""
+        from steward_app.domain.counts import SlotStatus
+
         line = f"{slot.describe()}: {note}"
         if status is SlotStatus.CONFLICT:
             line += (
@@ -78,3 +97,19 @@ class Cli:
 
 
 Handler = Callable[[Cli], int]
+
+
+class LazyHandler:
+    """A command's handler named by its module and function, imported when the command runs
+    (`resolve()`), so building every command's parser imports none of their modules."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+
+    def resolve(self) -> Handler:
+        handler: Handler = getattr(importlib.import_module(self.module), self.name)
+        return handler
+
+    def __call__(self, cli: Cli) -> int:
+        return self.resolve()(cli)

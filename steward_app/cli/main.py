@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,25 +16,25 @@ from typing import TextIO
 from steward_app import __version__
 from steward_app.cli import (
     backup_commands,
-    guard,
-    history_command,
     language_choice,
     report_commands,
     sync_commands,
 )
-from steward_app.cli.context import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Cli, Handler
-from steward_app.cli.standings_text import render
-from steward_app.domain.counts import WHOLE_UNIT, SlotKey
-from steward_app.domain.declared import DeclaredOutcome
-from steward_app.domain.language import SOURCE_LANGUAGE, _, in_language, ngettext, number
-from steward_app.domain.setup_file import SetupError, parse_setup
-from steward_app.services.declarations import declare_outcome
-from steward_app.services.errors import NoVote, Refused
+from steward_app.cli.context import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Cli, Handler, LazyHandler
+from steward_app.domain.language import _, ngettext
+from steward_app.domain.reserved import WHOLE_UNIT
+from steward_app.services.errors import Refused
 from steward_app.services.locations import DB_ENV
-from steward_app.services.standings_cache import load_standings
-from steward_app.services.standings_json import standings_json
-from steward_app.services.state_code import state_code
 from steward_app.store.errors import StoreError
+
+# The parsers name their handlers; the modules with the handlers and what they use are imported
+# when their command runs (cli.context.LazyHandler): every command and the window's start build
+# these parsers, and the window needs none of the commands' modules.
+
+
+def _vote_command(name: str) -> LazyHandler:
+    return LazyHandler("steward_app.cli.vote_commands", name.replace("-", "_"))
+
 
 # the exit statuses, and the context commands are run with, as the tests and callers know them
 __all__ = [
@@ -78,15 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("replace the vote this database holds (a backup copy is made first)"),
     )
-    s.set_defaults(handler=_init)
+    s.set_defaults(handler=_vote_command("init"))
 
     s = sub.add_parser("check-setup", help=_("check a setup file without touching any database"))
     s.add_argument("setup", type=Path)
-    s.set_defaults(handler=_check_setup)
+    s.set_defaults(handler=_vote_command("check_setup"))
 
     s = sub.add_parser("demo", help=_("load the built-in demo vote"))
     s.add_argument("--replace", action="store_true", help=_("replace the vote this database holds"))
-    s.set_defaults(handler=_demo)
+    s.set_defaults(handler=_vote_command("demo"))
 
     for name, help_text in (
         ("count", "record a count for a unit (or one part of it)"),
@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         if name == "correct":
             s.add_argument("--reason", required=True, help=_("why the count is corrected"))
-        s.set_defaults(handler=_correct if name == "correct" else _count)
+        s.set_defaults(handler=_vote_command(name))
 
     s = sub.add_parser("import-counts", help=_("import counts from a CSV file (all or nothing)"))
     s.add_argument("file", type=Path)
@@ -121,15 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--verbose", action="store_true", help=_("list every row's problem, not one line per check")
     )
-    s.set_defaults(handler=_import_counts)
+    s.set_defaults(handler=_vote_command("import_counts"))
 
     s = sub.add_parser("standings", help=_("where every unit, union and the coalition stand"))
     s.add_argument("--json", action="store_true", help=_("print JSON (docs/standings-json.md)"))
-    s.set_defaults(handler=_standings)
+    s.set_defaults(handler=_vote_command("standings"))
 
     s = sub.add_parser("history", help=_("every entry, correction and confirmation, with origin"))
     s.add_argument("unit", nargs="?", help=_("only this unit"))
-    s.set_defaults(handler=history_command.history)
+    s.set_defaults(handler=LazyHandler("steward_app.cli.history_command", "history"))
 
     s = sub.add_parser(
         "declare", help=_("record the outcome the coalition, a union or an agreement declares")
@@ -145,10 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--union", help=_("a union's declaration (default: the coalition's)"))
     s.add_argument("--agreement", help=_("an agreement's declaration (instead of a question's)"))
     s.add_argument("--note", default="", help=_("e.g. where and when it was announced"))
-    s.set_defaults(handler=_declare)
+    s.set_defaults(handler=_vote_command("declare"))
 
     s = sub.add_parser("units", help=_("list the unions and units with their ids"))
-    s.set_defaults(handler=_units)
+    s.set_defaults(handler=_vote_command("units"))
     # the commands of other modules, in the order shown in --help
     report_commands.add_parsers(sub)
     sync_commands.add_parsers(sub)
@@ -183,214 +183,15 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _init(cli: Cli) -> int:
-    # with the signing identity (and cryptography) under it: commands that write only
-    from steward_app.services.vote_setup import create_vote, init_notes
-
-    text = _read_text(cli.args.setup)
-    given = parse_setup(text)  # a setup with mistakes is refused before any database is touched
-    vote, _changes, backup = create_vote(cli.store, text, cli.author, replace=cli.args.replace)
-    if backup:
-        cli.say(_("The previous vote was saved to {backup}").format(backup=backup))
-    cli.say(
-        _(
-            'Created "{title}": {unions} unions, {units} units, {questions} question(s), in {path}'
-        ).format(
-            title=vote.title,
-            unions=len(vote.unions),
-            units=len(vote.units),
-            questions=len(vote.questions),
-            path=cli.store.path,
-        )
-    )
-    for line in init_notes(given, vote, cli.author):
-        cli.say(line)
-    return EXIT_OK
-
-
-def _check_setup(cli: Cli) -> int:
-    vote = parse_setup(_read_text(cli.args.setup))
-    cli.say(
-        _('The setup is usable: "{title}", {unions} unions, {units} units.').format(
-            title=vote.title, unions=len(vote.unions), units=len(vote.units)
-        )
-    )
-    return EXIT_OK
-
-
-def _demo(cli: Cli) -> int:
-    from steward_app.services.vote_setup import load_demo
-
-    vote, _changes = load_demo(cli.store, cli.author, replace=cli.args.replace)
-    cli.say(
-        _('Loaded the demo vote "{title}" into {path}').format(
-            title=vote.title, path=cli.store.path
-        )
-    )
-    return EXIT_OK
-
-
-def _count(cli: Cli) -> int:
-    return _record(cli, correct=False)
-
-
-def _correct(cli: Cli) -> int:
-    return _record(cli, correct=True)
-
-
-def _record(cli: Cli, correct: bool) -> int:
-    a = cli.args
-    slot = SlotKey(cli.question_id(a.question), a.unit, a.part)
-    numbers = {
-        "yes": a.yes,
-        "no": a.no,
-        "void": a.void,
-        "challenged": a.challenged,
-        "eligible": a.eligible,
-    }
-    from steward_app.services.counting import record_count  # commands that write only
-
-    result = record_count(
-        cli.store,
-        cli.author,
-        slot,
-        numbers,
-        final=a.final,
-        correct=correct,
-        reason=getattr(a, "reason", None),
-        confirm_warnings=a.confirm_warnings,
-    )
-    for w in result.confirmed_warnings:
-        cli.say(_("confirmed {w}").format(w=w))
-    cli.say_recorded(slot, result.note, result.status)
-    return EXIT_OK
-
-
-def _import_counts(cli: Cli) -> int:
-    from steward_app.cli import import_summary as summary
-    from steward_app.services.counting import RowsRefused, import_counts
-    from steward_app.services.counts_csv import spans
-
-    try:
-        with cli.args.file.open(encoding="utf-8-sig", newline="") as f:
-            r = import_counts(cli.store, cli.author, f, confirm_warnings=cli.args.confirm_warnings)
-    except RowsRefused as exc:  # a line per check, unless --verbose
-        raise summary.summarised(exc, cli.args.verbose) from exc
-    except OSError as exc:
-        raise Refused(
-            _("cannot read {file}: {strerror}").format(file=cli.args.file, strerror=exc.strerror)
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise Refused(
-            _("{file} is not UTF-8 text; save it as CSV UTF-8").format(file=cli.args.file)
-        ) from exc
-    cli.say(
-        _(
-            "Imported from {file}: {recorded} new, {confirmed} confirming, {conflicts} "
-            "conflicting, {corrected} corrected, {already} already recorded"
-        ).format(
-            file=cli.args.file,
-            recorded=r.recorded,
-            confirmed=r.confirmed,
-            conflicts=r.conflicts,
-            corrected=r.corrected,
-            already=r.already,
-        )
-    )
-    if r.not_filled:
-        cli.say(
-            ngettext(
-                "Skipped {count} row not filled: row {rows}",
-                "Skipped {count} rows not filled: rows {rows}",
-                len(r.not_filled),
-            ).format(count=len(r.not_filled), rows=spans(list(r.not_filled)))
-        )
-    for line in summary.confirmed_lines(r.warnings, r.warning_units, cli.args.verbose):
-        cli.say(line)
-    return EXIT_OK
-
-
-def _standings(cli: Cli) -> int:
-    if cli.args.json:
-        # JSON is for programs: locale-free, its sentences in English whatever --lang says
-        with in_language(SOURCE_LANGUAGE):
-            standings, declared = load_standings(cli.store)
-            code = state_code(cli.store).code  # what `state` prints, and the reports
-            # compact, one line: json's C encoder (indent= takes its pure-Python one, 5x the
-            # time on a 10,000-unit vote); docs/standings-json.md
-            data = standings_json(standings, declared, code)
-        cli.say(json.dumps(data, separators=(",", ":")))
-    else:
-        standings, declared = load_standings(cli.store)
-        cli.out.write(render(standings, declared))
-    return EXIT_OK
-
-
-def _declare(cli: Cli) -> int:
-    a = cli.args
-    question = "" if a.agreement else cli.question_id(a.question)
-    declare_outcome(
-        cli.store,
-        cli.author,
-        question,
-        a.outcome,
-        union_id=a.union,
-        agreement_id=a.agreement,
-        note=a.note,
-    )
-    cli.say(
-        _("Recorded the declared outcome: {value}").format(
-            value=DeclaredOutcome.parse(a.outcome).value
-        )
-    )
-    return EXIT_OK
-
-
-def _units(cli: Cli) -> int:
-    vote = cli.store.vote()
-    if vote is None:
-        raise NoVote()
-    for union in vote.unions:
-        cli.say(
-            _("{id}  {name}  ({membership} members; {rule})").format(
-                id=union.id,
-                name=union.name,
-                membership=number(union.membership),
-                rule=union.rule.describe(),
-            )
-        )
-        for uid in union.unit_ids + union.subgroup_ids:
-            unit = vote.unit_by_id[uid]
-            parts = ""
-            if unit.parts:
-                parts = "  " + _("parts: {parts}").format(parts=", ".join(unit.parts))
-            sub = ""
-            if unit.subgroup_of:
-                kind = (
-                    _("sub-group of {unit} (advisory)")
-                    if unit.advisory
-                    else _("sub-group of {unit} (veto)")
-                )
-                sub = "  " + kind.format(unit=unit.subgroup_of)
-            cli.say(
-                _("    {uid}  {name}  {eligible} eligible{parts}{sub}").format(
-                    uid=uid, name=unit.name, eligible=number(unit.eligible), parts=parts, sub=sub
-                )
-            )
-    return EXIT_OK
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise Refused(_("there is no file {path}").format(path=path)) from exc
-    except OSError as exc:
-        raise Refused(
-            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise Refused(_("{path} is not UTF-8 text; save it as UTF-8").format(path=path)) from exc
+def collect_from_here() -> None:
+    """Turn the garbage collector back on (the entry point starts with it off), leaving out
+    every object made so far: the modules, classes and functions the imports made live as long
+    as the process, and a first collection over them all took 15-25 ms of a command's start
+    (docs/performance.md). A command may then run long over many objects: it is collected as
+    usual."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def run(
@@ -411,8 +212,14 @@ def run(
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         return EXIT_USAGE
-    cli = Cli(args, out, err)
+    from steward_app.cli import guard
+    from steward_app.domain.setup_file import SetupError
+
     handler: Handler = args.handler
+    if isinstance(handler, LazyHandler):
+        handler = handler.resolve()  # the command's module, and what it uses, imported here
+    collect_from_here()
+    cli = Cli(args, out, err)
     try:
         # the lock for commands that write, the day's backup, the log
         with guard.command(args.command, cli.db_path, err):

@@ -15,7 +15,6 @@ from steward_app.cli.context import EXIT_OK, Cli
 from steward_app.cli.language_choice import lang_help
 from steward_app.domain.language import SOURCE_LANGUAGE, _, in_language, ngettext, number
 from steward_app.services.errors import Refused
-from steward_app.services.standings_cache import load_standings
 
 if TYPE_CHECKING:
     from steward_app.reports.document import Document, ReportData
@@ -138,6 +137,8 @@ def _report_data(cli: Cli) -> ReportData:
     from steward_app.services.overrides import list_overrides
 
     store = cli.store
+    from steward_app.services.standings_cache import load_standings
+
     standings, declared = load_standings(store)  # raises NoVote without a vote
     now = dt.datetime.now().astimezone()
     return ReportData(

@@ -19,19 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from steward_app.cli.context import Cli
-from steward_app.domain.authority import hold_reason_text
-from steward_app.domain.counts import WHOLE_UNIT, SlotKey
-from steward_app.domain.identity import fingerprint
 from steward_app.domain.language import _, date_time, ngettext, number, pgettext
-from steward_app.domain.vote import EVERY_UNION
+from steward_app.domain.reserved import EVERY_UNION, WHOLE_UNIT
 from steward_app.services.errors import NoVote, Refused
-from steward_app.services.import_outcome import ImportOutcome
 
 if TYPE_CHECKING:
     from steward_app.services import exchange
 
-# the services (and the cryptography library under them) are imported by the commands that
-# use them, so other commands start as fast as before
+# the services (and the cryptography library under them) and the domain modules are imported
+# by the commands that use them, so other commands start as fast as they can (cli.context)
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 log = logging.getLogger(__name__)
@@ -214,6 +210,8 @@ def _import(cli: Cli) -> int:
 
 
 def _report_line(r: exchange.ImportReport) -> str:
+    from steward_app.services.import_outcome import ImportOutcome
+
     if r.outcome == ImportOutcome.ALREADY_IMPORTED:
         return _("{file}: already imported; nothing changed").format(file=r.name)
     counts = _(
@@ -301,6 +299,7 @@ def _conflicts(cli: Cli) -> int:
 
 def _resolve(cli: Cli) -> int:
     a = cli.args
+    from steward_app.domain.counts import SlotKey
     from steward_app.services import conflicts
 
     slot = SlotKey(cli.question_id(a.question), a.unit, a.part)
@@ -385,6 +384,8 @@ def _keys(cli: Cli) -> int:
 
 
 def _held(cli: Cli) -> int:
+    from steward_app.domain.authority import hold_reason_text
+    from steward_app.domain.identity import fingerprint
     from steward_app.services import roster
 
     held = roster.held_entries(cli.store)

@@ -12,10 +12,10 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from steward_app.domain.reserved import WHOLE_UNIT as WHOLE_UNIT  # noqa: PLC0414
 from steward_app.domain.tally import Numbers
 from steward_app.domain.vote import Unit
 
-WHOLE_UNIT = ""  # the part name of a count for the whole unit
 # the columns of a counts CSV (`steward-app import-counts`); the printed template leaves out
 # the reason, which only a correction needs
 CSV_COLUMNS = (

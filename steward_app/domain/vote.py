@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from steward_app.domain.identity import origin_of_text
+from steward_app.domain.reserved import EVERY_UNION as EVERY_UNION  # noqa: PLC0414
 from steward_app.domain.rules import CoalitionRule, TallyRule, UnionRule
-
-EVERY_UNION = "all"  # `unions = "all"` in the setup: a key that may report for every union
 
 
 class Mode(enum.Enum):

@@ -72,6 +72,54 @@ def test_a_read_command_does_not_load_backups_identity_or_cryptography(
     assert not modules & set(NOT_LOADED)
 
 
+def test_standings_loads_nothing_that_writes(tmp_path: Path, demo_db: Path) -> None:
+    """`standings` reads the declarations without the services that make them (signing
+    rights, authors, merges), and not the JSON's state code."""
+    result = _loaded(tmp_path, "--db", str(demo_db), "standings")
+    modules = set(result["modules"])  # type: ignore[call-overload]
+    assert "steward_app.services.standings_cache" in modules
+    writing = {
+        "steward_app.services.declarations",
+        "steward_app.services.authors",
+        "steward_app.services.permissions",
+        "steward_app.services.merge",
+        "steward_app.services.counting",
+        "steward_app.services.state_code",
+        "steward_app.cli.vote_commands",
+    }
+    assert modules & writing == {"steward_app.cli.vote_commands"}
+
+
+def test_building_the_parsers_imports_no_command(tmp_path: Path) -> None:
+    """Every command and the window's start build all the parsers: that loads neither the
+    database layer nor SQLAlchemy nor any command's handlers (cli.context.LazyHandler)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys\n"
+            "from steward_app.cli.main import build_parser\n"
+            "args = build_parser().parse_args(['standings'])\n"
+            "print(json.dumps([[args.handler.module, args.handler.name], sorted(sys.modules)]))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    handler, modules = json.loads(done.stdout.splitlines()[-1])
+    assert handler == ["steward_app.cli.vote_commands", "standings"]
+    heavy = [
+        m
+        for m in modules
+        if m.split(".")[0] in ("sqlalchemy", "cryptography")
+        or m.startswith(("steward_app.domain.vote", "steward_app.cli.vote"))
+        # the store's errors only (the command line catches them)
+        or (m.startswith("steward_app.store.") and m != "steward_app.store.errors")
+    ]
+    assert heavy == []
+
+
 def test_a_command_that_writes_still_backs_up_first(tmp_path: Path, demo_db: Path) -> None:
     result = _loaded(
         tmp_path, "--db", str(demo_db), "count", "afscme-np4-391", "--yes", "5", "--no", "3"
