@@ -76,11 +76,12 @@ def add_parsers(sub: Any) -> None:
 
 
 def _report(cli: Cli) -> int:
-    from steward_app.reports.csv_export import write_report_csv, write_tally_template_csv
     from steward_app.reports.document import NotInVote
 
     args = cli.args
     if args.csv is not None:
+        from steward_app.reports.csv_export import write_report_csv, write_tally_template_csv
+
         # CSV is for spreadsheets and programs: locale-free and in English (docs/exports.md)
         with in_language(SOURCE_LANGUAGE):
             data = _report_data(cli)
@@ -133,8 +134,8 @@ def _report(cli: Cli) -> int:
 
 def _report_data(cli: Cli) -> ReportData:
     from steward_app.reports.document import ReportData
-    from steward_app.services.exchange import state_code
     from steward_app.services.overrides import list_overrides
+    from steward_app.services.state_code import state_code  # not file exchange's cryptography
 
     store = cli.store
     from steward_app.services.standings_cache import load_standings
@@ -151,14 +152,17 @@ def _report_data(cli: Cli) -> ReportData:
 
 
 def _document(data: ReportData, kind: str, args: Any) -> Document:
-    from steward_app.reports.notice import union_notice
-    from steward_app.reports.summary import coalition_summary
-    from steward_app.reports.tally_sheet import tally_sheets
-
+    # each report's module only (a PDF's time is mostly start-up: docs/performance.md)
     if kind == "coalition":
+        from steward_app.reports.summary import coalition_summary
+
         return coalition_summary(data)
     if kind == "union":
+        from steward_app.reports.notice import union_notice
+
         return union_notice(data, args.union)
+    from steward_app.reports.tally_sheet import tally_sheets
+
     return tally_sheets(data, args.units)
 
 

@@ -1,5 +1,6 @@
 """A read command imports only what it uses: no backups, no signing identity, no cryptography,
-and no TOML parser once the database keeps its setup parsed (docs/performance.md)."""
+and no TOML parser once the database keeps its setup parsed; a report's PDF, no file exchange
+and no other report's module (docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -127,3 +128,46 @@ def test_a_command_that_writes_still_backs_up_first(tmp_path: Path, demo_db: Pat
     assert result["status"] == 0
     assert "steward_app.services.backups" in set(result["modules"])  # type: ignore[call-overload]
     assert list((demo_db.parent / "backups").glob("*.sqlite"))
+
+
+# what `report coalition --pdf` has no use for: file exchange (the state code is read without
+# it), the CSV writer and the other reports
+NOT_LOADED_BY_A_PDF = (
+    *NOT_LOADED,
+    "steward_app.services.exchange",
+    "steward_app.services.export",
+    "steward_app.sync.bundle",
+    "steward_app.reports.csv_export",
+    "steward_app.reports.notice",
+    "steward_app.reports.tally_sheet",
+)
+
+
+def test_a_coalition_pdf_imports_neither_file_exchange_nor_the_other_reports(
+    tmp_path: Path, demo_db: Path
+) -> None:
+    pdf = tmp_path / "coalition.pdf"
+    result = _loaded(tmp_path, "--db", str(demo_db), "report", "coalition", "--pdf", str(pdf))
+    assert result["status"] == 0 and pdf.read_bytes().startswith(b"%PDF")
+    modules = set(result["modules"])  # type: ignore[call-overload]
+    assert "steward_app.reports.summary" in modules  # it did build the coalition summary
+    assert "steward_app.services.state_code" in modules  # and printed the state code
+    assert not modules & set(NOT_LOADED_BY_A_PDF)
+
+
+@pytest.mark.parametrize(
+    ("kind", "module"),
+    [
+        (["union", "afscme"], "steward_app.reports.notice"),
+        (["tally-sheets"], "steward_app.reports.tally_sheet"),
+    ],
+)
+def test_each_report_loads_its_own_module(
+    tmp_path: Path, demo_db: Path, kind: list[str], module: str
+) -> None:
+    csv = tmp_path / "out.csv"
+    result = _loaded(tmp_path, "--db", str(demo_db), "report", *kind, "--csv", str(csv))
+    assert result["status"] == 0 and csv.stat().st_size > 0
+    modules = set(result["modules"])  # type: ignore[call-overload]
+    assert module in modules
+    assert "steward_app.reports.summary" not in modules
