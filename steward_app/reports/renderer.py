@@ -52,6 +52,13 @@ _ALIGN = {
     Align.RIGHT: Qt.AlignmentFlag.AlignRight,
     Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
 }
+# a text op's drawText flags, combined once rather than with enum `|` for every text
+_TEXT_FLAGS = {
+    align: int(
+        flag | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine | Qt.TextFlag.TextDontClip
+    )
+    for align, flag in _ALIGN.items()
+}
 
 
 class RenderError(RuntimeError):
@@ -135,13 +142,7 @@ class _Painter:
         p = self.p
         p.setFont(self.font(op.size, op.bold))
         p.setPen(QColor(op.color))
-        flags = (
-            _ALIGN[op.align]
-            | Qt.AlignmentFlag.AlignTop
-            | Qt.TextFlag.TextSingleLine
-            | Qt.TextFlag.TextDontClip
-        )
-        p.drawText(self.rect(op.x, op.y, op.w, op.h), int(flags), op.text)
+        p.drawText(self.rect(op.x, op.y, op.w, op.h), _TEXT_FLAGS[op.align], op.text)
 
     def box(self, op: BoxOp) -> None:
         p = self.p
