@@ -5,19 +5,26 @@ percent from one minute to the next; the ratio of two processes run back to back
 less.
 
     .venv/bin/python -m bench.bench_commands --demo [--pairs 15]
+    .venv/bin/python -m bench.bench_commands --report [--versus OLD_CHECKOUT] [--pairs 15]
     .venv/bin/python -m bench.bench_commands --large DB [--csv FILE] [--pairs 7]
 
 --demo: `standings` on the demo vote, against a process that imports SQLAlchemy's SQLite
-dialect and reads one row. --large (a vote made by bench.generate, e.g. 10,000 units):
-`standings --json`, against a process that groups the slots by unit in SQL and prints them as
-JSON; and with --csv (bench.generate --csv), `import-counts --confirm-warnings` of it into a
-fresh copy of the database, against a process that reads the CSV and inserts its rows with
+dialect and reads one row. --report: `report coalition --pdf` on the demo vote, against a
+process that writes a one-line PDF with Qt (ONE_LINE_PDF), and, for reference, against one
+that also reads a row through SQLAlchemy (ONE_LINE_PDF_AND_ONE_ROW: the least a report made
+with this stack does); with --versus, also against the same command of another checkout of
+steward_app (e.g. `git archive main | tar -x -C OLD`), both started the same way.
+--large (a vote made by bench.generate, e.g. 10,000 units): `standings --json`, against a
+process that groups the slots by unit in SQL and prints them as JSON; and with --csv
+(bench.generate --csv), `import-counts --confirm-warnings` of it into a fresh copy of the
+database, against a process that reads the CSV and inserts its rows with
 executemany in one transaction; with its peak memory (ru_maxrss of the child).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -48,6 +55,50 @@ rows = conn.execute(
 ).fetchall()
 keys = ("question", "unit", "yes", "no", "void", "challenged", "slots")
 print(json.dumps([dict(zip(keys, r)) for r in rows], separators=(",", ":")))
+"""
+
+ONE_LINE_PDF = '''
+"""The floor of a PDF report: what a minimal Qt program writing a PDF must do, no more,
+no less.
+
+It imports QtGui only (QtCore's module comes with it; the Qt namespace's enums, which aligned
+text and styled pens need, are not touched: PySide6 builds all 93 of them at their first use),
+creates a QGuiApplication offscreen, and draws one line of text with a QPainter on a
+QPdfWriter, which finds the font and embeds it as a report's is.
+"""
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
+app = QGuiApplication(["floor"])
+writer = QPdfWriter(sys.argv[1])
+painter = QPainter(writer)
+painter.drawText(100, 300, "one line")
+painter.end()
+'''
+
+ONE_LINE_PDF_AND_ONE_ROW = '''
+"""The least a PDF report made with this stack does: ONE_LINE_PDF, its line read from the
+database (argv[2]) through SQLAlchemy's SQLite dialect as ONE_ROW reads it."""
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import sqlalchemy.dialects.sqlite
+from sqlalchemy import create_engine
+from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
+engine = create_engine(f"sqlite:///{sys.argv[2]}")
+with engine.connect() as conn:
+    row = conn.exec_driver_sql("SELECT name, value FROM settings LIMIT 1").first()
+app = QGuiApplication(["floor"])
+writer = QPdfWriter(sys.argv[1])
+painter = QPainter(writer)
+painter.drawText(100, 300, str(row))
+painter.end()
+'''
+
+# `python -m steward_app` from a given checkout (argv[1]), whatever the current folder is
+FROM_CHECKOUT = """
+import runpy, sys
+sys.path.insert(0, sys.argv.pop(1))
+runpy.run_module("steward_app", run_name="__main__", alter_sys=True)
 """
 
 CSV_EXECUTEMANY = """
@@ -99,9 +150,10 @@ def pairs(
     floor: list[str],
     count: int,
     env: dict[str, str],
-    goal: float,
+    goal: float | None,
     before_ours: Callable[[], None] | None = None,
     before_floor: Callable[[], None] | None = None,
+    names: tuple[str, str] = ("ours", "floor"),
 ) -> None:
     run(ours, env, before_ours), run(floor, env, before_floor)  # warm-up, not counted
     started = load()
@@ -118,17 +170,29 @@ def pairs(
     ratio = statistics.median(ratios)
     print(f"{name}: {count} alternating pairs, load average {started} -> {load()}")
     print(
-        f"  ours median {statistics.median(a_times):8.0f} ms (min {min(a_times):.0f}), "
-        f"floor median {statistics.median(b_times):6.0f} ms (min {min(b_times):.0f})"
+        f"  {names[0]} median {statistics.median(a_times):8.0f} ms (min {min(a_times):.0f}), "
+        f"{names[1]} median {statistics.median(b_times):6.0f} ms (min {min(b_times):.0f})"
     )
+    verdict = "for reference" if goal is None else f"goal {goal}x: "
+    if goal is not None:
+        verdict += "met" if ratio <= goal else "NOT met"
     print(
-        f"  median of pair ratios {ratio:.2f}x (range {ratios[0]:.2f}-{ratios[-1]:.2f}); "
-        f"goal {goal}x: {'met' if ratio <= goal else 'NOT met'}",
+        f"  median of pair ratios {ratio:.2f}x (range {ratios[0]:.2f}-{ratios[-1]:.2f}); {verdict}",
         flush=True,
     )
 
 
+def compile_package() -> None:
+    """Bytecode for every module of steward_app, as an installed copy has it (pip and the
+    bundles compile it); otherwise a checkout run with PYTHONDONTWRITEBYTECODE compiles our
+    modules from source in every process (bench_window.py does the same)."""
+    import steward_app
+
+    compileall.compile_dir(Path(steward_app.__file__).parent, quiet=1)
+
+
 def main() -> None:
+    compile_package()
     folder = Path(tempfile.mkdtemp(prefix="bench-commands-"))
     try:
         measure(folder)
@@ -139,6 +203,12 @@ def main() -> None:
 def measure(folder: Path) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--demo", action="store_true", help="standings on the demo vote")
+    parser.add_argument(
+        "--report", action="store_true", help="report coalition --pdf on the demo vote"
+    )
+    parser.add_argument(
+        "--versus", type=Path, help="with --report: another checkout's steward_app (e.g. main)"
+    )
     parser.add_argument("--large", type=Path, help="a vote made by bench.generate")
     parser.add_argument("--csv", type=Path, help="a counts CSV for --large (bench.generate)")
     parser.add_argument("--pairs", type=int, default=9)
@@ -148,9 +218,10 @@ def measure(folder: Path) -> None:
     app = [sys.executable, "-m", "steward_app"]
     py = [sys.executable, "-c"]
     print(f"command: {' '.join(sys.argv)}")
-    if args.demo:
-        demo = folder / "demo.sqlite"
+    demo = folder / "demo.sqlite"
+    if args.demo or args.report:
         subprocess.run(app + ["--db", str(demo), "demo"], check=True, capture_output=True, env=env)
+    if args.demo:
         pairs(
             "standings, demo vote",
             app + ["--db", str(demo), "standings"],
@@ -159,6 +230,8 @@ def measure(folder: Path) -> None:
             env,
             1.2,
         )
+    if args.report:
+        report(folder, demo, args.versus, args.pairs, env)
     if args.large and not args.skip_json:
         db = folder / "large.sqlite"
         shutil.copyfile(args.large, db)  # its parsed setup is kept there by the first run
@@ -198,6 +271,30 @@ def measure(folder: Path) -> None:
             10.0,
             fresh_copy,
             fresh_plain,
+        )
+
+
+def report(folder: Path, demo: Path, versus: Path | None, count: int, env: dict[str, str]) -> None:
+    """`report coalition --pdf` on the demo vote against its floors (and another checkout)."""
+    env = {**env, "QT_QPA_PLATFORM": "offscreen"}  # the same platform for every process
+    py = [sys.executable, "-c"]
+    command = ["--db", str(demo), "report", "coalition", "--pdf", str(folder / "ours.pdf")]
+    ours = [sys.executable, "-m", "steward_app", *command]  # the real entry point
+    one_line = py + [ONE_LINE_PDF, str(folder / "floor.pdf")]
+    pairs("report coalition --pdf, demo vote", ours, one_line, count, env, 2.0)
+    with_row = py + [ONE_LINE_PDF_AND_ONE_ROW, str(folder / "floor-row.pdf"), str(demo)]
+    pairs("  the same, against a one-line PDF + one row read", ours, with_row, count, env, None)
+    if versus is not None:
+        compileall.compile_dir(versus / "steward_app", quiet=1)
+        here = Path(__file__).resolve().parents[1]
+        pairs(
+            f"  the same, this checkout / {versus}",
+            [*py, FROM_CHECKOUT, str(here), *command],  # both started the same way
+            [*py, FROM_CHECKOUT, str(versus), *command],
+            count,
+            env,
+            None,
+            names=("this checkout", versus.name),
         )
 
 
