@@ -135,11 +135,10 @@ def _report(cli: Cli) -> int:
 def _report_data(cli: Cli) -> ReportData:
     from steward_app.reports.document import ReportData
     from steward_app.services.overrides import list_overrides
+    from steward_app.services.standings_cache import load_standings
     from steward_app.services.state_code import state_code  # not file exchange's cryptography
 
     store = cli.store
-    from steward_app.services.standings_cache import load_standings
-
     standings, declared = load_standings(store)  # raises NoVote without a vote
     now = dt.datetime.now().astimezone()
     return ReportData(
