@@ -19,6 +19,9 @@
 #      X11 through the bundled xcb plugin: it loads the demo (read through the command line while
 #      the window runs), is still running a few seconds later, and on SIGTERM closes as Quit
 #      does (exit 0) with no traceback. The product has no test-only way to quit; SIGTERM is what logging out does;
+#   5b. on X11, keys pressed in the window (packaging/press_keys.py, Ctrl+4 then Ctrl+5) open the
+#      Evening tab, which builds the pyqtgraph chart (numpy, QtOpenGL: nothing else loads them),
+#      and the What-if tab; the window keeps running, with no traceback in its output;
 #   6. a tally file opened with the bundle (`steward-app FILE.tally`, what a double-click runs):
 #      exported from the demo database by the bundle's command line, it makes the window's new
 #      database reach the exporter's state code; a second start with the file hands it to that
@@ -162,6 +165,34 @@ if command -v Xvfb >/dev/null; then
   xvfb_pid=$!
   sleep 1
   window_check x11 QT_QPA_PLATFORM=xcb DISPLAY="$display"
+
+  # 5b. the charts' tabs, opened from the keyboard
+  bundle_exec QT_QPA_PLATFORM=xcb DISPLAY="$display" --steward "a steward" --pc "smoke test PC" \
+    --demo >window-tabs.log 2>&1 &
+  window_pid=$!
+  DISPLAY="$display" "$PROJECT/.venv/bin/python" "$PROJECT/packaging/press_keys.py" \
+    "$window_pid" Ctrl+4 Ctrl+5 || fail "no keys pressed in the window: $(cat window-tabs.log)"
+  charted=""
+  for _ in $(seq 1 40); do
+    if grep -q "numpy/_core/_multiarray_umath" "/proc/$window_pid/maps" 2>/dev/null \
+      && grep -q "QtOpenGL" "/proc/$window_pid/maps"; then
+      charted=yes
+      break
+    fi
+    sleep 0.5
+  done
+  sleep 2
+  kill -0 "$window_pid" 2>/dev/null || fail "the window ended after its tabs were opened: $(cat window-tabs.log)"
+  kill -TERM "$window_pid"
+  status=0
+  wait "$window_pid" || status=$?
+  window_pid=""
+  [ -n "$charted" ] || fail "the Evening tab did not load the chart's libraries (numpy, QtOpenGL)"
+  [ "$status" = 0 ] || fail "SIGTERM after the tabs should close the window as Quit does (0), not $status"
+  if grep -q -e Traceback -e "Failed to execute" window-tabs.log; then
+    fail "opening the tabs: $(cat window-tabs.log)"
+  fi
+  pass "window (x11): the Evening tab's chart (pyqtgraph, numpy) and the What-if tab opened"
 else
   echo "note: Xvfb not installed; the X11 window check was skipped"
 fi
