@@ -4,10 +4,10 @@ builds the pyqtgraph chart, which nothing else in the smoke test loads).
 
     DISPLAY=:90 python packaging/press_keys.py PID Ctrl+4 [Ctrl+5 ...]
 
-The window is the top-level one whose _NET_WM_PID is PID; it is given the input focus (there
-is no window manager on a test server to do it), then each key combination is pressed and
-released through the XTEST extension, a second apart. Exits 1 when no such window appears
-within 30 seconds. Linux (X11) only, like the smoke test.
+The window is the top-level one whose _NET_WM_PID is PID; once it is shown (mapped) it is
+given the input focus (there is no window manager on a test server to do it), then each key
+combination is pressed and released through the XTEST extension, a second apart. Exits 1 when
+no such window is shown within 30 seconds. Linux (X11) only, like the smoke test.
 """
 
 from __future__ import annotations
@@ -63,6 +63,38 @@ x.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
 xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
 
 KEY_NAMES = {"ctrl": "Control_L", "shift": "Shift_L", "alt": "Alt_L"}
+IS_VIEWABLE = 2
+
+
+class WindowAttributes(ctypes.Structure):
+    _fields_ = [
+        *((name, ctypes.c_int) for name in ("x", "y", "width", "height", "border", "depth")),
+        ("visual", ctypes.c_void_p),
+        ("root", ctypes.c_ulong),
+        *((name, ctypes.c_int) for name in ("c_class", "bit_gravity", "win_gravity", "store")),
+        ("backing_planes", ctypes.c_ulong),
+        ("backing_pixel", ctypes.c_ulong),
+        ("save_under", ctypes.c_int),
+        ("colormap", ctypes.c_ulong),
+        ("map_installed", ctypes.c_int),
+        ("map_state", ctypes.c_int),
+        *((name, ctypes.c_long) for name in ("all_masks", "your_mask", "no_propagate_mask")),
+        ("override_redirect", ctypes.c_int),
+        ("screen", ctypes.c_void_p),
+    ]
+
+
+x.XGetWindowAttributes.argtypes = [
+    ctypes.c_void_p,
+    ctypes.c_ulong,
+    ctypes.POINTER(WindowAttributes),
+]
+
+
+def viewable(display: int, window: int) -> bool:
+    attributes = WindowAttributes()
+    found = x.XGetWindowAttributes(display, window, ctypes.byref(attributes))
+    return bool(found) and attributes.map_state == IS_VIEWABLE
 
 
 def window_of(display: int, pid: int) -> int | None:
@@ -138,10 +170,10 @@ def main(argv: list[str]) -> int:
         raise SystemExit("press_keys: cannot open the X display (is DISPLAY set?)")
     deadline = time.monotonic() + 30
     window = window_of(display, pid)
-    while window is None and time.monotonic() < deadline:
+    while (window is None or not viewable(display, window)) and time.monotonic() < deadline:
         time.sleep(0.5)
         window = window_of(display, pid)
-    if window is None:
+    if window is None or not viewable(display, window):
         print(f"press_keys: process {pid} showed no window", file=sys.stderr)
         return 1
     x.XRaiseWindow(display, window)
