@@ -2,8 +2,8 @@
 it (issue 15, bundle size), in plain Python so the tests check it without PyInstaller
 (tests/packaging/test_bundle_trim.py). Each cut was checked against what the application loads:
 the modules in sys.modules after the UI, reports, command-line, sync and store tests, and the
-shared libraries in /proc/PID/maps of the bundled window (X11 and offscreen), of a PDF report
-and of a tally file's import; docs/dev/performance-notebook.md, "The packaged application".
+shared libraries in /proc/PID/maps of that test session and of the bundled window on X11 with
+its chart tabs open; docs/dev/performance-notebook.md, "Bundle size".
 
 Modules are left out by name, which is the same on every platform. Qt plugins are matched by
 their folder and their name without the platform's prefix and suffix (libqjpeg.so, qjpeg.dll,
@@ -30,12 +30,12 @@ from pathlib import Path, PurePosixPath
 # dialects, and the only database is SQLite (alembic.ddl.postgresql does import its dialect,
 # so that one stays).
 UNUSED_MODULES = (
-    "numpy.random",  # 2.8 MB of extension modules
+    "numpy.random",  # 2.7 MiB of extension modules
     "numpy.f2py",  # Fortran wrapper generator, a build tool; pulls charset_normalizer
     "numpy.testing",  # numpy's test helpers; pulls doctest and pdb
     "numpy.polynomial",
     "readline",
-    "pygments",  # 1.7 MB of compiled modules
+    "pygments",  # 1.7 MiB of compiled modules
     "ssl",
     "sqlalchemy.dialects.mysql",
     "sqlalchemy.dialects.oracle",
@@ -51,10 +51,10 @@ UNUSED_PLUGIN_FOLDERS = frozenset({"generic", "egldeviceintegrations", "tls", "n
 
 # Single plugins left out. platforms: the window runs on xcb or wayland (Linux), windows,
 # cocoa, and offscreen for the command line's PDF reports; eglfs, linuxfb, vnc and
-# vkkhrdisplay are for devices without a desktop, minimal and minimalegl for tests of Qt
-# itself. imageformats: the application reads and writes PNG only (its icons, a chart saved
-# or copied), which is built into QtGui; SVG stays (icon themes on Linux, pyqtgraph's QtSvg),
-# and ICO (Windows icons).
+# vkkhrdisplay are for devices without a desktop, minimal and minimalegl headless ones that
+# offscreen stands in for. imageformats: the application reads and writes PNG only (its
+# icons, a chart saved or copied), which is built into QtGui; SVG stays (icon themes on Linux,
+# pyqtgraph's QtSvg), and ICO (Windows icons).
 UNUSED_PLUGINS = frozenset(
     {
         ("platforms", "qeglfs"),
