@@ -4,7 +4,8 @@ window (bench/bare_window.py, packaging/bare-window.spec), started the same way 
     .venv/bin/python -m bench.bench_bundle [--runs 7] [--bundle dist/steward-app]
 
 Needs the application bundle (bash packaging/build-bundle.sh), Xvfb and libXdamage; the bare
-bundle is built into build/bench-bare/ on first use (about a minute).
+bundle is built into build/bench-bare/ on first use, and again when its spec changes (about a
+minute).
 
 The approach is bench/bench_window.py's: whole processes from launch, the median of several,
 each sample of ours right after a baseline sample so both see the same load, reported as a
@@ -138,9 +139,13 @@ class Screen:
 
 
 def bare_bundle() -> Path:
+    """The bare window's bundle, built again when its spec or the trimming it shares with the
+    application's (packaging/bundle_trim.py) is newer than the last build."""
     program = BARE_BUILD / "dist" / "bare-window" / "bare-window"
-    if not program.exists():
-        print("building the bare window's bundle (once) ...", flush=True)
+    sources = (BARE_SPEC, ROOT / "packaging" / "bundle_trim.py")
+    built = program.stat().st_mtime if program.exists() else 0.0
+    if any(source.stat().st_mtime > built for source in sources):
+        print("building the bare window's bundle ...", flush=True)
         subprocess.run(
             [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
             + ["--distpath", str(BARE_BUILD / "dist"), "--workpath", str(BARE_BUILD / "work")]
