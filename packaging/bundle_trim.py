@@ -80,6 +80,17 @@ UNUSED_PLUGINS = frozenset(
 )
 
 
+# Data files of pyqtgraph that nothing here reads: its logo, which pyqtgraph's mkQApp sets as
+# the icon of the QApplication it creates when there is none (the application creates its own
+# first), and the named colour maps of pyqtgraph.colormap.get, for images and colour bars (the
+# charts here are lines and bars in the application's own colours).
+UNUSED_DATA = ("pyqtgraph/icons/peegee/", "pyqtgraph/colors/maps/")
+
+
+def unused_data(dest: str) -> bool:
+    return dest.replace("\\", "/").startswith(UNUSED_DATA)
+
+
 def plugin_name(dest: str) -> tuple[str, str] | None:
     """("imageformats", "qjpeg") for a Qt plugin's place in the bundle, None for anything else.
 

@@ -103,6 +103,16 @@ def test_only_qt_plugins_are_judged() -> None:
         assert not t.unused_plugin(place), place
 
 
+def test_pyqtgraph_keeps_the_icons_its_plots_show() -> None:
+    t = trim()
+    for sep in ("/", "\\"):
+        assert t.unused_data(sep.join(["pyqtgraph", "icons", "peegee", "peegee_512px.png"]))
+        assert t.unused_data(sep.join(["pyqtgraph", "colors", "maps", "CET-L1.csv"]))
+        # the plot's "A" (auto range) button and the other small icons stay
+        assert not t.unused_data(sep.join(["pyqtgraph", "icons", "auto.png"]))
+        assert not t.unused_data(sep.join(["resources", "fonts", "DejaVuSans.ttf"]))
+
+
 def test_libraries_only_a_removed_plugin_needed_go_and_shared_ones_stay() -> None:
     links = {
         "plugins/gtk3.so": ["libgtk.so", "libQt6Gui.so"],
@@ -120,6 +130,7 @@ def test_libraries_only_a_removed_plugin_needed_go_and_shared_ones_stay() -> Non
 
 def test_the_spec_leaves_out_what_bundle_trim_names() -> None:
     assert "*UNUSED_MODULES," in SPEC
+    assert "a.datas = [d for d in a.datas if not unused_data(d[0])]" in SPEC
     assert "a.binaries = [b for b in a.binaries if not unused_plugin(b[0])]" in SPEC
     assert "orphans(kept, [dest for dest, src, kind in removed], linked)" in SPEC
     # the benchmark's bare window is built the same way, debug information included
