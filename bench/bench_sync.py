@@ -137,8 +137,13 @@ class _Chain:
     prev: str = GENESIS
 
 
-def signed_file(entries: int, pcs: int, seed: int = 7, units: int = 1000) -> tuple[bytes, str]:
-    """The bytes of a tally file holding `entries` entries from `pcs` PCs, and its setup."""
+def signed_file(
+    entries: int, pcs: int, seed: int = 7, units: int = 1000, order: str = "stored"
+) -> tuple[bytes, str]:
+    """The bytes of a tally file holding `entries` entries from `pcs` PCs, and its setup.
+    `order`: "stored" (by origin then seq, as every version writes them), or, for a hostile
+    file signed as it is (bench/hostile_files.py), "shuffled" or "last-swapped" (its last
+    two lines swapped)."""
     rng = random.Random(seed)
     keys = [
         signer_from_private(
@@ -193,6 +198,10 @@ def signed_file(entries: int, pcs: int, seed: int = 7, units: int = 1000) -> tup
             e = add(chains[pc], type=EntryType.COUNT_ENTERED, key=EntryKey.count(slot), body=values)
             heads[slot] = [*current, (e.id, pc, values)]
     made.sort(key=lambda e: (e.origin, e.seq))
+    if order == "shuffled":
+        rng.shuffle(made)
+    elif order == "last-swapped":
+        made[-2:] = made[:-3:-1]
     checkpoints = [bundle.sign_checkpoint(c.signer, vote, c.seq, c.prev) for c in chains if c.seq]
     data = bundle.build(
         vote=vote,

@@ -8,7 +8,8 @@ what the command said (the refusal code, "skipped", or what it imported), the ex
 child's peak memory (ru_maxrss) and its time. Then one folder import of all of them with a good
 file, and legitimate large imports (bench.bench_sync's files of `--large` entries from 12 PCs:
 by default 100,000, and 250,000, whose 126 MB of entries are near the 128 MB cap) for
-comparison. POSIX only (named pipes, devices, byte file names, ru_maxrss of a child).
+comparison, and the largest of them with its last two lines swapped (refused as damaged once
+every line is read: the most a file listing its lines out of order costs). POSIX only (named pipes, devices, byte file names, ru_maxrss of a child).
 docs/sync-format.md, "Hostile files", has the figures of a run.
 
 The builders are also used by tests/sync/test_hostile_files.py.
@@ -383,6 +384,19 @@ def main(argv: list[str] | None = None) -> int:
                 ["--db", str(folder / "db" / f"large-{entries}.sqlite"), "import", str(large_path)],
                 f"legitimate: {entries:,} entries, 12 PCs ({unpacked / MB:,.0f} MB unpacked)",
                 large_path.stat().st_size,
+            )
+        )
+    if a.large:  # signed by its maker, lines out of order only at its very end: the worst case
+        entries = max(a.large)
+        mixed, _ = signed_file(entries, 12, order="last-swapped")
+        mixed_path = folder / f"out-of-order-{entries}.tally"
+        mixed_path.write_bytes(mixed)
+        del mixed
+        results.append(
+            run_cli(
+                ["--db", str(folder / "db" / "out-of-order.sqlite"), "import", str(mixed_path)],
+                f"out of order: {entries:,} entries, its last two lines swapped",
+                mixed_path.stat().st_size,
             )
         )
     print("| file | size | what the command said | exit | peak MB | s |")

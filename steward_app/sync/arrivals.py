@@ -65,8 +65,6 @@ class Incoming:
     forked: tuple[Fork, ...]
     origins: list[str]  # every origin of a new line, by its index
     line_origins: array[int]  # per line: the index of its origin, or _NONE when it does not come in
-    order: list[int] | None  # the lines coming in, in order, when the file lists them otherwise
-    sizes: array[int]  # with `order`: each line's length
     keys: set[tuple[str, str, str, str]]  # (kind, question, unit, part) of the new entries
     # the lines' ids sorted, once origins_of() has built it: (8-byte prefixes, line numbers)
     index: list[tuple[array[int], array[int]]] = field(default_factory=list, compare=False)
@@ -108,40 +106,21 @@ class Incoming:
         budget = CHUNK_BYTES if budget is None else budget
         keys: SlotKeys = {}
         ids, take = self.opened.lines.ids, self.line_origins
-        if self.order is None:  # the file's own order: every file this version writes
-            part: list[Entry] = []
-            held = 0
-            for number, line in enumerate(self.opened.read_lines()):
-                if take[number] != _NONE:
-                    part.append(read_entry(line, ids[32 * number : 32 * number + 32].hex(), keys))
-                    held += len(line)
-                    if len(part) == size or held >= budget:
-                        yield part
-                        part, held = [], 0
-            if part:
-                yield part
-            return
-        order, sizes, done = self.order, self.sizes, 0
-        while done < len(order):  # a reading of the file for each part
-            end, held = done + 1, sizes[order[done]]
-            while end < len(order) and end - done < size and held + sizes[order[end]] < budget:
-                held += sizes[order[end]]
-                end += 1
-            wanted = {n: at for at, n in enumerate(order[done:end])}
-            found: list[bytes] = [b""] * len(wanted)
-            for number, line in enumerate(self.opened.read_lines()):
-                at = wanted.get(number)
-                if at is not None:
-                    found[at] = line
-            yield [
-                read_entry(line, ids[32 * n : 32 * n + 32].hex(), keys)
-                for n, line in zip(order[done:end], found, strict=True)
-            ]
-            done = end
+        part: list[Entry] = []
+        held = 0
+        for number, line in enumerate(self.opened.read_lines()):
+            if take[number] != _NONE:
+                part.append(read_entry(line, ids[32 * number : 32 * number + 32].hex(), keys))
+                held += len(line)
+                if len(part) == size or held >= budget:
+                    yield part
+                    part, held = [], 0
+        if part:
+            yield part
 
 
 class _Origin:
-    """What the first reading keeps of one origin's new entries in a file listed in order."""
+    """What the first reading keeps of one origin's new entries."""
 
     __slots__ = ("broken", "count", "first", "last_id", "last_seq", "pc", "steward")
 
@@ -163,8 +142,8 @@ def new_entries(
     `is_known(ids)` gives, for the lines' ids (32 bytes each), the numbers (0-based) of the
     lines this PC holds and how many different ids they have; `chain_end(origins)` gives,
     per origin, the seq and id of the last entry this PC holds (absent: none). Every line is
-    read and checked here; a file whose new lines are not listed by origin then seq (no file
-    this version writes) has them read once more to check each chain in order."""
+    read and checked here, in one reading: the new lines must be listed by origin then seq,
+    as every version writes them (a file listing them otherwise is refused as damaged)."""
     manifest = opened.manifest
     count = opened.count
     line_origins = array("I", [_NONE]) * count
@@ -177,7 +156,7 @@ def new_entries(
     special: list[tuple[str, int, int, Entry]] = []
     keys: SlotKeys = {}  # the entries of one slot share its key
     key_fields: set[tuple[str, str, str, str]] = set()
-    in_order, last = True, ("", 0)
+    last = ("", 0)
     ids = opened.lines.ids
     for number, line in enumerate(opened.read_lines()):
         if line_origins[number] != _NONE:
@@ -224,11 +203,8 @@ def new_entries(
         key_fields.add(key)
         if entry is not None and entry.type in _SPECIAL:
             special.append((origin, seq, number, entry))
-        if not in_order:
-            continue
         if (origin, seq) <= last:
-            in_order = False  # checked again below, from every line's seq and ids
-            continue
+            raise _out_of_order(number + 1, origin, seq, *last)
         last = (origin, seq)
         chain = chains.get(origin)
         if chain is None:
@@ -238,9 +214,6 @@ def new_entries(
             chain.broken = seq
         chain.last_seq, chain.last_id = seq, digest
         chain.count += 1
-    order, sizes = None, array("I")
-    if not in_order:
-        chains, order, sizes = _chains_out_of_order(opened, line_origins, origins)
     ends = chain_end(sorted(chains))
     checkpoints: dict[str, Checkpoint] = {}
     forked: list[Fork] = []
@@ -290,9 +263,6 @@ def new_entries(
         for number, at in enumerate(line_origins):
             if at in left_out:
                 line_origins[number] = _NONE
-        if order is not None:
-            order = [n for n in order if line_origins[n] != _NONE]
-    special.sort(key=lambda s: (s[0], s[1], s[2]))
     return Incoming(
         opened,
         taken,
@@ -303,58 +273,29 @@ def new_entries(
         tuple(forked),
         origins,
         line_origins,
-        order,
-        sizes,
         key_fields,
     )
 
 
-def _chains_out_of_order(
-    opened: Opened, line_origins: array[int], origins: list[str]
-) -> tuple[dict[str, _Origin], list[int], array[int]]:
-    """The chains of a file whose new lines are not listed by origin then seq: the lines
-    read again, each origin's entries put in order of seq (then of line, as a stable sort
-    leaves equal ones) and checked as the first reading checks them in order; with the
-    order of the lines coming in. Some 80 bytes a line (an int each and the prev ids in one
-    block): only a file no version writes comes here."""
-    rank = {origin: at for at, origin in enumerate(sorted(origins))}
-    by_rank = sorted(origins)
-    keyed: list[int] = []
-    prevs = bytearray(32 * opened.count)  # per line: the id it follows
-    sizes = array("I", [0]) * opened.count
-    firsts: dict[str, tuple[int, int, str, str]] = {}  # (seq, line, steward, pc) of the first
-    ids = opened.lines.ids
-    for number, line in enumerate(opened.read_lines()):
-        if line_origins[number] == _NONE:
-            continue
-        e = read_entry(line, ids[32 * number : 32 * number + 32].hex())
-        keyed.append((rank[e.origin] << 72) | (e.seq << 22) | number)
-        sizes[number] = len(line)
-        prevs[32 * number : 32 * number + 32] = bytes.fromhex(e.prev)
-        first = firsts.get(e.origin)
-        if first is None or (e.seq, number) < first[:2]:
-            firsts[e.origin] = (e.seq, number, e.steward, e.pc)
-    keyed.sort()
-    chains: dict[str, _Origin] = {}
-    order: list[int] = []
-    for key in keyed:
-        number, seq, origin = key & _LINE_BITS, (key >> 22) & _SEQ_BITS, by_rank[key >> 72]
-        order.append(number)
-        entry_id = ids[32 * number : 32 * number + 32].hex()
-        prev = prevs[32 * number : 32 * number + 32].hex()
-        chain = chains.get(origin)
-        if chain is None:
-            chain = chains[origin] = _Origin.__new__(_Origin)
-            chain.first = (seq, prev)
-            chain.steward, chain.pc = firsts[origin][2:]
-            chain.count, chain.broken = 1, None
-        else:
-            if chain.broken is None and (seq != chain.last_seq + 1 or prev != chain.last_id):
-                chain.broken = seq
-            chain.count += 1
-        chain.last_seq, chain.last_id = seq, entry_id
-    return chains, order, sizes
-
-
-_LINE_BITS = (1 << 22) - 1  # a line's number: a file holds at most 128 MB / 256 B = 2**19
-_SEQ_BITS = (1 << 50) - 1  # a seq: at most domain.entries.MAX_NUMBER, under 2**50
+def _out_of_order(
+    number: int, origin: str, seq: int, last_origin: str, last_seq: int
+) -> ImportRefused:
+    """A file whose new lines are not listed by origin then seq: every version of steward-app
+    writes a file's entries so (store.exchange_log.export_lines), and reading one listed
+    otherwise would take a reading of the file per part (docs/sync-format.md, "Hostile
+    files")."""
+    if origin == last_origin:
+        why = _("entry #{seq} of {key} comes after its entry #{last}").format(
+            seq=seq, key=fingerprint(origin), last=last_seq
+        )
+    else:
+        why = _("the entries of {key} come after those of {last_key}").format(
+            key=fingerprint(origin), last_key=fingerprint(last_origin)
+        )
+    return ImportRefused(
+        Refusal.DAMAGED,
+        _(
+            "The file is damaged: its entries are not listed in the order steward-app writes "
+            "them, each key's together and by number (line {number}: {why})."
+        ).format(number=number, why=why),
+    )

@@ -1,6 +1,7 @@
 """An import reads its entries twice and writes them a part at a time (sync.arrivals.Incoming,
-services.exchange): whatever the size of the parts, and in whatever order a file lists its
-lines, the database ends exactly as one import of them all at once leaves it, row for row."""
+services.import_run): whatever the size of the parts, the database ends exactly as one import
+of them all at once leaves it, row for row. A file listing its lines in another order than
+every version writes them is refused."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from typing import Any
 
 import pytest
 
+from steward_app.domain.entries import parse_entry
+from steward_app.domain.identity import fingerprint
 from steward_app.services import exchange, import_run
 from steward_app.services.identity import signer_for
 from steward_app.sync import arrivals, bundle
-from steward_app.sync.errors import ImportRefused
+from steward_app.sync.errors import ImportRefused, Refusal
 from tests.small_vote import setup_text
 from tests.sync.helpers import PC
 from tests.sync.test_arrival_counts import _evening
@@ -69,16 +72,6 @@ def take(pc: PC, data: bytes, **kw: object) -> exchange.ImportReport:
     return exchange.import_bytes(pc.store, data, name="f.tally", clock=lambda: NOW, **kw)  # type: ignore[arg-type]
 
 
-def shuffled(pc: PC, data: bytes, seed: int, drop: int | None = None) -> bytes:
-    """The same file signed again by its exporter (`pc`), its lines in another order (and,
-    with `drop`, one line left out)."""
-    lines = list(bundle.open_file(data, None, None).read_lines())
-    if drop is not None:
-        del lines[drop]
-    random.Random(seed).shuffle(lines)
-    return bundle.build(**_fields(pc, data), lines=lines)
-
-
 @pytest.mark.parametrize("size", [1, 3, 50])
 def test_parts_of_any_size_leave_what_one_part_leaves(
     evening: list[PC], tmp_path: Path, template: Path, monkeypatch: pytest.MonkeyPatch, size: int
@@ -106,47 +99,95 @@ def test_parts_of_any_size_leave_what_one_part_leaves(
             pc.close()
 
 
-@pytest.mark.parametrize("size", [2, 4000])
-def test_a_file_listing_its_lines_in_any_order_imports_as_the_ordered_one(
-    evening: list[PC], tmp_path: Path, template: Path, monkeypatch: pytest.MonkeyPatch, size: int
+def reordered(pc: PC, data: bytes, move: tuple[int, int]) -> tuple[bytes, list[bytes]]:
+    """The same file signed again by its exporter (`pc`), line `move[0]` moved to `move[1]`;
+    with its lines."""
+    lines = list(bundle.open_file(data, None, None).read_lines())
+    lines.insert(move[1], lines.pop(move[0]))
+    return bundle.build(**_fields(pc, data), lines=lines), lines
+
+
+@pytest.mark.parametrize(
+    ("move", "at", "said"),
+    [  # `at`: the first line out of order (0-based)
+        ((5, 6), 6, "entry #{seq} of {key} comes after its entry #{last}"),
+        ((-1, 1), 2, "the entries of {key} come after those of {last_key}"),
+    ],
+)
+def test_a_file_listing_its_lines_out_of_order_is_refused_as_damaged_changing_nothing(
+    evening: list[PC],
+    tmp_path: Path,
+    template: Path,
+    move: tuple[int, int],
+    at: int,
+    said: str,
 ) -> None:
+    """Every version writes a file's entries by origin then seq; a file listing them
+    otherwise (made by another program) is refused, saying where, before anything is
+    written: it is no longer read once per part (docs/sync-format.md, "Hostile files")."""
     data = evening[0].export()
-    mixed = shuffled(evening[0], data, seed=size)
-    assert mixed != data and bundle.open_file(mixed, None, None).count > 50
-    monkeypatch.setattr(import_run, "CHUNK", size)
-    ordered = [PC(tmp_path / "a", "joining", template), copy(evening[1], tmp_path / "a", "pc1")]
-    unordered = [PC(tmp_path / "b", "joining", template), copy(evening[1], tmp_path / "b", "pc1")]
+    mixed, lines = reordered(evening[0], data, move)
+    assert bundle.open_file(mixed, None, None).count == len(lines)  # signed as it is
+    entry, before = parse_entry(lines[at]), parse_entry(lines[at - 1])
+    assert (entry.origin == before.origin) == (move == (5, 6))  # each case as it says
+    expected = said.format(
+        seq=entry.seq,
+        key=fingerprint(entry.origin),
+        last=before.seq,
+        last_key=fingerprint(before.origin),
+    )
+    pc = PC(tmp_path, "joining", template)
     try:
-        for a, b in zip(ordered, unordered, strict=True):
-            assert take(a, data) == take(b, mixed)
-            assert rows(a) == rows(b)
-            assert a.state() == b.state()
+        with pytest.raises(ImportRefused) as refused:
+            take(pc, mixed)
+        assert refused.value.code is Refusal.DAMAGED
+        assert str(refused.value) == (
+            "The file is damaged: its entries are not listed in the order steward-app "
+            f"writes them, each key's together and by number (line {at + 1}: {expected}). "
+            "Get a fresh copy from the steward who exported it."
+        )
+        assert rows(pc) == [[] for _ in TABLES]  # nothing written
+        assert take(pc, data).outcome == "joined"  # the file as exported
     finally:
-        for pc in [*ordered, *unordered]:
-            pc.close()
+        pc.close()
 
 
-def test_a_broken_chain_is_refused_alike_in_any_order(
-    evening: list[PC], tmp_path: Path, template: Path
+def test_a_file_out_of_order_is_refused_by_a_pc_holding_part_of_it(
+    evening: list[PC], tmp_path: Path
 ) -> None:
+    """The order is checked on the lines a PC does not hold yet (the others are not read)."""
+    data = evening[0].export()
+    lines = list(bundle.open_file(data, None, None).read_lines())
+    backwards = bundle.build(**_fields(evening[0], data), lines=lines[::-1])
+    pc = copy(evening[1], tmp_path, "pc1")
+    try:
+        kept = rows(pc)
+        with pytest.raises(ImportRefused) as refused:
+            take(pc, backwards)
+        assert refused.value.code is Refusal.DAMAGED
+        assert "not listed in the order steward-app writes them" in str(refused.value)
+        assert rows(pc) == kept
+        report = take(pc, data)  # the file as exported
+        assert report.outcome == "imported" and report.known > 0
+    finally:
+        pc.close()
+
+
+def test_a_broken_chain_is_refused(evening: list[PC], tmp_path: Path, template: Path) -> None:
     data = evening[0].export()
     lines = list(bundle.open_file(data, None, None).read_lines())
     middle = len(lines) // 2  # an entry in the middle of its chain: the next one follows nothing
-    ordered = bundle.build(  # signed again by its exporter, one line left out
+    broken = bundle.build(  # signed again by its exporter, one line left out
         **_fields(evening[0], data), lines=[x for i, x in enumerate(lines) if i != middle]
     )
-    mixed = shuffled(evening[0], data, seed=1, drop=middle)
-    said = []
-    for file in (ordered, mixed):
-        pc = PC(tmp_path, f"r{len(said)}", template)
-        try:
-            with pytest.raises(ImportRefused) as refused:
-                take(pc, file)
-            said.append(str(refused.value))
-            assert rows(pc)[0] == []  # nothing written
-        finally:
-            pc.close()
-    assert said[0] == said[1] and "do not follow on from one another" in said[0]
+    pc = PC(tmp_path, "r", template)
+    try:
+        with pytest.raises(ImportRefused) as refused:
+            take(pc, broken)
+        assert "do not follow on from one another" in str(refused.value)
+        assert rows(pc)[0] == []  # nothing written
+    finally:
+        pc.close()
 
 
 def _fields(pc: PC, data: bytes) -> dict[str, Any]:
