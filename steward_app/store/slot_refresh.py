@@ -131,7 +131,7 @@ SELECT e.key_id, k.question, k.unit, k.part,
        ELSE 'conflict' END,
   COUNT(*), MIN(e.yes), MIN(e.no), MIN(e.void), MIN(e.challenged), MIN(e.eligible),
   MAX(e.final)
-FROM entries e JOIN entry_keys k ON k.id = e.key_id
+FROM entries e {join} entry_keys k ON k.id = e.key_id
 WHERE {kind} = 'count' {where}
   AND NOT EXISTS (SELECT 1 FROM supersessions s WHERE s.target = e.hash AND s.key_id = e.key_id)
 GROUP BY e.key_id
@@ -158,7 +158,13 @@ def refresh_slots(conn: Connection, key_row_ids: Iterable[int] | None) -> None:
     """Recompute the slot rows of these keys (all slots when None) from their heads."""
     if key_row_ids is None:
         conn.exec_driver_sql("DELETE FROM slots")
-        conn.exec_driver_sql(_SLOT_INSERT + _SLOT_SELECT.format(kind="k.kind", where=""))
+        # every slot: the entries read in the order they are stored and grouped after, not
+        # fetched key by key through their index (a first import of 100,000 entries: 0.25 s
+        # against 0.5 s; the same rows)
+        conn.exec_driver_sql(
+            _SLOT_INSERT
+            + _SLOT_SELECT.format(join="NOT INDEXED CROSS JOIN", kind="k.kind", where="")
+        )
         return
     ids = list(key_row_ids)
     if not ids:
@@ -171,5 +177,7 @@ def refresh_slots(conn: Connection, key_row_ids: Iterable[int] | None) -> None:
     # of the vote) instead of from the few touched keys
     conn.exec_driver_sql(
         _SLOT_INSERT
-        + _SLOT_SELECT.format(kind="+k.kind", where="AND e.key_id IN (SELECT key_id FROM touched)")
+        + _SLOT_SELECT.format(
+            join="JOIN", kind="+k.kind", where="AND e.key_id IN (SELECT key_id FROM touched)"
+        )
     )
