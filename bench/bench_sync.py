@@ -19,8 +19,9 @@ export           services.exchange.export_bytes from the database the first impo
                  then export_file's read-back check. Reported, no goal.
 
 Each measurement runs in a fresh process (what is not timed, e.g. building the baseline's rows,
-is done first), interleaved, `--repeat` times; ratios are the median of each repetition's
-ratio to its own baseline. Everything runs in bench/out/sync/ (gitignored).
+is done first), interleaved, `--repeat` times, in the opposite order every other time; ratios
+are the median of each repetition's ratio to its own baseline, with their range. Everything
+runs in bench/out/sync/ (gitignored).
 
 `--phases`: instead, `--repeat` first imports (each in a fresh process) with a timer around
 each phase (PHASES), and a table of where the time goes.
@@ -318,6 +319,11 @@ class Figures:
         """The median of each run's ratio to the baseline measured just before it."""
         return statistics.median(v / b for v, b in zip(values, self.baseline, strict=True))
 
+    def spread(self, values: list[float]) -> tuple[float, float]:
+        """The lowest and highest of the runs' ratios to their baselines."""
+        ratios = [v / b for v, b in zip(values, self.baseline, strict=True)]
+        return min(ratios), max(ratios)
+
     def table(self) -> str:
         rows = [
             ("plain sqlite3 executemany (baseline)", self.baseline, "1", ""),
@@ -328,12 +334,14 @@ class Figures:
             ("export (write, read back, verify)", self.export, "", "-"),
         ]
         out = [
-            "| measurement | median (ms) | runs (ms) | vs baseline (median of run ratios) | goal |",
+            "| measurement | median (ms) | runs (ms) | vs baseline: median of run ratios (range) "
+            "| goal |",
             "|---|---:|---|---:|---|",
         ]
         for name, values, ratio, goal in rows:
             runs = ", ".join(f"{v * 1000:,.0f}" for v in values)
-            shown = ratio or f"{self.paired(values):.3g}x"
+            low, high = self.spread(values)
+            shown = ratio or f"{self.paired(values):.3g}x ({low:.3g}-{high:.3g})"
             out.append(
                 f"| {name} | {self.median(values) * 1000:,.0f} | {runs} | {shown} | {goal} |"
             )
@@ -488,7 +496,8 @@ def run(entries: int, pcs: int, repeat: int, folder: Path = OUT, fork: bool = Tr
     go = _child if fork else measure
     got: dict[str, list[float]] = {}
     for n in range(repeat):
-        for kind in ("indexed", "baseline", "import"):
+        kinds = ("indexed", "baseline", "import")
+        for kind in kinds if n % 2 == 0 else kinds[::-1]:  # the order flipped each time
             for key, value in go(kind, file, folder, template, n).items():
                 got.setdefault(key, []).append(value)
     return Figures(

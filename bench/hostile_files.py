@@ -9,7 +9,8 @@ child's peak memory (ru_maxrss) and its time. Then one folder import of all of t
 file, and legitimate large imports (bench.bench_sync's files of `--large` entries from 12 PCs:
 by default 100,000, and 250,000, whose 126 MB of entries are near the 128 MB cap) for
 comparison, and the largest of them with its last two lines swapped (refused as damaged once
-every line is read: the most a file listing its lines out of order costs). POSIX only (named pipes, devices, byte file names, ru_maxrss of a child).
+every line is read: the most a file listing its lines out of order costs). POSIX only (named
+pipes, devices, byte file names, ru_maxrss of a child).
 docs/sync-format.md, "Hostile files", has the figures of a run.
 
 The builders are also used by tests/sync/test_hostile_files.py.
