@@ -24,9 +24,17 @@ def test_the_generated_file_imports_with_every_entry_applied(tmp_path: Path) -> 
 def test_the_benchmark_runs_and_reports_every_measurement(tmp_path: Path) -> None:
     figures = run(entries=400, pcs=3, repeat=1, folder=tmp_path, fork=False)
     table = figures.table()
-    for name in ("baseline", "first import", "repeated import", "nothing new", "export"):
+    for name in (
+        "baseline",
+        "strict reading",
+        "floor",
+        "first import",
+        "repeated import",
+        "export",
+    ):
         assert name in table
     assert figures.export_bytes > 0 and figures.paired(figures.repeat) < 1
+    assert "first import against the floor" in table and figures.over_floor()[0] > 1
 
 
 def test_a_large_first_import_computes_the_same_slots_as_the_sql(tmp_path: Path) -> None:
