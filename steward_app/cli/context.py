@@ -9,6 +9,7 @@ context and returning the exit status. Exit status: 0 success, 2 usage error, 1 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 from collections.abc import Callable
 from functools import cached_property
@@ -97,6 +98,14 @@ class Cli:
 
 
 Handler = Callable[[Cli], int]
+
+
+def keep_imports() -> None:
+    """Leave what was imported so far out of the garbage collector's passes (gc.freeze): the
+    modules, classes and functions live as long as the process. A command calls it after
+    importing a large library late (Qt, for a PDF); without it, the collector's first passes
+    walk every object the imports made (15-25 ms at a command's start; docs/performance.md)."""
+    gc.freeze()
 
 
 class LazyHandler:

@@ -20,7 +20,15 @@ from steward_app.cli import (
     report_commands,
     sync_commands,
 )
-from steward_app.cli.context import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Cli, Handler, LazyHandler
+from steward_app.cli.context import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    Cli,
+    Handler,
+    LazyHandler,
+    keep_imports,
+)
 from steward_app.domain.language import _, ngettext
 from steward_app.domain.reserved import WHOLE_UNIT
 from steward_app.services.errors import Refused
@@ -185,12 +193,10 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
 
 def collect_from_here() -> None:
     """Turn the garbage collector back on (the entry point starts with it off), leaving out
-    every object made so far: the modules, classes and functions the imports made live as long
-    as the process, and a first collection over them all took 15-25 ms of a command's start
-    (docs/performance.md). A command may then run long over many objects: it is collected as
-    usual."""
+    every object start-up made (cli.context.keep_imports). A command may then run long over
+    many objects: they are collected as usual."""
     if not gc.isenabled():
-        gc.freeze()
+        keep_imports()
         gc.enable()
 
 
