@@ -20,7 +20,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from steward_app.cli.open_files import files_to_open
 
     opening = files_to_open(args)  # `steward-app [--db PATH] FILE.tally ...`, else None
-    parsed = opening.args if opening else build_parser().parse_known_args(args)[0]
+    parser = None
+    if opening is not None:
+        parsed = opening.args
+    else:
+        parser = build_parser()  # built once: run() parses the command with it again
+        parsed = parser.parse_known_args(args)[0]
     from steward_app.services.logs import log_start, setup_logging
 
     setup_logging()  # the user's log folder (services.logs); never ballot numbers
@@ -33,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         utf8_output()  # a file or a pipe gets UTF-8, never the ANSI code page (Windows)
         try:
-            status = run(args)
+            status = run(args, parser=parser)
             sys.stdout.flush()  # a closed pipe shows here, not later at exit
             return status
         except BrokenPipeError:

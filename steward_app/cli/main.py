@@ -201,9 +201,14 @@ def collect_from_here() -> None:
 
 
 def run(
-    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    *,
+    parser: argparse.ArgumentParser | None = None,
 ) -> int:
-    """Run one command; returns the exit status (used by tests and the entry point)."""
+    """Run one command; returns the exit status (used by tests and the entry point).
+    `parser`: the one build_parser() made already, if any."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -213,7 +218,7 @@ def run(
         return EXIT_USAGE
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            args = build_parser().parse_args(argv)
+            args = (parser or build_parser()).parse_args(argv)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
