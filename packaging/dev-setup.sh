@@ -7,12 +7,13 @@ cd "$(dirname "$0")/.."
 
 # Qt 6 offscreen and on X11 (xcb), a font so text is never drawn as boxes, and the tools the
 # tests and screenshots use (Xvfb, xauth, poppler's pdftotext/pdftoppm; libXtst, through which
-# the bundle's smoke test presses keys), and the validators of the Linux desktop entry and MIME
-# type (desktop-file-validate, xmllint, update-mime-database).
+# the bundle's smoke test presses keys; binutils, whose objcopy and readelf the bundle's
+# debug-section tests use, as the bundle's build does), and the validators of the Linux desktop
+# entry and MIME type (desktop-file-validate, xmllint, update-mime-database).
 APT_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
-  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libcups2 xvfb xauth libxtst6 poppler-utils
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libcups2 xvfb xauth libxtst6 poppler-utils binutils
   desktop-file-utils libxml2-utils shared-mime-info
 )
 
