@@ -20,9 +20,10 @@ from steward_app.domain.language import _
 from steward_app.services.locations import default_db_path
 
 # The parsers of every command are built for each run (and for the window's options), so this
-# module and the command modules import the services a command uses inside its handler: a
-# `standings` then loads neither the services that write nor the domain's checks
-# (docs/performance.md, tests/cli/test_read_imports.py).
+# module imports what a command uses only when the command needs it, and a command's handler
+# lives in a module imported when it runs (LazyHandler) or imports its services inside it: a
+# `standings` then loads none of the services that write (docs/performance.md,
+# tests/cli/test_read_imports.py).
 if TYPE_CHECKING:
     from steward_app.domain.counts import SlotKey, SlotStatus
     from steward_app.services.authors import Author
@@ -119,6 +120,3 @@ class LazyHandler:
     def resolve(self) -> Handler:
         handler: Handler = getattr(importlib.import_module(self.module), self.name)
         return handler
-
-    def __call__(self, cli: Cli) -> int:
-        return self.resolve()(cli)

@@ -1,22 +1,22 @@
-"""`steward-app history [UNIT]`: every entry with its origin, in the current language."""
+"""`steward-app history [UNIT]`: every entry with its origin, in the current language.
+
+Imported when the command runs (its parser names it by module: cli.context.LazyHandler)."""
 
 from __future__ import annotations
 
 from steward_app.cli.context import EXIT_OK, Cli
+from steward_app.domain.declaration_checks import AGREEMENT_PART
+from steward_app.domain.entries import EntryType
+from steward_app.domain.identity import fingerprint
 from steward_app.domain.language import _, pgettext
+from steward_app.domain.wording import declared_word
+from steward_app.services.errors import NoVote, Refused
+from steward_app.services.overrides import signer_text
+from steward_app.store import entry_reads, signers
 
 
 def history(cli: Cli) -> int:
     """Every entry, correction and confirmation, with who signed it and what it replaced."""
-    # here, not at the top: every command's parser names this handler (cli.context)
-    from steward_app.domain.entries import EntryType
-    from steward_app.domain.identity import fingerprint
-    from steward_app.domain.wording import declared_word
-    from steward_app.services.declarations import AGREEMENT_PART
-    from steward_app.services.errors import NoVote, Refused
-    from steward_app.services.overrides import signer_text
-    from steward_app.store import entry_reads, signers
-
     with cli.store.reading() as conn:
         vote = cli.store.vote(conn)
         if vote is None:

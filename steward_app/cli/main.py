@@ -226,9 +226,9 @@ def run(
     from steward_app.cli import guard
     from steward_app.domain.setup_file import SetupError
 
-    handler: Handler = args.handler
-    if isinstance(handler, LazyHandler):
-        handler = handler.resolve()  # the command's module, and what it uses, imported here
+    named: Handler | LazyHandler = args.handler
+    # a handler named by module: its module, and what it uses, imported here
+    handler = named.resolve() if isinstance(named, LazyHandler) else named
     collect_from_here()
     cli = Cli(args, out, err)
     try:
