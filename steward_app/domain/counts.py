@@ -9,8 +9,9 @@ confirmed value; several heads that differ are a conflict, with no value until r
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from steward_app.domain.reserved import WHOLE_UNIT as WHOLE_UNIT  # noqa: PLC0414
 from steward_app.domain.tally import Numbers
@@ -53,6 +54,19 @@ class CountValues:
     challenged: int = 0
     eligible: int | None = None
     final: bool = False
+
+    @classmethod
+    def of(cls, numbers: Mapping[str, Any], final: bool) -> CountValues:
+        """From a count's numbers by name (an entry's body, a checked row): void and challenged
+        0 and eligible unknown where absent."""
+        return cls(
+            yes=numbers["yes"],
+            no=numbers["no"],
+            void=numbers.get("void", 0),
+            challenged=numbers.get("challenged", 0),
+            eligible=numbers.get("eligible"),
+            final=final,
+        )
 
     @property
     def cast(self) -> int:

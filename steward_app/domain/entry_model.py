@@ -85,15 +85,7 @@ class Entry:
 
     @property
     def values(self) -> CountValues:
-        b = self.body
-        return CountValues(
-            yes=b["yes"],
-            no=b["no"],
-            void=b.get("void", 0),
-            challenged=b.get("challenged", 0),
-            eligible=b.get("eligible"),
-            final=bool(b.get("final", False)),
-        )
+        return CountValues.of(self.body, bool(self.body.get("final", False)))
 
 
 def entry_hash(raw: bytes) -> str:

@@ -112,17 +112,6 @@ class SlotIndex:
         return CountContext(cast, challenged, others)
 
 
-def _values(numbers: Mapping[str, int], final: bool) -> CountValues:
-    return CountValues(
-        yes=numbers["yes"],
-        no=numbers["no"],
-        void=numbers.get("void", 0),
-        challenged=numbers.get("challenged", 0),
-        eligible=numbers.get("eligible"),
-        final=final,
-    )
-
-
 def _who(h: HeadInfo) -> str:
     return _("{steward} on {pc}").format(steward=h.steward, pc=h.pc)
 
@@ -165,7 +154,7 @@ def plan_count(
         )
     if errors(problems):
         return None, problems
-    values = _values(numbers, final)
+    values = CountValues.of(numbers, final)
     heads = index.heads.get(slot, [])
     own = [h for h in heads if h.origin == origin]
     supersedes: tuple[str, ...] = ()
