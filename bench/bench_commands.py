@@ -35,6 +35,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.bench_window import compile_package, load  # the same two for every benchmark
+
 AUTHOR = ["--steward", "a bench steward", "--pc", "bench PC"]
 
 ONE_ROW = """
@@ -115,13 +117,6 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
 """
 
 
-def load() -> str:
-    """The load average (1, 5, 15 minutes), which Windows does not keep."""
-    if not hasattr(os, "getloadavg"):
-        return "n/a"
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
 def run(command: list[str], env: dict[str, str], before: Callable[[], None] | None) -> float:
     """Milliseconds of one whole process (`before` runs first, untimed)."""
     if before is not None:
@@ -180,15 +175,6 @@ def pairs(
         f"  median of pair ratios {ratio:.2f}x (range {ratios[0]:.2f}-{ratios[-1]:.2f}); {verdict}",
         flush=True,
     )
-
-
-def compile_package() -> None:
-    """Bytecode for every module of steward_app, as an installed copy has it (pip and the
-    bundles compile it); otherwise a checkout run with PYTHONDONTWRITEBYTECODE compiles our
-    modules from source in every process (bench_window.py does the same)."""
-    import steward_app
-
-    compileall.compile_dir(Path(steward_app.__file__).parent, quiet=1)
 
 
 def main() -> None:
